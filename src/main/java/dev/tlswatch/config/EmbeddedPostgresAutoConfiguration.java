@@ -1,0 +1,57 @@
+package dev.tlswatch.config;
+
+import java.io.IOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Starts an embedded PostgreSQL server with a persistent data directory when no
+ * {@code spring.datasource.url} is configured, so that TLSWatch runs on a bare machine.
+ * It only publishes {@link JdbcConnectionDetails}: Boot's own pool, Flyway, JPA and
+ * Quartz set-up stays unchanged.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "tlswatch.embedded-db.enabled", matchIfMissing = true)
+@Conditional(NoDatasourceUrlCondition.class)
+@ConditionalOnMissingBean(JdbcConnectionDetails.class)
+@EnableConfigurationProperties(EmbeddedDatabaseSettings.class)
+class EmbeddedPostgresAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+		return new EmbeddedPostgresLauncher(settings.dataDirectory(), settings.port()).start();
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+		String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.tlswatch;
+
+import dev.tlswatch.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+class ApplicationIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void healthIsUpWithoutMailServer() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+	}
+
+	@Test
+	void migrationsCreateTheQuartzAndApplicationTables() {
+		Integer tables = this.jdbc.queryForObject(
+				"select count(*) from information_schema.tables where table_schema = 'public' and table_name in ('qrtz_triggers', 'endpoint', 'scan', 'certificate', 'finding')",
+				Integer.class);
+		assertThat(tables).isEqualTo(5);
+	}
+
+	@Test
+	void quartzRunsClusteredOnTheDatabase() {
+		Integer nodes = this.jdbc.queryForObject("select count(*) from qrtz_scheduler_state", Integer.class);
+		assertThat(nodes).isPositive();
+	}
+
+}

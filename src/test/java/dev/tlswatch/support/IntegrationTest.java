@@ -1,0 +1,33 @@
+package dev.tlswatch.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A full application context on a real PostgreSQL (see {@link TestDatabaseConfiguration})
+ * with the {@code test} profile. Keep the attribute combinations few: each one is a new
+ * context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+
+	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default {};
+
+}

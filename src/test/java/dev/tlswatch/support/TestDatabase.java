@@ -1,0 +1,65 @@
+package dev.tlswatch.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The PostgreSQL server of a test JVM: Testcontainers where a Docker engine answers, a
+ * shared embedded PostgreSQL (temporary directory) otherwise. Decided once per JVM.
+ */
+public final class TestDatabase {
+
+	private static final boolean DOCKER = probeDocker();
+
+	private static EmbeddedPostgres embedded;
+
+	private TestDatabase() {
+	}
+
+	public static boolean dockerAvailable() {
+		return DOCKER;
+	}
+
+	private static boolean probeDocker() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			// No Docker engine: the embedded server stands in.
+			return false;
+		}
+	}
+
+	/**
+	 * The shared embedded server, started on first use and stopped when the JVM exits.
+	 * @return the running server
+	 */
+	public static synchronized EmbeddedPostgres embedded() {
+		if (embedded == null) {
+			try {
+				embedded = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Unable to start embedded PostgreSQL for tests", ex);
+			}
+			EmbeddedPostgres server = embedded;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.close();
+				}
+				catch (IOException ex) {
+					// The JVM is exiting; the temporary directory goes with it.
+				}
+			}));
+		}
+		return embedded;
+	}
+
+	public static String embeddedJdbcUrl() {
+		return "jdbc:postgresql://localhost:" + embedded().getPort() + "/postgres";
+	}
+
+}

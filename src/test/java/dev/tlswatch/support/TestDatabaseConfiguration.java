@@ -1,0 +1,70 @@
+package dev.tlswatch.support;
+
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Gives every test context a real PostgreSQL: a Testcontainers container where Docker
+ * answers, the JVM-wide embedded server otherwise.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+	@Bean
+	@ServiceConnection
+	@Conditional(DockerAvailable.class)
+	PostgreSQLContainer postgresContainer() {
+		return new PostgreSQLContainer("postgres:18-alpine");
+	}
+
+	@Bean
+	@Conditional(DockerUnavailable.class)
+	JdbcConnectionDetails embeddedTestDatabase() {
+		String url = TestDatabase.embeddedJdbcUrl();
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+
+		};
+	}
+
+	static class DockerAvailable implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return TestDatabase.dockerAvailable();
+		}
+
+	}
+
+	static class DockerUnavailable implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !TestDatabase.dockerAvailable();
+		}
+
+	}
+
+}
