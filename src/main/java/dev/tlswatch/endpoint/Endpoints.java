@@ -1,0 +1,67 @@
+package dev.tlswatch.endpoint;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The endpoint registry's API. Every change is validated completely before anything is
+ * stored, and announced as an {@code Endpoint*} event inside its transaction.
+ */
+public interface Endpoints {
+
+	/**
+	 * Register an endpoint.
+	 * @param draft what the user asked for
+	 * @return the stored endpoint
+	 * @throws InvalidEndpointException naming every invalid field
+	 * @throws DuplicateEndpointException if host, port and SNI name are already
+	 * registered
+	 */
+	EndpointDetails register(EndpointDraft draft);
+
+	/**
+	 * Replace an endpoint's settings.
+	 * @param id the endpoint
+	 * @param draft the new settings
+	 * @return the stored endpoint
+	 * @throws EndpointNotFoundException if there is no such endpoint
+	 * @throws InvalidEndpointException naming every invalid field
+	 * @throws DuplicateEndpointException if another endpoint has the same host, port and
+	 * SNI name
+	 */
+	EndpointDetails update(long id, EndpointDraft draft);
+
+	/**
+	 * Delete an endpoint and its history.
+	 * @param id the endpoint
+	 * @throws EndpointNotFoundException if there is no such endpoint
+	 */
+	void delete(long id);
+
+	/**
+	 * Find an endpoint.
+	 * @param id the endpoint
+	 * @return the endpoint, if registered
+	 */
+	Optional<EndpointDetails> find(long id);
+
+	/**
+	 * Get an endpoint.
+	 * @param id the endpoint
+	 * @return the endpoint
+	 * @throws EndpointNotFoundException if there is no such endpoint
+	 */
+	default EndpointDetails get(long id) {
+		return find(id).orElseThrow(() -> new EndpointNotFoundException(id));
+	}
+
+	/**
+	 * A page of endpoints, ordered as the pageable says (by host and port by default).
+	 * @param pageable the page
+	 * @return the page
+	 */
+	Page<EndpointDetails> list(Pageable pageable);
+
+}

@@ -1,0 +1,10 @@
+/**
+ * The registry of monitored endpoints: host, port, how TLS starts, SNI, interval and
+ * tags. Announces changes as {@code Endpoint*} events; depends on no other module.
+ */
+@ApplicationModule(allowedDependencies = {})
+@NullMarked
+package dev.tlswatch.endpoint;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

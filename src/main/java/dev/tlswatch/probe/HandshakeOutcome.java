@@ -1,0 +1,33 @@
+package dev.tlswatch.probe;
+
+/**
+ * How an attempt to reach an address and shake hands with it ended.
+ */
+public enum HandshakeOutcome {
+
+	/** The TLS handshake completed. */
+	OK,
+
+	/**
+	 * The peer refused the TCP connection (RST), or the network said it is unreachable.
+	 */
+	CONNECTION_REFUSED,
+
+	/** The TCP connect or the TLS handshake did not finish within its timeout. */
+	TIMEOUT,
+
+	/**
+	 * The name did not resolve to any address. Reported by resolvers, never by a probe.
+	 */
+	DNS_FAILURE,
+
+	/**
+	 * TCP connected but the TLS handshake failed (alert, reset, garbage, no common
+	 * version).
+	 */
+	TLS_FAILURE,
+
+	/** Anything else, for example a local error. */
+	ERROR
+
+}

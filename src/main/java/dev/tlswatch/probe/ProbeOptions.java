@@ -1,0 +1,45 @@
+package dev.tlswatch.probe;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to probe.
+ *
+ * @param connectTimeout bound on the TCP connect
+ * @param handshakeTimeout bound on the whole TLS handshake, however slowly the peer sends
+ * @param extraTrustAnchors trust anchors accepted in addition to the JDK's default trust
+ * store (private CAs)
+ * @param clock the clock that decides whether a certificate is valid "now"
+ */
+public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+		Clock clock) {
+
+	public ProbeOptions {
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+		Objects.requireNonNull(clock, "clock");
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || handshakeTimeout.isNegative()
+				|| handshakeTimeout.isZero()) {
+			throw new IllegalArgumentException("Timeouts must be positive");
+		}
+		extraTrustAnchors = List.copyOf(extraTrustAnchors);
+	}
+
+	/** Connect 5 s, handshake 10 s, JDK trust store only, system clock. */
+	public static ProbeOptions defaults() {
+		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(10), List.of(), Clock.systemUTC());
+	}
+
+	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock);
+	}
+
+	public ProbeOptions withClock(Clock clock) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock);
+	}
+
+}

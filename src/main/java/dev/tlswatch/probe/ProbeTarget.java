@@ -1,0 +1,35 @@
+package dev.tlswatch.probe;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One address to probe.
+ *
+ * @param address the resolved address to connect to
+ * @param port the TCP port, 1 to 65535
+ * @param sniName the name sent as SNI ({@code server_name}), or {@code null} to send none
+ * (IP literals)
+ * @param expectedName the name the certificate must match (RFC 6125): a DNS name or an IP
+ * literal
+ */
+public record ProbeTarget(InetAddress address, int port, @Nullable String sniName, String expectedName) {
+
+	public ProbeTarget {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(expectedName, "expectedName");
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("Port must be between 1 and 65535, was " + port);
+		}
+	}
+
+	@Override
+	public String toString() {
+		String host = this.address.getHostAddress();
+		return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + this.port
+				+ ((this.sniName != null) ? " (SNI " + this.sniName + ")" : "");
+	}
+
+}

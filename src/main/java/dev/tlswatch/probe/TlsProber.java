@@ -1,0 +1,25 @@
+package dev.tlswatch.probe;
+
+/**
+ * Shakes hands with one address and reports what it saw. Thread-safe: one instance serves
+ * any number of concurrent probes. Never throws for anything the peer or the network
+ * does; every such event is an {@link HandshakeObservation} with its
+ * {@link HandshakeOutcome}.
+ */
+public interface TlsProber {
+
+	/**
+	 * Probe one address. Blocks for at most the connect timeout plus the handshake
+	 * timeout of the options.
+	 * @param target the address, port and names
+	 * @param options timeouts, extra trust anchors and clock
+	 * @return what was observed
+	 */
+	HandshakeObservation handshake(ProbeTarget target, ProbeOptions options);
+
+	/** The JSSE-based prober of this version. */
+	static TlsProber jsse() {
+		throw new IllegalStateException("JSSE prober not built yet");
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.tlswatch.scan;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one resolved address answered during a scan.
+ *
+ * @param address the IP address, {@code null} when the name did not resolve
+ * @param outcome how the attempt ended
+ * @param error the error text, {@code null} when OK
+ * @param protocol negotiated protocol, {@code null} without handshake
+ * @param cipherSuite negotiated cipher suite (IANA name), {@code null} without handshake
+ * @param connectMillis TCP connect time, {@code null} when not connected
+ * @param handshakeMillis TLS handshake time, {@code null} when not completed
+ * @param trust whether the chain is trusted
+ * @param trustError why it is not, {@code null} otherwise
+ * @param hostnameMatches whether the leaf matches the expected name, {@code null} without
+ * certificate
+ * @param chain the certificates as sent, leaf first
+ */
+public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
+		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
+
+	public AddressResult {
+		chain = List.copyOf(chain);
+	}
+
+	/** The leaf certificate, if the server sent any. */
+	public @Nullable CertificateDetails leaf() {
+		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.tlswatch.scan;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The headline of an endpoint's latest scan, for lists.
+ *
+ * @param endpointId the endpoint
+ * @param scanId the scan
+ * @param scannedAt when the scan finished
+ * @param outcome its outcome
+ * @param protocol the protocol negotiated on the first address that completed a handshake
+ * @param cipherSuite the cipher suite negotiated there
+ * @param leafNotAfter end of validity of that address's leaf certificate
+ */
+public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, ScanOutcome outcome,
+		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter) {
+}

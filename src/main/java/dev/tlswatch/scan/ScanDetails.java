@@ -1,0 +1,28 @@
+package dev.tlswatch.scan;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One completed scan of an endpoint over all its addresses.
+ *
+ * @param id the identifier
+ * @param endpointId the endpoint scanned
+ * @param trigger why it ran
+ * @param startedAt when it started
+ * @param finishedAt when it finished
+ * @param outcome {@code OK} if any address completed a handshake, otherwise the first
+ * address's failure
+ * @param error the error text when not OK
+ * @param results one result per address, in the order they resolved
+ */
+public record ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+		ScanOutcome outcome, @Nullable String error, List<AddressResult> results) {
+
+	public ScanDetails {
+		results = List.copyOf(results);
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.tlswatch.scan;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The scan module's API: run a scan now, and read the history.
+ */
+public interface Scans {
+
+	/**
+	 * Scan an endpoint now, in the calling thread, and store the result. Bounded by the
+	 * configured timeouts.
+	 * @param endpointId the endpoint
+	 * @return the stored scan
+	 * @throws dev.tlswatch.endpoint.EndpointNotFoundException if there is no such
+	 * endpoint
+	 */
+	ScanDetails scanNow(long endpointId);
+
+	/**
+	 * An endpoint's scans, newest first.
+	 * @param endpointId the endpoint
+	 * @param pageable the page
+	 * @return the page of scans
+	 */
+	Page<ScanDetails> history(long endpointId, Pageable pageable);
+
+	/**
+	 * An endpoint's latest scan.
+	 * @param endpointId the endpoint
+	 * @return the scan, empty if it was never scanned
+	 */
+	Optional<ScanDetails> latest(long endpointId);
+
+	/**
+	 * The headline of the latest scan of each given endpoint that has one.
+	 * @param endpointIds the endpoints
+	 * @return summaries by endpoint id
+	 */
+	Map<Long, LatestScanSummary> latestSummaries(Collection<Long> endpointIds);
+
+	/**
+	 * A stored certificate.
+	 * @param sha256 its lower-case hex SHA-256 fingerprint
+	 * @return the certificate, empty if never seen
+	 */
+	Optional<CertificateDetails> certificate(String sha256);
+
+}

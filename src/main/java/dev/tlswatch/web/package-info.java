@@ -1,0 +1,10 @@
+/**
+ * The Thymeleaf dashboard: thin controllers, form records and view models built from the
+ * modules' APIs.
+ */
+@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding" })
+@NullMarked
+package dev.tlswatch.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
