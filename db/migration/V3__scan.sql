@@ -2,7 +2,7 @@
 
 -- Every certificate ever seen, stored once and keyed by the SHA-256 of its DER encoding.
 create table certificate (
-    sha256              char(64)     primary key,
+    sha256              varchar(64)     primary key,
     subject             text         not null,
     issuer              text         not null,
     serial_number       varchar(128) not null,
@@ -50,7 +50,7 @@ create index scan_result_scan_idx on scan_result (scan_id);
 create table scan_result_certificate (
     scan_result_id     bigint   not null references scan_result (id) on delete cascade,
     position           integer  not null,
-    certificate_sha256 char(64) not null references certificate (sha256),
+    certificate_sha256 varchar(64) not null references certificate (sha256),
     primary key (scan_result_id, position)
 );
 create index scan_result_certificate_sha_idx on scan_result_certificate (certificate_sha256);
@@ -63,7 +63,7 @@ create table scan_latest (
     outcome        varchar(32) not null,
     protocol       varchar(16),
     cipher_suite   varchar(128),
-    leaf_sha256    char(64) references certificate (sha256),
+    leaf_sha256    varchar(64) references certificate (sha256),
     leaf_not_after timestamptz
 );
 create index scan_latest_not_after_idx on scan_latest (leaf_not_after);

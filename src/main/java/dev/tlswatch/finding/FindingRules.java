@@ -1,0 +1,125 @@
+package dev.tlswatch.finding;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.tlswatch.scan.AddressResult;
+import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.scan.TrustResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns one scan into findings and a status. Pure: reads the scan and the time, opens no
+ * socket, touches no database.
+ */
+final class FindingRules {
+
+	/** A leaf expiring within this many days is a warning. */
+	static final int EXPIRY_WARNING_DAYS = 30;
+
+	/** A leaf expiring within this many days is critical. */
+	static final int EXPIRY_CRITICAL_DAYS = 7;
+
+	private FindingRules() {
+	}
+
+	static List<FindingDetails> judge(ScanDetails scan, Instant now) {
+		List<FindingDetails> findings = new ArrayList<>();
+		for (AddressResult result : scan.results()) {
+			reachability(result, findings);
+			certificate(result, now, findings);
+		}
+		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
+		return List.copyOf(findings);
+	}
+
+	static EndpointStatus status(ScanDetails scan, List<FindingDetails> findings) {
+		boolean noneReached = scan.results()
+			.stream()
+			.allMatch((result) -> result.outcome() == ScanOutcome.CONNECTION_REFUSED
+					|| result.outcome() == ScanOutcome.TIMEOUT || result.outcome() == ScanOutcome.DNS_FAILURE);
+		if (noneReached) {
+			return EndpointStatus.UNREACHABLE;
+		}
+		Severity worst = findings.stream()
+			.map(FindingDetails::severity)
+			.max(Comparator.naturalOrder())
+			.orElse(Severity.INFO);
+		return switch (worst) {
+			case CRITICAL -> EndpointStatus.CRITICAL;
+			case WARNING -> EndpointStatus.WARNING;
+			case INFO -> EndpointStatus.OK;
+		};
+	}
+
+	private static void reachability(AddressResult result, List<FindingDetails> findings) {
+		String where = (result.address() != null) ? result.address() : "the endpoint";
+		switch (result.outcome()) {
+			case OK -> {
+			}
+			case DNS_FAILURE -> findings.add(new FindingDetails("DNS_FAILURE", Severity.CRITICAL, result.address(),
+					"The name does not resolve: " + result.error()));
+			case CONNECTION_REFUSED, TIMEOUT -> findings.add(new FindingDetails("UNREACHABLE", Severity.CRITICAL,
+					result.address(), "Cannot reach " + where + ": " + result.error()));
+			case TLS_FAILURE -> findings.add(new FindingDetails("TLS_HANDSHAKE_FAILED", Severity.CRITICAL,
+					result.address(), "TLS handshake with " + where + " failed: " + result.error()));
+			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
+					"Scanning " + where + " failed: " + result.error()));
+		}
+	}
+
+	private static void certificate(AddressResult result, Instant now, List<FindingDetails> findings) {
+		CertificateDetails leaf = result.leaf();
+		if (leaf == null) {
+			return;
+		}
+		@Nullable String address = result.address();
+		switch (result.trust()) {
+			case TRUSTED -> findings
+				.add(new FindingDetails("CHAIN_TRUSTED", Severity.INFO, address, "The certificate chain is trusted."));
+			case UNTRUSTED -> findings.add(new FindingDetails("CHAIN_UNTRUSTED", Severity.CRITICAL, address,
+					"The certificate chain is not trusted: " + result.trustError()));
+			case EXPIRED -> findings.add(new FindingDetails("CERT_EXPIRED", Severity.CRITICAL, address,
+					"A certificate in the chain has expired: " + result.trustError()));
+			case NOT_YET_VALID -> findings.add(new FindingDetails("CERT_NOT_YET_VALID", Severity.CRITICAL, address,
+					"A certificate in the chain is not valid yet: " + result.trustError()));
+			case UNKNOWN -> {
+			}
+		}
+		if (Boolean.FALSE.equals(result.hostnameMatches())) {
+			findings.add(new FindingDetails("HOSTNAME_MISMATCH", Severity.CRITICAL, address,
+					"The certificate does not match the expected name."));
+		}
+		expiry(leaf, address, result.trust(), now, findings);
+	}
+
+	/**
+	 * Expiry is tracked whatever the trust verdict: an untrusted certificate still
+	 * expires.
+	 */
+	private static void expiry(CertificateDetails leaf, @Nullable String address, TrustResult trust, Instant now,
+			List<FindingDetails> findings) {
+		LocalDate notAfter = LocalDate.ofInstant(leaf.notAfter(), ZoneOffset.UTC);
+		if (!leaf.notAfter().isAfter(now)) {
+			if (trust != TrustResult.EXPIRED) {
+				findings.add(new FindingDetails("CERT_EXPIRED", Severity.CRITICAL, address,
+						"The certificate expired on " + notAfter + "."));
+			}
+			return;
+		}
+		long days = Duration.between(now, leaf.notAfter()).toDays();
+		if (days < EXPIRY_WARNING_DAYS) {
+			Severity severity = (days < EXPIRY_CRITICAL_DAYS) ? Severity.CRITICAL : Severity.WARNING;
+			findings.add(new FindingDetails("CERT_EXPIRING", severity, address,
+					"The certificate expires in " + days + ((days == 1) ? " day" : " days") + " (" + notAfter + ")."));
+		}
+	}
+
+}

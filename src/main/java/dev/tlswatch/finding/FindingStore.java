@@ -1,0 +1,87 @@
+package dev.tlswatch.finding;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlswatch.scan.ScanCompleted;
+import dev.tlswatch.scan.ScanDetails;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Judges every completed scan in the transaction that stores it, and answers what was
+ * found.
+ */
+@Service
+class FindingStore implements Findings {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(ScanCompleted event) {
+		ScanDetails scan = event.scan();
+		Instant now = this.clock.instant();
+		List<FindingDetails> findings = FindingRules.judge(scan, now);
+		for (FindingDetails finding : findings) {
+			this.jdbc.update("""
+					insert into finding (scan_id, endpoint_id, address, code, severity, message)
+					values (:scan, :endpoint, :address, :code, :severity, :message)
+					""",
+					new MapSqlParameterSource().addValue("scan", scan.id())
+						.addValue("endpoint", scan.endpointId())
+						.addValue("address", finding.address())
+						.addValue("code", finding.code())
+						.addValue("severity", finding.severity().name())
+						.addValue("message", finding.message()));
+		}
+		this.jdbc.update("""
+				insert into finding_status (endpoint_id, scan_id, status, judged_at)
+				values (:endpoint, :scan, :status, :judged)
+				on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
+				    judged_at = excluded.judged_at
+				where finding_status.scan_id <= excluded.scan_id
+				""", Map.of("endpoint", scan.endpointId(), "scan", scan.id(), "status",
+				FindingRules.status(scan, findings).name(), "judged", Timestamp.from(now)));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<FindingDetails> forScan(long scanId) {
+		return this.jdbc.query("""
+				select code, severity, address, message from finding where scan_id = :scan
+				order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id
+				""", Map.of("scan", scanId), (row, n) -> new FindingDetails(row.getString("code"),
+				Severity.valueOf(row.getString("severity")), row.getString("address"), row.getString("message")));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, EndpointStatus> statusOf(Collection<Long> endpointIds) {
+		Map<Long, EndpointStatus> statuses = new HashMap<>();
+		endpointIds.forEach((id) -> statuses.put(id, EndpointStatus.PENDING));
+		if (!endpointIds.isEmpty()) {
+			this.jdbc.query("select endpoint_id, status from finding_status where endpoint_id in (:ids)",
+					Map.of("ids", endpointIds), (row) -> {
+						statuses.put(row.getLong("endpoint_id"), EndpointStatus.valueOf(row.getString("status")));
+					});
+		}
+		return Map.copyOf(statuses);
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.tlswatch.scan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stored scan of an endpoint.
+ */
+@Entity
+@Table(name = "scan")
+class Scan {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(name = "endpoint_id", nullable = false)
+	private long endpointId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ScanTrigger trigger;
+
+	@Column(name = "started_at", nullable = false)
+	private Instant startedAt;
+
+	@Column(name = "finished_at", nullable = false)
+	private Instant finishedAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ScanOutcome outcome;
+
+	private @Nullable String error;
+
+	@OneToMany(mappedBy = "scan", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("id")
+	private List<ScanAddress> results = new ArrayList<>();
+
+	protected Scan() {
+		this.trigger = ScanTrigger.SCHEDULED;
+		this.startedAt = Instant.EPOCH;
+		this.finishedAt = Instant.EPOCH;
+		this.outcome = ScanOutcome.ERROR;
+	}
+
+	Scan(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt, ScanOutcome outcome,
+			@Nullable String error) {
+		this.endpointId = endpointId;
+		this.trigger = trigger;
+		this.startedAt = startedAt;
+		this.finishedAt = finishedAt;
+		this.outcome = outcome;
+		this.error = error;
+	}
+
+	void addResult(ScanAddress result) {
+		result.setScan(this);
+		this.results.add(result);
+	}
+
+	long getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Scan is not stored yet");
+		}
+		return this.id;
+	}
+
+	long getEndpointId() {
+		return this.endpointId;
+	}
+
+	ScanTrigger getTrigger() {
+		return this.trigger;
+	}
+
+	Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+	ScanOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	@Nullable String getError() {
+		return this.error;
+	}
+
+	List<ScanAddress> getResults() {
+		return this.results;
+	}
+
+}

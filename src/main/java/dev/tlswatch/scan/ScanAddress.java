@@ -1,0 +1,105 @@
+package dev.tlswatch.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one address answered in a stored scan; the chain is kept as the ordered list of
+ * certificate fingerprints.
+ */
+@Entity
+@Table(name = "scan_result")
+class ScanAddress {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "scan_id")
+	private @Nullable Scan scan;
+
+	private @Nullable String address;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ScanOutcome outcome;
+
+	private @Nullable String error;
+
+	private @Nullable String protocol;
+
+	@Column(name = "cipher_suite")
+	private @Nullable String cipherSuite;
+
+	@Column(name = "connect_millis")
+	private @Nullable Integer connectMillis;
+
+	@Column(name = "handshake_millis")
+	private @Nullable Integer handshakeMillis;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private TrustResult trust;
+
+	@Column(name = "trust_error")
+	private @Nullable String trustError;
+
+	@Column(name = "hostname_match")
+	private @Nullable Boolean hostnameMatch;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "scan_result_certificate", joinColumns = @JoinColumn(name = "scan_result_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "certificate_sha256", nullable = false)
+	private List<String> chain = new ArrayList<>();
+
+	protected ScanAddress() {
+		this.outcome = ScanOutcome.ERROR;
+		this.trust = TrustResult.UNKNOWN;
+	}
+
+	ScanAddress(AddressResult result) {
+		this.address = result.address();
+		this.outcome = result.outcome();
+		this.error = result.error();
+		this.protocol = result.protocol();
+		this.cipherSuite = result.cipherSuite();
+		this.connectMillis = result.connectMillis();
+		this.handshakeMillis = result.handshakeMillis();
+		this.trust = result.trust();
+		this.trustError = result.trustError();
+		this.hostnameMatch = result.hostnameMatches();
+		result.chain().forEach((certificate) -> this.chain.add(certificate.sha256()));
+	}
+
+	void setScan(Scan scan) {
+		this.scan = scan;
+	}
+
+	AddressResult toResult(List<CertificateDetails> chain) {
+		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain);
+	}
+
+	List<String> getChain() {
+		return this.chain;
+	}
+
+}

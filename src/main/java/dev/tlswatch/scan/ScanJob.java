@@ -1,0 +1,41 @@
+package dev.tlswatch.scan;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * The Quartz job of one endpoint: scans it each time its trigger fires. Never runs twice
+ * at once for the same endpoint, on any node of the cluster.
+ */
+@DisallowConcurrentExecution
+class ScanJob extends QuartzJobBean {
+
+	static final String ENDPOINT_ID = "endpointId";
+
+	private static final Logger logger = LoggerFactory.getLogger(ScanJob.class);
+
+	private final ScanService scans;
+
+	ScanJob(ScanService scans) {
+		this.scans = scans;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		long endpointId = context.getMergedJobDataMap().getLong(ENDPOINT_ID);
+		try {
+			this.scans.scanScheduled(endpointId)
+				.ifPresent((scan) -> logger.debug("Scanned endpoint {}: {}", endpointId, scan.outcome()));
+		}
+		catch (RuntimeException ex) {
+			// A failure to store one scan must not unschedule the endpoint; the next
+			// firing retries.
+			logger.error("Scheduled scan of endpoint {} failed", endpointId, ex);
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.tlswatch.scan;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.TlsProber;
+import dev.tlswatch.probe.TrustStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one scan of one endpoint: resolves its name to every address and shakes hands with
+ * all of them at once, each on its own virtual thread, so that one hanging address costs
+ * at most its timeouts. Touches no database.
+ */
+@Component
+class ScanRunner {
+
+	private static final int MAX_ERROR_LENGTH = 500;
+
+	private final TlsProber prober;
+
+	private final AddressResolver resolver;
+
+	private final TrustBundle trustBundle;
+
+	private final ScanSettings settings;
+
+	private final Clock clock;
+
+	ScanRunner(TlsProber prober, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings,
+			Clock clock) {
+		this.prober = prober;
+		this.resolver = resolver;
+		this.trustBundle = trustBundle;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	CompletedRun run(EndpointDetails endpoint, ScanTrigger trigger) {
+		Instant startedAt = this.clock.instant();
+		List<HandshakeObservation> observations;
+		List<InetAddress> addresses;
+		try {
+			addresses = resolve(endpoint.host());
+		}
+		catch (UnknownHostException ex) {
+			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, this.clock.instant(),
+					"Name does not resolve: " + bounded(ex.getMessage()));
+		}
+		observations = probeAll(endpoint, addresses);
+		return new CompletedRun(endpoint.id(), trigger, startedAt, this.clock.instant(), observations, null);
+	}
+
+	private List<InetAddress> resolve(String host) throws UnknownHostException {
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<List<InetAddress>> lookup = executor.submit(() -> this.resolver.resolve(host));
+			try {
+				List<InetAddress> all = lookup.get(this.settings.resolveTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				return all.stream().distinct().limit(this.settings.maxAddresses()).toList();
+			}
+			catch (TimeoutException ex) {
+				lookup.cancel(true);
+				throw new UnknownHostException(
+						host + " (lookup timed out after " + this.settings.resolveTimeout() + ")");
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof UnknownHostException unknown) {
+					throw unknown;
+				}
+				throw new UnknownHostException(host + " (" + ex.getCause() + ")");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new UnknownHostException(host + " (interrupted)");
+			}
+		}
+	}
+
+	private List<HandshakeObservation> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
+		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
+				this.trustBundle.anchors(), this.clock);
+		String expectedName = endpoint.effectiveName();
+		String sniName = isIpLiteral(expectedName) ? null : expectedName;
+		List<ProbeTarget> targets = addresses.stream()
+			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName))
+			.toList();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<HandshakeObservation>> futures = new ArrayList<>();
+			for (ProbeTarget target : targets) {
+				futures.add(executor.submit(() -> this.prober.handshake(target, options)));
+			}
+			List<HandshakeObservation> observations = new ArrayList<>();
+			for (int i = 0; i < targets.size(); i++) {
+				observations.add(await(futures.get(i), targets.get(i)));
+			}
+			return observations;
+		}
+	}
+
+	private static HandshakeObservation await(Future<HandshakeObservation> future, ProbeTarget target) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			// The prober reports everything the peer does; an exception is a local bug.
+			return failed(target, "Probe failed: " + ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return failed(target, "Scan interrupted");
+		}
+	}
+
+	private static HandshakeObservation failed(ProbeTarget target, String error) {
+		return new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null, null, null,
+				List.of(), TrustStatus.UNKNOWN, null, null);
+	}
+
+	static boolean isIpLiteral(String name) {
+		return name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+	}
+
+	static String bounded(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) + "…" : text;
+	}
+
+	/**
+	 * A finished run, not yet stored.
+	 *
+	 * @param endpointId the endpoint
+	 * @param trigger why it ran
+	 * @param startedAt start
+	 * @param finishedAt end
+	 * @param observations one per address
+	 * @param resolveError why the name did not resolve, {@code null} if it did
+	 */
+	record CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+			List<HandshakeObservation> observations, @Nullable String resolveError) {
+
+		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+				String error) {
+			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error);
+		}
+
+	}
+
+}

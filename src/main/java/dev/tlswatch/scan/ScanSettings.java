@@ -1,0 +1,32 @@
+package dev.tlswatch.scan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How scans run.
+ *
+ * @param connectTimeout bound on each TCP connect
+ * @param handshakeTimeout bound on each TLS handshake
+ * @param resolveTimeout bound on resolving an endpoint's name
+ * @param maxAddresses how many of a name's addresses one scan probes
+ * @param trustBundle a PEM file of extra trust anchors (private CAs), read at every scan;
+ * {@code null} for the JDK trust store only
+ */
+@ConfigurationProperties("tlswatch.scan")
+record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
+		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
+		@Nullable Path trustBundle) {
+
+	ScanSettings {
+		if (maxAddresses < 1) {
+			throw new IllegalArgumentException("tlswatch.scan.max-addresses must be at least 1");
+		}
+	}
+
+}

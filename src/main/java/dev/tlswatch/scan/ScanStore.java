@@ -1,0 +1,188 @@
+package dev.tlswatch.scan;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.scan.ScanRunner.CompletedRun;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a finished run: its certificates (once per fingerprint), the scan with one row
+ * per address, and the endpoint's latest-scan headline; then announces
+ * {@link ScanCompleted} in the same transaction.
+ */
+@Component
+class ScanStore {
+
+	private static final String INSERT_CERTIFICATE = """
+			insert into certificate (sha256, subject, issuer, serial_number, subject_alt_names, not_before, not_after,
+			    key_algorithm, key_size, signature_algorithm, self_signed, pem, first_seen_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict (sha256) do nothing
+			""";
+
+	private static final String UPSERT_LATEST = """
+			insert into scan_latest (endpoint_id, scan_id, scanned_at, outcome, protocol, cipher_suite, leaf_sha256, leaf_not_after)
+			values (?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict (endpoint_id) do update set scan_id = excluded.scan_id, scanned_at = excluded.scanned_at,
+			    outcome = excluded.outcome, protocol = excluded.protocol, cipher_suite = excluded.cipher_suite,
+			    leaf_sha256 = excluded.leaf_sha256, leaf_not_after = excluded.leaf_not_after
+			where scan_latest.scanned_at <= excluded.scanned_at
+			""";
+
+	private final ScanRepository scans;
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ScanStore(ScanRepository scans, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.scans = scans;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ScanDetails store(CompletedRun run) {
+		List<AddressResult> results = toResults(run);
+		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
+		ScanOutcome outcome = overallOutcome(results);
+		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
+				overallError(results, outcome));
+		results.forEach((result) -> scan.addResult(new ScanAddress(result)));
+		Scan stored = this.scans.save(scan);
+		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
+				run.finishedAt(), outcome, stored.getError(), results);
+		updateLatest(details);
+		this.events.publishEvent(new ScanCompleted(details));
+		return details;
+	}
+
+	private static List<AddressResult> toResults(CompletedRun run) {
+		if (run.resolveError() != null) {
+			return List.of(new AddressResult(null, ScanOutcome.DNS_FAILURE, run.resolveError(), null, null, null, null,
+					TrustResult.UNKNOWN, null, null, List.of()));
+		}
+		return run.observations().stream().map(ScanStore::toResult).toList();
+	}
+
+	private static AddressResult toResult(HandshakeObservation observation) {
+		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
+		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
+				observation.error(), observation.protocol(), observation.cipherSuite(),
+				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
+				observation.trustError(), observation.hostnameMatches(), chain);
+	}
+
+	private static CertificateDetails toDetails(CertificateInfo info) {
+		return new CertificateDetails(info.sha256(), info.subject(), info.issuer(), info.serialNumber(),
+				info.subjectAltNames(), info.notBefore(), info.notAfter(), info.keyAlgorithm(), info.keySize(),
+				info.signatureAlgorithm(), info.selfSigned(), info.pem());
+	}
+
+	private static ScanOutcome toOutcome(HandshakeOutcome outcome) {
+		return switch (outcome) {
+			case OK -> ScanOutcome.OK;
+			case CONNECTION_REFUSED -> ScanOutcome.CONNECTION_REFUSED;
+			case TIMEOUT -> ScanOutcome.TIMEOUT;
+			case DNS_FAILURE -> ScanOutcome.DNS_FAILURE;
+			case TLS_FAILURE -> ScanOutcome.TLS_FAILURE;
+			case ERROR -> ScanOutcome.ERROR;
+		};
+	}
+
+	private static TrustResult toTrust(TrustStatus trust) {
+		return switch (trust) {
+			case TRUSTED -> TrustResult.TRUSTED;
+			case UNTRUSTED -> TrustResult.UNTRUSTED;
+			case EXPIRED -> TrustResult.EXPIRED;
+			case NOT_YET_VALID -> TrustResult.NOT_YET_VALID;
+			case UNKNOWN -> TrustResult.UNKNOWN;
+		};
+	}
+
+	private static @Nullable Integer millis(@Nullable Duration duration) {
+		return (duration != null) ? (int) Math.min(Integer.MAX_VALUE, duration.toMillis()) : null;
+	}
+
+	private static ScanOutcome overallOutcome(List<AddressResult> results) {
+		if (results.stream().anyMatch((result) -> result.outcome() == ScanOutcome.OK)) {
+			return ScanOutcome.OK;
+		}
+		return results.isEmpty() ? ScanOutcome.ERROR : results.get(0).outcome();
+	}
+
+	private static @Nullable String overallError(List<AddressResult> results, ScanOutcome outcome) {
+		if (outcome == ScanOutcome.OK) {
+			return null;
+		}
+		if (results.isEmpty()) {
+			return "No address to scan";
+		}
+		AddressResult first = results.get(0);
+		return (first.address() != null) ? first.address() + ": " + first.error() : first.error();
+	}
+
+	private void insertCertificate(CertificateDetails certificate) {
+		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
+			Array sans = connection.createArrayOf("text", certificate.subjectAltNames().toArray());
+			try (var statement = connection.prepareStatement(INSERT_CERTIFICATE)) {
+				statement.setString(1, certificate.sha256());
+				statement.setString(2, certificate.subject());
+				statement.setString(3, certificate.issuer());
+				statement.setString(4, certificate.serialNumber());
+				statement.setArray(5, sans);
+				statement.setTimestamp(6, Timestamp.from(certificate.notBefore()));
+				statement.setTimestamp(7, Timestamp.from(certificate.notAfter()));
+				statement.setString(8, certificate.keyAlgorithm());
+				statement.setObject(9, certificate.keySize());
+				statement.setString(10, certificate.signatureAlgorithm());
+				statement.setBoolean(11, certificate.selfSigned());
+				statement.setString(12, certificate.pem());
+				statement.setTimestamp(13, Timestamp.from(this.clock.instant()));
+				return statement.executeUpdate();
+			}
+			finally {
+				sans.free();
+			}
+		});
+	}
+
+	private void updateLatest(ScanDetails scan) {
+		AddressResult headline = headline(scan.results());
+		CertificateDetails leaf = (headline != null) ? headline.leaf() : null;
+		this.jdbc.update(UPSERT_LATEST, scan.endpointId(), scan.id(), Timestamp.from(scan.finishedAt()),
+				scan.outcome().name(), (headline != null) ? headline.protocol() : null,
+				(headline != null) ? headline.cipherSuite() : null, (leaf != null) ? leaf.sha256() : null,
+				(leaf != null) ? Timestamp.from(leaf.notAfter()) : null);
+	}
+
+	/**
+	 * The address whose result heads the endpoint in lists: the first that completed a
+	 * handshake, else the first that sent a certificate, else none.
+	 */
+	static @Nullable AddressResult headline(List<AddressResult> results) {
+		return results.stream()
+			.filter((result) -> result.outcome() == ScanOutcome.OK)
+			.findFirst()
+			.or(() -> results.stream().filter((result) -> !result.chain().isEmpty()).findFirst())
+			.orElse(null);
+	}
+
+}
