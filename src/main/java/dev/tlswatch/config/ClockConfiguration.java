@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's clock, replaceable in tests.
+ * The application's {@link Clock}, in UTC. Code asks it for the time instead of calling
+ * {@code Instant.now()}, so that tests can fix or move time.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -1,0 +1,130 @@
+package dev.tlswatch.endpoint;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A monitored endpoint as stored. The only mutable type of the module: it is changed
+ * through {@link #apply} with an already validated {@link ValidEndpoint}, and leaves the
+ * module as {@link EndpointDetails}.
+ */
+@Entity
+@Table(name = "endpoint")
+class Endpoint {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(nullable = false, length = 253)
+	private String host;
+
+	@Column(nullable = false)
+	private int port;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "tls_mode", nullable = false, length = 32)
+	private TlsMode tlsMode;
+
+	@Column(name = "sni_name", length = 253)
+	private @Nullable String sniName;
+
+	@Column(name = "scan_interval_minutes", nullable = false)
+	private int scanIntervalMinutes;
+
+	@Column(nullable = false)
+	private boolean enabled;
+
+	// Loaded in batches so that a page of endpoints costs a few queries, not one per row.
+	@ElementCollection
+	@CollectionTable(name = "endpoint_tag", joinColumns = @JoinColumn(name = "endpoint_id"))
+	@Column(name = "tag", nullable = false, length = 64)
+	@BatchSize(size = 100)
+	private Set<String> tags = new HashSet<>();
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	/** For JPA. */
+	@SuppressWarnings("NullAway.Init")
+	protected Endpoint() {
+	}
+
+	Endpoint(ValidEndpoint values, Instant now) {
+		this.host = values.host();
+		this.port = values.port();
+		this.tlsMode = values.tlsMode();
+		this.sniName = values.sniName();
+		this.scanIntervalMinutes = values.scanIntervalMinutes();
+		this.enabled = values.enabled();
+		this.tags.addAll(values.tags());
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Take over new settings.
+	 * @param values the validated settings
+	 * @param now the time of the change
+	 * @return whether anything changed
+	 */
+	boolean apply(ValidEndpoint values, Instant now) {
+		if (values.equals(currentValues())) {
+			return false;
+		}
+		this.host = values.host();
+		this.port = values.port();
+		this.tlsMode = values.tlsMode();
+		this.sniName = values.sniName();
+		this.scanIntervalMinutes = values.scanIntervalMinutes();
+		this.enabled = values.enabled();
+		this.tags.retainAll(values.tags());
+		this.tags.addAll(values.tags());
+		this.updatedAt = now;
+		return true;
+	}
+
+	private ValidEndpoint currentValues() {
+		return new ValidEndpoint(this.host, this.port, this.tlsMode, this.sniName, this.scanIntervalMinutes,
+				sortedTags(), this.enabled);
+	}
+
+	private List<String> sortedTags() {
+		return this.tags.stream().sorted().toList();
+	}
+
+	long getId() {
+		return Objects.requireNonNull(this.id, "Endpoint is not stored yet");
+	}
+
+	EndpointDetails toDetails() {
+		return new EndpointDetails(getId(), this.host, this.port, this.tlsMode, this.sniName, this.scanIntervalMinutes,
+				this.enabled, sortedTags(), this.createdAt, this.updatedAt);
+	}
+
+}
