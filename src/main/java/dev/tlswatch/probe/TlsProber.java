@@ -1,5 +1,7 @@
 package dev.tlswatch.probe;
 
+import dev.tlswatch.probe.jsse.JsseTlsProber;
+
 /**
  * Shakes hands with one address and reports what it saw. Thread-safe: one instance serves
  * any number of concurrent probes. Never throws for anything the peer or the network
@@ -17,9 +19,13 @@ public interface TlsProber {
 	 */
 	HandshakeObservation handshake(ProbeTarget target, ProbeOptions options);
 
-	/** The JSSE-based prober of this version. */
+	/**
+	 * The JSSE-based prober of this version: the JDK's TLS client, offering every
+	 * protocol version the JDK enables, recording the chain exactly as sent.
+	 * @return a thread-safe prober
+	 */
 	static TlsProber jsse() {
-		throw new IllegalStateException("JSSE prober not built yet");
+		return new JsseTlsProber();
 	}
 
 }

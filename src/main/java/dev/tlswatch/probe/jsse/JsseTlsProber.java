@@ -1,0 +1,203 @@
+package dev.tlswatch.probe.jsse;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.TlsProber;
+import dev.tlswatch.probe.cert.ChainAnalysis;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDK's own TLS client as a {@link TlsProber}: one TCP connection, one full handshake
+ * with every protocol version the JDK offers, the chain captured exactly as sent and
+ * judged afterwards. Stateless, hence thread-safe; each probe gets its own
+ * {@link SSLContext}, so no session is ever resumed and every handshake shows the chain.
+ *
+ * @see TlsProber#jsse()
+ */
+public final class JsseTlsProber implements TlsProber {
+
+	private static final Logger logger = LoggerFactory.getLogger(JsseTlsProber.class);
+
+	// RFC 8446, 5246, 4346, 2246 in the JDK's names; the JDK's security properties
+	// disable the older two by default
+	private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1");
+
+	private static final String TLS_1_3 = "TLSv1.3";
+
+	// How long to wait for a TLS 1.3 server's verdict on an empty client certificate
+	private static final Duration CLIENT_CERTIFICATE_VERDICT_WAIT = Duration.ofSeconds(1);
+
+	@Override
+	public HandshakeObservation handshake(ProbeTarget target, ProbeOptions options) {
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(options, "options");
+		Socket socket = new Socket();
+		Attempt attempt;
+		try {
+			attempt = connectAndShakeHands(socket, target, options);
+		}
+		finally {
+			closeQuietly(socket);
+		}
+		return observe(target, options, attempt);
+	}
+
+	private static Attempt connectAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options) {
+		long started = System.nanoTime();
+		try {
+			socket.connect(new InetSocketAddress(target.address(), target.port()),
+					Timeouts.millis(options.connectTimeout()));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Unable to connect to {}", target, ex);
+			return new Attempt(Failures.ofConnect(ex), Failures.describe(ex), null, null, List.of());
+		}
+		return shakeHands(socket, target, options, since(started));
+	}
+
+	private static Attempt shakeHands(Socket socket, ProbeTarget target, ProbeOptions options, Duration connectTime) {
+		ChainCapture capture = new ChainCapture();
+		ClientCertificateRequests requests = new ClientCertificateRequests();
+		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
+			SSLSocket ssl = null;
+			try {
+				ssl = layer(socket, target, options, capture, requests);
+				long started = System.nanoTime();
+				ssl.startHandshake();
+				SSLSession session = ssl.getSession();
+				Duration handshakeTime = since(started);
+				if (requests.requested() && TLS_1_3.equals(session.getProtocol())) {
+					awaitClientCertificateVerdict(ssl, watch);
+				}
+				Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime);
+				return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain());
+			}
+			catch (IOException | GeneralSecurityException | RuntimeException ex) {
+				logger.debug("TLS handshake with {} failed", target, ex);
+				HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofHandshake(ex);
+				String error = watch.fired() ? timeoutText(options.handshakeTimeout()) : Failures.describe(ex);
+				return new Attempt(outcome, error, connectTime, null, capture.chain());
+			}
+			finally {
+				closeQuietly(ssl);
+			}
+		}
+	}
+
+	/** A client-mode TLS socket over the connected socket, not yet shaking hands. */
+	private static SSLSocket layer(Socket socket, ProbeTarget target, ProbeOptions options, ChainCapture capture,
+			ClientCertificateRequests requests) throws IOException, GeneralSecurityException {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(new KeyManager[] { requests }, new TrustManager[] { capture }, null);
+		SNIHostName serverName = SniNames.serverName(target.sniName());
+		String peerHost = (serverName != null) ? serverName.getAsciiName() : target.address().getHostAddress();
+		socket.setSoTimeout(Timeouts.millis(options.handshakeTimeout()));
+		SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, peerHost, target.port(), true);
+		SSLParameters parameters = ssl.getSSLParameters();
+		parameters.setProtocols(supportedProtocols(context));
+		// An empty list sends no server_name at all
+		parameters.setServerNames((serverName != null) ? List.of(serverName) : List.of());
+		// Host names are checked by the chain analysis, which never fails the handshake
+		parameters.setEndpointIdentificationAlgorithm(null);
+		ssl.setSSLParameters(parameters);
+		return ssl;
+	}
+
+	private static String[] supportedProtocols(SSLContext context) {
+		List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+		return PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new);
+	}
+
+	/**
+	 * A TLS 1.3 client finishes its handshake before the server has judged the client
+	 * certificate (RFC 8446 §4.4.2.4): a server that requires one answers the empty
+	 * certificate with an alert after our Finished. Silence, data or a close within a
+	 * short wait mean the server went on without one.
+	 */
+	private static void awaitClientCertificateVerdict(SSLSocket ssl, HandshakeWatchdog.Watch watch) throws IOException {
+		Duration wait = min(CLIENT_CERTIFICATE_VERDICT_WAIT, watch.remaining());
+		if (wait.isZero()) {
+			return;
+		}
+		ssl.setSoTimeout(Timeouts.millis(wait));
+		try {
+			ssl.getInputStream().read();
+		}
+		catch (SocketTimeoutException ex) {
+			// No alert: the server accepted the connection without a client certificate
+		}
+	}
+
+	/** Judges the chain, with the socket already closed. */
+	private static HandshakeObservation observe(ProbeTarget target, ProbeOptions options, Attempt attempt) {
+		ChainAnalysis analysis = ChainAnalysis.of(attempt.chain(), target.expectedName(), options);
+		Handshake handshake = attempt.handshake();
+		return new HandshakeObservation(target, attempt.outcome(), attempt.error(),
+				(handshake != null) ? handshake.protocol() : null, (handshake != null) ? handshake.cipherSuite() : null,
+				attempt.connectTime(), (handshake != null) ? handshake.time() : null, analysis.chain(),
+				analysis.trust(), analysis.trustError(), analysis.hostnameMatches());
+	}
+
+	private static String timeoutText(Duration timeout) {
+		return "TLS handshake not completed within " + timeout.toMillis() + " ms";
+	}
+
+	private static Duration since(long startedNanos) {
+		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static void closeQuietly(@Nullable Socket socket) {
+		if (socket == null) {
+			return;
+		}
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Nothing left to do with a socket that fails to close
+		}
+	}
+
+	/**
+	 * How one connection went, before the chain is judged.
+	 */
+	private record Attempt(HandshakeOutcome outcome, @Nullable String error, @Nullable Duration connectTime,
+			@Nullable Handshake handshake, List<X509Certificate> chain) {
+
+	}
+
+	/**
+	 * What a completed handshake agreed on.
+	 */
+	private record Handshake(String protocol, String cipherSuite, Duration time) {
+
+	}
+
+}

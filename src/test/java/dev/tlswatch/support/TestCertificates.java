@@ -1,0 +1,366 @@
+package dev.tlswatch.support;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Test certificates made with BouncyCastle: root and intermediate CAs, and leaves with
+ * chosen names, validity and key type, CA-signed or self-signed. Uses only the JDK's
+ * providers for keys and signatures, so nothing is registered globally.
+ *
+ * <pre class="code">
+ * Issued ca = TestCertificates.rootCa("Test Root");
+ * Issued leaf = TestCertificates.leaf("localhost").dnsNames("localhost").ipAddresses("127.0.0.1").issuedBy(ca);
+ * </pre>
+ */
+public final class TestCertificates {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	// Leaves start an hour ago, so that they are valid whatever the clock is off by
+	private static final Duration BACKDATE = Duration.ofHours(1);
+
+	private static final Duration DEFAULT_VALIDITY = Duration.ofDays(90);
+
+	// Either way from now, so that leaves with any test validity chain to the CAs
+	private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+
+	private TestCertificates() {
+	}
+
+	/**
+	 * A self-signed root CA with an EC P-256 key, valid from ten years ago to ten years
+	 * ahead.
+	 * @param commonName the subject common name
+	 * @return the CA, its chain being itself
+	 */
+	public static Issued rootCa(String commonName) {
+		Instant now = now();
+		KeyPair keys = KeyType.EC_P256.generate();
+		X509Certificate certificate = sign(name(commonName), keys.getPublic(), name(commonName), keys,
+				now.minus(CA_VALIDITY), now.plus(CA_VALIDITY), Role.CA, List.of());
+		return new Issued(certificate, keys.getPrivate(), List.of(certificate));
+	}
+
+	/**
+	 * An intermediate CA with an EC P-256 key signed by the given CA, valid from ten
+	 * years ago to ten years ahead.
+	 * @param commonName the subject common name
+	 * @param issuer the signing CA
+	 * @return the intermediate, its chain followed by the issuer's
+	 */
+	public static Issued intermediateCa(String commonName, Issued issuer) {
+		Instant now = now();
+		KeyPair keys = KeyType.EC_P256.generate();
+		X509Certificate certificate = sign(name(commonName), keys.getPublic(), issuer.subject(), issuer.keyPair(),
+				now.minus(CA_VALIDITY), now.plus(CA_VALIDITY), Role.CA, List.of());
+		return issuer.issue(certificate, keys.getPrivate());
+	}
+
+	/**
+	 * Start describing a leaf certificate: RSA 2048, valid for 90 days from an hour ago,
+	 * no subject alternative names.
+	 * @param commonName the subject common name, any text
+	 * @return a leaf specification
+	 */
+	public static LeafSpec leaf(String commonName) {
+		return new LeafSpec(commonName);
+	}
+
+	/**
+	 * A leaf for {@code localhost}, {@code 127.0.0.1} and {@code ::1} signed by the CA.
+	 * @param issuer the signing CA
+	 * @return the leaf
+	 */
+	public static Issued localhost(Issued issuer) {
+		return leaf("localhost").dnsNames("localhost").ipAddresses("127.0.0.1", "::1").issuedBy(issuer);
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	private static X500Name name(String commonName) {
+		return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+	}
+
+	private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
+			Instant notBefore, Instant notAfter, Role role, List<GeneralName> altNames) {
+		try {
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+					new BigInteger(64, random).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject,
+					subjectKey);
+			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+			builder.addExtension(Extension.subjectKeyIdentifier, false,
+					extensions.createSubjectKeyIdentifier(subjectKey));
+			builder.addExtension(Extension.authorityKeyIdentifier, false,
+					extensions.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+			role.addExtensions(builder, subjectKey);
+			if (!altNames.isEmpty()) {
+				builder.addExtension(Extension.subjectAlternativeName, false,
+						new GeneralNames(altNames.toArray(GeneralName[]::new)));
+			}
+			ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(issuerKeys.getPrivate()))
+				.build(issuerKeys.getPrivate());
+			return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+		}
+		catch (GeneralSecurityException | CertIOException | OperatorCreationException ex) {
+			throw new IllegalStateException("Unable to create a test certificate for " + subject, ex);
+		}
+	}
+
+	private static String signatureAlgorithm(PrivateKey key) {
+		return switch (key.getAlgorithm()) {
+			case "RSA" -> "SHA256withRSA";
+			case "EC" -> "SHA256withECDSA";
+			default -> throw new IllegalArgumentException("No signature algorithm for " + key.getAlgorithm());
+		};
+	}
+
+	/**
+	 * The key types of test certificates.
+	 */
+	public enum KeyType {
+
+		/** RSA with a 2048-bit modulus. */
+		RSA_2048("RSA") {
+			@Override
+			void initialize(KeyPairGenerator generator) {
+				generator.initialize(2048, random);
+			}
+		},
+
+		/** ECDSA on NIST P-256 (secp256r1). */
+		EC_P256("EC") {
+			@Override
+			void initialize(KeyPairGenerator generator) throws GeneralSecurityException {
+				generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+			}
+		};
+
+		private final String algorithm;
+
+		KeyType(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		abstract void initialize(KeyPairGenerator generator) throws GeneralSecurityException;
+
+		/**
+		 * A fresh key pair.
+		 * @return the key pair
+		 */
+		public KeyPair generate() {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance(this.algorithm);
+				initialize(generator);
+				return generator.generateKeyPair();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Unable to generate a " + this + " key pair", ex);
+			}
+		}
+
+	}
+
+	private enum Role {
+
+		CA {
+			@Override
+			void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException {
+				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+				builder.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+			}
+		},
+
+		LEAF {
+			@Override
+			void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException {
+				int usage = KeyUsage.digitalSignature
+						| ("RSA".equals(key.getAlgorithm()) ? KeyUsage.keyEncipherment : 0);
+				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+				builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+				builder.addExtension(Extension.extendedKeyUsage, false,
+						new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+			}
+		};
+
+		abstract void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException;
+
+	}
+
+	/**
+	 * A certificate with its private key and chain.
+	 *
+	 * @param certificate the certificate
+	 * @param key its private key
+	 * @param chain the certificate followed by its issuers up to and including the root
+	 */
+	public record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {
+
+		public Issued {
+			Objects.requireNonNull(certificate, "certificate");
+			Objects.requireNonNull(key, "key");
+			chain = List.copyOf(chain);
+		}
+
+		/**
+		 * The chain without its self-signed root, as servers usually send it.
+		 * @return the certificate and its intermediates
+		 */
+		public List<X509Certificate> chainWithoutRoot() {
+			return (this.chain.size() > 1) ? this.chain.subList(0, this.chain.size() - 1) : this.chain;
+		}
+
+		/**
+		 * The root of the chain.
+		 * @return the last certificate of the chain
+		 */
+		public X509Certificate root() {
+			return this.chain.get(this.chain.size() - 1);
+		}
+
+		KeyPair keyPair() {
+			return new KeyPair(this.certificate.getPublicKey(), this.key);
+		}
+
+		X500Name subject() {
+			// The exact encoding, so that issuer and subject names compare equal
+			return X500Name.getInstance(this.certificate.getSubjectX500Principal().getEncoded());
+		}
+
+		Issued issue(X509Certificate issued, PrivateKey issuedKey) {
+			List<X509Certificate> issuedChain = new ArrayList<>();
+			issuedChain.add(issued);
+			issuedChain.addAll(this.chain);
+			return new Issued(issued, issuedKey, issuedChain);
+		}
+
+	}
+
+	/**
+	 * What a leaf certificate is to look like.
+	 */
+	public static final class LeafSpec {
+
+		private final String commonName;
+
+		private final List<GeneralName> altNames = new ArrayList<>();
+
+		private KeyType keyType = KeyType.RSA_2048;
+
+		private Instant notBefore = now().minus(BACKDATE);
+
+		private Instant notAfter = this.notBefore.plus(DEFAULT_VALIDITY);
+
+		private LeafSpec(String commonName) {
+			this.commonName = commonName;
+		}
+
+		/**
+		 * Add DNS subject alternative names, taken as they are (wildcards too).
+		 * @param names the names
+		 * @return this specification
+		 */
+		public LeafSpec dnsNames(String... names) {
+			for (String name : names) {
+				this.altNames.add(new GeneralName(GeneralName.dNSName, name));
+			}
+			return this;
+		}
+
+		/**
+		 * Add IP subject alternative names.
+		 * @param addresses IPv4 or IPv6 literals
+		 * @return this specification
+		 */
+		public LeafSpec ipAddresses(String... addresses) {
+			for (String address : addresses) {
+				// BouncyCastle parses the literal itself, without resolving
+				this.altNames.add(new GeneralName(GeneralName.iPAddress, address));
+			}
+			return this;
+		}
+
+		/**
+		 * Set the validity period.
+		 * @param notBefore the start, truncated to seconds
+		 * @param notAfter the end, truncated to seconds
+		 * @return this specification
+		 */
+		public LeafSpec validity(Instant notBefore, Instant notAfter) {
+			this.notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
+			this.notAfter = notAfter.truncatedTo(ChronoUnit.SECONDS);
+			return this;
+		}
+
+		/**
+		 * Set the key type.
+		 * @param keyType RSA 2048 (the default) or EC P-256
+		 * @return this specification
+		 */
+		public LeafSpec keyType(KeyType keyType) {
+			this.keyType = keyType;
+			return this;
+		}
+
+		/**
+		 * Create the leaf signed by a CA.
+		 * @param issuer the CA
+		 * @return the leaf with its key and chain up to the root
+		 */
+		public Issued issuedBy(Issued issuer) {
+			KeyPair keys = this.keyType.generate();
+			X509Certificate certificate = sign(name(this.commonName), keys.getPublic(), issuer.subject(),
+					issuer.keyPair(), this.notBefore, this.notAfter, Role.LEAF, this.altNames);
+			return issuer.issue(certificate, keys.getPrivate());
+		}
+
+		/**
+		 * Create the leaf signed with its own key.
+		 * @return the leaf, its chain being itself
+		 */
+		public Issued selfSigned() {
+			KeyPair keys = this.keyType.generate();
+			X509Certificate certificate = sign(name(this.commonName), keys.getPublic(), name(this.commonName), keys,
+					this.notBefore, this.notAfter, Role.LEAF, this.altNames);
+			return new Issued(certificate, keys.getPrivate(), List.of(certificate));
+		}
+
+	}
+
+}

@@ -1,0 +1,302 @@
+package dev.tlswatch.support;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real JSSE TLS server on 127.0.0.1 with an ephemeral port. It presents a given key and
+ * chain exactly in the order given (so a wrong order or a missing intermediate can be
+ * simulated), completes one handshake per connection, records what was negotiated and
+ * closes.
+ *
+ * <pre class="code">
+ * try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot()).protocols("TLSv1.2").start()) {
+ *     ... connect to server.address(), server.port() ...
+ *     ServerHandshake seen = server.awaitHandshake();
+ * }
+ * </pre>
+ */
+public final class TestTlsServer implements AutoCloseable {
+
+	private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
+
+	private final SSLSocketFactory socketFactory;
+
+	private final List<String> protocols;
+
+	private final boolean requireClientAuth;
+
+	private final BlockingQueue<ServerHandshake> handshakes = new LinkedBlockingQueue<>();
+
+	private final TestTcpServer tcp;
+
+	private TestTlsServer(Builder builder) {
+		this.socketFactory = builder.context().getSocketFactory();
+		this.protocols = List.copyOf(builder.protocols);
+		this.requireClientAuth = builder.requireClientAuth;
+		this.tcp = TestTcpServer.start(this::shakeHands);
+	}
+
+	/**
+	 * Describe a server presenting a key and chain.
+	 * @param key the private key of the first certificate
+	 * @param chain the certificates to send, in this order
+	 * @return a builder
+	 */
+	public static Builder presenting(PrivateKey key, List<X509Certificate> chain) {
+		return new Builder(key, chain);
+	}
+
+	/**
+	 * Start a server presenting a certificate and its chain without the root, on any
+	 * protocol version.
+	 * @param issued the certificate, key and chain
+	 * @return the running server
+	 */
+	public static TestTlsServer start(TestCertificates.Issued issued) {
+		return presenting(issued.key(), issued.chainWithoutRoot()).start();
+	}
+
+	/**
+	 * The address the server listens on.
+	 * @return 127.0.0.1
+	 */
+	public InetAddress address() {
+		return this.tcp.address();
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the ephemeral port
+	 */
+	public int port() {
+		return this.tcp.port();
+	}
+
+	/**
+	 * The next handshake the server finished, successfully or not, waiting up to ten
+	 * seconds.
+	 * @return what the server saw
+	 */
+	public ServerHandshake awaitHandshake() {
+		try {
+			ServerHandshake handshake = this.handshakes.poll(AWAIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (handshake == null) {
+				throw new AssertionError("No handshake finished within " + AWAIT_TIMEOUT);
+			}
+			return handshake;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a handshake", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.tcp.close();
+	}
+
+	private void shakeHands(Socket socket) throws Exception {
+		SSLSocket ssl = (SSLSocket) this.socketFactory.createSocket(socket, null, true);
+		try (ssl) {
+			if (!this.protocols.isEmpty()) {
+				ssl.setEnabledProtocols(this.protocols.toArray(String[]::new));
+			}
+			ssl.setNeedClientAuth(this.requireClientAuth);
+			ssl.startHandshake();
+			this.handshakes.add(ServerHandshake.completed(ssl.getSession()));
+		}
+		catch (Exception ex) {
+			this.handshakes.add(ServerHandshake.failed(ex));
+			throw ex;
+		}
+	}
+
+	/**
+	 * What the server saw of one handshake.
+	 *
+	 * @param protocol the negotiated protocol, {@code null} when the handshake failed
+	 * @param cipherSuite the negotiated cipher suite, {@code null} when the handshake
+	 * failed
+	 * @param requestedServerNames the SNI host names the client sent
+	 * @param failure the server's exception message when the handshake failed
+	 */
+	public record ServerHandshake(@Nullable String protocol, @Nullable String cipherSuite,
+			List<String> requestedServerNames, @Nullable String failure) {
+
+		public ServerHandshake {
+			requestedServerNames = List.copyOf(requestedServerNames);
+		}
+
+		static ServerHandshake completed(SSLSession session) {
+			List<String> names = new ArrayList<>();
+			if (session instanceof ExtendedSSLSession extended) {
+				for (SNIServerName name : extended.getRequestedServerNames()) {
+					if (name instanceof SNIHostName host) {
+						names.add(host.getAsciiName());
+					}
+				}
+			}
+			return new ServerHandshake(session.getProtocol(), session.getCipherSuite(), names, null);
+		}
+
+		static ServerHandshake failed(Exception ex) {
+			return new ServerHandshake(null, null, List.of(), String.valueOf(ex.getMessage()));
+		}
+
+		/**
+		 * Whether the handshake completed on the server's side.
+		 * @return whether it completed
+		 */
+		public boolean completed() {
+			return this.failure == null;
+		}
+
+	}
+
+	/**
+	 * How a server is to behave.
+	 */
+	public static final class Builder {
+
+		private final PrivateKey key;
+
+		private final List<X509Certificate> chain;
+
+		private final List<String> protocols = new ArrayList<>();
+
+		private boolean requireClientAuth;
+
+		private Builder(PrivateKey key, List<X509Certificate> chain) {
+			this.key = Objects.requireNonNull(key, "key");
+			this.chain = List.copyOf(chain);
+		}
+
+		/**
+		 * Restrict the protocol versions, for example to {@code TLSv1.2}.
+		 * @param protocols JSSE protocol names
+		 * @return this builder
+		 */
+		public Builder protocols(String... protocols) {
+			this.protocols.addAll(List.of(protocols));
+			return this;
+		}
+
+		/**
+		 * Require a client certificate; clients without one fail the handshake.
+		 * @return this builder
+		 */
+		public Builder requireClientAuth() {
+			this.requireClientAuth = true;
+			return this;
+		}
+
+		/**
+		 * Start the server.
+		 * @return the running server
+		 */
+		public TestTlsServer start() {
+			return new TestTlsServer(this);
+		}
+
+		private SSLContext context() {
+			try {
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(new KeyManager[] { new FixedKeyManager(this.key, this.chain) }, null, null);
+				return context;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Unable to create the test server's TLS context", ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Serves one key and chain, exactly as given. A {@code KeyStore} would refuse or
+	 * reorder a chain that is out of order.
+	 */
+	private static final class FixedKeyManager extends X509ExtendedKeyManager {
+
+		private static final String ALIAS = "server";
+
+		private final PrivateKey key;
+
+		private final X509Certificate[] chain;
+
+		FixedKeyManager(PrivateKey key, List<X509Certificate> chain) {
+			this.key = key;
+			this.chain = chain.toArray(X509Certificate[]::new);
+		}
+
+		@Override
+		public String @Nullable [] getServerAliases(String keyType, Principal @Nullable [] issuers) {
+			return fits(keyType) ? new String[] { ALIAS } : null;
+		}
+
+		@Override
+		public @Nullable String chooseServerAlias(String keyType, Principal @Nullable [] issuers,
+				@Nullable Socket socket) {
+			return fits(keyType) ? ALIAS : null;
+		}
+
+		@Override
+		public @Nullable String chooseEngineServerAlias(String keyType, Principal @Nullable [] issuers,
+				@Nullable SSLEngine engine) {
+			return fits(keyType) ? ALIAS : null;
+		}
+
+		@Override
+		public String @Nullable [] getClientAliases(String keyType, Principal @Nullable [] issuers) {
+			return null;
+		}
+
+		@Override
+		public @Nullable String chooseClientAlias(String[] keyType, Principal @Nullable [] issuers,
+				@Nullable Socket socket) {
+			return null;
+		}
+
+		@Override
+		public X509Certificate[] getCertificateChain(String alias) {
+			return this.chain.clone();
+		}
+
+		@Override
+		public PrivateKey getPrivateKey(String alias) {
+			return this.key;
+		}
+
+		private boolean fits(@Nullable String keyType) {
+			// JSSE asks per key algorithm ("RSA", "EC", "RSASSA-PSS"...)
+			return this.key.getAlgorithm().equals(keyType);
+		}
+
+	}
+
+}
