@@ -24,7 +24,10 @@ final class CertificateFacts {
 	/** Subject alternative names kept per certificate. */
 	static final int MAX_SUBJECT_ALT_NAMES = 500;
 
-	/** Characters kept of one subject alternative name (a DNS name has at most 254). */
+	/**
+	 * Characters kept of one subject alternative name; a DNS name has at most 253, plus a
+	 * trailing dot.
+	 */
 	static final int MAX_SUBJECT_ALT_NAME_LENGTH = 255;
 
 	/** Characters kept of a distinguished name. */
