@@ -118,7 +118,7 @@ final class CertificateFacts {
 		return PEM_HEADER + PEM_ENCODER.encodeToString(der) + "\n" + PEM_FOOTER;
 	}
 
-	private static String bounded(String text, int maxLength) {
+	static String bounded(String text, int maxLength) {
 		return (text.length() <= maxLength) ? text : text.substring(0, maxLength);
 	}
 
