@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestTcpServer implements AutoCloseable {
 
 	/** A handler's socket read timeout, so that no test thread waits for ever. */
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final byte[] GARBAGE = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
 		.getBytes(StandardCharsets.US_ASCII);

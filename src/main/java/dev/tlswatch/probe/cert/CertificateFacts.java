@@ -24,7 +24,10 @@ final class CertificateFacts {
 	/** Subject alternative names kept per certificate. */
 	static final int MAX_SUBJECT_ALT_NAMES = 500;
 
-	/** Characters kept of one subject alternative name (a DNS name has at most 254). */
+	/**
+	 * Characters kept of one subject alternative name; a DNS name has at most 253, plus a
+	 * trailing dot.
+	 */
 	static final int MAX_SUBJECT_ALT_NAME_LENGTH = 255;
 
 	/** Characters kept of a distinguished name. */
@@ -115,7 +118,7 @@ final class CertificateFacts {
 		return PEM_HEADER + PEM_ENCODER.encodeToString(der) + "\n" + PEM_FOOTER;
 	}
 
-	private static String bounded(String text, int maxLength) {
+	static String bounded(String text, int maxLength) {
 		return (text.length() <= maxLength) ? text : text.substring(0, maxLength);
 	}
 

@@ -15,8 +15,7 @@ import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a certificate is for a reference name, following RFC 6125 §6 as
- * browsers apply it.
+ * Decides whether a certificate is for a reference name, following RFC 6125 §6.
  * <ul>
  * <li>A DNS reference name is compared with the DNS subject alternative names, ignoring
  * case and a trailing dot; internationalized names compare in their A-label form.</li>

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrustEvaluator {
 
-	private static final int MAX_ERROR_LENGTH = 300;
+	/** Characters kept of an error text. */
+	static final int MAX_ERROR_LENGTH = 300;
 
 	private static volatile @Nullable Set<TrustAnchor> defaultAnchors;
 
@@ -126,11 +127,11 @@ final class TrustEvaluator {
 			X509Certificate x509 = (X509Certificate) certificate;
 			if (now.isAfter(notAfter(x509))) {
 				return new Verdict(TrustStatus.EXPIRED,
-						bounded("certificate expired at " + notAfter(x509) + ": " + subject(x509)));
+						"certificate expired at " + notAfter(x509) + ": " + subject(x509));
 			}
 			if (now.isBefore(notBefore(x509))) {
 				return new Verdict(TrustStatus.NOT_YET_VALID,
-						bounded("certificate not valid before " + notBefore(x509) + ": " + subject(x509)));
+						"certificate not valid before " + notBefore(x509) + ": " + subject(x509));
 			}
 		}
 		return null;
@@ -149,13 +150,13 @@ final class TrustEvaluator {
 		X509Certificate top = lastSentIssuer(chain);
 		X500Principal issuer = top.getIssuerX500Principal();
 		if (top.getSubjectX500Principal().equals(issuer)) {
-			return bounded("no path to a trusted root: the sent root " + subject(top) + " is not trusted");
+			return "no path to a trusted root: the sent root " + subject(top) + " is not trusted";
 		}
 		if (!anchorSubjects(anchors).contains(issuer)) {
-			return bounded("no path to a trusted root: issuer " + issuer.getName(X500Principal.RFC2253)
-					+ " was not sent and is not trusted");
+			return "no path to a trusted root: issuer " + issuer.getName(X500Principal.RFC2253)
+					+ " was not sent and is not trusted";
 		}
-		return bounded("no path to a trusted root: " + ex.getMessage());
+		return "no path to a trusted root: " + ex.getMessage();
 	}
 
 	/** Follows issuer names from the leaf through the sent certificates. */
@@ -240,17 +241,18 @@ final class TrustEvaluator {
 		return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
 	}
 
-	private static String bounded(String text) {
-		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH);
-	}
-
 	/**
 	 * The judgement of a chain.
 	 *
 	 * @param status the trust status
-	 * @param error why it is not trusted, {@code null} when trusted or unknown
+	 * @param error why it is not trusted, {@code null} when trusted or unknown; at most
+	 * {@value TrustEvaluator#MAX_ERROR_LENGTH} characters
 	 */
 	record Verdict(TrustStatus status, @Nullable String error) {
+
+		Verdict {
+			error = (error != null) ? CertificateFacts.bounded(error, MAX_ERROR_LENGTH) : null;
+		}
 
 	}
 

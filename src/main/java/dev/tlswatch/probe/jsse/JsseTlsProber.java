@@ -135,7 +135,8 @@ public final class JsseTlsProber implements TlsProber {
 	 * A TLS 1.3 client finishes its handshake before the server has judged the client
 	 * certificate (RFC 8446 §4.4.2.4): a server that requires one answers the empty
 	 * certificate with an alert after our Finished. Silence, data or a close within a
-	 * short wait mean the server went on without one.
+	 * short wait mean the server went on without one. The wait ends at the handshake
+	 * deadline at the latest.
 	 */
 	private static void awaitClientCertificateVerdict(SSLSocket ssl, HandshakeWatchdog.Watch watch) throws IOException {
 		Duration wait = min(CLIENT_CERTIFICATE_VERDICT_WAIT, watch.remaining());
