@@ -5,9 +5,10 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Resolves an endpoint's host to every address it has.
+ * Resolves an endpoint's host to every address it has. The application uses the operating
+ * system's resolver; a bean of this type replaces it (tests, special set-ups).
  */
-interface AddressResolver {
+public interface AddressResolver {
 
 	/**
 	 * Resolve a host name or IP literal.

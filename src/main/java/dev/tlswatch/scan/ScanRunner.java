@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -54,18 +55,22 @@ class ScanRunner {
 	}
 
 	CompletedRun run(EndpointDetails endpoint, ScanTrigger trigger) {
-		Instant startedAt = this.clock.instant();
-		List<HandshakeObservation> observations;
+		Instant startedAt = now();
 		List<InetAddress> addresses;
 		try {
 			addresses = resolve(endpoint.host());
 		}
 		catch (UnknownHostException ex) {
-			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, this.clock.instant(),
+			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
 					"Name does not resolve: " + bounded(ex.getMessage()));
 		}
-		observations = probeAll(endpoint, addresses);
-		return new CompletedRun(endpoint.id(), trigger, startedAt, this.clock.instant(), observations, null);
+		List<HandshakeObservation> observations = probeAll(endpoint, addresses);
+		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), observations, null);
+	}
+
+	/** The time at the database's precision, so a stored scan equals the one returned. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private List<InetAddress> resolve(String host) throws UnknownHostException {

@@ -12,11 +12,16 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Gives every test context a real PostgreSQL: a Testcontainers container where Docker
- * answers, the JVM-wide embedded server otherwise.
+ * Gives every test context a real PostgreSQL (a Testcontainers container where Docker
+ * answers, the JVM-wide embedded server otherwise) and the {@link TestResolver}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
+
+	@Bean
+	TestResolver testResolver() {
+		return new TestResolver();
+	}
 
 	@Bean
 	@ServiceConnection

@@ -1,0 +1,237 @@
+package dev.tlswatch.scan;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.EndpointDraft;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestResolver;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import dev.tlswatch.support.TestTlsServer.ServerHandshake;
+import dev.tlswatch.support.TestTrustBundle;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scans against real TLS servers on 127.0.0.1 with generated certificates, through the
+ * whole application: registry, probe, storage, findings.
+ */
+@IntegrationTest
+class ScanIntegrationTests {
+
+	@Autowired
+	private Endpoints endpoints;
+
+	@Autowired
+	private Scans scans;
+
+	@Autowired
+	private Findings findings;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void storesEverythingAValidServerShows() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+			.protocols("TLSv1.2")
+			.start()) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			ScanDetails scan = this.scans.scanNow(endpoint.id());
+			ServerHandshake seen = server.awaitHandshake();
+
+			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.trigger()).isEqualTo(ScanTrigger.MANUAL);
+			assertThat(scan.results()).singleElement().satisfies((result) -> {
+				assertThat(result.address()).isEqualTo("127.0.0.1");
+				assertThat(result.protocol()).isEqualTo("TLSv1.2");
+				assertThat(result.cipherSuite()).isEqualTo(seen.cipherSuite());
+				assertThat(result.handshakeMillis()).isNotNull();
+				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.hostnameMatches()).isTrue();
+				assertThat(result.chain()).hasSize(1);
+				CertificateDetails stored = result.chain().get(0);
+				assertThat(stored.sha256()).isEqualTo(sha256(leaf.certificate().getEncoded()));
+				assertThat(stored.notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
+				assertThat(stored.notBefore()).isEqualTo(leaf.certificate().getNotBefore().toInstant());
+				assertThat(stored.subject()).isEqualTo("CN=localhost");
+				assertThat(stored.issuer()).isEqualTo("CN=TLSWatch Test Root");
+				assertThat(stored.subjectAltNames()).containsExactly("DNS:localhost", "IP:127.0.0.1",
+						"IP:0:0:0:0:0:0:0:1");
+				assertThat(stored.keyAlgorithm()).isEqualTo("RSA");
+				assertThat(stored.keySize()).isEqualTo(2048);
+				assertThat(stored.serialNumber())
+					.isEqualTo(leaf.certificate().getSerialNumber().toString(16).toUpperCase());
+				assertThat(stored.pem()).startsWith("-----BEGIN CERTIFICATE-----");
+			});
+			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
+				.containsExactly("CHAIN_TRUSTED");
+			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
+			assertThat(this.scans.latest(endpoint.id())).contains(scan);
+		}
+	}
+
+	@Test
+	void storesEachCertificateOnceAndKeepsHistoryNewestFirst() {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			ScanDetails first = this.scans.scanNow(endpoint.id());
+			ScanDetails second = this.scans.scanNow(endpoint.id());
+
+			String sha = first.results().get(0).leaf().sha256();
+			assertThat(
+					this.jdbc.queryForObject("select count(*) from certificate where sha256 = ?", Integer.class, sha))
+				.isEqualTo(1);
+			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10))).extracting(ScanDetails::id)
+				.containsExactly(second.id(), first.id());
+			Map<Long, LatestScanSummary> latest = this.scans.latestSummaries(List.of(endpoint.id()));
+			assertThat(latest.get(endpoint.id()).scanId()).isEqualTo(second.id());
+			assertThat(latest.get(endpoint.id()).leafNotAfter())
+				.isEqualTo(leaf.certificate().getNotAfter().toInstant());
+			assertThat(this.scans.certificate(sha)).isPresent();
+		}
+	}
+
+	@Test
+	void expiredCertificateIsRecordedWithItsExpiry() {
+		Instant notAfter = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+		Issued leaf = TestCertificates.leaf("localhost")
+			.dnsNames("localhost")
+			.validity(notAfter.minus(Duration.ofDays(90)), notAfter)
+			.issuedBy(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			ScanDetails scan = this.scans.scanNow(endpoint.id());
+
+			AddressResult result = scan.results().get(0);
+			assertThat(result.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(result.trust()).isEqualTo(TrustResult.EXPIRED);
+			assertThat(result.leaf().notAfter()).isEqualTo(notAfter);
+			assertThat(codes(scan)).contains("CERT_EXPIRED");
+			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
+					EndpointStatus.CRITICAL);
+		}
+	}
+
+	@Test
+	void selfSignedCertificateIsUntrustedButRecorded() {
+		Issued leaf = TestCertificates.leaf("localhost").dnsNames("localhost").selfSigned();
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			ScanDetails scan = this.scans.scanNow(endpoint.id());
+
+			AddressResult result = scan.results().get(0);
+			assertThat(result.trust()).isEqualTo(TrustResult.UNTRUSTED);
+			assertThat(result.leaf().selfSigned()).isTrue();
+			assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
+			assertThat(codes(scan)).contains("CHAIN_UNTRUSTED");
+		}
+	}
+
+	@Test
+	void certificateForAnotherNameIsAMismatch() {
+		Issued leaf = TestCertificates.leaf("other.example").dnsNames("other.example").issuedBy(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			ScanDetails scan = this.scans.scanNow(endpoint.id());
+
+			assertThat(scan.results().get(0).hostnameMatches()).isFalse();
+			assertThat(scan.results().get(0).trust()).isEqualTo(TrustResult.TRUSTED);
+			assertThat(codes(scan)).contains("HOSTNAME_MISMATCH");
+		}
+	}
+
+	@Test
+	void scansEveryAddressOfAName() {
+		Issued leaf = TestCertificates.leaf("multi" + TestResolver.SUFFIX)
+			.dnsNames("multi" + TestResolver.SUFFIX)
+			.issuedBy(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			TestResolver.register("multi" + TestResolver.SUFFIX, "127.0.0.1", "127.0.0.2");
+			EndpointDetails endpoint = register("multi" + TestResolver.SUFFIX, server.port(), null);
+
+			ScanDetails scan = this.scans.scanNow(endpoint.id());
+
+			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.results()).extracting(AddressResult::address).containsExactly("127.0.0.1", "127.0.0.2");
+			assertThat(scan.results().get(0).outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.results().get(0).hostnameMatches()).isTrue();
+			assertThat(scan.results().get(1).outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+		}
+	}
+
+	@Test
+	void recordsUnreachableOutcomes() {
+		int closed = TestTcpServer.refusedPort();
+		EndpointDetails refused = register("127.0.0.1", closed, "refused.example");
+		EndpointDetails unresolved = register("nowhere" + TestResolver.SUFFIX, 443, null);
+
+		ScanDetails refusedScan = this.scans.scanNow(refused.id());
+		ScanDetails unresolvedScan = this.scans.scanNow(unresolved.id());
+
+		assertThat(refusedScan.outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+		assertThat(refusedScan.error()).startsWith("127.0.0.1: ");
+		assertThat(unresolvedScan.outcome()).isEqualTo(ScanOutcome.DNS_FAILURE);
+		assertThat(unresolvedScan.results()).singleElement()
+			.satisfies((result) -> assertThat(result.address()).isNull());
+		assertThat(this.findings.statusOf(List.of(refused.id(), unresolved.id())))
+			.containsEntry(refused.id(), EndpointStatus.UNREACHABLE)
+			.containsEntry(unresolved.id(), EndpointStatus.UNREACHABLE);
+	}
+
+	@Test
+	void hangingServerCostsNoMoreThanItsTimeout() {
+		try (TestTcpServer hanging = TestTcpServer.hanging(); TestTcpServer garbage = TestTcpServer.garbage()) {
+			EndpointDetails slow = register("127.0.0.1", hanging.port(), "hanging.example");
+			EndpointDetails broken = register("127.0.0.1", garbage.port(), "garbage.example");
+
+			ScanDetails slowScan = this.scans.scanNow(slow.id());
+			ScanDetails brokenScan = this.scans.scanNow(broken.id());
+
+			assertThat(slowScan.outcome()).isEqualTo(ScanOutcome.TIMEOUT);
+			assertThat(brokenScan.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
+			assertThat(brokenScan.error()).isNotBlank();
+		}
+	}
+
+	private List<String> codes(ScanDetails scan) {
+		return this.findings.forScan(scan.id()).stream().map(FindingDetails::code).toList();
+	}
+
+	private EndpointDetails register(String host, int port, @Nullable String sniName) {
+		// Scheduled scans are switched off here: these tests scan on demand only.
+		return this.endpoints.register(new EndpointDraft(host, port, TlsMode.IMPLICIT, sniName, 60, List.of(), false));
+	}
+
+	private static String sha256(byte[] der) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.tlswatch.support;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tlswatch.scan.AddressResolver;
+
+/**
+ * The resolver of every test application context: names under {@code .tlswatch.test}
+ * resolve to the addresses a test registered (and fail when none are), IP literals and
+ * {@code localhost} resolve as usual. No test ever asks a real DNS server.
+ */
+public final class TestResolver implements AddressResolver {
+
+	/** The suffix of names that only this resolver knows. */
+	public static final String SUFFIX = ".tlswatch.test";
+
+	private static final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
+
+	/**
+	 * Make a test name resolve to the given loopback literals.
+	 * @param name a name ending in {@link #SUFFIX}
+	 * @param addresses IP literals
+	 */
+	public static void register(String name, String... addresses) {
+		if (!name.endsWith(SUFFIX)) {
+			throw new IllegalArgumentException("Test names end in " + SUFFIX + ": " + name);
+		}
+		names.put(name.toLowerCase(Locale.ROOT), List.of(addresses).stream().map(TestResolver::literal).toList());
+	}
+
+	@Override
+	public List<InetAddress> resolve(String host) throws UnknownHostException {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.endsWith(SUFFIX)) {
+			List<InetAddress> addresses = names.get(name);
+			if (addresses == null) {
+				throw new UnknownHostException(host + ": Name or service not known");
+			}
+			return addresses;
+		}
+		if (name.equals("localhost") || name.matches("[0-9.]+") || name.contains(":")) {
+			return List.of(InetAddress.getAllByName(host));
+		}
+		throw new UnknownHostException(host + ": tests resolve only loopback literals and " + SUFFIX + " names");
+	}
+
+	private static InetAddress literal(String address) {
+		try {
+			return InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("Not an IP literal: " + address, ex);
+		}
+	}
+
+}
