@@ -71,7 +71,6 @@ class Endpoint {
 	private long version;
 
 	/** For JPA. */
-	@SuppressWarnings("NullAway.Init")
 	protected Endpoint() {
 	}
 

@@ -13,14 +13,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A full application context on a real PostgreSQL (see {@link TestDatabaseConfiguration})
- * with the {@code test} profile. Keep the attribute combinations few: each one is a new
+ * with the {@code test} profile; module APIs not implemented yet get stand-ins (see
+ * {@link MissingModuleStandIns}). Keep the attribute combinations few: each one is a new
  * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class })
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 

@@ -1,0 +1,44 @@
+package dev.tlswatch.api;
+
+import java.util.List;
+
+import dev.tlswatch.endpoint.EndpointDraft;
+import dev.tlswatch.endpoint.TlsMode;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An endpoint as a client sends it, for registering and for replacing. Checked and
+ * normalised by the endpoint registry, which names every invalid field; unknown
+ * properties are rejected (see {@link ApiJsonConfiguration}).
+ *
+ * @param host DNS name (Unicode allowed) or IP literal
+ * @param port TCP port
+ * @param tlsMode how TLS starts
+ * @param sniName the name to send as SNI and to expect in the certificate, if not the
+ * host
+ * @param scanIntervalMinutes minutes between scans
+ * @param tags labels
+ * @param enabled whether scheduled scans run
+ */
+@Schema(name = "EndpointRequest")
+record EndpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "mail.example.com",
+		description = "DNS name (IDNs allowed) or IPv4/IPv6 literal; stored lower-case ASCII") @Nullable String host,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "465", minimum = "1",
+				maximum = "65535") @Nullable Integer port,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IMPLICIT") @Nullable TlsMode tlsMode,
+		@Schema(description = "DNS name sent as SNI and expected in the certificate; null or blank for the host",
+				nullable = true) @Nullable String sniName,
+		@Schema(description = "Minutes between scans; default from tlswatch.endpoint.default-scan-interval-minutes",
+				example = "60", minimum = "1", maximum = "10080") @Nullable Integer scanIntervalMinutes,
+		@Schema(description = "Up to 20 labels matching [a-z0-9][a-z0-9._-]{0,63} after lower-casing",
+				example = "[\"mail\"]") @Nullable List<String> tags,
+		@Schema(description = "Whether scheduled scans run; default true",
+				example = "true") @Nullable Boolean enabled) {
+
+	EndpointDraft toDraft() {
+		return new EndpointDraft(this.host, this.port, this.tlsMode, this.sniName, this.scanIntervalMinutes, this.tags,
+				this.enabled);
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.tlswatch.api;
+
+import java.net.URI;
+
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.Scans;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/endpoints/{id}/scans}: scan an endpoint now and read its scan history,
+ * each scan with its findings.
+ */
+@RestController
+@RequestMapping(EndpointController.PATH + "/{id}/scans")
+@Tag(name = "Scans", description = "Scans of an endpoint and what they found")
+@ProblemResponses.BadRequest
+@ProblemResponses.EndpointNotFound
+class ScanController {
+
+	private final Endpoints endpoints;
+
+	private final Scans scans;
+
+	private final Findings findings;
+
+	ScanController(Endpoints endpoints, Scans scans, Findings findings) {
+		this.endpoints = endpoints;
+		this.scans = scans;
+		this.findings = findings;
+	}
+
+	@PostMapping
+	@Operation(summary = "Scan an endpoint now",
+			description = "Runs in the request, bounded by the scan timeouts, and answers with the stored scan.")
+	@ApiResponse(responseCode = "201", description = "Scanned")
+	ResponseEntity<ScanResponse> scanNow(@PathVariable long id) {
+		this.endpoints.get(id);
+		ScanResponse scan = response(this.scans.scanNow(id));
+		URI location = URI.create(EndpointController.PATH + "/" + id + "/scans/" + scan.id());
+		return ResponseEntity.created(location).body(scan);
+	}
+
+	@GetMapping
+	@Operation(summary = "An endpoint's scans, newest first")
+	PageResponse<ScanResponse> history(@PathVariable long id,
+			@Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Page size, at most " + Paging.MAX_SIZE) @RequestParam(
+					defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+		this.endpoints.get(id);
+		return PageResponse.of(this.scans.history(id, PageRequest.of(page, size)), this::response);
+	}
+
+	@GetMapping("/latest")
+	@Operation(summary = "An endpoint's latest scan")
+	@ApiResponse(responseCode = "404", description = "No such endpoint, or it was never scanned",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ScanResponse latest(@PathVariable long id) {
+		this.endpoints.get(id);
+		return this.scans.latest(id).map(this::response).orElseThrow(() -> ApiProblems.scanNotFound(id));
+	}
+
+	private ScanResponse response(ScanDetails scan) {
+		return ScanResponse.of(scan, this.findings.forScan(scan.id()));
+	}
+
+}

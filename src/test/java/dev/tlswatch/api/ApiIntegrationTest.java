@@ -1,0 +1,29 @@
+package dev.tlswatch.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.scan.Scans;
+import dev.tlswatch.support.IntegrationTest;
+
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The API tests' one context: the whole application on the test database, MockMvc, and
+ * mocks for the scan and finding modules' APIs. Every API test class uses exactly this,
+ * so they share the context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@IntegrationTest
+@AutoConfigureMockMvc
+@MockitoBean(types = { Scans.class, Findings.class })
+@interface ApiIntegrationTest {
+
+}

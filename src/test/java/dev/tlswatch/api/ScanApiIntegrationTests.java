@@ -1,0 +1,244 @@
+package dev.tlswatch.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.EndpointDraft;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.finding.Severity;
+import dev.tlswatch.scan.AddressResult;
+import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.scan.ScanTrigger;
+import dev.tlswatch.scan.Scans;
+import dev.tlswatch.scan.TrustResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasKey;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The scan and certificate routes, on real endpoints and mocked scan and finding modules.
+ */
+@ApiIntegrationTest
+class ScanApiIntegrationTests {
+
+	private static final String SHA256 = "ab".repeat(32);
+
+	private static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Endpoints endpoints;
+
+	@Autowired
+	private Scans scans;
+
+	@Autowired
+	private Findings findings;
+
+	private EndpointDetails endpoint;
+
+	@BeforeEach
+	void registerEndpoint() {
+		this.endpoint = this.endpoints.register(new EndpointDraft(EndpointApiIntegrationTests.uniqueHost(), 443,
+				TlsMode.IMPLICIT, null, null, null, null));
+	}
+
+	@Test
+	void scanNowAnswers201WithTheMappedScanAndItsFindings() throws Exception {
+		long id = this.endpoint.id();
+		given(this.scans.scanNow(id)).willReturn(scan(77, id));
+		given(this.findings.forScan(77)).willReturn(List.of(
+				new FindingDetails("CERTIFICATE_EXPIRES_SOON", Severity.WARNING, "192.0.2.1", "Expires in 10 days"),
+				new FindingDetails("CHAIN_TRUSTED", Severity.INFO, null, "Trusted")));
+		this.mvc.perform(post(scansOf(id)))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", scansOf(id) + "/77"))
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.id").value(77))
+			.andExpect(jsonPath("$.endpointId").value(id))
+			.andExpect(jsonPath("$.trigger").value("MANUAL"))
+			.andExpect(jsonPath("$.startedAt").value("2026-11-27T10:00:00Z"))
+			.andExpect(jsonPath("$.finishedAt").value("2026-11-27T10:00:02Z"))
+			.andExpect(jsonPath("$.outcome").value("OK"))
+			.andExpect(jsonPath("$.error").doesNotExist())
+			.andExpect(jsonPath("$.results[0].address").value("192.0.2.1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("OK"))
+			.andExpect(jsonPath("$.results[0].protocol").value("TLSv1.3"))
+			.andExpect(jsonPath("$.results[0].cipherSuite").value("TLS_AES_128_GCM_SHA256"))
+			.andExpect(jsonPath("$.results[0].connectMillis").value(12))
+			.andExpect(jsonPath("$.results[0].handshakeMillis").value(34))
+			.andExpect(jsonPath("$.results[0].trust").value("TRUSTED"))
+			.andExpect(jsonPath("$.results[0].hostnameMatches").value(true))
+			.andExpect(jsonPath("$.results[0].chain[0].sha256").value(SHA256))
+			.andExpect(jsonPath("$.results[0].chain[0].subject").value("CN=mail.example.com"))
+			.andExpect(jsonPath("$.results[0].chain[0].issuer").value("CN=Example CA"))
+			.andExpect(jsonPath("$.results[0].chain[0].notBefore").value("2026-01-01T00:00:00Z"))
+			.andExpect(jsonPath("$.results[0].chain[0].notAfter").value("2026-12-07T00:00:00Z"))
+			.andExpect(jsonPath("$.results[0].chain[0].subjectAltNames").value(contains("DNS:mail.example.com")))
+			.andExpect(jsonPath("$.results[0].chain[0].keyAlgorithm").value("EC"))
+			.andExpect(jsonPath("$.results[0].chain[0].keySize").value(256))
+			.andExpect(jsonPath("$.results[0].chain[0].signatureAlgorithm").value("SHA256withECDSA"))
+			.andExpect(jsonPath("$.results[0].chain[0].selfSigned").value(false))
+			.andExpect(jsonPath("$.results[0].chain[0].pem").doesNotExist())
+			.andExpect(jsonPath("$.results[0].chain[0].serialNumber").doesNotExist())
+			.andExpect(jsonPath("$.results[1].address").value("2001:db8::1"))
+			.andExpect(jsonPath("$.results[1].outcome").value("TIMEOUT"))
+			.andExpect(jsonPath("$.results[1].error").value("connect timed out"))
+			.andExpect(jsonPath("$.results[1].chain").isEmpty())
+			.andExpect(jsonPath("$.findings[*].code").value(contains("CERTIFICATE_EXPIRES_SOON", "CHAIN_TRUSTED")))
+			.andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
+			.andExpect(jsonPath("$.findings[0].address").value("192.0.2.1"))
+			.andExpect(jsonPath("$.findings[0].message").value("Expires in 10 days"));
+	}
+
+	@Test
+	void historyIsAPageOfScansNewestFirst() throws Exception {
+		long id = this.endpoint.id();
+		given(this.scans.history(eq(id), any(Pageable.class))).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(1);
+			return new PageImpl<>(List.of(scan(9, id), scan(8, id)), pageable, 12);
+		});
+		given(this.findings.forScan(anyLong())).willReturn(List.of());
+		this.mvc.perform(get(scansOf(id)).param("page", "1").param("size", "2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[*].id").value(contains(9, 8)))
+			.andExpect(jsonPath("$.content[0].results[0].chain[0].pem").doesNotExist())
+			.andExpect(jsonPath("$.content[0].findings").isEmpty())
+			.andExpect(jsonPath("$.page.number").value(1))
+			.andExpect(jsonPath("$.page.size").value(2))
+			.andExpect(jsonPath("$.page.totalElements").value(12))
+			.andExpect(jsonPath("$.page.totalPages").value(6));
+		then(this.scans).should().history(id, PageRequest.of(1, 2));
+		this.mvc.perform(get(scansOf(id)).param("size", "500"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	@Test
+	void latestIsTheLatestScanOr404() throws Exception {
+		long id = this.endpoint.id();
+		given(this.scans.latest(id)).willReturn(Optional.of(scan(5, id)));
+		this.mvc.perform(get(scansOf(id) + "/latest")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(5));
+		given(this.scans.latest(id)).willReturn(Optional.empty());
+		this.mvc.perform(get(scansOf(id) + "/latest"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/scan-not-found"))
+			.andExpect(jsonPath("$.title").value("Scan not found"))
+			.andExpect(jsonPath("$.detail").value("Endpoint " + id + " has not been scanned yet."))
+			.andExpect(jsonPath("$.instance").value(scansOf(id) + "/latest"));
+	}
+
+	@Test
+	void everyScanRouteIs404ForAnUnknownEndpoint() throws Exception {
+		String unknown = scansOf(Long.MAX_VALUE);
+		for (var request : List.of(post(unknown), get(unknown), get(unknown + "/latest"))) {
+			this.mvc.perform(request)
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/endpoint-not-found"));
+		}
+		then(this.scans).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void certificateHasItsPem() throws Exception {
+		given(this.scans.certificate(SHA256)).willReturn(Optional.of(certificate()));
+		this.mvc.perform(get("/api/v1/certificates/" + SHA256.toUpperCase()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sha256").value(SHA256))
+			.andExpect(jsonPath("$.serialNumber").value("0A1B"))
+			.andExpect(jsonPath("$.subjectAltNames").value(contains("DNS:mail.example.com")))
+			.andExpect(jsonPath("$.pem").value(PEM));
+	}
+
+	@Test
+	void certificateAsPemFile() throws Exception {
+		given(this.scans.certificate(SHA256)).willReturn(Optional.of(certificate()));
+		String body = this.mvc.perform(get("/api/v1/certificates/" + SHA256 + ".pem"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/x-pem-file"))
+			.andExpect(header().string("Content-Disposition", "inline; filename=\"" + SHA256 + ".pem\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).isEqualTo(PEM);
+	}
+
+	@Test
+	void unknownOrMalformedCertificatesAreProblems() throws Exception {
+		given(this.scans.certificate(any())).willReturn(Optional.empty());
+		for (String path : List.of("/api/v1/certificates/" + SHA256, "/api/v1/certificates/" + SHA256 + ".pem")) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/certificate-not-found"));
+		}
+		this.mvc.perform(get("/api/v1/certificates/not-a-fingerprint"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("sha256"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be 64 hexadecimal digits"));
+	}
+
+	@Test
+	void apiDocsDescribeScansAndCertificates() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/endpoints/{id}/scans'].post.summary").value("Scan an endpoint now"))
+			.andExpect(jsonPath("$.paths['/api/v1/endpoints/{id}/scans'].post.responses['404']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/endpoints/{id}/scans/latest'].get.responses['404']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/certificates/{sha256}.pem'].get.responses['200'].content")
+				.value(hasKey("application/x-pem-file")));
+	}
+
+	private static String scansOf(long endpointId) {
+		return "/api/v1/endpoints/" + endpointId + "/scans";
+	}
+
+	private static ScanDetails scan(long id, long endpointId) {
+		AddressResult reached = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 12, 34, TrustResult.TRUSTED, null, true, List.of(certificate()));
+		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,
+				null, null, TrustResult.UNKNOWN, null, null, List.of());
+		return new ScanDetails(id, endpointId, ScanTrigger.MANUAL, Instant.parse("2026-11-27T10:00:00Z"),
+				Instant.parse("2026-11-27T10:00:02Z"), ScanOutcome.OK, null, List.of(reached, timedOut));
+	}
+
+	private static CertificateDetails certificate() {
+		return new CertificateDetails(SHA256, "CN=mail.example.com", "CN=Example CA", "0A1B",
+				List.of("DNS:mail.example.com"), Instant.parse("2026-01-01T00:00:00Z"),
+				Instant.parse("2026-12-07T00:00:00Z"), "EC", 256, "SHA256withECDSA", false, PEM);
+	}
+
+}
