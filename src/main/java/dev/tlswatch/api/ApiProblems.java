@@ -67,6 +67,11 @@ final class ApiProblems {
 				"Scan not found", "Endpoint " + endpointId + " has not been scanned yet."), null);
 	}
 
+	static ErrorResponseException scanNotFound(long endpointId, long scanId) {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, SCAN_NOT_FOUND,
+				"Scan not found", "Endpoint " + endpointId + " has no scan " + scanId + "."), null);
+	}
+
 	static ErrorResponseException certificateNotFound(String sha256) {
 		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, CERTIFICATE_NOT_FOUND,
 				"Certificate not found", "No certificate with SHA-256 fingerprint " + sha256 + " has been seen."),

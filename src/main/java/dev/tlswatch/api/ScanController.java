@@ -1,8 +1,11 @@
 package dev.tlswatch.api;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
@@ -15,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +70,10 @@ class ScanController {
 			@Parameter(description = "Page size, at most " + Paging.MAX_SIZE) @RequestParam(
 					defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
 		this.endpoints.get(id);
-		return PageResponse.of(this.scans.history(id, PageRequest.of(page, size)), this::response);
+		Page<ScanDetails> history = this.scans.history(id, PageRequest.of(page, size));
+		Map<Long, List<FindingDetails>> findings = this.findings
+			.forScans(history.getContent().stream().map(ScanDetails::id).toList());
+		return PageResponse.of(history, (scan) -> ScanResponse.of(scan, findings.getOrDefault(scan.id(), List.of())));
 	}
 
 	@GetMapping("/latest")
@@ -77,6 +84,19 @@ class ScanController {
 	ScanResponse latest(@PathVariable long id) {
 		this.endpoints.get(id);
 		return this.scans.latest(id).map(this::response).orElseThrow(() -> ApiProblems.scanNotFound(id));
+	}
+
+	@GetMapping("/{scanId}")
+	@Operation(summary = "One scan of an endpoint")
+	@ApiResponse(responseCode = "404", description = "No such endpoint, or no such scan of it",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ScanResponse scan(@PathVariable long id, @PathVariable long scanId) {
+		this.endpoints.get(id);
+		return this.scans.find(scanId)
+			.filter((scan) -> scan.endpointId() == id)
+			.map(this::response)
+			.orElseThrow(() -> ApiProblems.scanNotFound(id, scanId));
 	}
 
 	private ScanResponse response(ScanDetails scan) {

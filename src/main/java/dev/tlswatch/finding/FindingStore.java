@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import dev.tlswatch.scan.ScanCompleted;
 import dev.tlswatch.scan.ScanDetails;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -63,11 +66,26 @@ class FindingStore implements Findings {
 	@Override
 	@Transactional(readOnly = true)
 	public List<FindingDetails> forScan(long scanId) {
-		return this.jdbc.query("""
-				select code, severity, address, message from finding where scan_id = :scan
-				order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id
-				""", Map.of("scan", scanId), (row, n) -> new FindingDetails(row.getString("code"),
-				Severity.valueOf(row.getString("severity")), row.getString("address"), row.getString("message")));
+		return forScans(List.of(scanId)).get(scanId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, List<FindingDetails>> forScans(Collection<Long> scanIds) {
+		Map<Long, List<FindingDetails>> byScan = new LinkedHashMap<>();
+		scanIds.forEach((id) -> byScan.put(id, new ArrayList<>()));
+		if (!scanIds.isEmpty()) {
+			this.jdbc.query("""
+					select scan_id, code, severity, address, message from finding where scan_id in (:scans)
+					order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id
+					""", Map.of("scans", scanIds),
+					(RowCallbackHandler) (row) -> byScan.get(row.getLong("scan_id"))
+						.add(new FindingDetails(row.getString("code"), Severity.valueOf(row.getString("severity")),
+								row.getString("address"), row.getString("message"))));
+		}
+		Map<Long, List<FindingDetails>> result = new LinkedHashMap<>();
+		byScan.forEach((id, findings) -> result.put(id, List.copyOf(findings)));
+		return result;
 	}
 
 	@Override

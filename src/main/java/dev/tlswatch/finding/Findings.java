@@ -17,6 +17,13 @@ public interface Findings {
 	List<FindingDetails> forScan(long scanId);
 
 	/**
+	 * The findings of several scans at once, each list most severe first.
+	 * @param scanIds the scans
+	 * @return findings by scan id, one entry per given id
+	 */
+	Map<Long, List<FindingDetails>> forScans(Collection<Long> scanIds);
+
+	/**
 	 * The status of each given endpoint; endpoints never scanned are
 	 * {@link EndpointStatus#PENDING}.
 	 * @param endpointIds the endpoints

@@ -1,5 +1,7 @@
 package dev.tlswatch.scan;
 
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.Endpoints;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -18,17 +20,26 @@ class ScanJob extends QuartzJobBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScanJob.class);
 
-	private final ScanService scans;
+	private final Endpoints endpoints;
 
-	ScanJob(ScanService scans) {
-		this.scans = scans;
+	private final ScanRunner runner;
+
+	private final ScanStore store;
+
+	ScanJob(Endpoints endpoints, ScanRunner runner, ScanStore store) {
+		this.endpoints = endpoints;
+		this.runner = runner;
+		this.store = store;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
 		long endpointId = context.getMergedJobDataMap().getLong(ENDPOINT_ID);
 		try {
-			this.scans.scanScheduled(endpointId)
+			// An endpoint deleted or disabled since the trigger was acquired is skipped.
+			this.endpoints.find(endpointId)
+				.filter(EndpointDetails::enabled)
+				.map((endpoint) -> this.store.store(this.runner.run(endpoint, ScanTrigger.SCHEDULED)))
 				.ifPresent((scan) -> logger.debug("Scanned endpoint {}: {}", endpointId, scan.outcome()));
 		}
 		catch (RuntimeException ex) {

@@ -54,17 +54,6 @@ class ScanService implements Scans {
 		return scan(this.endpoints.get(endpointId), ScanTrigger.MANUAL);
 	}
 
-	/**
-	 * Scan an endpoint because its schedule fired.
-	 * @param endpointId the endpoint
-	 * @return the stored scan, empty if the endpoint no longer exists or is disabled
-	 */
-	Optional<ScanDetails> scanScheduled(long endpointId) {
-		return this.endpoints.find(endpointId)
-			.filter(EndpointDetails::enabled)
-			.map((endpoint) -> scan(endpoint, ScanTrigger.SCHEDULED));
-	}
-
 	private ScanDetails scan(EndpointDetails endpoint, ScanTrigger trigger) {
 		CompletedRun run = this.runner.run(endpoint, trigger);
 		return this.store.store(run);
@@ -77,6 +66,12 @@ class ScanService implements Scans {
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, unsorted);
 		Map<String, CertificateDetails> chainCertificates = certificatesOf(page.getContent());
 		return page.map((scan) -> toDetails(scan, chainCertificates));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ScanDetails> find(long scanId) {
+		return this.scans.findById(scanId).map((scan) -> toDetails(scan, certificatesOf(List.of(scan))));
 	}
 
 	@Override

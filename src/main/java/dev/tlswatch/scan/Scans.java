@@ -23,6 +23,13 @@ public interface Scans {
 	ScanDetails scanNow(long endpointId);
 
 	/**
+	 * One stored scan.
+	 * @param scanId the scan
+	 * @return the scan, empty if there is no such scan
+	 */
+	Optional<ScanDetails> find(long scanId);
+
+	/**
 	 * An endpoint's scans, newest first.
 	 * @param endpointId the endpoint
 	 * @param pageable the page

@@ -10,19 +10,18 @@ import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.IntegrationTest;
 
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The API tests' one context: the whole application on the test database, MockMvc, and
- * mocks for the scan and finding modules' APIs. Every API test class uses exactly this,
- * so they share the context.
+ * mocks for the scan and finding modules' APIs, and no scheduler running. Every API test
+ * class uses exactly this, so they share the context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@IntegrationTest
-@AutoConfigureMockMvc
+// Scheduled scans would run against the mocks: this context's scheduler stays in standby.
+@IntegrationTest(properties = "spring.quartz.auto-startup=false")
 @MockitoBean(types = { Scans.class, Findings.class })
 @interface ApiIntegrationTest {
 

@@ -2,6 +2,7 @@ package dev.tlswatch.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.tlswatch.endpoint.EndpointDetails;
@@ -128,7 +129,7 @@ class ScanApiIntegrationTests {
 			Pageable pageable = invocation.getArgument(1);
 			return new PageImpl<>(List.of(scan(9, id), scan(8, id)), pageable, 12);
 		});
-		given(this.findings.forScan(anyLong())).willReturn(List.of());
+		given(this.findings.forScans(List.of(9L, 8L))).willReturn(Map.of(9L, List.of(), 8L, List.of()));
 		this.mvc.perform(get(scansOf(id)).param("page", "1").param("size", "2"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[*].id").value(contains(9, 8)))
@@ -142,6 +143,17 @@ class ScanApiIntegrationTests {
 		this.mvc.perform(get(scansOf(id)).param("size", "500"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	@Test
+	void oneScanIsFoundUnderItsOwnEndpointOnly() throws Exception {
+		long id = this.endpoint.id();
+		given(this.scans.find(77)).willReturn(Optional.of(scan(77, id)));
+		given(this.scans.find(78)).willReturn(Optional.of(scan(78, id + 1000)));
+		this.mvc.perform(get(scansOf(id) + "/77")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(77));
+		this.mvc.perform(get(scansOf(id) + "/78"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Endpoint " + id + " has no scan 78."));
 	}
 
 	@Test

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,7 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * share the context of the other full-application tests.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @RecordApplicationEvents
 class EndpointServiceIntegrationTests {
 

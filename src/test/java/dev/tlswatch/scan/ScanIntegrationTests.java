@@ -28,9 +28,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Scans against real TLS servers on 127.0.0.1 with generated certificates, through the
@@ -50,6 +58,9 @@ class ScanIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void storesEverythingAValidServerShows() throws Exception {
@@ -218,6 +229,42 @@ class ScanIntegrationTests {
 			assertThat(slowScan.outcome()).isEqualTo(ScanOutcome.TIMEOUT);
 			assertThat(brokenScan.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
 			assertThat(brokenScan.error()).isNotBlank();
+		}
+	}
+
+	@Test
+	void restApiRegistersScansAndShowsTheStoredScan() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			String body = """
+					{"host":"127.0.0.1","port":%d,"tlsMode":"IMPLICIT","sniName":"localhost","scanIntervalMinutes":60,"tags":["api"],"enabled":false}
+					"""
+				.formatted(server.port());
+			String location = this.mvc
+				.perform(post("/api/v1/endpoints").contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getHeader("Location");
+
+			String scanLocation = this.mvc.perform(post(location + "/scans"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.outcome").value("OK"))
+				.andExpect(jsonPath("$.results[0].address").value("127.0.0.1"))
+				.andExpect(jsonPath("$.results[0].trust").value("TRUSTED"))
+				.andExpect(jsonPath("$.results[0].chain[0].sha256").value(sha256(leaf.certificate().getEncoded())))
+				.andExpect(jsonPath("$.findings[0].code").value("CHAIN_TRUSTED"))
+				.andReturn()
+				.getResponse()
+				.getHeader("Location");
+
+			this.mvc.perform(get(scanLocation)).andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("OK"));
+			this.mvc.perform(get(location + "/scans/latest"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.results[0].protocol").value("TLSv1.3"));
+			this.mvc.perform(get("/api/v1/certificates/" + sha256(leaf.certificate().getEncoded()) + ".pem"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(startsWith("-----BEGIN CERTIFICATE-----")));
 		}
 	}
 

@@ -7,21 +7,23 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A full application context on a real PostgreSQL (see {@link TestDatabaseConfiguration})
- * with the {@code test} profile; module APIs not implemented yet get stand-ins (see
- * {@link MissingModuleStandIns}). Keep the attribute combinations few: each one is a new
- * context.
+ * A full application context with MockMvc on a real PostgreSQL (see
+ * {@link TestDatabaseConfiguration}) with the {@code test} profile; module APIs not
+ * implemented yet get stand-ins (see {@link MissingModuleStandIns}). Keep the attribute
+ * combinations few: each one is a new context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
-@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class })
+@AutoConfigureMockMvc
+@Import(TestDatabaseConfiguration.class)
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 
