@@ -5,7 +5,7 @@
  * <time datetime="...Z"> elements: the text becomes the browser's local, relative form
  * ("in 12 days", "3 hours ago"); the title holds the absolute local time in ISO 8601.
  * With data-style="both" the text keeps the local date and time and adds the relative
- * form.
+ * form; with data-style="absolute" it is the local date and time only.
  */
 (function () {
   'use strict';
@@ -65,16 +65,17 @@
         return;
       }
       var when = relativeText(date, now);
-      element.textContent = element.dataset.style === 'both' ? localText(date) + ' · ' + when : when;
-      element.title = localIso(date) + (zone ? ' (' + zone + ')' : '');
+      var style = element.dataset.style;
+      element.textContent = style === 'absolute' ? localText(date)
+        : style === 'both' ? localText(date) + ' · ' + when : when;
+      element.title = localIso(date) + (zone ? ' (' + zone + ')' : '') + (style === 'absolute' ? ', ' + when : '');
     });
   }
 
   /** After an htmx swap of the page, move focus to its notice so it is announced. */
-  function focusNotice(event) {
-    var target = event.detail && event.detail.target;
-    var notice = target && target.querySelector ? target.querySelector('.notice[tabindex]') : null;
-    if (notice) {
+  function focusNotice() {
+    var notice = document.querySelector('main .notice[tabindex]');
+    if (notice && document.activeElement !== notice) {
       notice.focus();
     }
   }

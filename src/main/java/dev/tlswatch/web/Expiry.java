@@ -66,6 +66,17 @@ record Expiry(@Nullable Instant notAfter, @Nullable Duration remaining) {
 	}
 
 	/**
+	 * The label as a phrase that stands on its own: "12 days left", "expires today",
+	 * "expired 3 days ago", "—".
+	 */
+	public String phrase() {
+		if (this.remaining == null || this.remaining.isNegative()) {
+			return label();
+		}
+		return "today".equals(label()) ? "expires today" : label() + " left";
+	}
+
+	/**
 	 * The level in words, for screen readers and tooltips: colour never carries it alone.
 	 */
 	public String levelText() {

@@ -192,7 +192,7 @@ class EndpointControllerTests {
 				">every hour<");
 		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">DNS:example.com<", ">RSA 2048 bits<",
 				">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
-				"href=\"/api/v1/certificates/" + SHA_LEAF + ".pem\"", ">20 days<");
+				"href=\"/api/v1/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
 		assertThat(html).contains("Chain as sent", "<details class=\"chain\">", ">" + SHA_CA + "<");
 		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
 				">Trusted<", ">Matches<");

@@ -43,6 +43,14 @@ class ExpiryTests {
 	}
 
 	@Test
+	void phrasesStandOnTheirOwn() {
+		assertThat(Expiry.of(NOW.plus(Duration.ofDays(12)), NOW).phrase()).isEqualTo("12 days left");
+		assertThat(Expiry.of(NOW.plus(Duration.ofHours(2)), NOW).phrase()).isEqualTo("expires today");
+		assertThat(Expiry.of(NOW.minus(Duration.ofDays(2)), NOW).phrase()).isEqualTo("expired 2 days ago");
+		assertThat(Expiry.UNKNOWN.phrase()).isEqualTo("—");
+	}
+
+	@Test
 	void anUnknownEndIsShownAsADash() {
 		Expiry expiry = Expiry.of(null, NOW);
 
