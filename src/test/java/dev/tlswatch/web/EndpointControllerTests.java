@@ -35,6 +35,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,6 +56,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.times;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -231,6 +233,16 @@ class EndpointControllerTests {
 
 		assertThat(html).contains("There is no endpoint with id 99.", "TLSWatch <span>dev</span>")
 			.doesNotContain("Exception", "at dev.tlswatch");
+	}
+
+	@Test
+	void badParametersOfAPageGetAnErrorPageNotJson() throws Exception {
+		this.mvc.perform(get("/endpoints?page=abc").accept(MediaType.TEXT_HTML, MediaType.ALL))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(""));
+		this.mvc.perform(get("/endpoints?page=abc").accept(MediaType.ALL))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
 	@Test
