@@ -1,0 +1,116 @@
+/*
+ * TLSWatch dashboard behaviour. Loaded as a file (no inline scripts), works without
+ * htmx, and never writes HTML strings: only textContent and attributes.
+ *
+ * <time datetime="...Z"> elements: the text becomes the browser's local, relative form
+ * ("in 12 days", "3 hours ago"); the title holds the absolute local time in ISO 8601.
+ * With data-style="both" the text keeps the local date and time and adds the relative
+ * form; with data-style="absolute" it is the local date and time only.
+ */
+(function () {
+  'use strict';
+
+  var SECOND = 1000;
+  var MINUTE = 60 * SECOND;
+  var HOUR = 60 * MINUTE;
+  var DAY = 24 * HOUR;
+  var relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+
+  function pad(n) {
+    return String(n).padStart(2, '0');
+  }
+
+  /** 2026-11-27T10:04:44+01:00 in the browser's zone. */
+  function localIso(date) {
+    var offset = -date.getTimezoneOffset();
+    var sign = offset >= 0 ? '+' : '-';
+    var abs = Math.abs(offset);
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) +
+      'T' + pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds()) +
+      sign + pad(Math.floor(abs / 60)) + ':' + pad(abs % 60);
+  }
+
+  function localText(date) {
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) +
+      ' ' + pad(date.getHours()) + ':' + pad(date.getMinutes());
+  }
+
+  function relativeText(date, now) {
+    var diff = date.getTime() - now;
+    var abs = Math.abs(diff);
+    if (abs < 45 * SECOND) {
+      return diff < 0 ? 'just now' : 'in a few seconds';
+    }
+    if (abs < 45 * MINUTE) {
+      return relative.format(Math.round(diff / MINUTE), 'minute');
+    }
+    if (abs < 22 * HOUR) {
+      return relative.format(Math.round(diff / HOUR), 'hour');
+    }
+    if (abs < 60 * DAY) {
+      return relative.format(Math.trunc(diff / DAY), 'day');
+    }
+    if (abs < 365 * DAY) {
+      return relative.format(Math.round(diff / (30 * DAY)), 'month');
+    }
+    return relative.format(Math.round(diff / (365 * DAY)), 'year');
+  }
+
+  function formatTimes(root) {
+    var now = Date.now();
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    root.querySelectorAll('time[datetime]').forEach(function (element) {
+      var date = new Date(element.getAttribute('datetime'));
+      if (isNaN(date.getTime())) {
+        return;
+      }
+      var when = relativeText(date, now);
+      var style = element.dataset.style;
+      element.textContent = style === 'absolute' ? localText(date)
+        : style === 'both' ? localText(date) + ' · ' + when : when;
+      element.title = localIso(date) + (zone ? ' (' + zone + ')' : '') + (style === 'absolute' ? ', ' + when : '');
+    });
+  }
+
+  /** After an htmx swap of the page, move focus to its notice so it is announced. */
+  function focusNotice() {
+    var notice = document.querySelector('main .notice[tabindex]');
+    if (notice && document.activeElement !== notice) {
+      notice.focus();
+    }
+  }
+
+  /** htmx swaps nothing on an error response: say so instead of failing silently. */
+  function showRequestError(event) {
+    var source = event.detail && event.detail.elt;
+    var main = source && source.closest ? source.closest('main') : null;
+    if (!main) {
+      return;
+    }
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var notice = main.querySelector('.notice--request-error');
+    if (!notice) {
+      notice = document.createElement('p');
+      notice.className = 'notice notice--critical notice--request-error';
+      notice.setAttribute('role', 'alert');
+      var head = main.querySelector('.page-head');
+      main.insertBefore(notice, head ? head.nextSibling : main.firstChild);
+    }
+    notice.textContent = status
+      ? 'The request failed (HTTP ' + status + '). Reload the page to see the current state.'
+      : 'The server could not be reached. Check the connection and try again.';
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    formatTimes(document);
+    window.setInterval(function () {
+      formatTimes(document);
+    }, MINUTE);
+  });
+  document.addEventListener('htmx:load', function (event) {
+    formatTimes(event.detail && event.detail.elt ? event.detail.elt : document);
+  });
+  document.addEventListener('htmx:afterSettle', focusNotice);
+  document.addEventListener('htmx:responseError', showRequestError);
+  document.addEventListener('htmx:sendError', showRequestError);
+})();

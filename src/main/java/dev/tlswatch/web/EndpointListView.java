@@ -1,0 +1,103 @@
+package dev.tlswatch.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.Scans;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds one page of the endpoint list: three queries per page (the endpoints, the
+ * headlines of their latest scans, their statuses), never one per row.
+ */
+@Component
+class EndpointListView {
+
+	private final Endpoints endpoints;
+
+	private final Scans scans;
+
+	private final Findings findings;
+
+	private final Clock clock;
+
+	EndpointListView(Endpoints endpoints, Scans scans, Findings findings, Clock clock) {
+		this.endpoints = endpoints;
+		this.scans = scans;
+		this.findings = findings;
+		this.clock = clock;
+	}
+
+	EndpointListPage page(PageRequest pageRequest) {
+		Page<EndpointDetails> page = this.endpoints.list(pageRequest);
+		List<Long> ids = page.getContent().stream().map(EndpointDetails::id).toList();
+		Map<Long, LatestScanSummary> summaries = ids.isEmpty() ? Map.of() : this.scans.latestSummaries(ids);
+		Map<Long, EndpointStatus> statuses = ids.isEmpty() ? Map.of() : this.findings.statusOf(ids);
+		Instant now = this.clock.instant();
+		List<EndpointRow> rows = page.getContent()
+			.stream()
+			.map((endpoint) -> row(endpoint, summaries.get(endpoint.id()), statuses.get(endpoint.id()), now))
+			.toList();
+		return new EndpointListPage(rows, PageNav.of(page));
+	}
+
+	private static EndpointRow row(EndpointDetails endpoint, @Nullable LatestScanSummary summary,
+			@Nullable EndpointStatus status, Instant now) {
+		StatusBadge badge = StatusBadge.of((status != null) ? status : EndpointStatus.PENDING);
+		if (summary == null) {
+			return new EndpointRow(endpoint.id(), endpoint.displayName(), endpoint.enabled(), badge, Expiry.UNKNOWN,
+					null, null, null, endpoint.tags());
+		}
+		return new EndpointRow(endpoint.id(), endpoint.displayName(), endpoint.enabled(), badge,
+				Expiry.of(summary.leafNotAfter(), now), summary.protocol(), summary.cipherSuite(),
+				Timestamp.of(summary.scannedAt()), endpoint.tags());
+	}
+
+	/**
+	 * One page of the endpoint list.
+	 *
+	 * @param rows the rows, in the registry's order
+	 * @param nav the page links
+	 */
+	record EndpointListPage(List<EndpointRow> rows, PageNav nav) {
+
+		EndpointListPage {
+			rows = List.copyOf(rows);
+		}
+
+	}
+
+	/**
+	 * One row of the endpoint list.
+	 *
+	 * @param id the endpoint
+	 * @param displayName {@code host:port}
+	 * @param enabled whether scheduled scans run
+	 * @param status the status from the latest scan
+	 * @param expiry days until the leaf certificate of the latest scan expires
+	 * @param protocol negotiated protocol of the latest scan, {@code null} if none
+	 * @param cipherSuite negotiated cipher suite of the latest scan, {@code null} if none
+	 * @param scannedAt when the latest scan finished, {@code null} if never scanned
+	 * @param tags the endpoint's tags
+	 */
+	record EndpointRow(long id, String displayName, boolean enabled, StatusBadge status, Expiry expiry,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Timestamp scannedAt, List<String> tags) {
+
+		EndpointRow {
+			tags = List.copyOf(tags);
+		}
+
+	}
+
+}

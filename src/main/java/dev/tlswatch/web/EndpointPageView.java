@@ -1,0 +1,311 @@
+package dev.tlswatch.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.scan.AddressResult;
+import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.scan.Scans;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the page of one endpoint: its settings and status, the certificate and chain of
+ * its latest scan, per-address results, findings and a page of history.
+ */
+@Component
+class EndpointPageView {
+
+	private static final int FINGERPRINT_SHORT = 12;
+
+	private final Endpoints endpoints;
+
+	private final Scans scans;
+
+	private final Findings findings;
+
+	private final Clock clock;
+
+	EndpointPageView(Endpoints endpoints, Scans scans, Findings findings, Clock clock) {
+		this.endpoints = endpoints;
+		this.scans = scans;
+		this.findings = findings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The page of one endpoint.
+	 * @param id the endpoint
+	 * @param historyPage the page of its scan history
+	 * @return the view
+	 * @throws dev.tlswatch.endpoint.EndpointNotFoundException if there is no such
+	 * endpoint
+	 */
+	EndpointPage page(long id, PageRequest historyPage) {
+		EndpointDetails endpoint = this.endpoints.get(id);
+		EndpointStatus status = this.findings.statusOf(List.of(id)).getOrDefault(id, EndpointStatus.PENDING);
+		Instant now = this.clock.instant();
+		CurrentScan latest = this.scans.latest(id).map((scan) -> currentScan(scan, now)).orElse(null);
+		Page<ScanDetails> history = this.scans.history(id, historyPage);
+		return new EndpointPage(EndpointHeader.of(endpoint), StatusBadge.of(status), latest,
+				history.getContent().stream().map(EndpointPageView::historyRow).toList(), PageNav.of(history));
+	}
+
+	private CurrentScan currentScan(ScanDetails scan, Instant now) {
+		List<FindingRow> findingRows = this.findings.forScan(scan.id()).stream().map(FindingRow::of).toList();
+		List<CertificateView> chain = certifiedResult(scan).map(AddressResult::chain)
+			.orElse(List.of())
+			.stream()
+			.map((certificate) -> CertificateView.of(certificate, now))
+			.toList();
+		List<AddressRow> addresses = scan.results().stream().map(AddressRow::of).toList();
+		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
+				chain, addresses, findingRows);
+	}
+
+	/**
+	 * The address whose chain the page shows: the first that completed a handshake and
+	 * sent certificates, else the first that sent any.
+	 */
+	private static Optional<AddressResult> certifiedResult(ScanDetails scan) {
+		return scan.results()
+			.stream()
+			.filter((result) -> !result.chain().isEmpty())
+			.min(Comparator.comparing((AddressResult result) -> result.outcome() != ScanOutcome.OK));
+	}
+
+	private static HistoryRow historyRow(ScanDetails scan) {
+		AddressResult shown = certifiedResult(scan).orElse(null);
+		CertificateDetails leaf = (shown != null) ? shown.leaf() : null;
+		return new HistoryRow(scan.id(), Timestamp.of(scan.finishedAt()), trigger(scan), StatusBadge.of(scan.outcome()),
+				(shown != null) ? shown.protocol() : null, (leaf != null) ? leaf.sha256() : null,
+				(leaf != null) ? shortFingerprint(leaf.sha256()) : null, scan.error());
+	}
+
+	private static String trigger(ScanDetails scan) {
+		return switch (scan.trigger()) {
+			case SCHEDULED -> "Scheduled";
+			case MANUAL -> "Manual";
+		};
+	}
+
+	static String shortFingerprint(String sha256) {
+		return (sha256.length() > FINGERPRINT_SHORT) ? sha256.substring(0, FINGERPRINT_SHORT) + "…" : sha256;
+	}
+
+	/**
+	 * The page of one endpoint.
+	 *
+	 * @param endpoint its settings
+	 * @param status its status from the latest scan
+	 * @param latest the latest scan, {@code null} if never scanned
+	 * @param history a page of its scans, newest first
+	 * @param historyNav the history's page links
+	 */
+	record EndpointPage(EndpointHeader endpoint, StatusBadge status, @Nullable CurrentScan latest,
+			List<HistoryRow> history, PageNav historyNav) {
+
+		EndpointPage {
+			history = List.copyOf(history);
+		}
+
+	}
+
+	/**
+	 * An endpoint's settings, in words.
+	 *
+	 * @param id the endpoint
+	 * @param displayName {@code host:port}
+	 * @param expectedName the SNI name sent and expected in the certificate
+	 * @param sniGiven whether the SNI name differs from the host
+	 * @param mode how TLS starts
+	 * @param interval time between scheduled scans
+	 * @param enabled whether scheduled scans run
+	 * @param tags labels
+	 */
+	record EndpointHeader(long id, String displayName, String expectedName, boolean sniGiven, String mode,
+			String interval, boolean enabled, List<String> tags) {
+
+		EndpointHeader {
+			tags = List.copyOf(tags);
+		}
+
+		static EndpointHeader of(EndpointDetails endpoint) {
+			return new EndpointHeader(endpoint.id(), endpoint.displayName(), endpoint.effectiveName(),
+					endpoint.sniName() != null, mode(endpoint.tlsMode()), interval(endpoint.scanIntervalMinutes()),
+					endpoint.enabled(), endpoint.tags());
+		}
+
+		private static String mode(TlsMode mode) {
+			return switch (mode) {
+				case IMPLICIT -> "Implicit TLS";
+			};
+		}
+
+		static String interval(int minutes) {
+			if (minutes % (24 * 60) == 0) {
+				return plural(minutes / (24 * 60), "day");
+			}
+			if (minutes % 60 == 0) {
+				return plural(minutes / 60, "hour");
+			}
+			return plural(minutes, "minute");
+		}
+
+		private static String plural(int count, String unit) {
+			return "every " + ((count == 1) ? unit : count + " " + unit + "s");
+		}
+
+	}
+
+	/**
+	 * The latest scan of an endpoint.
+	 *
+	 * @param id the scan
+	 * @param finishedAt when it finished
+	 * @param outcome its outcome
+	 * @param error its error text, {@code null} when OK
+	 * @param chain the certificates as sent by the address shown, leaf first
+	 * @param addresses one row per address
+	 * @param findings its findings, most severe first
+	 */
+	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
+			List<CertificateView> chain, List<AddressRow> addresses, List<FindingRow> findings) {
+
+		CurrentScan {
+			chain = List.copyOf(chain);
+			addresses = List.copyOf(addresses);
+			findings = List.copyOf(findings);
+		}
+
+		/** The leaf certificate, {@code null} if no address sent one. */
+		public @Nullable CertificateView leaf() {
+			return this.chain.isEmpty() ? null : this.chain.get(0);
+		}
+
+		/** Whether the name resolved to more than one address. */
+		public boolean severalAddresses() {
+			return this.addresses.size() > 1;
+		}
+
+	}
+
+	/**
+	 * The facts of one certificate.
+	 *
+	 * @param sha256 lower-case hex SHA-256 fingerprint
+	 * @param subject subject DN, as the server sent it
+	 * @param issuer issuer DN
+	 * @param serialNumber serial in hex
+	 * @param subjectAltNames DNS and IP names
+	 * @param notBefore start of validity
+	 * @param notAfter end of validity
+	 * @param expiry days left
+	 * @param notYetValid whether validity starts in the future
+	 * @param key key algorithm and size
+	 * @param signatureAlgorithm signature algorithm
+	 * @param selfSigned whether it signs itself
+	 */
+	record CertificateView(String sha256, String subject, String issuer, String serialNumber,
+			List<String> subjectAltNames, Timestamp notBefore, Timestamp notAfter, Expiry expiry, boolean notYetValid,
+			String key, String signatureAlgorithm, boolean selfSigned) {
+
+		CertificateView {
+			subjectAltNames = List.copyOf(subjectAltNames);
+		}
+
+		static CertificateView of(CertificateDetails certificate, Instant now) {
+			String key = (certificate.keySize() != null)
+					? certificate.keyAlgorithm() + " " + certificate.keySize() + " bits" : certificate.keyAlgorithm();
+			return new CertificateView(certificate.sha256(), certificate.subject(), certificate.issuer(),
+					certificate.serialNumber(), certificate.subjectAltNames(), Timestamp.of(certificate.notBefore()),
+					Timestamp.of(certificate.notAfter()), Expiry.of(certificate.notAfter(), now),
+					certificate.notBefore().isAfter(now), key, certificate.signatureAlgorithm(),
+					certificate.selfSigned());
+		}
+
+		public String shortFingerprint() {
+			return EndpointPageView.shortFingerprint(this.sha256);
+		}
+
+	}
+
+	/**
+	 * What one address answered.
+	 *
+	 * @param address the IP address, {@code null} when the name did not resolve
+	 * @param outcome how the attempt ended
+	 * @param error the error text, {@code null} when OK
+	 * @param protocol negotiated protocol
+	 * @param cipherSuite negotiated cipher suite
+	 * @param handshakeMillis handshake time
+	 * @param trust whether the chain is trusted
+	 * @param trustError why not
+	 * @param hostname whether the leaf matches the expected name
+	 * @param leafFingerprint SHA-256 of the leaf sent, {@code null} if none
+	 */
+	record AddressRow(@Nullable String address, StatusBadge outcome, @Nullable String error, @Nullable String protocol,
+			@Nullable String cipherSuite, @Nullable Integer handshakeMillis, StatusBadge trust,
+			@Nullable String trustError, StatusBadge hostname, @Nullable String leafFingerprint) {
+
+		static AddressRow of(AddressResult result) {
+			CertificateDetails leaf = result.leaf();
+			return new AddressRow(result.address(), StatusBadge.of(result.outcome()), result.error(), result.protocol(),
+					result.cipherSuite(), result.handshakeMillis(), StatusBadge.of(result.trust()), result.trustError(),
+					StatusBadge.hostname(result.hostnameMatches()), (leaf != null) ? leaf.sha256() : null);
+		}
+
+		public @Nullable String shortFingerprint() {
+			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * One finding of the latest scan.
+	 *
+	 * @param severity how urgent
+	 * @param code what was found
+	 * @param address the address concerned, {@code null} for the whole endpoint
+	 * @param message a sentence for users
+	 */
+	record FindingRow(StatusBadge severity, String code, @Nullable String address, String message) {
+
+		static FindingRow of(FindingDetails finding) {
+			return new FindingRow(StatusBadge.of(finding.severity()), finding.code(), finding.address(),
+					finding.message());
+		}
+
+	}
+
+	/**
+	 * One scan in the history table.
+	 *
+	 * @param id the scan
+	 * @param finishedAt when it finished
+	 * @param trigger why it ran
+	 * @param outcome how it ended
+	 * @param protocol negotiated protocol of the address shown
+	 * @param leafFingerprint SHA-256 of its leaf certificate
+	 * @param leafFingerprintShort the first hex digits of it
+	 * @param error the error text
+	 */
+	record HistoryRow(long id, Timestamp finishedAt, String trigger, StatusBadge outcome, @Nullable String protocol,
+			@Nullable String leafFingerprint, @Nullable String leafFingerprintShort, @Nullable String error) {
+	}
+
+}

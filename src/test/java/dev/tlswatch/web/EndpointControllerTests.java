@@ -1,0 +1,346 @@
+package dev.tlswatch.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.EndpointNotFoundException;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.finding.Severity;
+import dev.tlswatch.scan.AddressResult;
+import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.Scans;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static dev.tlswatch.web.WebFixtures.NOW;
+import static dev.tlswatch.web.WebFixtures.certificate;
+import static dev.tlswatch.web.WebFixtures.endpoint;
+import static dev.tlswatch.web.WebFixtures.failedResult;
+import static dev.tlswatch.web.WebFixtures.okResult;
+import static dev.tlswatch.web.WebFixtures.scan;
+import static dev.tlswatch.web.WebFixtures.summary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(EndpointController.class)
+@Import({ EndpointListView.class, EndpointPageView.class })
+class EndpointControllerTests {
+
+	private static final String SHA_LEAF = "ab".repeat(32);
+
+	private static final String SHA_CA = "cd".repeat(32);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Endpoints endpoints;
+
+	@MockitoBean
+	private Scans scans;
+
+	@MockitoBean
+	private Findings findings;
+
+	@Test
+	void homeRedirectsToTheEndpointList() throws Exception {
+		this.mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/endpoints"));
+	}
+
+	@Test
+	void listShowsOneRowPerEndpointFromThreeQueries() throws Exception {
+		givenEndpoints(List.of(endpoint(1, "example.com"), endpoint(2, "never-scanned.example")),
+				Map.of(1L, summary(1, NOW.plus(Duration.ofDays(12)))), Map.of(1L, EndpointStatus.WARNING));
+
+		String html = page("/endpoints");
+
+		String scanned = row(html, 1);
+		assertThat(scanned).contains("href=\"/endpoints/1\"", ">example.com:443<", ">Warning<", ">12 days<",
+				">TLSv1.3<", ">TLS_AES_128_GCM_SHA256<", "<time datetime=\"2026-11-27T06:00:00Z\"",
+				"<li class=\"tag\">prod</li>");
+		String pending = row(html, 2);
+		assertThat(pending).contains(">never-scanned.example:443<", ">Pending<", "expiry--unknown", "—");
+		then(this.endpoints).should().list(PageRequest.of(0, EndpointController.LIST_PAGE_SIZE));
+		then(this.scans).should(times(1)).latestSummaries(List.of(1L, 2L));
+		then(this.findings).should(times(1)).statusOf(List.of(1L, 2L));
+		then(this.scans).shouldHaveNoMoreInteractions();
+		then(this.findings).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
+	void daysLeftClassesChangeAtTheBoundaries() throws Exception {
+		long[] days = { -1, 0, 6, 7, 29, 30 };
+		List<EndpointDetails> list = LongStream.range(0, days.length)
+			.mapToObj((i) -> endpoint(i + 1, "host" + (i + 1) + ".example"))
+			.toList();
+		Map<Long, LatestScanSummary> summaries = LongStream.range(0, days.length)
+			.boxed()
+			.collect(Collectors.toMap((i) -> i + 1,
+					(i) -> summary(i + 1, NOW.plus(Duration.ofDays(days[i.intValue()])))));
+		givenEndpoints(list, summaries, Map.of());
+
+		String html = page("/endpoints");
+
+		assertThat(row(html, 1)).contains("class=\"expiry expiry--expired\"", ">expired 1 day ago<");
+		assertThat(row(html, 2)).contains("class=\"expiry expiry--critical\"", ">today<");
+		assertThat(row(html, 3)).contains("class=\"expiry expiry--critical\"", ">6 days<");
+		assertThat(row(html, 4)).contains("class=\"expiry expiry--warning\"", ">7 days<");
+		assertThat(row(html, 5)).contains("class=\"expiry expiry--warning\"", ">29 days<");
+		assertThat(row(html, 6)).contains("class=\"expiry expiry--fine\"", ">30 days<");
+	}
+
+	@Test
+	void urgentExpiryIsSpelledOutNotOnlyColoured() throws Exception {
+		givenEndpoints(List.of(endpoint(1, "example.com")), Map.of(1L, summary(1, NOW.plus(Duration.ofDays(6)))),
+				Map.of());
+
+		assertThat(row(page("/endpoints"), 1))
+			.contains("<span class=\"visually-hidden\">, critical: under 7 days</span>");
+	}
+
+	@Test
+	void emptyListExplainsHowToAddAnEndpoint() throws Exception {
+		givenEndpoints(List.of(), Map.of(), Map.of());
+
+		String html = page("/endpoints");
+
+		assertThat(html)
+			.contains("No endpoints yet", "curl -X POST http://localhost/api/v1/endpoints",
+					"&quot;host&quot;: &quot;example.com&quot;")
+			.doesNotContain("<table");
+		then(this.scans).shouldHaveNoInteractions();
+		then(this.findings).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void listIsPagedWithLinksToOtherPages() throws Exception {
+		given(this.endpoints.list(any())).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(0);
+			return new PageImpl<>(List.of(endpoint(51, "example.com")), pageable, 120);
+		});
+		given(this.scans.latestSummaries(anyCollection())).willReturn(Map.of());
+		given(this.findings.statusOf(anyCollection())).willReturn(Map.of());
+
+		String html = page("/endpoints?page=1");
+
+		assertThat(html).contains("51–51 of 120", "href=\"/endpoints?page=0&amp;size=50\"",
+				"href=\"/endpoints?page=2&amp;size=50\"", "aria-current=\"page\"", ">Next<", ">Previous<");
+		then(this.endpoints).should().list(PageRequest.of(1, 50));
+	}
+
+	@Test
+	void pageSizeIsBounded() throws Exception {
+		givenEndpoints(List.of(), Map.of(), Map.of());
+
+		page("/endpoints?page=-3&size=100000");
+
+		then(this.endpoints).should().list(PageRequest.of(0, EndpointController.MAX_PAGE_SIZE));
+	}
+
+	@Test
+	void endpointPageShowsCertificateChainAddressesFindingsAndHistory() throws Exception {
+		CertificateDetails leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA",
+				NOW.plus(Duration.ofDays(20)));
+		CertificateDetails ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
+		ScanDetails latest = scan(77, 7,
+				List.of(failedResult("2001:db8::1", "Connection refused"), okResult("192.0.2.1", List.of(leaf, ca))));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, latest);
+		given(this.findings.forScan(77)).willReturn(List.of(new FindingDetails("CERT_EXPIRES_SOON", Severity.WARNING,
+				null, "The certificate expires in 20 days.")));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("<h1 class=\"mono break\">example.com:443</h1>", ">Warning<", ">Implicit TLS<",
+				">every hour<");
+		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">DNS:example.com<", ">RSA 2048 bits<",
+				">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
+				"href=\"/api/v1/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
+		assertThat(html).contains("Chain as sent", "<details class=\"chain\">", ">" + SHA_CA + "<");
+		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
+				">Trusted<", ">Matches<");
+		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRES_SOON");
+		assertThat(html).contains("id=\"history\"", ">Scheduled<", ">abababababab…<");
+		assertThat(html).contains("action=\"/endpoints/7/scan\"", "method=\"post\"", "hx-post=\"/endpoints/7/scan\"");
+		then(this.scans).should().history(7, PageRequest.of(0, EndpointController.HISTORY_PAGE_SIZE));
+	}
+
+	@Test
+	void addressTableIsLeftOutForASingleAddress() throws Exception {
+		ScanDetails latest = scan(77, 7, List.of(okResult("192.0.2.1",
+				List.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))))));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK, latest);
+
+		assertThat(page("/endpoints/7")).doesNotContain("addresses-title").contains(">OK<");
+	}
+
+	@Test
+	void endpointNeverScannedSaysSo() throws Exception {
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.PENDING, null);
+
+		assertThat(page("/endpoints/7")).contains("Not scanned yet", ">Pending<", "No scans on this page.");
+	}
+
+	@Test
+	void unknownEndpointIsA404PageInTheLayout() throws Exception {
+		given(this.endpoints.get(99)).willThrow(new EndpointNotFoundException(99));
+
+		String html = this.mvc.perform(get("/endpoints/99"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error/404"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("There is no endpoint with id 99.", "TLSWatch <span>dev</span>")
+			.doesNotContain("Exception", "at dev.tlswatch");
+	}
+
+	@Test
+	void badParametersOfAPageGetAnErrorPageNotJson() throws Exception {
+		this.mvc.perform(get("/endpoints?page=abc").accept(MediaType.TEXT_HTML, MediaType.ALL))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(""));
+		this.mvc.perform(get("/endpoints?page=abc").accept(MediaType.ALL))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void valuesFromScannedServersAreEscaped() throws Exception {
+		String hostile = "CN=<script>alert(1)</script>";
+		CertificateDetails leaf = new CertificateDetails(SHA_LEAF, hostile, "O=<b>issuer</b>", "01",
+				List.of("DNS:<img src=x onerror=alert(2)>"), NOW.minus(Duration.ofDays(1)),
+				NOW.plus(Duration.ofDays(9)), "EC", 256, "SHA256withECDSA", true, "pem");
+		ScanDetails latest = scan(77, 7,
+				List.of(okResult("192.0.2.1", List.of(leaf)), failedResult("192.0.2.2", "<i onmouseover=alert(3)>")));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, latest);
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("CN=&lt;script&gt;alert(1)&lt;/script&gt;", "O=&lt;b&gt;issuer&lt;/b&gt;",
+				"DNS:&lt;img src=x onerror=alert(2)&gt;", "&lt;i onmouseover=alert(3)&gt;");
+		assertThat(html).doesNotContain("<script>alert", "<b>issuer", "<img src=x", "<i onmouseover");
+	}
+
+	@Test
+	void scanNowScansAndRedirectsBack() throws Exception {
+		given(this.scans.scanNow(7)).willReturn(scan(78, 7, List.of(failedResult("192.0.2.1", "refused"))));
+
+		this.mvc.perform(post("/endpoints/7/scan"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/endpoints/7"))
+			.andExpect(flash().attribute("scanNotice",
+					new EndpointController.ScanNotice("Connection refused", "critical")));
+	}
+
+	@Test
+	void scanNowOfAnUnknownEndpointIs404() throws Exception {
+		given(this.scans.scanNow(99)).willThrow(new EndpointNotFoundException(99));
+
+		this.mvc.perform(post("/endpoints/99/scan")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void pagesNeedNoInlineScriptOrStyle() throws Exception {
+		ScanDetails latest = scan(77, 7, List.of(okResult("192.0.2.1",
+				List.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))))));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK, latest);
+		givenEndpoints(List.of(endpoint(7, "example.com")), Map.of(), Map.of());
+
+		for (String html : List.of(page("/endpoints"), page("/endpoints/7"))) {
+			assertThat(html).containsPattern("<script src=\"/webjars/htmx.org/[^\"]*/htmx.min.js\" defer></script>")
+				.contains("<script src=\"/js/app.js\" defer></script>", "href=\"/swagger-ui.html\"");
+			assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(html).find()).isFalse();
+			assertThat(Pattern.compile("\\s(style|on[a-z]+)=").matcher(html).find()).isFalse();
+			assertThat(html).doesNotContain("<style");
+		}
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private static String row(String html, long endpointId) {
+		Matcher row = Pattern.compile("<tr data-endpoint-id=\"" + endpointId + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(html);
+		assertThat(row.find()).as("row of endpoint %d", endpointId).isTrue();
+		return row.group(1);
+	}
+
+	private void givenEndpoints(List<EndpointDetails> list, Map<Long, LatestScanSummary> summaries,
+			Map<Long, EndpointStatus> statuses) {
+		given(this.endpoints.list(any())).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(0);
+			return new PageImpl<>(list, pageable, list.size());
+		});
+		given(this.scans.latestSummaries(anyCollection())).willReturn(summaries);
+		given(this.findings.statusOf(anyCollection())).willAnswer((invocation) -> {
+			Collection<Long> ids = invocation.getArgument(0);
+			return ids.stream()
+				.collect(Collectors.toMap((id) -> id, (id) -> statuses.getOrDefault(id, EndpointStatus.PENDING)));
+		});
+	}
+
+	private void givenEndpoint(EndpointDetails endpoint, EndpointStatus status, ScanDetails latest) {
+		given(this.endpoints.get(endpoint.id())).willReturn(endpoint);
+		given(this.endpoints.find(endpoint.id())).willReturn(Optional.of(endpoint));
+		given(this.findings.statusOf(List.of(endpoint.id()))).willReturn(Map.of(endpoint.id(), status));
+		given(this.scans.latest(endpoint.id())).willReturn(Optional.ofNullable(latest));
+		Page<ScanDetails> history = (latest != null) ? new PageImpl<>(List.of(latest)) : Page.empty();
+		given(this.scans.history(eq(endpoint.id()), any())).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(1);
+			return new PageImpl<>(history.getContent(), pageable, history.getTotalElements());
+		});
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}
