@@ -1,15 +1,13 @@
 package dev.tlswatch.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +15,19 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
-import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Browser;
 import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import dev.tlswatch.support.TestTrustBundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -36,47 +36,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The dashboard in headless Chromium against the running application: data goes in
- * through the {@link Endpoints} and {@link Scans} APIs, and one real TLS server on
- * 127.0.0.1 presents a certificate whose common name is
+ * through the {@link Endpoints} and {@link Scans} APIs, and real TLS servers on 127.0.0.1
+ * present certificates of the trusted test CA, one with the common name
  * {@code <script>alert(1)</script>}.
  * <p>
- * <b>Until the endpoint registry and the probe engine are merged</b>, those APIs are
- * answered by {@link StandInModules} (imported below, {@code @Primary}), and the
- * {@link TlsProber} bean is a mock because {@code TlsProber.jsse()} is not built yet. To
- * run against the real modules, delete the {@code @Import(StandIns.class)} line, the
- * {@code StandIns} class, the {@code prober} field and {@link StandInModules}; the tests
- * stay as they are. The test CA is already handed to the real scanner through
- * {@code tlswatch.scan.trust-bundle}.
- * <p>
- * Screenshots for the README: {@code ./mvnw test -Dtest=DashboardBrowserTests
- * -Dscreenshots=true} writes {@code docs/screenshots/endpoints.png} and
- * {@code endpoint.png}.
+ * Every run leaves screenshots in {@code target/screenshots}.
  */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
-@Import(DashboardBrowserTests.StandIns.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTests {
 
-	static final TestTlsServer.Ca CA = TestTlsServer.Ca.create();
-
 	private static final String HOSTILE_NAME = "<script>alert(1)</script>";
-
-	@MockitoBean
-	private TlsProber prober;
 
 	@LocalServerPort
 	private int port;
@@ -94,15 +71,6 @@ class DashboardBrowserTests {
 	private EndpointDetails endpoint;
 
 	private ScanDetails scan;
-
-	@DynamicPropertySource
-	static void trustTheTestCa(DynamicPropertyRegistry registry) throws IOException {
-		Path directory = Files.createTempDirectory("tlswatch-browser-tests-");
-		directory.toFile().deleteOnExit();
-		Path pem = CA.writePem(directory);
-		pem.toFile().deleteOnExit();
-		registry.add("tlswatch.scan.trust-bundle", pem::toString);
-	}
 
 	@BeforeAll
 	void registerAnEndpointScanItAndStartTheBrowser() {
@@ -193,33 +161,31 @@ class DashboardBrowserTests {
 	}
 
 	/**
-	 * Writes the README's screenshots; only with {@code -Dscreenshots=true}, so that a
-	 * normal build never rewrites tracked files.
+	 * Renders a fleet in every state, on a desktop, a phone and in dark mode, and saves
+	 * each page to {@code target/screenshots} (the README's pictures are copied from
+	 * there into {@code docs/screenshots}).
 	 */
 	@Test
-	@EnabledIfSystemProperty(named = "screenshots", matches = "true")
-	void screenshots() {
+	void rendersAFleetInEveryStateOnDesktopPhoneAndDarkMode() {
 		EndpointDetails healthy = register("localhost", startServer("localhost", Duration.ofDays(211)).port(),
 				List.of("prod", "web"));
 		List.of(healthy,
 				register("localhost", startServer("localhost", Duration.ofDays(3).plusHours(5)).port(),
 						List.of("mail", "prod")),
 				register("localhost", startServer("localhost", Duration.ofDays(-2)).port(), List.of("staging")),
-				register("localhost", TestTlsServer.closedPort(), List.of("legacy")))
+				register("localhost", TestTcpServer.refusedPort(), List.of("legacy")))
 			.forEach((e) -> this.scans.scanNow(e.id()));
 		this.scans.scanNow(healthy.id());
-		Path directory = Path.of("docs", "screenshots");
+		Path review = Path.of("target", "screenshots");
 
 		open("/endpoints");
-		this.browser.saveFullPageScreenshot(directory.resolve("endpoints.png"));
+		assertThat(this.browser.driver().findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(5);
+		this.browser.saveFullPageScreenshot(review.resolve("endpoints.png"));
 		open("/endpoints/" + healthy.id());
-		this.browser.saveFullPageScreenshot(directory.resolve("endpoint.png"));
-
-		assertThat(directory.resolve("endpoints.png")).isNotEmptyFile();
-		assertThat(directory.resolve("endpoint.png")).isNotEmptyFile();
-
-		// For review only, not tracked: a phone-sized viewport, and dark mode.
-		Path review = Path.of("target", "screenshots");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#history tbody tr")))
+			.hasSizeGreaterThanOrEqualTo(2);
+		this.browser.saveFullPageScreenshot(review.resolve("endpoint.png"));
+		assertThat(this.browser.consoleErrors()).isEmpty();
 		try {
 			this.browser.emulatePhone(390, 844);
 			open("/endpoints");
@@ -231,6 +197,7 @@ class DashboardBrowserTests {
 			this.browser.saveFullPageScreenshot(review.resolve("endpoint-dark.png"));
 			open("/endpoints");
 			this.browser.saveFullPageScreenshot(review.resolve("endpoints-dark.png"));
+			assertThat(review.resolve("endpoints-dark.png")).isNotEmptyFile();
 		}
 		finally {
 			this.browser.resetEmulation();
@@ -238,9 +205,17 @@ class DashboardBrowserTests {
 	}
 
 	private TestTlsServer startServer(String commonName, Duration validFor) {
-		TestTlsServer server = TestTlsServer.start(CA, commonName, Instant.now().plus(validFor));
+		Instant notAfter = Instant.now().plus(validFor).truncatedTo(ChronoUnit.SECONDS);
+		TestTlsServer server = TestTlsServer.start(TestCertificates.leaf(commonName)
+			.dnsNames("localhost")
+			.validity(earliest(Instant.now().minus(Duration.ofHours(1)), notAfter.minus(Duration.ofDays(90))), notAfter)
+			.issuedBy(TestTrustBundle.ca()));
 		this.servers.add(server);
 		return server;
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	private EndpointDetails register(String host, int port, List<String> tags) {
@@ -253,21 +228,6 @@ class DashboardBrowserTests {
 
 	private String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
-	}
-
-	/**
-	 * Serves the module APIs from memory until their implementations are merged; delete
-	 * with {@link StandInModules}.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StandIns {
-
-		@Bean
-		@Primary
-		StandInModules standInModules(Clock clock) {
-			return new StandInModules(CA.certificate(), clock);
-		}
-
 	}
 
 }

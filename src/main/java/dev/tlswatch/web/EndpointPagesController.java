@@ -19,7 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The endpoint pages: the paged list, one endpoint, and its "scan now" button.
  */
 @Controller
-class EndpointController {
+class EndpointPagesController {
 
 	static final String LIST_VIEW = "endpoints/list";
 
@@ -37,7 +37,7 @@ class EndpointController {
 
 	private final Scans scans;
 
-	EndpointController(EndpointListView listView, EndpointPageView pageView, Scans scans) {
+	EndpointPagesController(EndpointListView listView, EndpointPageView pageView, Scans scans) {
 		this.listView = listView;
 		this.pageView = pageView;
 		this.scans = scans;

@@ -62,9 +62,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-@WebMvcTest(EndpointController.class)
+@WebMvcTest(EndpointPagesController.class)
 @Import({ EndpointListView.class, EndpointPageView.class })
-class EndpointControllerTests {
+class EndpointPagesControllerTests {
 
 	private static final String SHA_LEAF = "ab".repeat(32);
 
@@ -100,7 +100,7 @@ class EndpointControllerTests {
 				"<li class=\"tag\">prod</li>");
 		String pending = row(html, 2);
 		assertThat(pending).contains(">never-scanned.example:443<", ">Pending<", "expiry--unknown", "—");
-		then(this.endpoints).should().list(PageRequest.of(0, EndpointController.LIST_PAGE_SIZE));
+		then(this.endpoints).should().list(PageRequest.of(0, EndpointPagesController.LIST_PAGE_SIZE));
 		then(this.scans).should(times(1)).latestSummaries(List.of(1L, 2L));
 		then(this.findings).should(times(1)).statusOf(List.of(1L, 2L));
 		then(this.scans).shouldHaveNoMoreInteractions();
@@ -174,7 +174,7 @@ class EndpointControllerTests {
 
 		page("/endpoints?page=-3&size=100000");
 
-		then(this.endpoints).should().list(PageRequest.of(0, EndpointController.MAX_PAGE_SIZE));
+		then(this.endpoints).should().list(PageRequest.of(0, EndpointPagesController.MAX_PAGE_SIZE));
 	}
 
 	@Test
@@ -201,7 +201,7 @@ class EndpointControllerTests {
 		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRES_SOON");
 		assertThat(html).contains("id=\"history\"", ">Scheduled<", ">abababababab…<");
 		assertThat(html).contains("action=\"/endpoints/7/scan\"", "method=\"post\"", "hx-post=\"/endpoints/7/scan\"");
-		then(this.scans).should().history(7, PageRequest.of(0, EndpointController.HISTORY_PAGE_SIZE));
+		then(this.scans).should().history(7, PageRequest.of(0, EndpointPagesController.HISTORY_PAGE_SIZE));
 	}
 
 	@Test
@@ -270,7 +270,7 @@ class EndpointControllerTests {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/7"))
 			.andExpect(flash().attribute("scanNotice",
-					new EndpointController.ScanNotice("Connection refused", "critical")));
+					new EndpointPagesController.ScanNotice("Connection refused", "critical")));
 	}
 
 	@Test
