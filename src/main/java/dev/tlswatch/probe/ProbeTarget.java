@@ -14,15 +14,29 @@ import org.jspecify.annotations.Nullable;
  * (IP literals)
  * @param expectedName the name the certificate must match (RFC 6125): a DNS name or an IP
  * literal
+ * @param startTls how TLS starts on the connection; every probe of the target repeats it
  */
-public record ProbeTarget(InetAddress address, int port, @Nullable String sniName, String expectedName) {
+public record ProbeTarget(InetAddress address, int port, @Nullable String sniName, String expectedName,
+		StartTls startTls) {
 
 	public ProbeTarget {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(expectedName, "expectedName");
+		Objects.requireNonNull(startTls, "startTls");
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException("Port must be between 1 and 65535, was " + port);
 		}
+	}
+
+	/**
+	 * A target where TLS starts right after the TCP connect.
+	 * @param address the address
+	 * @param port the port
+	 * @param sniName the SNI name or {@code null}
+	 * @param expectedName the name the certificate must match
+	 */
+	public ProbeTarget(InetAddress address, int port, @Nullable String sniName, String expectedName) {
+		this(address, port, sniName, expectedName, StartTls.NONE);
 	}
 
 	@Override
