@@ -33,25 +33,7 @@ class EmbeddedPostgresAutoConfiguration {
 
 	@Bean
 	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
-		String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
-
-			@Override
-			public String getPassword() {
-				return "";
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-		};
+		return PostgresConnectionDetails.embedded(postgres.getPort());
 	}
 
 }

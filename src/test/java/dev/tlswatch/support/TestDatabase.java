@@ -58,8 +58,4 @@ public final class TestDatabase {
 		return embedded;
 	}
 
-	public static String embeddedJdbcUrl() {
-		return "jdbc:postgresql://localhost:" + embedded().getPort() + "/postgres";
-	}
-
 }

@@ -2,6 +2,8 @@ package dev.tlswatch.support;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import dev.tlswatch.config.PostgresConnectionDetails;
+
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -33,25 +35,7 @@ public class TestDatabaseConfiguration {
 	@Bean
 	@Conditional(DockerUnavailable.class)
 	JdbcConnectionDetails embeddedTestDatabase() {
-		String url = TestDatabase.embeddedJdbcUrl();
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
-
-			@Override
-			public String getPassword() {
-				return "";
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-		};
+		return PostgresConnectionDetails.embedded(TestDatabase.embedded().getPort());
 	}
 
 	static class DockerAvailable implements Condition {
