@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ScanDetails;
@@ -34,6 +35,7 @@ final class FindingRules {
 		List<FindingDetails> findings = new ArrayList<>();
 		for (AddressResult result : scan.results()) {
 			reachability(result, findings);
+			cipherSuite(result, findings);
 			certificate(result, now, findings);
 		}
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -73,6 +75,27 @@ final class FindingRules {
 			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
 					"Scanning " + where + " failed: " + result.error()));
 		}
+	}
+
+	/**
+	 * The suite the server chose for a modern client: an insecure or weak choice is a
+	 * finding even before the full list of accepted suites is known.
+	 */
+	private static void cipherSuite(AddressResult result, List<FindingDetails> findings) {
+		if (result.cipherSuite() == null) {
+			return;
+		}
+		CipherSuites.byName(result.cipherSuite()).ifPresent((suite) -> {
+			String reasons = String.join(", ", suite.reasons());
+			switch (suite.strength()) {
+				case INSECURE -> findings.add(new FindingDetails("INSECURE_CIPHER", Severity.CRITICAL, result.address(),
+						"The server chose the insecure cipher suite " + suite.name() + " (" + reasons + ")."));
+				case WEAK -> findings.add(new FindingDetails("WEAK_CIPHER", Severity.WARNING, result.address(),
+						"The server chose the weak cipher suite " + suite.name() + " (" + reasons + ")."));
+				case STRONG, SIGNALLING -> {
+				}
+			}
+		});
 	}
 
 	private static void certificate(AddressResult result, Instant now, List<FindingDetails> findings) {

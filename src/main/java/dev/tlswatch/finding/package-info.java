@@ -1,7 +1,8 @@
 /**
- * Judges scans: turns each scan's observations into findings and an endpoint status.
+ * Judges scans: turns each scan's observations into findings and an endpoint status. Uses
+ * the probe engine's value types (cipher-suite classification) but never probes.
  */
-@ApplicationModule(allowedDependencies = { "scan", "endpoint" })
+@ApplicationModule(allowedDependencies = { "scan", "endpoint", "probe" })
 @NullMarked
 package dev.tlswatch.finding;
 

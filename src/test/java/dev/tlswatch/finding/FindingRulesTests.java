@@ -90,6 +90,31 @@ class FindingRulesTests {
 		assertThat(findings.get(0).address()).isEqualTo("127.0.0.2");
 	}
 
+	@Test
+	void insecureOrWeakNegotiatedCipherSuiteIsAFinding() {
+		AddressResult rc4 = withCipher(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
+				"SSL_RSA_WITH_RC4_128_SHA");
+		AddressResult cbc = withCipher(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
+				"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+
+		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), NOW);
+		List<FindingDetails> weak = FindingRules.judge(scan(cbc), NOW);
+
+		assertThat(insecure.get(0).code()).isEqualTo("INSECURE_CIPHER");
+		assertThat(insecure.get(0).message())
+			.isEqualTo("The server chose the insecure cipher suite TLS_RSA_WITH_RC4_128_SHA (RC4).");
+		assertThat(FindingRules.status(scan(rc4), insecure)).isEqualTo(EndpointStatus.CRITICAL);
+		assertThat(weak).extracting(FindingDetails::code).containsExactly("WEAK_CIPHER", "CHAIN_TRUSTED");
+		assertThat(weak.get(0).message()).contains("CBC mode without AEAD");
+		assertThat(FindingRules.status(scan(cbc), weak)).isEqualTo(EndpointStatus.WARNING);
+	}
+
+	private static AddressResult withCipher(AddressResult result, String cipherSuite) {
+		return new AddressResult(result.address(), result.outcome(), result.error(), "TLSv1.2", cipherSuite,
+				result.connectMillis(), result.handshakeMillis(), result.trust(), result.trustError(),
+				result.hostnameMatches(), result.chain());
+	}
+
 	private static ScanDetails scan(AddressResult... results) {
 		return new ScanDetails(1, 2, ScanTrigger.MANUAL, NOW, NOW, ScanOutcome.OK, null, List.of(results));
 	}
