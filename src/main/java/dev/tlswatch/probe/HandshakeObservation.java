@@ -25,17 +25,30 @@ import org.jspecify.annotations.Nullable;
  * @param trustError why the chain is not trusted, {@code null} when trusted or unknown
  * @param hostnameMatches whether the leaf matches {@link ProbeTarget#expectedName()},
  * {@code null} when no certificate was received
+ * @param chainReport what is wrong with the chain, {@link ChainReport#NONE} without one
  */
 public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
 		@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches) {
+		@Nullable Boolean hostnameMatches, ChainReport chainReport) {
 
 	public HandshakeObservation {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(outcome, "outcome");
 		Objects.requireNonNull(trust, "trust");
+		Objects.requireNonNull(chainReport, "chainReport");
 		chain = List.copyOf(chain);
+	}
+
+	/**
+	 * An observation without a chain report, for attempts that received no certificate.
+	 */
+	public HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
+			@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust,
+			@Nullable String trustError, @Nullable Boolean hostnameMatches) {
+		this(target, outcome, error, protocol, cipherSuite, connectTime, handshakeTime, chain, trust, trustError,
+				hostnameMatches, ChainReport.NONE);
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -35,6 +36,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test certificates made with BouncyCastle: root and intermediate CAs, and leaves with
@@ -119,6 +121,11 @@ public final class TestCertificates {
 
 	private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
 			Instant notBefore, Instant notAfter, Role role, List<GeneralName> altNames) {
+		return sign(subject, subjectKey, issuer, issuerKeys, notBefore, notAfter, role, altNames, Extras.NONE);
+	}
+
+	private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
+			Instant notBefore, Instant notAfter, Role role, List<GeneralName> altNames, Extras extras) {
 		try {
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
 					new BigInteger(64, random).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject,
@@ -128,13 +135,17 @@ public final class TestCertificates {
 					extensions.createSubjectKeyIdentifier(subjectKey));
 			builder.addExtension(Extension.authorityKeyIdentifier, false,
 					extensions.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
-			role.addExtensions(builder, subjectKey);
+			role.addExtensions(builder, subjectKey, extras.purposes());
+			for (Extension extension : extras.extensions()) {
+				builder.addExtension(extension);
+			}
 			if (!altNames.isEmpty()) {
 				builder.addExtension(Extension.subjectAlternativeName, false,
 						new GeneralNames(altNames.toArray(GeneralName[]::new)));
 			}
-			ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(issuerKeys.getPrivate()))
-				.build(issuerKeys.getPrivate());
+			String algorithm = (extras.signatureAlgorithm() != null) ? extras.signatureAlgorithm()
+					: signatureAlgorithm(issuerKeys.getPrivate());
+			ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(issuerKeys.getPrivate());
 			return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
 		}
 		catch (GeneralSecurityException | CertIOException | OperatorCreationException ex) {
@@ -160,6 +171,14 @@ public final class TestCertificates {
 			@Override
 			void initialize(KeyPairGenerator generator) {
 				generator.initialize(2048, random);
+			}
+		},
+
+		/** RSA with a 1024-bit modulus: too weak for today, for tests of weak keys. */
+		RSA_1024("RSA") {
+			@Override
+			void initialize(KeyPairGenerator generator) {
+				generator.initialize(1024, random);
 			}
 		},
 
@@ -200,7 +219,8 @@ public final class TestCertificates {
 
 		CA {
 			@Override
-			void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException {
+			void addExtensions(X509v3CertificateBuilder builder, PublicKey key, List<KeyPurposeId> purposes)
+					throws CertIOException {
 				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
 				builder.addExtension(Extension.keyUsage, true,
 						new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
@@ -209,17 +229,29 @@ public final class TestCertificates {
 
 		LEAF {
 			@Override
-			void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException {
+			void addExtensions(X509v3CertificateBuilder builder, PublicKey key, List<KeyPurposeId> purposes)
+					throws CertIOException {
 				int usage = KeyUsage.digitalSignature
 						| ("RSA".equals(key.getAlgorithm()) ? KeyUsage.keyEncipherment : 0);
 				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 				builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
 				builder.addExtension(Extension.extendedKeyUsage, false,
-						new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+						new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
 			}
 		};
 
-		abstract void addExtensions(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException;
+		abstract void addExtensions(X509v3CertificateBuilder builder, PublicKey key, List<KeyPurposeId> purposes)
+				throws CertIOException;
+
+	}
+
+	/**
+	 * What a leaf has beyond its names, key and validity.
+	 */
+	private record Extras(@Nullable String signatureAlgorithm, List<KeyPurposeId> purposes,
+			List<Extension> extensions) {
+
+		static final Extras NONE = new Extras(null, List.of(KeyPurposeId.id_kp_serverAuth), List.of());
 
 	}
 
@@ -287,6 +319,12 @@ public final class TestCertificates {
 
 		private Instant notAfter = this.notBefore.plus(DEFAULT_VALIDITY);
 
+		private @Nullable String signatureAlgorithm;
+
+		private List<KeyPurposeId> purposes = List.of(KeyPurposeId.id_kp_serverAuth);
+
+		private final List<Extension> extensions = new ArrayList<>();
+
 		private LeafSpec(String commonName) {
 			this.commonName = commonName;
 		}
@@ -339,6 +377,41 @@ public final class TestCertificates {
 		}
 
 		/**
+		 * Have the issuer sign with a given algorithm instead of SHA-256.
+		 * @param algorithm a JCA name such as {@code SHA1withRSA}
+		 * @return this specification
+		 */
+		public LeafSpec signatureAlgorithm(String algorithm) {
+			this.signatureAlgorithm = algorithm;
+			return this;
+		}
+
+		/**
+		 * Make the leaf a TLS client certificate only (extended key usage clientAuth).
+		 * @return this specification
+		 */
+		public LeafSpec clientAuthOnly() {
+			this.purposes = List.of(KeyPurposeId.id_kp_clientAuth);
+			return this;
+		}
+
+		/**
+		 * Add a non-critical extension with a DER-encoded value.
+		 * @param oid the extension's object identifier
+		 * @param value the extension value's DER encoding (without the OCTET STRING
+		 * wrapper)
+		 * @return this specification
+		 */
+		public LeafSpec extension(String oid, byte[] value) {
+			this.extensions.add(new Extension(new ASN1ObjectIdentifier(oid), false, value));
+			return this;
+		}
+
+		private Extras extras() {
+			return new Extras(this.signatureAlgorithm, this.purposes, List.copyOf(this.extensions));
+		}
+
+		/**
 		 * Create the leaf signed by a CA.
 		 * @param issuer the CA
 		 * @return the leaf with its key and chain up to the root
@@ -346,7 +419,7 @@ public final class TestCertificates {
 		public Issued issuedBy(Issued issuer) {
 			KeyPair keys = this.keyType.generate();
 			X509Certificate certificate = sign(name(this.commonName), keys.getPublic(), issuer.subject(),
-					issuer.keyPair(), this.notBefore, this.notAfter, Role.LEAF, this.altNames);
+					issuer.keyPair(), this.notBefore, this.notAfter, Role.LEAF, this.altNames, extras());
 			return issuer.issue(certificate, keys.getPrivate());
 		}
 
@@ -357,7 +430,7 @@ public final class TestCertificates {
 		public Issued selfSigned() {
 			KeyPair keys = this.keyType.generate();
 			X509Certificate certificate = sign(name(this.commonName), keys.getPublic(), name(this.commonName), keys,
-					this.notBefore, this.notAfter, Role.LEAF, this.altNames);
+					this.notBefore, this.notAfter, Role.LEAF, this.altNames, extras());
 			return new Issued(certificate, keys.getPrivate(), List.of(certificate));
 		}
 

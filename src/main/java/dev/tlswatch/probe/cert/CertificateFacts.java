@@ -65,15 +65,24 @@ final class CertificateFacts {
 	 * @return whether it is self-signed
 	 */
 	static boolean isSelfSigned(X509Certificate certificate) {
-		if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-			return false;
-		}
+		return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+				&& signedBy(certificate, certificate.getPublicKey());
+	}
+
+	/**
+	 * Whether a key verifies a certificate's signature.
+	 * @param certificate the certificate
+	 * @param key the candidate issuer's public key
+	 * @return whether the signature verifies
+	 */
+	static boolean signedBy(X509Certificate certificate, PublicKey key) {
 		try {
-			certificate.verify(certificate.getPublicKey());
+			certificate.verify(key);
 			return true;
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
-			// A bad or unsupported signature: not self-signed, whatever the names say
+			// A bad or unsupported signature: not signed by this key, whatever the names
+			// say
 			return false;
 		}
 	}

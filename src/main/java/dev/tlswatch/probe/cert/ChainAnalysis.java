@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.ChainReport;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.TrustStatus;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param trustError why it is not trusted, {@code null} when trusted or unknown
  * @param hostnameMatches whether the leaf matches the expected name, {@code null} without
  * a certificate
+ * @param report what is wrong with the chain, and facts of its leaf
  */
 public record ChainAnalysis(List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches) {
+		@Nullable Boolean hostnameMatches, ChainReport report) {
 
 	public ChainAnalysis {
 		chain = List.copyOf(chain);
@@ -38,7 +41,16 @@ public record ChainAnalysis(List<CertificateInfo> chain, TrustStatus trust, @Nul
 		TrustEvaluator.Verdict verdict = TrustEvaluator.evaluate(chain, options.extraTrustAnchors(),
 				options.clock().instant());
 		Boolean hostnameMatches = chain.isEmpty() ? null : HostnameMatcher.matches(chain.get(0), expectedName);
-		return new ChainAnalysis(facts, verdict.status(), verdict.error(), hostnameMatches);
+		return new ChainAnalysis(facts, verdict.status(), verdict.error(), hostnameMatches, report(chain, options));
+	}
+
+	private static ChainReport report(List<X509Certificate> chain, ProbeOptions options) {
+		if (chain.isEmpty()) {
+			return ChainReport.NONE;
+		}
+		List<ChainIssue> issues = ChainInspector.inspect(chain, TrustEvaluator.anchors(options.extraTrustAnchors()),
+				options.clock().instant());
+		return new ChainReport(issues, LeafExtensions.sctCount(chain.get(0)), LeafExtensions.mustStaple(chain.get(0)));
 	}
 
 }

@@ -185,7 +185,7 @@ final class TrustEvaluator {
 		return subjects;
 	}
 
-	private static Set<TrustAnchor> anchors(List<X509Certificate> extraAnchors) {
+	static Set<TrustAnchor> anchors(List<X509Certificate> extraAnchors) {
 		Set<TrustAnchor> anchors = new HashSet<>(defaultAnchors());
 		for (X509Certificate certificate : extraAnchors) {
 			anchors.add(new TrustAnchor(certificate, null));

@@ -159,7 +159,7 @@ public final class JsseTlsProber implements TlsProber {
 		return new HandshakeObservation(target, attempt.outcome(), attempt.error(),
 				(handshake != null) ? handshake.protocol() : null, (handshake != null) ? handshake.cipherSuite() : null,
 				attempt.connectTime(), (handshake != null) ? handshake.time() : null, analysis.chain(),
-				analysis.trust(), analysis.trustError(), analysis.hostnameMatches());
+				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report());
 	}
 
 	private static String timeoutText(Duration timeout) {
