@@ -7,6 +7,8 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainIssueType;
+import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
@@ -50,17 +52,41 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * @param trustError why it is not
 	 * @param hostnameMatches whether the leaf matches the expected name
 	 * @param chain the certificates as sent, leaf first
+	 * @param chainIssues what is wrong with the chain as sent
+	 * @param leafSctCount Signed Certificate Timestamps embedded in the leaf,
+	 * {@code null} without a chain
+	 * @param leafMustStaple whether the leaf demands OCSP stapling, {@code null} without
+	 * a chain
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain) {
+			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
+			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple) {
 
 		static AddressResponse of(AddressResult result) {
+			ChainReportDetails report = result.chainReport();
 			return new AddressResponse(result.address(), result.outcome(), result.error(), result.protocol(),
 					result.cipherSuite(), result.connectMillis(), result.handshakeMillis(), result.trust(),
 					result.trustError(), result.hostnameMatches(),
-					result.chain().stream().map(CertificateSummary::of).toList());
+					result.chain().stream().map(CertificateSummary::of).toList(),
+					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
+					report.mustStaple());
+		}
+
+	}
+
+	/**
+	 * One problem of a chain as sent.
+	 *
+	 * @param type what is wrong
+	 * @param position the certificate it concerns, 0 for the leaf
+	 * @param detail a sentence for users
+	 */
+	record ChainIssueResponse(ChainIssueType type, int position, String detail) {
+
+		static ChainIssueResponse of(ChainReportDetails.Issue issue) {
+			return new ChainIssueResponse(issue.type(), issue.position(), issue.detail());
 		}
 
 	}

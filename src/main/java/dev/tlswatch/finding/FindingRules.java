@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.TrustResult;
@@ -37,7 +39,9 @@ final class FindingRules {
 			reachability(result, findings);
 			cipherSuite(result, findings);
 			certificate(result, now, findings);
+			chainIssues(result, findings);
 		}
+		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
 		return List.copyOf(findings);
 	}
@@ -121,6 +125,48 @@ final class FindingRules {
 					"The certificate does not match the expected name."));
 		}
 		expiry(leaf, address, result.trust(), now, findings);
+	}
+
+	/**
+	 * Problems of the chain's shape and strength. Validity is judged with the trust
+	 * verdict and the leaf's expiry above, and a self-signed leaf is reported there too.
+	 */
+	private static void chainIssues(AddressResult result, List<FindingDetails> findings) {
+		for (ChainReportDetails.Issue issue : result.chainReport().issues()) {
+			switch (issue.type()) {
+				case INCOMPLETE -> findings.add(new FindingDetails("CHAIN_INCOMPLETE", Severity.WARNING,
+						result.address(), "The chain is incomplete: " + issue.detail()));
+				case WRONG_ORDER -> findings.add(new FindingDetails("CHAIN_WRONG_ORDER", Severity.WARNING,
+						result.address(), "The chain is sent in the wrong order: " + issue.detail()));
+				case WEAK_KEY ->
+					findings.add(new FindingDetails("WEAK_KEY", Severity.WARNING, result.address(), issue.detail()));
+				case WEAK_SIGNATURE -> findings
+					.add(new FindingDetails("WEAK_SIGNATURE", Severity.WARNING, result.address(), issue.detail()));
+				case NO_SERVER_AUTH -> findings
+					.add(new FindingDetails("NOT_FOR_SERVERS", Severity.CRITICAL, result.address(), issue.detail()));
+				case SELF_SIGNED_LEAF ->
+					findings.add(new FindingDetails("SELF_SIGNED", Severity.WARNING, result.address(), issue.detail()));
+				case EXPIRED, NOT_YET_VALID -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Clients that land on different addresses of one name must see the same certificate.
+	 */
+	private static void addressesAgree(ScanDetails scan, List<FindingDetails> findings) {
+		List<AddressResult> served = scan.results()
+			.stream()
+			.filter((result) -> result.outcome() == ScanOutcome.OK && result.leaf() != null)
+			.toList();
+		if (served.stream().map((result) -> result.leaf().sha256()).distinct().count() > 1) {
+			String who = served.stream()
+				.map((result) -> result.address() + " serves " + result.leaf().sha256().substring(0, 16))
+				.collect(Collectors.joining(", "));
+			findings.add(new FindingDetails("ADDRESSES_DISAGREE", Severity.WARNING, null,
+					"The addresses of this name serve different certificates: " + who + "."));
+		}
 	}
 
 	/**

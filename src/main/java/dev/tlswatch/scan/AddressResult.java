@@ -19,14 +19,27 @@ import org.jspecify.annotations.Nullable;
  * @param hostnameMatches whether the leaf matches the expected name, {@code null} without
  * certificate
  * @param chain the certificates as sent, leaf first
+ * @param chainReport what is wrong with the chain, {@link ChainReportDetails#NONE}
+ * without one
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
+		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
+	}
+
+	/**
+	 * A result without a chain report (no chain received, or read from before reports).
+	 */
+	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, ChainReportDetails.NONE);
 	}
 
 	/** The leaf certificate, if the server sent any. */

@@ -64,6 +64,17 @@ class ScanAddress {
 	@Column(name = "hostname_match")
 	private @Nullable Boolean hostnameMatch;
 
+	@Column(name = "leaf_sct_count")
+	private @Nullable Integer leafSctCount;
+
+	@Column(name = "leaf_must_staple")
+	private @Nullable Boolean leafMustStaple;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
+	@OrderColumn(name = "ordinal")
+	private List<StoredChainIssue> chainIssues = new ArrayList<>();
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_certificate", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "position")
@@ -87,6 +98,10 @@ class ScanAddress {
 		this.trustError = result.trustError();
 		this.hostnameMatch = result.hostnameMatches();
 		result.chain().forEach((certificate) -> this.chain.add(certificate.sha256()));
+		ChainReportDetails report = result.chainReport();
+		this.leafSctCount = report.sctCount();
+		this.leafMustStaple = report.mustStaple();
+		report.issues().forEach((issue) -> this.chainIssues.add(new StoredChainIssue(issue)));
 	}
 
 	void setScan(Scan scan) {
@@ -94,8 +109,12 @@ class ScanAddress {
 	}
 
 	AddressResult toResult(List<CertificateDetails> chain) {
+		ChainReportDetails report = chain.isEmpty() ? ChainReportDetails.NONE
+				: new ChainReportDetails(this.chainIssues.stream().map(StoredChainIssue::toIssue).toList(),
+						this.leafSctCount, this.leafMustStaple);
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
-				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain);
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
+				report);
 	}
 
 	List<String> getChain() {

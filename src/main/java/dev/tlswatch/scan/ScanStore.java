@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainReport;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.TrustStatus;
@@ -87,7 +88,20 @@ class ScanStore {
 		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
-				observation.trustError(), observation.hostnameMatches(), chain);
+				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation));
+	}
+
+	private static ChainReportDetails toReport(HandshakeObservation observation) {
+		if (observation.chain().isEmpty()) {
+			return ChainReportDetails.NONE;
+		}
+		ChainReport report = observation.chainReport();
+		List<ChainReportDetails.Issue> issues = report.issues()
+			.stream()
+			.map((issue) -> new ChainReportDetails.Issue(ChainIssueType.valueOf(issue.type().name()), issue.position(),
+					issue.detail()))
+			.toList();
+		return new ChainReportDetails(issues, report.sctCount(), report.mustStaple());
 	}
 
 	private static CertificateDetails toDetails(CertificateInfo info) {

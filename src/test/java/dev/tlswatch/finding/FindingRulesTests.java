@@ -6,6 +6,8 @@ import java.util.List;
 
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainIssueType;
+import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
@@ -107,6 +109,46 @@ class FindingRulesTests {
 		assertThat(weak).extracting(FindingDetails::code).containsExactly("WEAK_CIPHER", "CHAIN_TRUSTED");
 		assertThat(weak.get(0).message()).contains("CBC mode without AEAD");
 		assertThat(FindingRules.status(scan(cbc), weak)).isEqualTo(EndpointStatus.WARNING);
+	}
+
+	@Test
+	void chainProblemsAreFindings() {
+		AddressResult base = ok(TrustResult.UNTRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		ChainReportDetails report = new ChainReportDetails(
+				List.of(new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 0, "The issuer of CN=a was not sent."),
+						new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 0, "CN=a has a 1024-bit RSA key."),
+						new ChainReportDetails.Issue(ChainIssueType.NO_SERVER_AUTH, 0, "CN=a is not for TLS servers."),
+						new ChainReportDetails.Issue(ChainIssueType.EXPIRED, 1, "CN=b expired.")),
+				2, false);
+		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report);
+
+		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
+
+		assertThat(findings).extracting(FindingDetails::code)
+			.containsExactly("CHAIN_UNTRUSTED", "NOT_FOR_SERVERS", "CHAIN_INCOMPLETE", "WEAK_KEY");
+		assertThat(findings).filteredOn((finding) -> finding.code().equals("CHAIN_INCOMPLETE"))
+			.extracting(FindingDetails::message)
+			.containsExactly("The chain is incomplete: The issuer of CN=a was not sent.");
+	}
+
+	@Test
+	void addressesServingDifferentCertificatesDisagree() {
+		AddressResult first = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult second = new AddressResult("127.0.0.2", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+				1, 5, TrustResult.TRUSTED, null, true,
+				List.of(new CertificateDetails("cd".repeat(32), "CN=example.test", "CN=Test CA", "02", List.of(), NOW,
+						NOW.plus(Duration.ofDays(90)), "EC", 256, "SHA256withECDSA", false,
+						"-----BEGIN CERTIFICATE-----")));
+
+		List<FindingDetails> agreeing = FindingRules.judge(scan(first, first), NOW);
+		List<FindingDetails> disagreeing = FindingRules.judge(scan(first, second), NOW);
+
+		assertThat(agreeing).extracting(FindingDetails::code).doesNotContain("ADDRESSES_DISAGREE");
+		assertThat(disagreeing).filteredOn((finding) -> finding.code().equals("ADDRESSES_DISAGREE"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo(
+					"The addresses of this name serve different certificates: 127.0.0.1 serves abababababababab, 127.0.0.2 serves cdcdcdcdcdcdcdcd."));
 	}
 
 	private static AddressResult withCipher(AddressResult result, String cipherSuite) {

@@ -180,6 +180,41 @@ class ScanIntegrationTests {
 	}
 
 	@Test
+	void chainProblemsAreStoredAndReadBack() throws Exception {
+		Issued intermediate = TestCertificates.intermediateCa("Chain Test Intermediate", TestTrustBundle.ca());
+		Issued leaf = TestCertificates.leaf("localhost").dnsNames("localhost").issuedBy(intermediate);
+		try (TestTlsServer incomplete = TestTlsServer.presenting(leaf.key(), List.of(leaf.certificate())).start();
+				TestTlsServer misordered = TestTlsServer
+					.presenting(leaf.key(),
+							List.of(leaf.certificate(), TestTrustBundle.ca().certificate(), intermediate.certificate()))
+					.start()) {
+			EndpointDetails first = register("127.0.0.1", incomplete.port(), "localhost");
+			EndpointDetails second = register("127.0.0.1", misordered.port(), "localhost");
+
+			this.scans.scanNow(first.id());
+			this.scans.scanNow(second.id());
+
+			AddressResult incompleteResult = this.scans.latest(first.id()).orElseThrow().results().get(0);
+			assertThat(incompleteResult.trust()).isEqualTo(TrustResult.UNTRUSTED);
+			assertThat(incompleteResult.chainReport().issues()).singleElement().satisfies((issue) -> {
+				assertThat(issue.type()).isEqualTo(ChainIssueType.INCOMPLETE);
+				assertThat(issue.detail()).contains("CN=Chain Test Intermediate");
+			});
+			assertThat(incompleteResult.chainReport().sctCount()).isZero();
+			assertThat(incompleteResult.chainReport().mustStaple()).isFalse();
+			ScanDetails misorderedScan = this.scans.latest(second.id()).orElseThrow();
+			assertThat(misorderedScan.results().get(0).chain()).hasSize(3);
+			assertThat(misorderedScan.results().get(0).chainReport().issues())
+				.extracting(ChainReportDetails.Issue::type)
+				.containsExactly(ChainIssueType.WRONG_ORDER);
+			assertThat(codes(misorderedScan)).contains("CHAIN_WRONG_ORDER");
+			this.mvc.perform(get("/api/v1/endpoints/" + first.id() + "/scans/latest"))
+				.andExpect(jsonPath("$.results[0].chainIssues[0].type").value("INCOMPLETE"))
+				.andExpect(jsonPath("$.results[0].leafSctCount").value(0));
+		}
+	}
+
+	@Test
 	void scansEveryAddressOfAName() {
 		Issued leaf = TestCertificates.leaf("multi" + TestResolver.SUFFIX)
 			.dnsNames("multi" + TestResolver.SUFFIX)
