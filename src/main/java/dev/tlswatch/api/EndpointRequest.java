@@ -26,7 +26,10 @@ record EndpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exam
 		description = "DNS name (IDNs allowed) or IPv4/IPv6 literal; stored lower-case ASCII") @Nullable String host,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "465", minimum = "1",
 				maximum = "65535") @Nullable Integer port,
-		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IMPLICIT") @Nullable TlsMode tlsMode,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IMPLICIT",
+				description = "How TLS starts: IMPLICIT right after connect, STARTTLS_* after that protocol's"
+						+ " upgrade dialogue, AUTO from the well-known port at scan time (25 and 587 SMTP, 143 IMAP,"
+						+ " 110 POP3, 21 FTP, 389 LDAP, 5222 XMPP, 5432 PostgreSQL, else IMPLICIT)") @Nullable TlsMode tlsMode,
 		@Schema(description = "DNS name sent as SNI and expected in the certificate; null or blank for the host",
 				nullable = true) @Nullable String sniName,
 		@Schema(description = "Minutes between scans; default from tlswatch.endpoint.default-scan-interval-minutes",

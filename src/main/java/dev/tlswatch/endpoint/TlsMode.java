@@ -1,9 +1,9 @@
 package dev.tlswatch.endpoint;
 
 /**
- * How TLS starts on an endpoint's port. The STARTTLS dialects (SMTP, IMAP, POP3, FTP,
- * LDAP, XMPP, PostgreSQL) and {@code AUTO} join this enum with the probe engine that
- * speaks them.
+ * How TLS starts on an endpoint's port: right after the TCP connect, after one of the
+ * plaintext protocols' upgrade dialogues (STARTTLS), or chosen from the well-known port
+ * when the endpoint is scanned ({@link #AUTO}).
  */
 public enum TlsMode {
 
@@ -11,6 +11,57 @@ public enum TlsMode {
 	 * The client sends a ClientHello right after the TCP connect (HTTPS, SMTPS,
 	 * IMAPS...).
 	 */
-	IMPLICIT
+	IMPLICIT,
+
+	/** SMTP {@code STARTTLS} (RFC 3207). */
+	STARTTLS_SMTP,
+
+	/** IMAP {@code STARTTLS} (RFC 3501, RFC 9051). */
+	STARTTLS_IMAP,
+
+	/** POP3 {@code STLS} (RFC 2595). */
+	STARTTLS_POP3,
+
+	/** FTP {@code AUTH TLS} (RFC 4217). */
+	STARTTLS_FTP,
+
+	/** The LDAP StartTLS extended operation (RFC 4511, RFC 4513). */
+	STARTTLS_LDAP,
+
+	/** XMPP client-to-server {@code <starttls/>} (RFC 6120). */
+	STARTTLS_XMPP,
+
+	/** The PostgreSQL {@code SSLRequest}. */
+	STARTTLS_POSTGRES,
+
+	/**
+	 * Chosen from the port at scan time: 25 and 587 SMTP, 143 IMAP, 110 POP3, 21 FTP, 389
+	 * LDAP, 5222 XMPP, 5432 PostgreSQL, any other port implicit TLS.
+	 */
+	AUTO;
+
+	/**
+	 * The concrete mode for a port: this mode itself, or for {@link #AUTO} the one the
+	 * port is well known for.
+	 * @param port the endpoint's port
+	 * @return a mode other than {@code AUTO}
+	 */
+	public TlsMode effectiveFor(int port) {
+		if (this != AUTO) {
+			return this;
+		}
+		// IANA service names and port numbers: smtp, submission, imap, pop3, ftp, ldap,
+		// xmpp-client, postgresql
+		return switch (port) {
+			case 25, 587 -> STARTTLS_SMTP;
+			case 143 -> STARTTLS_IMAP;
+			case 110 -> STARTTLS_POP3;
+			case 21 -> STARTTLS_FTP;
+			case 389 -> STARTTLS_LDAP;
+			case 5222 -> STARTTLS_XMPP;
+			case 5432 -> STARTTLS_POSTGRES;
+			default -> IMPLICIT;
+		};
+	}
 
 }

@@ -76,6 +76,8 @@ final class FindingRules {
 					result.address(), "Cannot reach " + where + ": " + result.error()));
 			case TLS_FAILURE -> findings.add(new FindingDetails("TLS_HANDSHAKE_FAILED", Severity.CRITICAL,
 					result.address(), "TLS handshake with " + where + " failed: " + result.error()));
+			case STARTTLS_FAILED -> findings.add(new FindingDetails("STARTTLS_FAILED", Severity.CRITICAL,
+					result.address(), "STARTTLS with " + where + " failed: " + result.error()));
 			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
 					"Scanning " + where + " failed: " + result.error()));
 		}

@@ -13,7 +13,10 @@ public enum HandshakeOutcome {
 	 */
 	CONNECTION_REFUSED,
 
-	/** The TCP connect or the TLS handshake did not finish within its timeout. */
+	/**
+	 * The TCP connect, or the STARTTLS dialogue and TLS handshake, did not finish within
+	 * its timeout.
+	 */
 	TIMEOUT,
 
 	/**
@@ -26,6 +29,13 @@ public enum HandshakeOutcome {
 	 * version).
 	 */
 	TLS_FAILURE,
+
+	/**
+	 * TCP connected but the plaintext upgrade dialogue did not get to TLS: the server
+	 * refused STARTTLS, did not offer it, closed the connection or answered outside its
+	 * protocol.
+	 */
+	STARTTLS_FAILED,
 
 	/** Anything else, for example a local error. */
 	ERROR

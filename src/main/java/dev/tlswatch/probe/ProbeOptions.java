@@ -10,7 +10,8 @@ import java.util.Objects;
  * How to probe.
  *
  * @param connectTimeout bound on the TCP connect
- * @param handshakeTimeout bound on the whole TLS handshake, however slowly the peer sends
+ * @param handshakeTimeout bound on the STARTTLS dialogue, if any, and the whole TLS
+ * handshake together, however slowly the peer sends
  * @param extraTrustAnchors trust anchors accepted in addition to the JDK's default trust
  * store (private CAs)
  * @param clock the clock that decides whether a certificate is valid "now"

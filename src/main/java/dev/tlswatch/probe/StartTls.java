@@ -7,6 +7,27 @@ package dev.tlswatch.probe;
 public enum StartTls {
 
 	/** TLS starts right after the TCP connect (HTTPS, SMTPS, IMAPS...). */
-	NONE
+	NONE,
+
+	/** SMTP {@code STARTTLS} after {@code EHLO} (RFC 3207). */
+	SMTP,
+
+	/** IMAP {@code STARTTLS} (RFC 3501 §6.2.1, RFC 9051 §6.2.1). */
+	IMAP,
+
+	/** POP3 {@code STLS} (RFC 2595 §4). */
+	POP3,
+
+	/** FTP {@code AUTH TLS} (RFC 4217 §4). */
+	FTP,
+
+	/** The LDAP StartTLS extended operation (RFC 4511 §4.14, RFC 4513 §3). */
+	LDAP,
+
+	/** XMPP client-to-server {@code <starttls/>} (RFC 6120 §5). */
+	XMPP,
+
+	/** The PostgreSQL {@code SSLRequest} message. */
+	POSTGRES
 
 }

@@ -11,7 +11,7 @@ public enum ScanOutcome {
 	/** The TCP connection was refused or the address was unreachable. */
 	CONNECTION_REFUSED,
 
-	/** Connect or handshake did not finish in time. */
+	/** Connect, STARTTLS dialogue or handshake did not finish in time. */
 	TIMEOUT,
 
 	/** The name did not resolve. */
@@ -19,6 +19,9 @@ public enum ScanOutcome {
 
 	/** TCP connected but TLS failed. */
 	TLS_FAILURE,
+
+	/** TCP connected but the server did not agree to start TLS (STARTTLS). */
+	STARTTLS_FAILED,
 
 	/** Any other error. */
 	ERROR

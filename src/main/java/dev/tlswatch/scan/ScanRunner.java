@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.probe.TrustStatus;
 import org.jspecify.annotations.Nullable;
@@ -103,8 +105,9 @@ class ScanRunner {
 				this.trustBundle.anchors(), this.clock);
 		String expectedName = endpoint.effectiveName();
 		String sniName = isIpLiteral(expectedName) ? null : expectedName;
+		StartTls startTls = startTls(endpoint.tlsMode().effectiveFor(endpoint.port()));
 		List<ProbeTarget> targets = addresses.stream()
-			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName))
+			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName, startTls))
 			.toList();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<HandshakeObservation>> futures = new ArrayList<>();
@@ -117,6 +120,25 @@ class ScanRunner {
 			}
 			return observations;
 		}
+	}
+
+	/**
+	 * The probe's name for a concrete mode.
+	 * @param mode what {@link TlsMode#effectiveFor(int)} returned
+	 * @return how TLS starts
+	 */
+	static StartTls startTls(TlsMode mode) {
+		return switch (mode) {
+			case IMPLICIT -> StartTls.NONE;
+			case STARTTLS_SMTP -> StartTls.SMTP;
+			case STARTTLS_IMAP -> StartTls.IMAP;
+			case STARTTLS_POP3 -> StartTls.POP3;
+			case STARTTLS_FTP -> StartTls.FTP;
+			case STARTTLS_LDAP -> StartTls.LDAP;
+			case STARTTLS_XMPP -> StartTls.XMPP;
+			case STARTTLS_POSTGRES -> StartTls.POSTGRES;
+			case AUTO -> throw new IllegalArgumentException("AUTO is resolved for the port before probing");
+		};
 	}
 
 	private static HandshakeObservation await(Future<HandshakeObservation> future, ProbeTarget target) {

@@ -117,6 +117,7 @@ class ScanStore {
 			case TIMEOUT -> ScanOutcome.TIMEOUT;
 			case DNS_FAILURE -> ScanOutcome.DNS_FAILURE;
 			case TLS_FAILURE -> ScanOutcome.TLS_FAILURE;
+			case STARTTLS_FAILED -> ScanOutcome.STARTTLS_FAILED;
 			case ERROR -> ScanOutcome.ERROR;
 		};
 	}

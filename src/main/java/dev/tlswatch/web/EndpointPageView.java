@@ -146,13 +146,31 @@ class EndpointPageView {
 
 		static EndpointHeader of(EndpointDetails endpoint) {
 			return new EndpointHeader(endpoint.id(), endpoint.displayName(), endpoint.effectiveName(),
-					endpoint.sniName() != null, mode(endpoint.tlsMode()), interval(endpoint.scanIntervalMinutes()),
-					endpoint.enabled(), endpoint.tags());
+					endpoint.sniName() != null, mode(endpoint.tlsMode(), endpoint.port()),
+					interval(endpoint.scanIntervalMinutes()), endpoint.enabled(), endpoint.tags());
 		}
 
-		private static String mode(TlsMode mode) {
+		/** The mode in words; {@code AUTO} also says what it resolves to on the port. */
+		static String mode(TlsMode mode, int port) {
+			if (mode != TlsMode.AUTO) {
+				return label(mode);
+			}
+			TlsMode effective = mode.effectiveFor(port);
+			String resolved = (effective != TlsMode.IMPLICIT) ? label(effective) : "implicit TLS";
+			return "Auto (" + resolved + " on port " + port + ")";
+		}
+
+		private static String label(TlsMode mode) {
 			return switch (mode) {
 				case IMPLICIT -> "Implicit TLS";
+				case STARTTLS_SMTP -> "STARTTLS SMTP";
+				case STARTTLS_IMAP -> "STARTTLS IMAP";
+				case STARTTLS_POP3 -> "STARTTLS POP3";
+				case STARTTLS_FTP -> "STARTTLS FTP";
+				case STARTTLS_LDAP -> "STARTTLS LDAP";
+				case STARTTLS_XMPP -> "STARTTLS XMPP";
+				case STARTTLS_POSTGRES -> "STARTTLS PostgreSQL";
+				case AUTO -> "Auto";
 			};
 		}
 

@@ -44,9 +44,12 @@ record StatusBadge(String label, String tone, String description) {
 			case OK -> new StatusBadge("OK", "ok", "The TLS handshake completed");
 			case CONNECTION_REFUSED ->
 				new StatusBadge("Connection refused", "critical", "The TCP connection was refused or unreachable");
-			case TIMEOUT -> new StatusBadge("Timeout", "critical", "Connect or handshake did not finish in time");
+			case TIMEOUT ->
+				new StatusBadge("Timeout", "critical", "Connect, STARTTLS or handshake did not finish in time");
 			case DNS_FAILURE -> new StatusBadge("DNS failure", "critical", "The name did not resolve");
 			case TLS_FAILURE -> new StatusBadge("TLS failure", "critical", "TCP connected but TLS failed");
+			case STARTTLS_FAILED ->
+				new StatusBadge("STARTTLS failure", "critical", "TCP connected but the server did not start TLS");
 			case ERROR -> new StatusBadge("Error", "critical", "Another error");
 		};
 	}

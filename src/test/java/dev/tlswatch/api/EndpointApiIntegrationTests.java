@@ -38,6 +38,8 @@ class EndpointApiIntegrationTests {
 
 	private static final String ENDPOINTS = "/api/v1/endpoints";
 
+	private static final String ALLOWED_TLS_MODES = "must be one of [IMPLICIT, STARTTLS_SMTP, STARTTLS_IMAP, STARTTLS_POP3, STARTTLS_FTP, STARTTLS_LDAP, STARTTLS_XMPP, STARTTLS_POSTGRES, AUTO]";
+
 	@Autowired
 	private MockMvc mvc;
 
@@ -136,7 +138,7 @@ class EndpointApiIntegrationTests {
 	void unknownTlsModeIs400NamingTlsModeAndStoresNothing() throws Exception {
 		long before = countEndpoints();
 		register("""
-				{"host":"%s","port":443,"tlsMode":"STARTTLS_SMTP"}""".formatted(uniqueHost()))
+				{"host":"%s","port":119,"tlsMode":"STARTTLS_NNTP"}""".formatted(uniqueHost()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/invalid-request"))
@@ -144,18 +146,30 @@ class EndpointApiIntegrationTests {
 			.andExpect(jsonPath("$.status").value(400))
 			.andExpect(jsonPath("$.instance").value(ENDPOINTS))
 			.andExpect(jsonPath("$.errors[0].field").value("tlsMode"))
-			.andExpect(jsonPath("$.errors[0].message").value("must be one of [IMPLICIT]"));
+			.andExpect(jsonPath("$.errors[0].message").value(ALLOWED_TLS_MODES));
 		assertThat(countEndpoints()).isEqualTo(before);
 	}
 
 	@Test
+	void startTlsAndAutoModesAreStoredByName() throws Exception {
+		for (String tlsMode : new String[] { "STARTTLS_SMTP", "STARTTLS_POSTGRES", "AUTO" }) {
+			long id = idOf(register("""
+					{"host":"%s","port":587,"tlsMode":"%s"}""".formatted(uniqueHost(), tlsMode))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.tlsMode").value(tlsMode))
+				.andReturn());
+			this.mvc.perform(get(ENDPOINTS + "/" + id)).andExpect(jsonPath("$.tlsMode").value(tlsMode));
+		}
+	}
+
+	@Test
 	void tlsModeMustBeGivenByName() throws Exception {
-		for (String tlsMode : new String[] { "0", "\"0\"", "\"implicit\"", "[]" }) {
+		for (String tlsMode : new String[] { "0", "\"0\"", "\"implicit\"", "\"auto\"", "\"STARTTLS\"", "[]" }) {
 			register("""
 					{"host":"%s","port":443,"tlsMode":%s}""".formatted(uniqueHost(), tlsMode))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("tlsMode"))
-				.andExpect(jsonPath("$.errors[0].message").value("must be one of [IMPLICIT]"));
+				.andExpect(jsonPath("$.errors[0].message").value(ALLOWED_TLS_MODES));
 		}
 	}
 

@@ -81,6 +81,24 @@ class FindingRulesTests {
 	}
 
 	@Test
+	void startTlsFailureIsCriticalAndQuotesTheServer() {
+		AddressResult refused = new AddressResult("127.0.0.1", ScanOutcome.STARTTLS_FAILED,
+				"SMTP server refused STARTTLS: \"454 4.7.0 TLS not available\"", null, null, 2, null,
+				TrustResult.UNKNOWN, null, null, List.of());
+		ScanDetails scan = scan(refused);
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("STARTTLS_FAILED");
+			assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+			assertThat(finding.message()).isEqualTo(
+					"STARTTLS with 127.0.0.1 failed: SMTP server refused STARTTLS: \"454 4.7.0 TLS not available\"");
+		});
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
+	}
+
+	@Test
 	void oneReachableAddressOfTwoIsNotUnreachable() {
 		AddressResult refused = new AddressResult("127.0.0.2", ScanOutcome.TIMEOUT, "timed out", null, null, null, null,
 				TrustResult.UNKNOWN, null, null, List.of());

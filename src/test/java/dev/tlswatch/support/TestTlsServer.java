@@ -121,6 +121,23 @@ public final class TestTlsServer implements AutoCloseable {
 		this.tcp.close();
 	}
 
+	/**
+	 * A server-side TLS context presenting a key and chain exactly as given.
+	 * @param key the private key of the first certificate
+	 * @param chain the certificates to send, in this order
+	 * @return the context
+	 */
+	static SSLContext serverContext(PrivateKey key, List<X509Certificate> chain) {
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(new KeyManager[] { new FixedKeyManager(key, chain) }, null, null);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Unable to create the test server's TLS context", ex);
+		}
+	}
+
 	private void shakeHands(Socket socket) throws Exception {
 		SSLSocket ssl = (SSLSocket) this.socketFactory.createSocket(socket, null, true);
 		try (ssl) {
@@ -225,14 +242,7 @@ public final class TestTlsServer implements AutoCloseable {
 		}
 
 		private SSLContext context() {
-			try {
-				SSLContext context = SSLContext.getInstance("TLS");
-				context.init(new KeyManager[] { new FixedKeyManager(this.key, this.chain) }, null, null);
-				return context;
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("Unable to create the test server's TLS context", ex);
-			}
+			return serverContext(this.key, this.chain);
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
@@ -23,7 +24,9 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.LatestScanSummary;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
+import dev.tlswatch.scan.TrustResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -202,6 +205,21 @@ class EndpointPagesControllerTests {
 		assertThat(html).contains("id=\"history\"", ">Scheduled<", ">abababababab…<");
 		assertThat(html).contains("action=\"/endpoints/7/scan\"", "method=\"post\"", "hx-post=\"/endpoints/7/scan\"");
 		then(this.scans).should().history(7, PageRequest.of(0, EndpointPagesController.HISTORY_PAGE_SIZE));
+	}
+
+	@Test
+	void autoModeSaysWhatItResolvedToAndAStartTlsRefusalIsShownAsText() throws Exception {
+		EndpointDetails submission = new EndpointDetails(8, "mail.example.com", 587, TlsMode.AUTO, null, 60, true,
+				List.of(), NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)));
+		AddressResult refused = new AddressResult("192.0.2.25", ScanOutcome.STARTTLS_FAILED,
+				"SMTP server refused STARTTLS: \"454 <b>TLS not available</b>\"", null, null, 3, null,
+				TrustResult.UNKNOWN, null, null, List.of());
+		givenEndpoint(submission, EndpointStatus.CRITICAL, scan(78, 8, List.of(refused)));
+
+		String html = page("/endpoints/8");
+
+		assertThat(html).contains(">Auto (STARTTLS SMTP on port 587)<", ">STARTTLS failure<",
+				"SMTP server refused STARTTLS: &quot;454 &lt;b&gt;TLS not available&lt;/b&gt;&quot;");
 	}
 
 	@Test

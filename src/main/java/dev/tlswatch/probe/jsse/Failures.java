@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.starttls.StartTlsException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,23 @@ final class Failures {
 		// Alerts, garbage, a closed or reset connection
 		if (failure instanceof SSLException || failure instanceof EOFException || failure instanceof SocketException) {
 			return HandshakeOutcome.TLS_FAILURE;
+		}
+		return HandshakeOutcome.ERROR;
+	}
+
+	/**
+	 * The outcome of a failed STARTTLS dialogue on a connected socket.
+	 * @param failure what the dialogue threw
+	 * @return {@code TIMEOUT}, {@code STARTTLS_FAILED} or {@code ERROR}
+	 */
+	static HandshakeOutcome ofStartTls(Throwable failure) {
+		if (hasCause(failure, SocketTimeoutException.class)) {
+			return HandshakeOutcome.TIMEOUT;
+		}
+		// A refusal, or a connection closed or reset before TLS started
+		if (failure instanceof StartTlsException || failure instanceof EOFException
+				|| failure instanceof SocketException) {
+			return HandshakeOutcome.STARTTLS_FAILED;
 		}
 		return HandshakeOutcome.ERROR;
 	}

@@ -25,15 +25,17 @@ import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.probe.cert.ChainAnalysis;
+import dev.tlswatch.probe.starttls.StartTlsNegotiation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDK's own TLS client as a {@link TlsProber}: one TCP connection, one full handshake
- * with every protocol version the JDK offers, the chain captured exactly as sent and
- * judged afterwards. Stateless, hence thread-safe; each probe gets its own
- * {@link SSLContext}, so no session is ever resumed and every handshake shows the chain.
+ * The JDK's own TLS client as a {@link TlsProber}: one TCP connection, the target's
+ * STARTTLS dialogue if it has one, one full handshake with every protocol version the JDK
+ * offers, the chain captured exactly as sent and judged afterwards. Stateless, hence
+ * thread-safe; each probe gets its own {@link SSLContext}, so no session is ever resumed
+ * and every handshake shows the chain.
  *
  * @see TlsProber#jsse()
  */
@@ -75,39 +77,70 @@ public final class JsseTlsProber implements TlsProber {
 			logger.debug("Unable to connect to {}", target, ex);
 			return new Attempt(Failures.ofConnect(ex), Failures.describe(ex), null, null, List.of());
 		}
-		return shakeHands(socket, target, options, since(started));
+		return startTlsAndShakeHands(socket, target, options, since(started));
 	}
 
-	private static Attempt shakeHands(Socket socket, ProbeTarget target, ProbeOptions options, Duration connectTime) {
-		ChainCapture capture = new ChainCapture();
-		ClientCertificateRequests requests = new ClientCertificateRequests();
+	/**
+	 * The STARTTLS dialogue, if any, and the handshake share the handshake timeout; the
+	 * watchdog bounds both.
+	 */
+	private static Attempt startTlsAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
+			Duration connectTime) {
 		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
-			SSLSocket ssl = null;
-			try {
-				ssl = layer(socket, target, options, capture, requests);
-				long started = System.nanoTime();
-				ssl.startHandshake();
-				SSLSession session = ssl.getSession();
-				Duration handshakeTime = since(started);
-				if (requests.requested() && TLS_1_3.equals(session.getProtocol())) {
-					awaitClientCertificateVerdict(ssl, watch);
-				}
-				Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime);
-				return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain());
-			}
-			catch (IOException | GeneralSecurityException | RuntimeException ex) {
-				logger.debug("TLS handshake with {} failed", target, ex);
-				HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofHandshake(ex);
-				String error = watch.fired() ? timeoutText(options.handshakeTimeout()) : Failures.describe(ex);
-				return new Attempt(outcome, error, connectTime, null, capture.chain());
-			}
-			finally {
-				closeQuietly(ssl);
-			}
+			Attempt failedUpgrade = startTls(socket, target, options, watch, connectTime);
+			return (failedUpgrade != null) ? failedUpgrade : shakeHands(socket, target, options, watch, connectTime);
 		}
 	}
 
-	/** A client-mode TLS socket over the connected socket, not yet shaking hands. */
+	/**
+	 * Runs the upgrade dialogue; returns the failed attempt, or {@code null} to go on.
+	 */
+	private static @Nullable Attempt startTls(Socket socket, ProbeTarget target, ProbeOptions options,
+			HandshakeWatchdog.Watch watch, Duration connectTime) {
+		try {
+			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+			return null;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("STARTTLS with {} failed", target, ex);
+			HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofStartTls(ex);
+			String error = watch.fired() ? startTlsTimeoutText(options.handshakeTimeout()) : Failures.describe(ex);
+			return new Attempt(outcome, error, connectTime, null, List.of());
+		}
+	}
+
+	private static Attempt shakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
+			HandshakeWatchdog.Watch watch, Duration connectTime) {
+		ChainCapture capture = new ChainCapture();
+		ClientCertificateRequests requests = new ClientCertificateRequests();
+		SSLSocket ssl = null;
+		try {
+			ssl = layer(socket, target, options, capture, requests);
+			long started = System.nanoTime();
+			ssl.startHandshake();
+			SSLSession session = ssl.getSession();
+			Duration handshakeTime = since(started);
+			if (requests.requested() && TLS_1_3.equals(session.getProtocol())) {
+				awaitClientCertificateVerdict(ssl, watch);
+			}
+			Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime);
+			return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain());
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			logger.debug("TLS handshake with {} failed", target, ex);
+			HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofHandshake(ex);
+			String error = watch.fired() ? timeoutText(options.handshakeTimeout()) : Failures.describe(ex);
+			return new Attempt(outcome, error, connectTime, null, capture.chain());
+		}
+		finally {
+			closeQuietly(ssl);
+		}
+	}
+
+	/**
+	 * A client-mode TLS socket layered over the connected socket, whose plaintext
+	 * dialogue (if any) is over; not yet shaking hands.
+	 */
 	private static SSLSocket layer(Socket socket, ProbeTarget target, ProbeOptions options, ChainCapture capture,
 			ClientCertificateRequests requests) throws IOException, GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
@@ -160,6 +193,10 @@ public final class JsseTlsProber implements TlsProber {
 				(handshake != null) ? handshake.protocol() : null, (handshake != null) ? handshake.cipherSuite() : null,
 				attempt.connectTime(), (handshake != null) ? handshake.time() : null, analysis.chain(),
 				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report());
+	}
+
+	private static String startTlsTimeoutText(Duration timeout) {
+		return "STARTTLS dialogue not completed within " + timeout.toMillis() + " ms";
 	}
 
 	private static String timeoutText(Duration timeout) {

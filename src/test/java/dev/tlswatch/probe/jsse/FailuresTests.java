@@ -13,6 +13,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.starttls.StartTlsException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,23 @@ class FailuresTests {
 		assertThat(Failures.ofHandshake(new NoSuchAlgorithmException("TLS"))).isEqualTo(HandshakeOutcome.ERROR);
 		assertThat(Failures.ofHandshake(new IOException("odd"))).isEqualTo(HandshakeOutcome.ERROR);
 		assertThat(Failures.ofHandshake(new IllegalStateException("bug"))).isEqualTo(HandshakeOutcome.ERROR);
+	}
+
+	@Test
+	void refusalCloseOrResetDuringStartTlsIsStartTlsFailed() {
+		assertThat(Failures.ofStartTls(new StartTlsException("SMTP server refused STARTTLS: \"454 no\"")))
+			.isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
+		assertThat(Failures.ofStartTls(new SocketException("Connection reset")))
+			.isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
+		assertThat(Failures.ofStartTls(new EOFException())).isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
+	}
+
+	@Test
+	void timeoutDuringStartTlsIsTimeoutAndLocalFailureIsError() {
+		assertThat(Failures.ofStartTls(new SocketTimeoutException("SMTP dialogue not completed within 5 ms")))
+			.isEqualTo(HandshakeOutcome.TIMEOUT);
+		assertThat(Failures.ofStartTls(new IOException("odd"))).isEqualTo(HandshakeOutcome.ERROR);
+		assertThat(Failures.ofStartTls(new IllegalStateException("bug"))).isEqualTo(HandshakeOutcome.ERROR);
 	}
 
 	@Test

@@ -1,0 +1,481 @@
+package dev.tlswatch.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+import dev.tlswatch.support.TestTlsServer.ServerHandshake;
+
+/**
+ * A scripted plaintext server on 127.0.0.1 with an ephemeral port: each connection runs a
+ * {@link Script} that speaks a protocol's upgrade dialogue and, when it agrees, upgrades
+ * the same socket to TLS on the server side, presenting a given certificate and its chain
+ * without the root. The factories speak each protocol's real dialogue up to the upgrade;
+ * tests script refusals and misbehaviour with
+ * {@link #start(TestCertificates.Issued, Script)}.
+ *
+ * <pre class="code">
+ * try (StartTlsTestServer server = StartTlsTestServer.smtp(leaf)) {
+ *     ... probe server.address(), server.port() with StartTls.SMTP ...
+ *     assertThat(server.received()).containsExactly("EHLO tlswatch.invalid", "STARTTLS");
+ *     assertThat(server.awaitHandshake().completed()).isTrue();
+ * }
+ * </pre>
+ */
+public final class StartTlsTestServer implements AutoCloseable {
+
+	private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
+
+	// Generous: the server only has to be bounded, not strict
+	private static final int MAX_READ = 1024 * 1024;
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	/** ExtendedResponse, messageID 1, resultCode success, empty matchedDN and text. */
+	private static final String LDAP_SUCCESS = "300c020101" + "7807" + "0a0100" + "0400" + "0400";
+
+	private final SSLSocketFactory socketFactory;
+
+	private final Script script;
+
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	private final BlockingQueue<ServerHandshake> handshakes = new LinkedBlockingQueue<>();
+
+	private final TestTcpServer tcp;
+
+	private StartTlsTestServer(TestCertificates.Issued issued, Script script) {
+		this.socketFactory = TestTlsServer.serverContext(issued.key(), issued.chainWithoutRoot()).getSocketFactory();
+		this.script = script;
+		this.tcp = TestTcpServer.start((socket) -> this.script.speak(new Peer(socket)));
+	}
+
+	/**
+	 * Start a server running a script on each connection.
+	 * @param issued the certificate, key and chain to present after the upgrade
+	 * @param script the dialogue
+	 * @return the running server
+	 */
+	public static StartTlsTestServer start(TestCertificates.Issued issued, Script script) {
+		return new StartTlsTestServer(issued, script);
+	}
+
+	/**
+	 * An SMTP server (RFC 3207): multi-line 220 greeting, EHLO answered with STARTTLS
+	 * among the extensions, STARTTLS answered with 220.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer smtp(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("220-mail.localhost ESMTP test server", "220 ready");
+			peer.expectLine("EHLO ");
+			peer.sendLines("250-mail.localhost greets you", "250-PIPELINING", "250-SIZE 10240000", "250-STARTTLS",
+					"250 8BITMIME");
+			peer.expectLine("STARTTLS");
+			peer.sendLines("220 2.0.0 Ready to start TLS");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An IMAP server (RFC 9051): {@code * OK} greeting, an untagged CAPABILITY before the
+	 * tagged OK to STARTTLS.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer imap(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] test server ready");
+			String tag = peer.expectLine("").split(" ", 2)[0];
+			peer.sendLines("* CAPABILITY IMAP4rev1 STARTTLS", tag + " OK Begin TLS negotiation now");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * A POP3 server (RFC 2595): {@code +OK} greeting, {@code STLS} answered with
+	 * {@code +OK}.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer pop3(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("+OK POP3 test server ready");
+			peer.expectLine("STLS");
+			peer.sendLines("+OK Begin TLS negotiation");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An FTP server (RFC 4217): multi-line 220 greeting whose inner line does not repeat
+	 * the code, {@code AUTH TLS} answered with 234.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer ftp(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("220-Welcome to the test FTP server", "   please be nice", "220 ready");
+			peer.expectLine("AUTH TLS");
+			peer.sendLines("234 AUTH TLS successful");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An LDAP server (RFC 4511 §4.14): reads one LDAPMessage and answers with a
+	 * successful ExtendedResponse in the short BER length form.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer ldap(TestCertificates.Issued issued) {
+		return ldap(issued, LDAP_SUCCESS);
+	}
+
+	/**
+	 * An LDAP server that reads one LDAPMessage in the short BER length form, answers
+	 * with the given bytes and upgrades.
+	 * @param issued what to present after the upgrade
+	 * @param responseHex the answer, in hex
+	 * @return the running server
+	 */
+	public static StartTlsTestServer ldap(TestCertificates.Issued issued, String responseHex) {
+		return start(issued, (peer) -> {
+			peer.readLdapMessage();
+			peer.send(HEX.parseHex(responseHex));
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An XMPP server (RFC 6120 §5): answers the stream header with its own and features
+	 * that offer STARTTLS, answers {@code <starttls/>} with {@code <proceed/>}.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer xmpp(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.readStreamHeader();
+			peer.send(xmppStreamHeader() + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'>"
+					+ "<required/></starttls><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+					+ "<mechanism>PLAIN</mechanism></mechanisms></stream:features>");
+			peer.expectUntil("/>");
+			peer.send("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * A PostgreSQL server: reads the 8-byte SSLRequest and answers {@code S}.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer postgres(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.readBytes(8);
+			peer.send("S");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * The stream header an XMPP server answers with.
+	 * @return the header
+	 */
+	public static String xmppStreamHeader() {
+		return "<?xml version='1.0'?><stream:stream from='localhost' id='t1' version='1.0' xml:lang='en'"
+				+ " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
+	}
+
+	/**
+	 * The address the server listens on.
+	 * @return 127.0.0.1
+	 */
+	public InetAddress address() {
+		return this.tcp.address();
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the ephemeral port
+	 */
+	public int port() {
+		return this.tcp.port();
+	}
+
+	/**
+	 * What clients sent in plaintext, in order: lines without their line end, XML up to a
+	 * marker, or bytes in lower-case hex.
+	 * @return what was read so far
+	 */
+	public List<String> received() {
+		return List.copyOf(this.received);
+	}
+
+	/**
+	 * The next TLS handshake after an upgrade, successful or not, waiting up to ten
+	 * seconds.
+	 * @return what the server saw
+	 */
+	public ServerHandshake awaitHandshake() {
+		try {
+			ServerHandshake handshake = this.handshakes.poll(AWAIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (handshake == null) {
+				throw new AssertionError("No handshake after STARTTLS within " + AWAIT_TIMEOUT);
+			}
+			return handshake;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a handshake", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.tcp.close();
+	}
+
+	/**
+	 * What the server says and does on one connection.
+	 */
+	@FunctionalInterface
+	public interface Script {
+
+		/**
+		 * Speak with one client; the connection is closed afterwards.
+		 * @param peer the client's side of the dialogue
+		 * @throws Exception anything; it ends the connection
+		 */
+		void speak(Peer peer) throws Exception;
+
+	}
+
+	/**
+	 * The plaintext connection to one client. Reads one byte at a time, so that the
+	 * client's ClientHello stays in the socket for the TLS layer.
+	 */
+	public final class Peer {
+
+		private final Socket socket;
+
+		private final InputStream input;
+
+		private final OutputStream output;
+
+		private Peer(Socket socket) throws IOException {
+			this.socket = socket;
+			this.input = socket.getInputStream();
+			this.output = socket.getOutputStream();
+		}
+
+		/**
+		 * Send lines, each followed by CRLF, in one write.
+		 * @param lines the lines
+		 * @throws IOException if the client went away
+		 */
+		public void sendLines(String... lines) throws IOException {
+			StringBuilder text = new StringBuilder();
+			for (String line : lines) {
+				text.append(line).append("\r\n");
+			}
+			send(text.toString());
+		}
+
+		/**
+		 * Send text as UTF-8, as it is.
+		 * @param text the text
+		 * @throws IOException if the client went away
+		 */
+		public void send(String text) throws IOException {
+			send(text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * Send bytes.
+		 * @param bytes the bytes
+		 * @throws IOException if the client went away
+		 */
+		public void send(byte[] bytes) throws IOException {
+			this.output.write(bytes);
+			this.output.flush();
+		}
+
+		/**
+		 * Read one line and note it.
+		 * @return the line without CRLF
+		 * @throws IOException if the client went away before the line end
+		 */
+		public String readLine() throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int next = read(); next != '\n'; next = read()) {
+				bounded(line).write(next);
+			}
+			String text = line.toString(StandardCharsets.UTF_8);
+			text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+			this.noted(text);
+			return text;
+		}
+
+		/**
+		 * Read one line that starts as expected.
+		 * @param prefix how the line must start
+		 * @return the line
+		 * @throws IOException if the client went away or sent something else
+		 */
+		public String expectLine(String prefix) throws IOException {
+			String line = readLine();
+			if (!line.startsWith(prefix)) {
+				throw new IOException("Expected a line starting with '" + prefix + "' but got '" + line + "'");
+			}
+			return line;
+		}
+
+		/**
+		 * Read until the text received ends with a marker, and note it.
+		 * @param marker the marker
+		 * @return the text, marker included
+		 * @throws IOException if the client went away first
+		 */
+		public String expectUntil(String marker) throws IOException {
+			ByteArrayOutputStream text = new ByteArrayOutputStream();
+			while (!text.toString(StandardCharsets.UTF_8).endsWith(marker)) {
+				bounded(text).write(read());
+			}
+			String received = text.toString(StandardCharsets.UTF_8);
+			this.noted(received);
+			return received;
+		}
+
+		/**
+		 * Read an XMPP client's stream header: the XML declaration and the opening
+		 * {@code <stream:stream ...>} tag.
+		 * @return the header
+		 * @throws IOException if the client went away first
+		 */
+		public String readStreamHeader() throws IOException {
+			return expectUntil("version='1.0'>");
+		}
+
+		/**
+		 * Read bytes and note them in hex.
+		 * @param count how many
+		 * @return the bytes
+		 * @throws IOException if the client went away first
+		 */
+		public byte[] readBytes(int count) throws IOException {
+			byte[] bytes = new byte[count];
+			for (int i = 0; i < count; i++) {
+				bytes[i] = (byte) read();
+			}
+			this.noted(HEX.formatHex(bytes));
+			return bytes;
+		}
+
+		/**
+		 * Read one LDAPMessage in the short BER length form and note it in hex.
+		 * @return the message
+		 * @throws IOException if the client went away first
+		 */
+		public byte[] readLdapMessage() throws IOException {
+			int tag = read();
+			int length = read();
+			if (length > 0x7f) {
+				throw new IOException("Test server reads short BER lengths only, got " + length);
+			}
+			byte[] message = new byte[2 + length];
+			message[0] = (byte) tag;
+			message[1] = (byte) length;
+			for (int i = 0; i < length; i++) {
+				message[2 + i] = (byte) read();
+			}
+			this.noted(HEX.formatHex(message));
+			return message;
+		}
+
+		/**
+		 * Upgrade this connection to TLS as the server and record the handshake.
+		 * @throws Exception if the handshake fails
+		 */
+		public void startTls() throws Exception {
+			SSLSocket ssl = (SSLSocket) StartTlsTestServer.this.socketFactory.createSocket(this.socket, null, true);
+			ssl.setUseClientMode(false);
+			try (ssl) {
+				ssl.startHandshake();
+				StartTlsTestServer.this.handshakes.add(ServerHandshake.completed(ssl.getSession()));
+			}
+			catch (Exception ex) {
+				StartTlsTestServer.this.handshakes.add(ServerHandshake.failed(ex));
+				throw ex;
+			}
+		}
+
+		/**
+		 * Say nothing more, reading until the client goes away.
+		 * @throws IOException if the connection fails
+		 */
+		public void hang() throws IOException {
+			try {
+				while (this.input.read() >= 0) {
+					// Discard
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				// The test server's read timeout: nothing more came
+			}
+		}
+
+		/**
+		 * Send the same text again and again until the client goes away.
+		 * @param text what to repeat
+		 */
+		public void repeat(String text) {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			try {
+				for (int sent = 0; sent < MAX_READ * 16; sent += bytes.length) {
+					this.output.write(bytes);
+				}
+			}
+			catch (IOException ex) {
+				// The client closed the connection: what the test expects
+			}
+		}
+
+		private int read() throws IOException {
+			int next = this.input.read();
+			if (next < 0) {
+				throw new IOException("The client closed the connection");
+			}
+			return next;
+		}
+
+		private void noted(String text) {
+			StartTlsTestServer.this.received.add(text);
+		}
+
+		private static ByteArrayOutputStream bounded(ByteArrayOutputStream read) throws IOException {
+			if (read.size() >= MAX_READ) {
+				throw new IOException("The client sent more than " + MAX_READ + " bytes without the expected end");
+			}
+			return read;
+		}
+
+	}
+
+}
