@@ -39,8 +39,6 @@ import dev.tlswatch.support.TestTlsServer.ServerHandshake;
  */
 public final class StartTlsTestServer implements AutoCloseable {
 
-	private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
-
 	// Generous: the server only has to be bounded, not strict
 	private static final int MAX_READ = 1024 * 1024;
 
@@ -234,17 +232,7 @@ public final class StartTlsTestServer implements AutoCloseable {
 	 * @return what the server saw
 	 */
 	public ServerHandshake awaitHandshake() {
-		try {
-			ServerHandshake handshake = this.handshakes.poll(AWAIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			if (handshake == null) {
-				throw new AssertionError("No handshake after STARTTLS within " + AWAIT_TIMEOUT);
-			}
-			return handshake;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a handshake", ex);
-		}
+		return TestTlsServer.next(this.handshakes, "No handshake after STARTTLS within " + TestTlsServer.AWAIT_TIMEOUT);
 	}
 
 	@Override

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TestTlsServer implements AutoCloseable {
 
-	private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
+	static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
 
 	private final SSLSocketFactory socketFactory;
 
@@ -103,10 +103,20 @@ public final class TestTlsServer implements AutoCloseable {
 	 * @return what the server saw
 	 */
 	public ServerHandshake awaitHandshake() {
+		return next(this.handshakes, "No handshake finished within " + AWAIT_TIMEOUT);
+	}
+
+	/**
+	 * Take the next handshake a server saw, waiting up to ten seconds.
+	 * @param handshakes the server's handshakes, as they finish
+	 * @param missing the failure message when none finishes in time
+	 * @return the handshake
+	 */
+	static ServerHandshake next(BlockingQueue<ServerHandshake> handshakes, String missing) {
 		try {
-			ServerHandshake handshake = this.handshakes.poll(AWAIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			ServerHandshake handshake = handshakes.poll(AWAIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (handshake == null) {
-				throw new AssertionError("No handshake finished within " + AWAIT_TIMEOUT);
+				throw new AssertionError(missing);
 			}
 			return handshake;
 		}
