@@ -19,19 +19,31 @@ import org.jspecify.annotations.Nullable;
  * @param hostnameMatches whether the leaf matches the expected name, {@code null} without
  * certificate
  * @param chain the certificates as sent, leaf first
+ * @param versions which protocol versions the address accepts, one result per version
+ * from SSL 3.0 up; empty when the address was not reached, so not probed
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
+		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, List<VersionResult> versions) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
+		versions = List.copyOf(versions);
 	}
 
 	/** The leaf certificate, if the server sent any. */
 	public @Nullable CertificateDetails leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+	/** The protocol versions the address was seen to accept, oldest first. */
+	public List<ProtocolVersion> acceptedVersions() {
+		return this.versions.stream()
+			.filter((version) -> version.outcome() == VersionOutcome.ACCEPTED)
+			.map(VersionResult::version)
+			.sorted()
+			.toList();
 	}
 
 }

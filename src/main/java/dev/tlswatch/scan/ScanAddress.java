@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one address answered in a stored scan; the chain is kept as the ordered list of
- * certificate fingerprints.
+ * certificate fingerprints. Its protocol versions live in {@code scan_result_version},
+ * written and read by plain SQL, so that a page of scans reads them in one query.
  */
 @Entity
 @Table(name = "scan_result")
@@ -93,9 +94,17 @@ class ScanAddress {
 		this.scan = scan;
 	}
 
-	AddressResult toResult(List<CertificateDetails> chain) {
+	AddressResult toResult(List<CertificateDetails> chain, List<VersionResult> versions) {
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
-				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain);
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
+				versions);
+	}
+
+	long getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Scan result is not stored yet");
+		}
+		return this.id;
 	}
 
 	List<String> getChain() {

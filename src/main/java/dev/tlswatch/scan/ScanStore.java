@@ -4,12 +4,17 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.scan.ScanRunner.AddressProbe;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a finished run: its certificates (once per fingerprint), the scan with one row
- * per address, and the endpoint's latest-scan headline; then announces
- * {@link ScanCompleted} in the same transaction.
+ * per address and one per address and protocol version, and the endpoint's latest-scan
+ * headline; then announces {@link ScanCompleted} in the same transaction.
  */
 @Component
 class ScanStore {
@@ -41,6 +46,10 @@ class ScanStore {
 			    outcome = excluded.outcome, protocol = excluded.protocol, cipher_suite = excluded.cipher_suite,
 			    leaf_sha256 = excluded.leaf_sha256, leaf_not_after = excluded.leaf_not_after
 			where scan_latest.scanned_at <= excluded.scanned_at
+			""";
+
+	private static final String INSERT_VERSION = """
+			insert into scan_result_version (scan_result_id, version, outcome, detail) values (?, ?, ?, ?)
 			""";
 
 	private final ScanRepository scans;
@@ -67,6 +76,7 @@ class ScanStore {
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result)));
 		Scan stored = this.scans.save(scan);
+		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
 				run.finishedAt(), outcome, stored.getError(), results);
 		updateLatest(details);
@@ -77,17 +87,42 @@ class ScanStore {
 	private static List<AddressResult> toResults(CompletedRun run) {
 		if (run.resolveError() != null) {
 			return List.of(new AddressResult(null, ScanOutcome.DNS_FAILURE, run.resolveError(), null, null, null, null,
-					TrustResult.UNKNOWN, null, null, List.of()));
+					TrustResult.UNKNOWN, null, null, List.of(), List.of()));
 		}
-		return run.observations().stream().map(ScanStore::toResult).toList();
+		return run.addresses().stream().map(ScanStore::toResult).toList();
 	}
 
-	private static AddressResult toResult(HandshakeObservation observation) {
+	private static AddressResult toResult(AddressProbe probe) {
+		HandshakeObservation observation = probe.handshake();
 		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
+		List<VersionResult> versions = probe.versions().stream().map(ScanStore::toVersionResult).toList();
 		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
-				observation.trustError(), observation.hostnameMatches(), chain);
+				observation.trustError(), observation.hostnameMatches(), chain, versions);
+	}
+
+	private static VersionResult toVersionResult(VersionSupport support) {
+		return new VersionResult(toVersion(support.version()), toVersionOutcome(support.verdict()), support.detail());
+	}
+
+	private static ProtocolVersion toVersion(TlsVersion version) {
+		return switch (version) {
+			case SSL_3_0 -> ProtocolVersion.SSL_3_0;
+			case TLS_1_0 -> ProtocolVersion.TLS_1_0;
+			case TLS_1_1 -> ProtocolVersion.TLS_1_1;
+			case TLS_1_2 -> ProtocolVersion.TLS_1_2;
+			case TLS_1_3 -> ProtocolVersion.TLS_1_3;
+		};
+	}
+
+	private static VersionOutcome toVersionOutcome(VersionVerdict verdict) {
+		return switch (verdict) {
+			case ACCEPTED -> VersionOutcome.ACCEPTED;
+			case REJECTED -> VersionOutcome.REJECTED;
+			case TIMEOUT -> VersionOutcome.TIMEOUT;
+			case ERROR -> VersionOutcome.ERROR;
+		};
 	}
 
 	private static CertificateDetails toDetails(CertificateInfo info) {
@@ -162,6 +197,24 @@ class ScanStore {
 				sans.free();
 			}
 		});
+	}
+
+	/**
+	 * One row per address and version. The rows of an address go with its entity, saved
+	 * in the order of the results; the identity insert has given each its id.
+	 */
+	private void insertVersions(List<ScanAddress> stored, List<AddressResult> results) {
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < results.size(); i++) {
+			long resultId = stored.get(i).getId();
+			for (VersionResult version : results.get(i).versions()) {
+				rows.add(new Object[] { resultId, version.version().name(), version.outcome().name(),
+						version.detail() });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_VERSION, rows);
+		}
 	}
 
 	private void updateLatest(ScanDetails scan) {

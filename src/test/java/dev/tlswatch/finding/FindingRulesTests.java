@@ -69,7 +69,7 @@ class FindingRulesTests {
 	@Test
 	void noAddressReachedIsUnreachable() {
 		AddressResult refused = new AddressResult("127.0.0.1", ScanOutcome.CONNECTION_REFUSED, "Connection refused",
-				null, null, null, null, TrustResult.UNKNOWN, null, null, List.of());
+				null, null, null, null, TrustResult.UNKNOWN, null, null, List.of(), List.of());
 		ScanDetails scan = scan(refused);
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
@@ -81,7 +81,7 @@ class FindingRulesTests {
 	@Test
 	void oneReachableAddressOfTwoIsNotUnreachable() {
 		AddressResult refused = new AddressResult("127.0.0.2", ScanOutcome.TIMEOUT, "timed out", null, null, null, null,
-				TrustResult.UNKNOWN, null, null, List.of());
+				TrustResult.UNKNOWN, null, null, List.of(), List.of());
 		ScanDetails scan = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))), refused);
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
@@ -99,7 +99,7 @@ class FindingRulesTests {
 				List.of("DNS:example.test"), notAfter.minus(Duration.ofDays(365)), notAfter, "EC", 256,
 				"SHA256withECDSA", false, "-----BEGIN CERTIFICATE-----");
 		return new AddressResult("127.0.0.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5, trust,
-				null, matches, List.of(leaf));
+				null, matches, List.of(leaf), List.of());
 	}
 
 }
