@@ -106,7 +106,7 @@ class ScanIntegrationTests {
 						tuple(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED));
 			assertThat(scan.results().get(0).versions().get(3).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED");
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 			assertThat(this.scans.latest(endpoint.id())).contains(scan);
 			assertThat(this.scans.find(scan.id())).contains(scan);
@@ -248,6 +248,7 @@ class ScanIntegrationTests {
 			assertThat(brokenScan.error()).isNotBlank();
 			assertThat(brokenScan.results().get(0).versions()).extracting(VersionResult::outcome)
 				.containsOnly(VersionOutcome.ERROR);
+			assertThat(codes(brokenScan)).doesNotContain("WEAK_PROTOCOL");
 			assertThat(garbage.acceptedConnections()).isEqualTo(6);
 		}
 	}
