@@ -9,10 +9,13 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,12 +60,14 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code null} without a chain
 	 * @param leafMustStaple whether the leaf demands OCSP stapling, {@code null} without
 	 * a chain
+	 * @param versions which protocol versions the address accepts, one per version
+	 * probed; empty when the address was not reached
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
-			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple) {
+			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -71,7 +76,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.trustError(), result.hostnameMatches(),
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
-					report.mustStaple());
+					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList());
 		}
 
 	}
@@ -87,6 +92,26 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 
 		static ChainIssueResponse of(ChainReportDetails.Issue issue) {
 			return new ChainIssueResponse(issue.type(), issue.position(), issue.detail());
+		}
+
+	}
+
+	/**
+	 * Whether an address accepts one protocol version, seen on the wire.
+	 *
+	 * @param version the version ({@code TLS_1_2})
+	 * @param name its name in its RFC ({@code TLS 1.2})
+	 * @param outcome {@code ACCEPTED} or {@code REJECTED}; {@code TIMEOUT} and
+	 * {@code ERROR} mean not known
+	 * @param deprecated whether the IETF deprecated the version (RFC 7568, RFC 8996)
+	 * @param detail the server's answer in a few words
+	 */
+	record VersionResponse(ProtocolVersion version, String name, VersionOutcome outcome, boolean deprecated,
+			@Nullable String detail) {
+
+		static VersionResponse of(VersionResult result) {
+			return new VersionResponse(result.version(), result.version().displayName(), result.outcome(),
+					result.version().deprecated(), result.detail());
 		}
 
 	}

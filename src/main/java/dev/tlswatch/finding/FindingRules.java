@@ -13,9 +13,12 @@ import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +43,7 @@ final class FindingRules {
 			cipherSuite(result, findings);
 			certificate(result, now, findings);
 			chainIssues(result, findings);
+			protocolVersions(result, findings);
 		}
 		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -131,7 +135,7 @@ final class FindingRules {
 
 	/**
 	 * Problems of the chain's shape and strength. Validity is judged with the trust
-	 * verdict and the leaf's expiry above, and a self-signed leaf is reported there too.
+	 * verdict and the leaf's expiry above.
 	 */
 	private static void chainIssues(AddressResult result, List<FindingDetails> findings) {
 		for (ChainReportDetails.Issue issue : result.chainReport().issues()) {
@@ -169,6 +173,42 @@ final class FindingRules {
 			findings.add(new FindingDetails("ADDRESSES_DISAGREE", Severity.WARNING, null,
 					"The addresses of this name serve different certificates: " + who + "."));
 		}
+	}
+
+	/**
+	 * What the address accepts, and a warning for each deprecated version it accepts
+	 * (critical for SSL 3.0). Only a version seen accepted counts: one that timed out or
+	 * could not be tested is listed as such and never judged.
+	 */
+	private static void protocolVersions(AddressResult result, List<FindingDetails> findings) {
+		if (result.versions().isEmpty()) {
+			return;
+		}
+		List<ProtocolVersion> accepted = result.acceptedVersions();
+		List<ProtocolVersion> weak = accepted.stream().filter(ProtocolVersion::deprecated).toList();
+		if (!weak.isEmpty()) {
+			Severity severity = weak.contains(ProtocolVersion.SSL_3_0) ? Severity.CRITICAL : Severity.WARNING;
+			findings.add(new FindingDetails("WEAK_PROTOCOL", severity, result.address(),
+					"Deprecated protocol versions are accepted: " + names(weak) + "."));
+		}
+		findings.add(new FindingDetails("PROTOCOLS", Severity.INFO, result.address(), protocolsMessage(result)));
+	}
+
+	private static String protocolsMessage(AddressResult result) {
+		List<ProtocolVersion> accepted = result.acceptedVersions();
+		List<ProtocolVersion> unknown = result.versions()
+			.stream()
+			.filter((version) -> version.outcome() == VersionOutcome.TIMEOUT
+					|| version.outcome() == VersionOutcome.ERROR)
+			.map(VersionResult::version)
+			.toList();
+		String message = accepted.isEmpty() ? "No protocol version was seen accepted."
+				: "Protocol versions accepted: " + names(accepted) + ".";
+		return unknown.isEmpty() ? message : message + " Could not test: " + names(unknown) + ".";
+	}
+
+	private static String names(List<ProtocolVersion> versions) {
+		return versions.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
 	}
 
 	/**

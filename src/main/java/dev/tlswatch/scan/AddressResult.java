@@ -21,30 +21,44 @@ import org.jspecify.annotations.Nullable;
  * @param chain the certificates as sent, leaf first
  * @param chainReport what is wrong with the chain, {@link ChainReportDetails#NONE}
  * without one
+ * @param versions which protocol versions the address accepts, one result per version
+ * from SSL 3.0 up; empty when the address was not reached, so not probed
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport) {
+		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
+		List<VersionResult> versions) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
+		versions = List.copyOf(versions);
 	}
 
 	/**
-	 * A result without a chain report (no chain received, or read from before reports).
+	 * A result without a chain report and without version results: no chain was received
+	 * and the address was not reached.
 	 */
 	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
-				hostnameMatches, chain, ChainReportDetails.NONE);
+				hostnameMatches, chain, ChainReportDetails.NONE, List.of());
 	}
 
 	/** The leaf certificate, if the server sent any. */
 	public @Nullable CertificateDetails leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+	/** The protocol versions the address was seen to accept, oldest first. */
+	public List<ProtocolVersion> acceptedVersions() {
+		return this.versions.stream()
+			.filter((version) -> version.outcome() == VersionOutcome.ACCEPTED)
+			.map(VersionResult::version)
+			.sorted()
+			.toList();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.tlswatch.scan;
 
 import dev.tlswatch.probe.TlsProber;
+import dev.tlswatch.probe.VersionProber;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,11 @@ class ProbeConfiguration {
 	@Bean
 	TlsProber tlsProber() {
 		return TlsProber.jsse();
+	}
+
+	@Bean
+	VersionProber versionProber() {
+		return VersionProber.wire();
 	}
 
 }

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one address answered in a stored scan; the chain is kept as the ordered list of
- * certificate fingerprints.
+ * certificate fingerprints. Its protocol versions live in {@code scan_result_version},
+ * written and read by plain SQL, so that a page of scans reads them in one query.
  */
 @Entity
 @Table(name = "scan_result")
@@ -108,13 +109,20 @@ class ScanAddress {
 		this.scan = scan;
 	}
 
-	AddressResult toResult(List<CertificateDetails> chain) {
+	AddressResult toResult(List<CertificateDetails> chain, List<VersionResult> versions) {
 		ChainReportDetails report = chain.isEmpty() ? ChainReportDetails.NONE
 				: new ChainReportDetails(this.chainIssues.stream().map(StoredChainIssue::toIssue).toList(),
 						this.leafSctCount, this.leafMustStaple);
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
-				report);
+				report, versions);
+	}
+
+	long getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Scan result is not stored yet");
+		}
+		return this.id;
 	}
 
 	List<String> getChain() {

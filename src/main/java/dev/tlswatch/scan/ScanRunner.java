@@ -23,14 +23,18 @@ import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionProber;
+import dev.tlswatch.probe.VersionSupport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one scan of one endpoint: resolves its name to every address and shakes hands with
- * all of them at once, each on its own virtual thread, so that one hanging address costs
- * at most its timeouts. Touches no database.
+ * Runs one scan of one endpoint: resolves its name to every address and probes all of
+ * them at once, each on its own virtual thread, so that one hanging address costs at most
+ * its timeouts. An address gets one JSSE handshake and, if it answered at all, one
+ * connection per protocol version to find which versions it accepts: six connections.
+ * Touches no database.
  */
 @Component
 class ScanRunner {
@@ -38,6 +42,8 @@ class ScanRunner {
 	private static final int MAX_ERROR_LENGTH = 500;
 
 	private final TlsProber prober;
+
+	private final VersionProber versionProber;
 
 	private final AddressResolver resolver;
 
@@ -47,9 +53,10 @@ class ScanRunner {
 
 	private final Clock clock;
 
-	ScanRunner(TlsProber prober, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings,
-			Clock clock) {
+	ScanRunner(TlsProber prober, VersionProber versionProber, AddressResolver resolver, TrustBundle trustBundle,
+			ScanSettings settings, Clock clock) {
 		this.prober = prober;
+		this.versionProber = versionProber;
 		this.resolver = resolver;
 		this.trustBundle = trustBundle;
 		this.settings = settings;
@@ -66,8 +73,8 @@ class ScanRunner {
 			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
 					"Name does not resolve: " + bounded(ex.getMessage()));
 		}
-		List<HandshakeObservation> observations = probeAll(endpoint, addresses);
-		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), observations, null);
+		List<AddressProbe> probes = probeAll(endpoint, addresses);
+		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null);
 	}
 
 	/** The time at the database's precision, so a stored scan equals the one returned. */
@@ -100,7 +107,7 @@ class ScanRunner {
 		}
 	}
 
-	private List<HandshakeObservation> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
+	private List<AddressProbe> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
 				this.trustBundle.anchors(), this.clock);
 		String expectedName = endpoint.effectiveName();
@@ -110,15 +117,15 @@ class ScanRunner {
 			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName, startTls))
 			.toList();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<HandshakeObservation>> futures = new ArrayList<>();
+			List<Future<AddressProbe>> futures = new ArrayList<>();
 			for (ProbeTarget target : targets) {
-				futures.add(executor.submit(() -> this.prober.handshake(target, options)));
+				futures.add(executor.submit(() -> probe(target, options)));
 			}
-			List<HandshakeObservation> observations = new ArrayList<>();
+			List<AddressProbe> probes = new ArrayList<>();
 			for (int i = 0; i < targets.size(); i++) {
-				observations.add(await(futures.get(i), targets.get(i)));
+				probes.add(await(futures.get(i), targets.get(i)));
 			}
-			return observations;
+			return probes;
 		}
 	}
 
@@ -141,7 +148,31 @@ class ScanRunner {
 		};
 	}
 
-	private static HandshakeObservation await(Future<HandshakeObservation> future, ProbeTarget target) {
+	/**
+	 * The handshake, then the versions, on the same thread: the version probe opens its
+	 * connections only once the address has shown it answers.
+	 */
+	private AddressProbe probe(ProbeTarget target, ProbeOptions options) {
+		HandshakeObservation handshake = this.prober.handshake(target, options);
+		if (!answered(handshake.outcome())) {
+			return new AddressProbe(handshake, List.of());
+		}
+		return new AddressProbe(handshake, this.versionProber.probe(target, options));
+	}
+
+	/**
+	 * Whether the address answered the handshake at all; a refused or silent one would
+	 * only refuse or time out five times more.
+	 */
+	static boolean answered(HandshakeOutcome outcome) {
+		return switch (outcome) {
+			case OK, TLS_FAILURE, ERROR -> true;
+			// A refused upgrade would be refused again on every version connection.
+			case CONNECTION_REFUSED, TIMEOUT, DNS_FAILURE, STARTTLS_FAILED -> false;
+		};
+	}
+
+	private static AddressProbe await(Future<AddressProbe> future, ProbeTarget target) {
 		try {
 			return future.get();
 		}
@@ -155,9 +186,9 @@ class ScanRunner {
 		}
 	}
 
-	private static HandshakeObservation failed(ProbeTarget target, String error) {
-		return new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null, null, null,
-				List.of(), TrustStatus.UNKNOWN, null, null);
+	private static AddressProbe failed(ProbeTarget target, String error) {
+		return new AddressProbe(new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null,
+				null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of());
 	}
 
 	static boolean isIpLiteral(String name) {
@@ -178,15 +209,29 @@ class ScanRunner {
 	 * @param trigger why it ran
 	 * @param startedAt start
 	 * @param finishedAt end
-	 * @param observations one per address
+	 * @param addresses one per address
 	 * @param resolveError why the name did not resolve, {@code null} if it did
 	 */
 	record CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-			List<HandshakeObservation> observations, @Nullable String resolveError) {
+			List<AddressProbe> addresses, @Nullable String resolveError) {
 
 		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
 				String error) {
 			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error);
+		}
+
+	}
+
+	/**
+	 * What one address showed.
+	 *
+	 * @param handshake the JSSE handshake
+	 * @param versions which protocol versions it accepts; empty when it did not answer
+	 */
+	record AddressProbe(HandshakeObservation handshake, List<VersionSupport> versions) {
+
+		AddressProbe {
+			versions = List.copyOf(versions);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.tlswatch.scan;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,20 +68,20 @@ class ScanService implements Scans {
 		Pageable unsorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, unsorted);
 		Map<String, CertificateDetails> chainCertificates = certificatesOf(page.getContent());
-		return page.map((scan) -> toDetails(scan, chainCertificates));
+		Map<Long, List<VersionResult>> versions = versionsOf(page.getContent());
+		return page.map((scan) -> toDetails(scan, chainCertificates, versions));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<ScanDetails> find(long scanId) {
-		return this.scans.findById(scanId).map((scan) -> toDetails(scan, certificatesOf(List.of(scan))));
+		return this.scans.findById(scanId).map(this::toDetails);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<ScanDetails> latest(long endpointId) {
-		return this.scans.findFirstByEndpointIdOrderByStartedAtDescIdDesc(endpointId)
-			.map((scan) -> toDetails(scan, certificatesOf(List.of(scan))));
+		return this.scans.findFirstByEndpointIdOrderByStartedAtDescIdDesc(endpointId).map(this::toDetails);
 	}
 
 	@Override
@@ -123,10 +126,39 @@ class ScanService implements Scans {
 			.collect(Collectors.toMap(CertificateDetails::sha256, Function.identity()));
 	}
 
-	private static ScanDetails toDetails(Scan scan, Map<String, CertificateDetails> certificates) {
+	/**
+	 * The protocol versions of every address of the given scans, in one query, by scan
+	 * result id, oldest version first.
+	 */
+	private Map<Long, List<VersionResult>> versionsOf(List<Scan> scans) {
+		if (scans.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<VersionResult>> byResult = new HashMap<>();
+		this.jdbc.query("""
+				select v.scan_result_id, v.version, v.outcome, v.detail
+				from scan_result_version v join scan_result r on r.id = v.scan_result_id
+				where r.scan_id in (:scans)
+				""", Map.of("scans", scans.stream().map(Scan::getId).toList()),
+				(RowCallbackHandler) (row) -> byResult
+					.computeIfAbsent(row.getLong("scan_result_id"), (id) -> new ArrayList<>())
+					.add(new VersionResult(ProtocolVersion.valueOf(row.getString("version")),
+							VersionOutcome.valueOf(row.getString("outcome")), row.getString("detail"))));
+		byResult.values().forEach((versions) -> versions.sort(Comparator.comparing(VersionResult::version)));
+		return byResult;
+	}
+
+	private ScanDetails toDetails(Scan scan) {
+		List<Scan> one = List.of(scan);
+		return toDetails(scan, certificatesOf(one), versionsOf(one));
+	}
+
+	private static ScanDetails toDetails(Scan scan, Map<String, CertificateDetails> certificates,
+			Map<Long, List<VersionResult>> versions) {
 		List<AddressResult> results = scan.getResults()
 			.stream()
-			.map((result) -> result.toResult(result.getChain().stream().map(certificates::get).toList()))
+			.map((result) -> result.toResult(result.getChain().stream().map(certificates::get).toList(),
+					versions.getOrDefault(result.getId(), List.of())))
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),
 				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results);

@@ -4,13 +4,18 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainReport;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.scan.ScanRunner.AddressProbe;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a finished run: its certificates (once per fingerprint), the scan with one row
- * per address, and the endpoint's latest-scan headline; then announces
- * {@link ScanCompleted} in the same transaction.
+ * per address and one per address and protocol version, and the endpoint's latest-scan
+ * headline; then announces {@link ScanCompleted} in the same transaction.
  */
 @Component
 class ScanStore {
@@ -42,6 +47,10 @@ class ScanStore {
 			    outcome = excluded.outcome, protocol = excluded.protocol, cipher_suite = excluded.cipher_suite,
 			    leaf_sha256 = excluded.leaf_sha256, leaf_not_after = excluded.leaf_not_after
 			where scan_latest.scanned_at <= excluded.scanned_at
+			""";
+
+	private static final String INSERT_VERSION = """
+			insert into scan_result_version (scan_result_id, version, outcome, detail) values (?, ?, ?, ?)
 			""";
 
 	private final ScanRepository scans;
@@ -68,6 +77,7 @@ class ScanStore {
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result)));
 		Scan stored = this.scans.save(scan);
+		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
 				run.finishedAt(), outcome, stored.getError(), results);
 		updateLatest(details);
@@ -80,15 +90,17 @@ class ScanStore {
 			return List.of(new AddressResult(null, ScanOutcome.DNS_FAILURE, run.resolveError(), null, null, null, null,
 					TrustResult.UNKNOWN, null, null, List.of()));
 		}
-		return run.observations().stream().map(ScanStore::toResult).toList();
+		return run.addresses().stream().map(ScanStore::toResult).toList();
 	}
 
-	private static AddressResult toResult(HandshakeObservation observation) {
+	private static AddressResult toResult(AddressProbe probe) {
+		HandshakeObservation observation = probe.handshake();
 		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
+		List<VersionResult> versions = probe.versions().stream().map(ScanStore::toVersionResult).toList();
 		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
-				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation));
+				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions);
 	}
 
 	private static ChainReportDetails toReport(HandshakeObservation observation) {
@@ -102,6 +114,29 @@ class ScanStore {
 					issue.detail()))
 			.toList();
 		return new ChainReportDetails(issues, report.sctCount(), report.mustStaple());
+	}
+
+	private static VersionResult toVersionResult(VersionSupport support) {
+		return new VersionResult(toVersion(support.version()), toVersionOutcome(support.verdict()), support.detail());
+	}
+
+	private static ProtocolVersion toVersion(TlsVersion version) {
+		return switch (version) {
+			case SSL_3_0 -> ProtocolVersion.SSL_3_0;
+			case TLS_1_0 -> ProtocolVersion.TLS_1_0;
+			case TLS_1_1 -> ProtocolVersion.TLS_1_1;
+			case TLS_1_2 -> ProtocolVersion.TLS_1_2;
+			case TLS_1_3 -> ProtocolVersion.TLS_1_3;
+		};
+	}
+
+	private static VersionOutcome toVersionOutcome(VersionVerdict verdict) {
+		return switch (verdict) {
+			case ACCEPTED -> VersionOutcome.ACCEPTED;
+			case REJECTED -> VersionOutcome.REJECTED;
+			case TIMEOUT -> VersionOutcome.TIMEOUT;
+			case ERROR -> VersionOutcome.ERROR;
+		};
 	}
 
 	private static CertificateDetails toDetails(CertificateInfo info) {
@@ -177,6 +212,24 @@ class ScanStore {
 				sans.free();
 			}
 		});
+	}
+
+	/**
+	 * One row per address and version. The rows of an address go with its entity, saved
+	 * in the order of the results; the identity insert has given each its id.
+	 */
+	private void insertVersions(List<ScanAddress> stored, List<AddressResult> results) {
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < results.size(); i++) {
+			long resultId = stored.get(i).getId();
+			for (VersionResult version : results.get(i).versions()) {
+				rows.add(new Object[] { resultId, version.version().name(), version.outcome().name(),
+						version.detail() });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_VERSION, rows);
+		}
 	}
 
 	private void updateLatest(ScanDetails scan) {

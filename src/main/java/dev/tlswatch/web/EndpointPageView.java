@@ -17,6 +17,8 @@ import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the page of one endpoint: its settings and status, the certificate and chain of
- * its latest scan, per-address results, findings and a page of history.
+ * its latest scan, the protocol versions and other results per address, findings and a
+ * page of history.
  */
 @Component
 class EndpointPageView {
@@ -73,8 +76,13 @@ class EndpointPageView {
 			.map((certificate) -> CertificateView.of(certificate, now))
 			.toList();
 		List<AddressRow> addresses = scan.results().stream().map(AddressRow::of).toList();
+		List<VersionsRow> versions = scan.results()
+			.stream()
+			.filter((result) -> !result.versions().isEmpty())
+			.map(VersionsRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, findingRows);
+				chain, addresses, versions, findingRows);
 	}
 
 	/**
@@ -199,14 +207,17 @@ class EndpointPageView {
 	 * @param error its error text, {@code null} when OK
 	 * @param chain the certificates as sent by the address shown, leaf first
 	 * @param addresses one row per address
+	 * @param versions one row per address whose protocol versions were probed
 	 * @param findings its findings, most severe first
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
-			List<CertificateView> chain, List<AddressRow> addresses, List<FindingRow> findings) {
+			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions,
+			List<FindingRow> findings) {
 
 		CurrentScan {
 			chain = List.copyOf(chain);
 			addresses = List.copyOf(addresses);
+			versions = List.copyOf(versions);
 			findings = List.copyOf(findings);
 		}
 
@@ -289,6 +300,43 @@ class EndpointPageView {
 
 		public @Nullable String shortFingerprint() {
 			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * The protocol versions of one address: the accepted ones, deprecated ones marked,
+	 * and the ones that could not be tested as "?" with the reason in the tooltip.
+	 * Refused versions are left out.
+	 *
+	 * @param address the IP address
+	 * @param versions one badge per version accepted or not known, oldest first
+	 */
+	record VersionsRow(@Nullable String address, List<StatusBadge> versions) {
+
+		VersionsRow {
+			versions = List.copyOf(versions);
+		}
+
+		static VersionsRow of(AddressResult result) {
+			return new VersionsRow(result.address(),
+					result.versions()
+						.stream()
+						.filter((version) -> version.outcome() != VersionOutcome.REJECTED)
+						.map(VersionsRow::badge)
+						.toList());
+		}
+
+		private static StatusBadge badge(VersionResult result) {
+			String name = result.version().displayName();
+			String detail = (result.detail() != null) ? result.detail() : "";
+			return switch (result.outcome()) {
+				case ACCEPTED -> result.version().deprecated()
+						? new StatusBadge(name + " (deprecated)", "warning", "Accepted, though deprecated: " + detail)
+						: new StatusBadge(name, "ok", "Accepted: " + detail);
+				case TIMEOUT, ERROR -> new StatusBadge(name + " ?", "muted", "Could not test: " + detail);
+				case REJECTED -> new StatusBadge(name, "muted", "Refused: " + detail);
+			};
 		}
 
 	}

@@ -14,11 +14,15 @@ import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,10 +116,19 @@ class ScanApiIntegrationTests {
 			.andExpect(jsonPath("$.results[0].chain[0].selfSigned").value(false))
 			.andExpect(jsonPath("$.results[0].chain[0].pem").doesNotExist())
 			.andExpect(jsonPath("$.results[0].chain[0].serialNumber").doesNotExist())
+			.andExpect(jsonPath("$.results[0].versions[*].version").value(contains("SSL_3_0", "TLS_1_0", "TLS_1_3")))
+			.andExpect(jsonPath("$.results[0].versions[0].name").value("SSL 3.0"))
+			.andExpect(jsonPath("$.results[0].versions[0].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.results[0].versions[0].deprecated").value(true))
+			.andExpect(jsonPath("$.results[0].versions[0].detail").value("Alert: fatal protocol_version (70)"))
+			.andExpect(jsonPath("$.results[0].versions[1].outcome").value("TIMEOUT"))
+			.andExpect(jsonPath("$.results[0].versions[2].outcome").value("ACCEPTED"))
+			.andExpect(jsonPath("$.results[0].versions[2].deprecated").value(false))
 			.andExpect(jsonPath("$.results[1].address").value("2001:db8::1"))
 			.andExpect(jsonPath("$.results[1].outcome").value("TIMEOUT"))
 			.andExpect(jsonPath("$.results[1].error").value("connect timed out"))
 			.andExpect(jsonPath("$.results[1].chain").isEmpty())
+			.andExpect(jsonPath("$.results[1].versions").isEmpty())
 			.andExpect(jsonPath("$.findings[*].code").value(contains("CERTIFICATE_EXPIRES_SOON", "CHAIN_TRUSTED")))
 			.andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
 			.andExpect(jsonPath("$.findings[0].address").value("192.0.2.1"))
@@ -240,7 +253,14 @@ class ScanApiIntegrationTests {
 
 	private static ScanDetails scan(long id, long endpointId) {
 		AddressResult reached = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 12, 34, TrustResult.TRUSTED, null, true, List.of(certificate()));
+				"TLS_AES_128_GCM_SHA256", 12, 34, TrustResult.TRUSTED, null, true, List.of(certificate()),
+				ChainReportDetails.NONE,
+				List.of(new VersionResult(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED,
+						"Alert: fatal protocol_version (70)"),
+						new VersionResult(ProtocolVersion.TLS_1_0, VersionOutcome.TIMEOUT,
+								"No answer within the handshake timeout"),
+						new VersionResult(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED,
+								"TLS_AES_128_GCM_SHA256, x25519")));
 		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,
 				null, null, TrustResult.UNKNOWN, null, null, List.of());
 		return new ScanDetails(id, endpointId, ScanTrigger.MANUAL, Instant.parse("2026-11-27T10:00:00Z"),

@@ -2,16 +2,20 @@ package dev.tlswatch.finding;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +143,8 @@ class FindingRulesTests {
 						new ChainReportDetails.Issue(ChainIssueType.EXPIRED, 1, "CN=b expired.")),
 				2, false);
 		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report);
+				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report,
+				List.of());
 
 		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
 
@@ -175,6 +180,67 @@ class FindingRulesTests {
 				result.hostnameMatches(), result.chain());
 	}
 
+	@Test
+	void modernVersionsOnlyAreListedForInformation() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
+				VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED));
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings).extracting(FindingDetails::code).containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
+		assertThat(findings.get(1)).isEqualTo(new FindingDetails("PROTOCOLS", Severity.INFO, "127.0.0.1",
+				"Protocol versions accepted: TLS 1.2, TLS 1.3."));
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
+	}
+
+	@Test
+	void acceptedTls10And11AreAWarningNamingThem() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED,
+				VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.WARNING, "127.0.0.1",
+				"Deprecated protocol versions are accepted: TLS 1.0, TLS 1.1."));
+		assertThat(findings).extracting(FindingDetails::message)
+			.contains("Protocol versions accepted: TLS 1.0, TLS 1.1, TLS 1.2.");
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.WARNING);
+	}
+
+	@Test
+	void acceptedSsl3IsCritical() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED,
+				VersionOutcome.REJECTED, VersionOutcome.REJECTED));
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
+				"Deprecated protocol versions are accepted: SSL 3.0, TLS 1.0."));
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
+	}
+
+	@Test
+	void versionsNotKnownAreNeverWeak() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.TIMEOUT, VersionOutcome.ERROR, VersionOutcome.ERROR,
+				VersionOutcome.ACCEPTED, VersionOutcome.TIMEOUT));
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings).extracting(FindingDetails::code).doesNotContain("WEAK_PROTOCOL");
+		assertThat(findings).extracting(FindingDetails::message)
+			.contains("Protocol versions accepted: TLS 1.2. Could not test: SSL 3.0, TLS 1.0, TLS 1.1, TLS 1.3.");
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
+	}
+
+	@Test
+	void noVersionSeenAcceptedIsSaidSo() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
+				VersionOutcome.ERROR, VersionOutcome.ERROR));
+
+		assertThat(FindingRules.judge(scan, NOW)).extracting(FindingDetails::message)
+			.contains("No protocol version was seen accepted. Could not test: TLS 1.2, TLS 1.3.");
+	}
+
 	private static ScanDetails scan(AddressResult... results) {
 		return new ScanDetails(1, 2, ScanTrigger.MANUAL, NOW, NOW, ScanOutcome.OK, null, List.of(results));
 	}
@@ -185,6 +251,19 @@ class FindingRulesTests {
 				"SHA256withECDSA", false, "-----BEGIN CERTIFICATE-----");
 		return new AddressResult("127.0.0.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5, trust,
 				null, matches, List.of(leaf));
+	}
+
+	/**
+	 * A trusted address with one outcome per version, SSL 3.0 first.
+	 */
+	private static AddressResult withVersions(VersionOutcome... outcomes) {
+		AddressResult trusted = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		List<VersionResult> versions = new ArrayList<>();
+		for (ProtocolVersion version : ProtocolVersion.values()) {
+			versions.add(new VersionResult(version, outcomes[version.ordinal()], null));
+		}
+		return new AddressResult(trusted.address(), trusted.outcome(), null, trusted.protocol(), trusted.cipherSuite(),
+				1, 5, trusted.trust(), null, true, trusted.chain(), ChainReportDetails.NONE, versions);
 	}
 
 }

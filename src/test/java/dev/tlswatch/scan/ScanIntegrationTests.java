@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -97,10 +98,21 @@ class ScanIntegrationTests {
 					.isEqualTo(leaf.certificate().getSerialNumber().toString(16).toUpperCase());
 				assertThat(stored.pem()).startsWith("-----BEGIN CERTIFICATE-----");
 			});
+			assertThat(scan.results().get(0).versions()).extracting(VersionResult::version, VersionResult::outcome)
+				.containsExactly(tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
+						tuple(ProtocolVersion.TLS_1_0, VersionOutcome.REJECTED),
+						tuple(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED),
+						tuple(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED),
+						tuple(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED));
+			assertThat(scan.results().get(0).versions().get(3).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED");
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 			assertThat(this.scans.latest(endpoint.id())).contains(scan);
+			assertThat(this.scans.find(scan.id())).contains(scan);
+			assertThat(this.jdbc.queryForObject("""
+					select count(*) from scan_result_version v join scan_result r on r.id = v.scan_result_id
+					where r.scan_id = ?""", Integer.class, scan.id())).isEqualTo(5);
 		}
 	}
 
@@ -117,8 +129,9 @@ class ScanIntegrationTests {
 			assertThat(
 					this.jdbc.queryForObject("select count(*) from certificate where sha256 = ?", Integer.class, sha))
 				.isEqualTo(1);
-			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10))).extracting(ScanDetails::id)
-				.containsExactly(second.id(), first.id());
+			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10))).containsExactly(second, first);
+			assertThat(second.results().get(0).acceptedVersions()).containsExactly(ProtocolVersion.TLS_1_2,
+					ProtocolVersion.TLS_1_3);
 			Map<Long, LatestScanSummary> latest = this.scans.latestSummaries(List.of(endpoint.id()));
 			assertThat(latest.get(endpoint.id()).scanId()).isEqualTo(second.id());
 			assertThat(latest.get(endpoint.id()).leafNotAfter())
@@ -230,6 +243,8 @@ class ScanIntegrationTests {
 			assertThat(scan.results().get(0).outcome()).isEqualTo(ScanOutcome.OK);
 			assertThat(scan.results().get(0).hostnameMatches()).isTrue();
 			assertThat(scan.results().get(1).outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+			assertThat(scan.results().get(0).versions()).hasSize(5);
+			assertThat(scan.results().get(1).versions()).as("a refused address is not probed again").isEmpty();
 		}
 	}
 
@@ -262,8 +277,14 @@ class ScanIntegrationTests {
 			ScanDetails brokenScan = this.scans.scanNow(broken.id());
 
 			assertThat(slowScan.outcome()).isEqualTo(ScanOutcome.TIMEOUT);
+			assertThat(slowScan.results().get(0).versions()).isEmpty();
+			assertThat(hanging.acceptedConnections()).isEqualTo(1);
 			assertThat(brokenScan.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
 			assertThat(brokenScan.error()).isNotBlank();
+			assertThat(brokenScan.results().get(0).versions()).extracting(VersionResult::outcome)
+				.containsOnly(VersionOutcome.ERROR);
+			assertThat(codes(brokenScan)).doesNotContain("WEAK_PROTOCOL");
+			assertThat(garbage.acceptedConnections()).isEqualTo(6);
 		}
 	}
 
@@ -296,7 +317,9 @@ class ScanIntegrationTests {
 			this.mvc.perform(get(scanLocation)).andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("OK"));
 			this.mvc.perform(get(location + "/scans/latest"))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.results[0].protocol").value("TLSv1.3"));
+				.andExpect(jsonPath("$.results[0].protocol").value("TLSv1.3"))
+				.andExpect(jsonPath("$.results[0].versions[4].version").value("TLS_1_3"))
+				.andExpect(jsonPath("$.results[0].versions[4].outcome").value("ACCEPTED"));
 			this.mvc.perform(get("/api/v1/certificates/" + sha256(leaf.certificate().getEncoded()) + ".pem"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(startsWith("-----BEGIN CERTIFICATE-----")));

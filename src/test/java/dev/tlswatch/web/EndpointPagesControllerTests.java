@@ -24,9 +24,12 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.LatestScanSummary;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,7 @@ import static dev.tlswatch.web.WebFixtures.failedResult;
 import static dev.tlswatch.web.WebFixtures.okResult;
 import static dev.tlswatch.web.WebFixtures.scan;
 import static dev.tlswatch.web.WebFixtures.summary;
+import static dev.tlswatch.web.WebFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -229,6 +233,57 @@ class EndpointPagesControllerTests {
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK, latest);
 
 		assertThat(page("/endpoints/7")).doesNotContain("addresses-title").contains(">OK<");
+	}
+
+	@Test
+	void protocolVersionsShowAcceptedMarkDeprecatedAndQuestionTheUnknown() throws Exception {
+		List<VersionResult> versions = List.of(
+				version(ProtocolVersion.SSL_3_0, VersionOutcome.TIMEOUT, "No answer within the handshake timeout"),
+				version(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED, "TLS_RSA_WITH_AES_128_CBC_SHA"),
+				version(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED, "Alert: fatal protocol_version (70)"),
+				version(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+				version(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED, "TLS_AES_128_GCM_SHA256, x25519"));
+		ScanDetails latest = scan(77, 7,
+				List.of(okResult("192.0.2.1", List
+					.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))),
+						versions)));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, latest);
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("Protocol versions", "<dt class=\"mono\">192.0.2.1</dt>");
+		assertThat(html).contains(
+				"<span class=\"badge badge--ok\" title=\"Accepted: TLS_AES_128_GCM_SHA256, x25519\">TLS 1.3</span>",
+				"<span class=\"badge badge--ok\" title=\"Accepted: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\">TLS 1.2</span>",
+				"<span class=\"badge badge--warning\" title=\"Accepted, though deprecated: TLS_RSA_WITH_AES_128_CBC_SHA\">"
+						+ "TLS 1.0 (deprecated)</span>",
+				"<span class=\"badge badge--muted\" title=\"Could not test: No answer within the handshake timeout\">"
+						+ "SSL 3.0 ?</span>");
+		assertThat(html).doesNotContain(">TLS 1.1<", "protocol_version");
+	}
+
+	@Test
+	void addressWithNoVersionAcceptedSaysSoAndUnprobedAddressesAreLeftOut() throws Exception {
+		List<VersionResult> refused = List.of(ProtocolVersion.values())
+			.stream()
+			.map((v) -> version(v, VersionOutcome.REJECTED, "Connection closed without an answer"))
+			.toList();
+		ScanDetails latest = scan(77, 7,
+				List.of(okResult("192.0.2.1", List.of(), refused), failedResult("192.0.2.2", "Connection refused")));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, latest);
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("Protocol versions", ">None accepted<")
+			.doesNotContain("<dt class=\"mono\">192.0.2.2</dt>");
+	}
+
+	@Test
+	void scanWithoutVersionsHasNoVersionsCard() throws Exception {
+		ScanDetails latest = scan(77, 7, List.of(failedResult("192.0.2.1", "Connection refused")));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.UNREACHABLE, latest);
+
+		assertThat(page("/endpoints/7")).doesNotContain("versions-title");
 	}
 
 	@Test

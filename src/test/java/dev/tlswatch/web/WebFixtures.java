@@ -8,11 +8,15 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.scan.VersionOutcome;
+import dev.tlswatch.scan.VersionResult;
 
 /**
  * Hand-built module API values for the dashboard tests.
@@ -41,13 +45,21 @@ final class WebFixtures {
 	}
 
 	static AddressResult okResult(String address, List<CertificateDetails> chain) {
+		return okResult(address, chain, List.of());
+	}
+
+	static AddressResult okResult(String address, List<CertificateDetails> chain, List<VersionResult> versions) {
 		return new AddressResult(address, ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 3, 42,
-				TrustResult.TRUSTED, null, true, chain);
+				TrustResult.TRUSTED, null, true, chain, ChainReportDetails.NONE, versions);
 	}
 
 	static AddressResult failedResult(String address, String error) {
 		return new AddressResult(address, ScanOutcome.CONNECTION_REFUSED, error, null, null, null, null,
 				TrustResult.UNKNOWN, null, null, List.of());
+	}
+
+	static VersionResult version(ProtocolVersion version, VersionOutcome outcome, String detail) {
+		return new VersionResult(version, outcome, detail);
 	}
 
 	static ScanDetails scan(long id, long endpointId, List<AddressResult> results) {

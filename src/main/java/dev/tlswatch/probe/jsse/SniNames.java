@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which name, if any, goes into the {@code server_name} extension: RFC 6066 §3
- * allows one DNS host name, without a trailing dot, and no IP literal.
+ * allows one DNS host name, without a trailing dot, and no IP literal. Public so that
+ * every probe of the engine sends the same name.
  */
-final class SniNames {
+public final class SniNames {
 
 	// RFC 1035 §2.3.4
 	private static final int MAX_NAME_LENGTH = 253;
@@ -21,7 +22,7 @@ final class SniNames {
 	 * @param name the configured name, possibly {@code null}
 	 * @return the name to send, or {@code null} to send none
 	 */
-	static @Nullable SNIHostName serverName(@Nullable String name) {
+	public static @Nullable SNIHostName serverName(@Nullable String name) {
 		if (name == null) {
 			return null;
 		}

@@ -1,0 +1,76 @@
+package dev.tlswatch.probe;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A protocol version a server may accept, with the code it has on the wire
+ * ({@code ProtocolVersion}, RFC 8446 §4.1.2 and Appendix B.3.1.1).
+ */
+public enum TlsVersion {
+
+	/** SSL 3.0, RFC 6101; prohibited by RFC 7568. */
+	SSL_3_0(0x0300, "SSL 3.0", "RFC 6101"),
+
+	/** TLS 1.0, RFC 2246; deprecated by RFC 8996. */
+	TLS_1_0(0x0301, "TLS 1.0", "RFC 2246"),
+
+	/** TLS 1.1, RFC 4346; deprecated by RFC 8996. */
+	TLS_1_1(0x0302, "TLS 1.1", "RFC 4346"),
+
+	/** TLS 1.2, RFC 5246. */
+	TLS_1_2(0x0303, "TLS 1.2", "RFC 5246"),
+
+	/** TLS 1.3, RFC 8446. */
+	TLS_1_3(0x0304, "TLS 1.3", "RFC 8446");
+
+	private final int code;
+
+	private final String displayName;
+
+	private final String specification;
+
+	TlsVersion(int code, String displayName, String specification) {
+		this.code = code;
+		this.displayName = displayName;
+		this.specification = specification;
+	}
+
+	/**
+	 * The two-byte version code, major byte first ({@code 0x0303} for TLS 1.2).
+	 * @return the code
+	 */
+	public int code() {
+		return this.code;
+	}
+
+	/**
+	 * The name the RFC gives the version ({@code TLS 1.2}).
+	 * @return the name
+	 */
+	public String displayName() {
+		return this.displayName;
+	}
+
+	/**
+	 * The RFC that defines the version ({@code RFC 5246}).
+	 * @return the RFC
+	 */
+	public String specification() {
+		return this.specification;
+	}
+
+	/**
+	 * The version with a wire code.
+	 * @param code the two-byte code
+	 * @return the version, {@code null} for any other code (drafts, garbage)
+	 */
+	public static @Nullable TlsVersion ofCode(int code) {
+		for (TlsVersion version : values()) {
+			if (version.code == code) {
+				return version;
+			}
+		}
+		return null;
+	}
+
+}

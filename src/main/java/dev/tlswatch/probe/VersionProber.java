@@ -1,0 +1,33 @@
+package dev.tlswatch.probe;
+
+import java.util.List;
+
+import dev.tlswatch.probe.wire.ProtocolVersionProbe;
+
+/**
+ * Finds out which protocol versions one address accepts, from SSL 3.0 to TLS 1.3,
+ * whatever the JDK's own TLS client still supports. Thread-safe. Never throws for
+ * anything the peer or the network does: every such event is a {@link VersionVerdict}
+ * with its detail.
+ */
+public interface VersionProber {
+
+	/**
+	 * Probe every {@link TlsVersion} of one address, one connection per version. Blocks
+	 * for at most the connect timeout plus the handshake timeout of the options.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts; trust anchors and clock are not used
+	 * @return one result per version, in the order of {@link TlsVersion#values()}
+	 */
+	List<VersionSupport> probe(ProbeTarget target, ProbeOptions options);
+
+	/**
+	 * The prober that writes its own ClientHello for each version and reads the server's
+	 * first answer; it never completes a handshake.
+	 * @return a thread-safe prober
+	 */
+	static VersionProber wire() {
+		return new ProtocolVersionProbe();
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.tlswatch.probe.wire;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.net.ssl.SNIHostName;
+
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionProber;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.jsse.SniNames;
+import dev.tlswatch.probe.starttls.StartTlsNegotiation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds out which protocol versions a server accepts by offering each one alone in a
+ * ClientHello of its own and reading the first answer; it never completes a handshake.
+ * One connection per version, all versions at once, each on its own virtual thread. A
+ * connection: TCP connect within the connect timeout, the target's STARTTLS dialogue, the
+ * ClientHello, and the answer, all after the connect within the handshake timeout.
+ * Stateless, hence thread-safe.
+ *
+ * @see VersionProber#wire()
+ */
+public final class ProtocolVersionProbe implements VersionProber {
+
+	/** Characters kept of a detail text. */
+	static final int MAX_DETAIL_LENGTH = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(ProtocolVersionProbe.class);
+
+	@Override
+	public List<VersionSupport> probe(ProbeTarget target, ProbeOptions options) {
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(options, "options");
+		List<TlsVersion> versions = List.of(TlsVersion.values());
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<VersionSupport>> attempts = new ArrayList<>();
+			for (TlsVersion version : versions) {
+				attempts.add(executor.submit(() -> probe(target, options, version)));
+			}
+			List<VersionSupport> results = new ArrayList<>();
+			for (int i = 0; i < versions.size(); i++) {
+				results.add(await(attempts.get(i), versions.get(i)));
+			}
+			return List.copyOf(results);
+		}
+	}
+
+	/**
+	 * Probe one version over one connection.
+	 * @param target the target
+	 * @param options the timeouts
+	 * @param version the version to offer
+	 * @return the verdict
+	 */
+	VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+		try (Socket socket = new Socket()) {
+			connect(socket, target, options);
+			Deadline deadline = Deadline.after(options.handshakeTimeout());
+			startTls(socket, target, options);
+			send(socket, clientHello(target, version));
+			ServerResponse response = ServerResponseReader.read(new DeadlineInputStream(socket, deadline));
+			VersionSupport support = VersionVerdicts.judge(version, response);
+			logger.debug("{} of {}: {} ({})", version, target, support.verdict(), support.detail());
+			return support;
+		}
+		catch (NotTested ex) {
+			logger.debug("{} of {} not tested: {}", version, target, ex.getMessage());
+			return result(version, ex.verdict, String.valueOf(ex.getMessage()));
+		}
+		catch (IOException ex) {
+			logger.debug("Unable to read the answer of {} to {}", target, version, ex);
+			return result(version, VersionVerdict.ERROR, "Reading the answer failed: " + describe(ex));
+		}
+	}
+
+	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws NotTested {
+		try {
+			socket.connect(new InetSocketAddress(target.address(), target.port()),
+					Deadline.socketMillis(options.connectTimeout()));
+		}
+		catch (SocketTimeoutException ex) {
+			throw new NotTested(VersionVerdict.TIMEOUT,
+					"Connect timed out after " + options.connectTimeout().toMillis() + " ms");
+		}
+		catch (IOException ex) {
+			throw new NotTested(VersionVerdict.ERROR, "Connect failed: " + describe(ex));
+		}
+	}
+
+	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws NotTested {
+		try {
+			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+		}
+		catch (SocketTimeoutException ex) {
+			throw new NotTested(VersionVerdict.TIMEOUT, "STARTTLS timed out: " + describe(ex));
+		}
+		catch (IOException ex) {
+			throw new NotTested(VersionVerdict.ERROR, "STARTTLS failed: " + describe(ex));
+		}
+	}
+
+	private static void send(Socket socket, byte[] clientHello) throws NotTested {
+		try {
+			OutputStream output = socket.getOutputStream();
+			output.write(clientHello);
+			output.flush();
+		}
+		catch (IOException ex) {
+			// Before the server could have read a byte of ours: says nothing of the
+			// version
+			throw new NotTested(VersionVerdict.ERROR, "Sending the ClientHello failed: " + describe(ex));
+		}
+	}
+
+	private static byte[] clientHello(ProbeTarget target, TlsVersion version) {
+		SNIHostName serverName = SniNames.serverName(target.sniName());
+		ClientHelloBuilder hello = ClientHelloBuilder.offering(version)
+			.serverName((serverName != null) ? serverName.getAsciiName() : null);
+		if (version == TlsVersion.TLS_1_3) {
+			hello.x25519KeyShare(X25519KeyShare.generate());
+		}
+		return hello.build();
+	}
+
+	private static VersionSupport await(Future<VersionSupport> attempt, TlsVersion version) {
+		try {
+			return attempt.get();
+		}
+		catch (ExecutionException ex) {
+			// Everything the peer does is a verdict; an exception here is a local bug
+			logger.warn("Probing {} failed", version, ex.getCause());
+			return result(version, VersionVerdict.ERROR, "Probe failed: " + ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return result(version, VersionVerdict.ERROR, "Interrupted");
+		}
+	}
+
+	private static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+	}
+
+	private static VersionSupport result(TlsVersion version, VersionVerdict verdict, String detail) {
+		String bounded = (detail.length() <= MAX_DETAIL_LENGTH) ? detail : detail.substring(0, MAX_DETAIL_LENGTH);
+		return new VersionSupport(version, verdict, bounded);
+	}
+
+	/**
+	 * The connection failed before the server saw the ClientHello, so the version was not
+	 * tested.
+	 */
+	private static final class NotTested extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient VersionVerdict verdict;
+
+		NotTested(VersionVerdict verdict, String detail) {
+			super(detail, null, false, false);
+			this.verdict = verdict;
+		}
+
+	}
+
+}
