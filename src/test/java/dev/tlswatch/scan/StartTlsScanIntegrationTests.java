@@ -55,7 +55,11 @@ class StartTlsScanIntegrationTests {
 
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
-			assertThat(server.received()).containsExactly("EHLO tlswatch.invalid", "STARTTLS");
+			// The handshake's connection, then one per protocol version probed, each
+			// after the upgrade.
+			assertThat(server.received()).startsWith("EHLO tlswatch.invalid", "STARTTLS")
+				.containsOnly("EHLO tlswatch.invalid", "STARTTLS")
+				.hasSize(12);
 			assertThat(server.awaitHandshake().completed()).isTrue();
 			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
@@ -65,7 +69,7 @@ class StartTlsScanIntegrationTests {
 				assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 			});
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED");
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 		}
 	}

@@ -181,10 +181,10 @@ final class Conversation {
 			next = this.input.read();
 		}
 		catch (SocketTimeoutException ex) {
-			// The read had only the time left until the deadline
-			SocketTimeoutException expired = this.deadline.expired(this.protocol);
-			expired.initCause(ex);
-			throw expired;
+			// The read had only the time left until the deadline, so its timeout is the
+			// deadline's: report that alone, as when the deadline is found passed before
+			// a read.
+			throw this.deadline.expired(this.protocol);
 		}
 		if (next >= 0) {
 			this.received++;
