@@ -1,5 +1,7 @@
 package dev.tlswatch.probe;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,31 +10,57 @@ import org.jspecify.annotations.Nullable;
  */
 public enum TlsVersion {
 
+	/**
+	 * SSL 2.0, never an RFC; prohibited by RFC 6176. Graded when known, not probed (its
+	 * hello has another format).
+	 */
+	SSL_2_0(0x0002, "SSL 2.0", "SSLv2", "RFC 6176"),
+
 	/** SSL 3.0, RFC 6101; prohibited by RFC 7568. */
-	SSL_3_0(0x0300, "SSL 3.0", "RFC 6101"),
+	SSL_3_0(0x0300, "SSL 3.0", "SSLv3", "RFC 6101"),
 
 	/** TLS 1.0, RFC 2246; deprecated by RFC 8996. */
-	TLS_1_0(0x0301, "TLS 1.0", "RFC 2246"),
+	TLS_1_0(0x0301, "TLS 1.0", "TLSv1.0", "RFC 2246"),
 
 	/** TLS 1.1, RFC 4346; deprecated by RFC 8996. */
-	TLS_1_1(0x0302, "TLS 1.1", "RFC 4346"),
+	TLS_1_1(0x0302, "TLS 1.1", "TLSv1.1", "RFC 4346"),
 
 	/** TLS 1.2, RFC 5246. */
-	TLS_1_2(0x0303, "TLS 1.2", "RFC 5246"),
+	TLS_1_2(0x0303, "TLS 1.2", "TLSv1.2", "RFC 5246"),
 
 	/** TLS 1.3, RFC 8446. */
-	TLS_1_3(0x0304, "TLS 1.3", "RFC 8446");
+	TLS_1_3(0x0304, "TLS 1.3", "TLSv1.3", "RFC 8446");
 
 	private final int code;
 
 	private final String displayName;
 
+	private final String shortName;
+
 	private final String specification;
 
-	TlsVersion(int code, String displayName, String specification) {
+	TlsVersion(int code, String displayName, String shortName, String specification) {
 		this.code = code;
 		this.displayName = displayName;
+		this.shortName = shortName;
 		this.specification = specification;
+	}
+
+	/**
+	 * The versions a wire probe asks about, SSL 3.0 up.
+	 * @return the probed versions, oldest first
+	 */
+	public static List<TlsVersion> probed() {
+		return List.of(SSL_3_0, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3);
+	}
+
+	/**
+	 * The short name tools use ({@code SSLv3}, {@code TLSv1.0}... {@code TLSv1.3});
+	 * JSSE's own names differ only for TLS 1.0, which it calls {@code TLSv1}.
+	 * @return the short name
+	 */
+	public String shortName() {
+		return this.shortName;
 	}
 
 	/**

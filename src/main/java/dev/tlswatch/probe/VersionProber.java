@@ -17,7 +17,7 @@ public interface VersionProber {
 	 * for at most the connect timeout plus the handshake timeout of the options.
 	 * @param target the address, port, SNI name and how TLS starts
 	 * @param options the timeouts; trust anchors and clock are not used
-	 * @return one result per version, in the order of {@link TlsVersion#values()}
+	 * @return one result per version, in the order of {@link TlsVersion#probed()}
 	 */
 	List<VersionSupport> probe(ProbeTarget target, ProbeOptions options);
 

@@ -122,6 +122,7 @@ class ScanStore {
 
 	private static ProtocolVersion toVersion(TlsVersion version) {
 		return switch (version) {
+			case SSL_2_0 -> throw new IllegalArgumentException("SSL 2.0 is never probed, so never stored");
 			case SSL_3_0 -> ProtocolVersion.SSL_3_0;
 			case TLS_1_0 -> ProtocolVersion.TLS_1_0;
 			case TLS_1_1 -> ProtocolVersion.TLS_1_1;

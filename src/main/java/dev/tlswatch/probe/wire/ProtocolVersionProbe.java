@@ -47,7 +47,7 @@ public final class ProtocolVersionProbe implements VersionProber {
 	public List<VersionSupport> probe(ProbeTarget target, ProbeOptions options) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
-		List<TlsVersion> versions = List.of(TlsVersion.values());
+		List<TlsVersion> versions = TlsVersion.probed();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<VersionSupport>> attempts = new ArrayList<>();
 			for (TlsVersion version : versions) {
