@@ -9,6 +9,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -62,12 +63,16 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * a chain
 	 * @param versions which protocol versions the address accepts, one per version
 	 * probed; empty when the address was not reached
+	 * @param grade the address's grade with its reasons, {@code null} when it did not
+	 * answer
+	 * @param connections how many connections probing the address took
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
-			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions) {
+			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
+			@Nullable GradeDetails grade, int connections) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -76,7 +81,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.trustError(), result.hostnameMatches(),
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
-					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList());
+					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
+					result.connections());
 		}
 
 	}

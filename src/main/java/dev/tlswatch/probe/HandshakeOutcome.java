@@ -38,6 +38,18 @@ public enum HandshakeOutcome {
 	STARTTLS_FAILED,
 
 	/** Anything else, for example a local error. */
-	ERROR
+	ERROR;
+
+	/**
+	 * Whether the attempt reached the server's TLS, or its upgrade dialogue's answer to
+	 * TLS: only then are further probes worth a connection.
+	 * @return whether the server answered
+	 */
+	public boolean answered() {
+		return switch (this) {
+			case OK, TLS_FAILURE, ERROR -> true;
+			case CONNECTION_REFUSED, TIMEOUT, DNS_FAILURE, STARTTLS_FAILED -> false;
+		};
+	}
 
 }

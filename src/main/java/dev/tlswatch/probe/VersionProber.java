@@ -22,6 +22,15 @@ public interface VersionProber {
 	List<VersionSupport> probe(ProbeTarget target, ProbeOptions options);
 
 	/**
+	 * Probe one version of one address, with one connection.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts
+	 * @param version the version to offer
+	 * @return what the server answered
+	 */
+	VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version);
+
+	/**
 	 * The prober that writes its own ClientHello for each version and reads the server's
 	 * first answer; it never completes a handshake.
 	 * @return a thread-safe prober

@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
  * without one
  * @param versions which protocol versions the address accepts, one result per version
  * from SSL 3.0 up; empty when the address was not reached, so not probed
+ * @param grade the address's grade, {@code null} when it did not answer
+ * @param connections how many connections its probe opened
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
-		List<VersionResult> versions) {
+		List<VersionResult> versions, @Nullable GradeDetails grade, int connections) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
@@ -36,15 +38,15 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	}
 
 	/**
-	 * A result without a chain report and without version results: no chain was received
-	 * and the address was not reached.
+	 * A result without a chain report, version results or grade: the address was not
+	 * reached.
 	 */
 	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
-				hostnameMatches, chain, ChainReportDetails.NONE, List.of());
+				hostnameMatches, chain, ChainReportDetails.NONE, List.of(), null, 0);
 	}
 
 	/** The leaf certificate, if the server sent any. */

@@ -1,7 +1,6 @@
 package dev.tlswatch.scan;
 
-import dev.tlswatch.probe.TlsProber;
-import dev.tlswatch.probe.VersionProber;
+import dev.tlswatch.probe.TlsEngine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class ProbeConfiguration {
 
 	@Bean
-	TlsProber tlsProber() {
-		return TlsProber.jsse();
-	}
-
-	@Bean
-	VersionProber versionProber() {
-		return VersionProber.wire();
+	TlsEngine tlsEngine(ScanSettings settings) {
+		return new TlsEngine(settings.connectionsPerAddress());
 	}
 
 }

@@ -65,6 +65,22 @@ class ScanAddress {
 	@Column(name = "hostname_match")
 	private @Nullable Boolean hostnameMatch;
 
+	private @Nullable String grade;
+
+	@Column(name = "grade_ignoring_trust")
+	private @Nullable String gradeIgnoringTrust;
+
+	@Column(name = "grade_score")
+	private @Nullable Double gradeScore;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "scan_result_grade_reason", joinColumns = @JoinColumn(name = "scan_result_id"))
+	@OrderColumn(name = "ordinal")
+	private List<StoredGradeReason> gradeReasons = new ArrayList<>();
+
+	@Column(nullable = false)
+	private int connections;
+
 	@Column(name = "leaf_sct_count")
 	private @Nullable Integer leafSctCount;
 
@@ -103,6 +119,14 @@ class ScanAddress {
 		this.leafSctCount = report.sctCount();
 		this.leafMustStaple = report.mustStaple();
 		report.issues().forEach((issue) -> this.chainIssues.add(new StoredChainIssue(issue)));
+		GradeDetails grade = result.grade();
+		if (grade != null) {
+			this.grade = grade.letter();
+			this.gradeIgnoringTrust = grade.ignoringTrust();
+			this.gradeScore = grade.score();
+			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
+		}
+		this.connections = result.connections();
 	}
 
 	void setScan(Scan scan) {
@@ -115,7 +139,15 @@ class ScanAddress {
 						this.leafSctCount, this.leafMustStaple);
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
-				report, versions);
+				report, versions, storedGrade(), this.connections);
+	}
+
+	private @Nullable GradeDetails storedGrade() {
+		if (this.grade == null || this.gradeIgnoringTrust == null || this.gradeScore == null) {
+			return null;
+		}
+		return new GradeDetails(this.grade, this.gradeIgnoringTrust, this.gradeScore,
+				this.gradeReasons.stream().map(StoredGradeReason::toReason).toList());
 	}
 
 	long getId() {

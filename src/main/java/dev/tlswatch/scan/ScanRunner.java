@@ -3,6 +3,7 @@ package dev.tlswatch.scan;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,10 +22,9 @@ import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.StartTls;
-import dev.tlswatch.probe.TlsProber;
+import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.TrustStatus;
-import dev.tlswatch.probe.VersionProber;
-import dev.tlswatch.probe.VersionSupport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -32,18 +32,15 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one scan of one endpoint: resolves its name to every address and probes all of
  * them at once, each on its own virtual thread, so that one hanging address costs at most
- * its timeouts. An address gets one JSSE handshake and, if it answered at all, one
- * connection per protocol version to find which versions it accepts: six connections.
- * Touches no database.
+ * its timeouts. Each address is probed by the {@link TlsEngine}, which caps the
+ * connections open to it at once. Touches no database.
  */
 @Component
 class ScanRunner {
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
-	private final TlsProber prober;
-
-	private final VersionProber versionProber;
+	private final TlsEngine engine;
 
 	private final AddressResolver resolver;
 
@@ -53,10 +50,9 @@ class ScanRunner {
 
 	private final Clock clock;
 
-	ScanRunner(TlsProber prober, VersionProber versionProber, AddressResolver resolver, TrustBundle trustBundle,
-			ScanSettings settings, Clock clock) {
-		this.prober = prober;
-		this.versionProber = versionProber;
+	ScanRunner(TlsEngine engine, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings,
+			Clock clock) {
+		this.engine = engine;
 		this.resolver = resolver;
 		this.trustBundle = trustBundle;
 		this.settings = settings;
@@ -73,7 +69,7 @@ class ScanRunner {
 			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
 					"Name does not resolve: " + bounded(ex.getMessage()));
 		}
-		List<AddressProbe> probes = probeAll(endpoint, addresses);
+		List<ProbeReport> probes = probeAll(endpoint, addresses);
 		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null);
 	}
 
@@ -107,7 +103,7 @@ class ScanRunner {
 		}
 	}
 
-	private List<AddressProbe> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
+	private List<ProbeReport> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
 				this.trustBundle.anchors(), this.clock);
 		String expectedName = endpoint.effectiveName();
@@ -117,11 +113,11 @@ class ScanRunner {
 			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName, startTls))
 			.toList();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<AddressProbe>> futures = new ArrayList<>();
+			List<Future<ProbeReport>> futures = new ArrayList<>();
 			for (ProbeTarget target : targets) {
-				futures.add(executor.submit(() -> probe(target, options)));
+				futures.add(executor.submit(() -> this.engine.probe(target, options)));
 			}
-			List<AddressProbe> probes = new ArrayList<>();
+			List<ProbeReport> probes = new ArrayList<>();
 			for (int i = 0; i < targets.size(); i++) {
 				probes.add(await(futures.get(i), targets.get(i)));
 			}
@@ -148,31 +144,7 @@ class ScanRunner {
 		};
 	}
 
-	/**
-	 * The handshake, then the versions, on the same thread: the version probe opens its
-	 * connections only once the address has shown it answers.
-	 */
-	private AddressProbe probe(ProbeTarget target, ProbeOptions options) {
-		HandshakeObservation handshake = this.prober.handshake(target, options);
-		if (!answered(handshake.outcome())) {
-			return new AddressProbe(handshake, List.of());
-		}
-		return new AddressProbe(handshake, this.versionProber.probe(target, options));
-	}
-
-	/**
-	 * Whether the address answered the handshake at all; a refused or silent one would
-	 * only refuse or time out five times more.
-	 */
-	static boolean answered(HandshakeOutcome outcome) {
-		return switch (outcome) {
-			case OK, TLS_FAILURE, ERROR -> true;
-			// A refused upgrade would be refused again on every version connection.
-			case CONNECTION_REFUSED, TIMEOUT, DNS_FAILURE, STARTTLS_FAILED -> false;
-		};
-	}
-
-	private static AddressProbe await(Future<AddressProbe> future, ProbeTarget target) {
+	private static ProbeReport await(Future<ProbeReport> future, ProbeTarget target) {
 		try {
 			return future.get();
 		}
@@ -186,9 +158,9 @@ class ScanRunner {
 		}
 	}
 
-	private static AddressProbe failed(ProbeTarget target, String error) {
-		return new AddressProbe(new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null,
-				null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of());
+	private static ProbeReport failed(ProbeTarget target, String error) {
+		return new ProbeReport(target, new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null,
+				null, null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of(), null, 0, Duration.ZERO);
 	}
 
 	static boolean isIpLiteral(String name) {
@@ -213,7 +185,7 @@ class ScanRunner {
 	 * @param resolveError why the name did not resolve, {@code null} if it did
 	 */
 	record CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-			List<AddressProbe> addresses, @Nullable String resolveError) {
+			List<ProbeReport> addresses, @Nullable String resolveError) {
 
 		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
 				String error) {
@@ -224,16 +196,8 @@ class ScanRunner {
 
 	/**
 	 * What one address showed.
-	 *
 	 * @param handshake the JSSE handshake
 	 * @param versions which protocol versions it accepts; empty when it did not answer
 	 */
-	record AddressProbe(HandshakeObservation handshake, List<VersionSupport> versions) {
-
-		AddressProbe {
-			versions = List.copyOf(versions);
-		}
-
-	}
 
 }

@@ -15,17 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handshakeTimeout bound on each TLS handshake
  * @param resolveTimeout bound on resolving an endpoint's name
  * @param maxAddresses how many of a name's addresses one scan probes
+ * @param connectionsPerAddress how many connections one scan opens to one address at once
  * @param trustBundle a PEM file of extra trust anchors (private CAs), read at every scan;
  * {@code null} for the JDK trust store only
  */
 @ConfigurationProperties("tlswatch.scan")
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
 		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
-		@Nullable Path trustBundle) {
+		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle) {
 
 	ScanSettings {
 		if (maxAddresses < 1) {
 			throw new IllegalArgumentException("tlswatch.scan.max-addresses must be at least 1");
+		}
+		if (connectionsPerAddress < 1) {
+			throw new IllegalArgumentException("tlswatch.scan.connections-per-address must be at least 1");
 		}
 	}
 

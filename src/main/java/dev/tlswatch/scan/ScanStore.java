@@ -9,13 +9,14 @@ import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainReport;
+import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
-import dev.tlswatch.scan.ScanRunner.AddressProbe;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.jspecify.annotations.Nullable;
 
@@ -93,14 +94,27 @@ class ScanStore {
 		return run.addresses().stream().map(ScanStore::toResult).toList();
 	}
 
-	private static AddressResult toResult(AddressProbe probe) {
-		HandshakeObservation observation = probe.handshake();
+	private static AddressResult toResult(ProbeReport report) {
+		HandshakeObservation observation = report.handshake();
 		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
-		List<VersionResult> versions = probe.versions().stream().map(ScanStore::toVersionResult).toList();
+		List<VersionResult> versions = report.versions().stream().map(ScanStore::toVersionResult).toList();
 		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
-				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions);
+				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
+				toGrade(report.grade()), report.connections());
+	}
+
+	private static @Nullable GradeDetails toGrade(@Nullable Grade grade) {
+		if (grade == null) {
+			return null;
+		}
+		List<GradeDetails.Reason> reasons = grade.reasons()
+			.stream()
+			.map((reason) -> new GradeDetails.Reason(reason.code(), reason.text(), reason.cap().displayName()))
+			.toList();
+		return new GradeDetails(grade.letter().displayName(), grade.gradeIgnoringTrust().displayName(),
+				Math.round(grade.score() * 10) / 10.0, reasons);
 	}
 
 	private static ChainReportDetails toReport(HandshakeObservation observation) {

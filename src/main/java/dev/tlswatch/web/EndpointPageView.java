@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.tlswatch.endpoint.EndpointDetails;
@@ -14,6 +15,7 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
@@ -81,8 +83,13 @@ class EndpointPageView {
 			.filter((result) -> !result.versions().isEmpty())
 			.map(VersionsRow::of)
 			.toList();
+		List<GradeRow> grades = scan.results()
+			.stream()
+			.filter((result) -> result.grade() != null)
+			.map(GradeRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, findingRows);
+				chain, addresses, versions, grades, findingRows);
 	}
 
 	/**
@@ -208,16 +215,18 @@ class EndpointPageView {
 	 * @param chain the certificates as sent by the address shown, leaf first
 	 * @param addresses one row per address
 	 * @param versions one row per address whose protocol versions were probed
+	 * @param grades one row per address that was graded
 	 * @param findings its findings, most severe first
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
-			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions,
+			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
 			List<FindingRow> findings) {
 
 		CurrentScan {
 			chain = List.copyOf(chain);
 			addresses = List.copyOf(addresses);
 			versions = List.copyOf(versions);
+			grades = List.copyOf(grades);
 			findings = List.copyOf(findings);
 		}
 
@@ -300,6 +309,45 @@ class EndpointPageView {
 
 		public @Nullable String shortFingerprint() {
 			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * The grade of one address with everything that capped it.
+	 *
+	 * @param address the address
+	 * @param letter the grade
+	 * @param tone {@code ok} for A grades, {@code warning} for B, {@code critical} below
+	 * @param ignoringTrust the grade were the certificate trusted, {@code null} when the
+	 * same
+	 * @param score the score, trust aside
+	 * @param reasons why, worst first, each with the best grade it allows
+	 * @param connections connections the probe used
+	 */
+	record GradeRow(@Nullable String address, String letter, String tone, @Nullable String ignoringTrust, double score,
+			List<GradeDetails.Reason> reasons, int connections) {
+
+		GradeRow {
+			reasons = List.copyOf(reasons);
+		}
+
+		static GradeRow of(AddressResult result) {
+			GradeDetails grade = Objects.requireNonNull(result.grade());
+			String ignoring = grade.ignoringTrust().equals(grade.letter()) ? null : grade.ignoringTrust();
+			return new GradeRow(result.address(), grade.letter(), tone(grade.letter()), ignoring, grade.score(),
+					grade.reasons(), result.connections());
+		}
+
+		static String tone(String letter) {
+			if (letter.startsWith("A")) {
+				return "ok";
+			}
+			return letter.equals("B") ? "warning" : "critical";
+		}
+
+		public String cssClass() {
+			return "grade grade--" + this.tone;
 		}
 
 	}

@@ -15,6 +15,7 @@ import dev.tlswatch.finding.Severity;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -260,7 +261,10 @@ class ScanApiIntegrationTests {
 						new VersionResult(ProtocolVersion.TLS_1_0, VersionOutcome.TIMEOUT,
 								"No answer within the handshake timeout"),
 						new VersionResult(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED,
-								"TLS_AES_128_GCM_SHA256, x25519")));
+								"TLS_AES_128_GCM_SHA256, x25519")),
+				new GradeDetails("B", "B", 87.5,
+						List.of(new GradeDetails.Reason("TLS10_ACCEPTED", "TLS 1.0 accepted", "B"))),
+				6);
 		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,
 				null, null, TrustResult.UNKNOWN, null, null, List.of());
 		return new ScanDetails(id, endpointId, ScanTrigger.MANUAL, Instant.parse("2026-11-27T10:00:00Z"),

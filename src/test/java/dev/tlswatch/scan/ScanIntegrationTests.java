@@ -157,6 +157,9 @@ class ScanIntegrationTests {
 			assertThat(result.trust()).isEqualTo(TrustResult.EXPIRED);
 			assertThat(result.leaf().notAfter()).isEqualTo(notAfter);
 			assertThat(codes(scan)).contains("CERT_EXPIRED");
+			assertThat(result.grade().letter()).isEqualTo("T");
+			assertThat(this.scans.latest(endpoint.id()).orElseThrow().results().get(0).grade())
+				.isEqualTo(result.grade());
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 					EndpointStatus.CRITICAL);
 		}
@@ -189,6 +192,7 @@ class ScanIntegrationTests {
 			assertThat(scan.results().get(0).hostnameMatches()).isFalse();
 			assertThat(scan.results().get(0).trust()).isEqualTo(TrustResult.TRUSTED);
 			assertThat(codes(scan)).contains("HOSTNAME_MISMATCH");
+			assertThat(scan.results().get(0).grade().letter()).isEqualTo("M");
 		}
 	}
 
@@ -258,6 +262,8 @@ class ScanIntegrationTests {
 		ScanDetails unresolvedScan = this.scans.scanNow(unresolved.id());
 
 		assertThat(refusedScan.outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+		assertThat(refusedScan.results().get(0).grade()).isNull();
+		assertThat(refusedScan.results().get(0).connections()).isEqualTo(1);
 		assertThat(refusedScan.error()).startsWith("127.0.0.1: ");
 		assertThat(unresolvedScan.outcome()).isEqualTo(ScanOutcome.DNS_FAILURE);
 		assertThat(unresolvedScan.results()).singleElement()

@@ -68,7 +68,8 @@ public final class ProtocolVersionProbe implements VersionProber {
 	 * @param version the version to offer
 	 * @return the verdict
 	 */
-	VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+	@Override
+	public VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version) {
 		try (Socket socket = new Socket()) {
 			connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());

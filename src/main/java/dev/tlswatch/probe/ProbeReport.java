@@ -1,0 +1,41 @@
+package dev.tlswatch.probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one probe of one address found.
+ *
+ * @param target what was probed
+ * @param handshake the JSSE handshake: outcome, negotiated protocol and suite, the chain
+ * as sent and its analysis
+ * @param versions which protocol versions the address accepts, in the order of
+ * {@link TlsVersion#probed()}; empty when the address did not answer
+ * @param grade the grade, from what could be tested ({@link Grade#reasons()} says what
+ * could not); {@code null} when the address did not answer
+ * @param connections how many TCP connections the probe opened
+ * @param elapsed how long the probe took
+ */
+public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+		@Nullable Grade grade, int connections, Duration elapsed) {
+
+	public ProbeReport {
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(handshake, "handshake");
+		Objects.requireNonNull(elapsed, "elapsed");
+		versions = List.copyOf(versions);
+	}
+
+	/**
+	 * Whether the address answered at all: the rest of the report is only filled when it
+	 * did.
+	 * @return whether the handshake reached the server's TLS (or its upgrade dialogue)
+	 */
+	public boolean answered() {
+		return this.handshake.outcome().answered();
+	}
+
+}

@@ -1,0 +1,173 @@
+package dev.tlswatch.probe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The probe engine: probes one address completely and grades it. It first shakes hands
+ * (one connection); only an address that answers gets the wire probes, each job using one
+ * connection at a time and at most {@code connectionsPerAddress} of them at once, so that
+ * a scan never looks like an attack. Thread-safe; usable without the application.
+ */
+public final class TlsEngine {
+
+	/** Connections open at once to one address, unless configured otherwise. */
+	public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 4;
+
+	private final TlsProber handshakes;
+
+	private final VersionProber versions;
+
+	private final int connectionsPerAddress;
+
+	/**
+	 * An engine with the JSSE handshake, the wire probes and the given cap.
+	 * @param connectionsPerAddress connections open at once to one address, at least 1
+	 */
+	public TlsEngine(int connectionsPerAddress) {
+		this(TlsProber.jsse(), VersionProber.wire(), connectionsPerAddress);
+	}
+
+	TlsEngine(TlsProber handshakes, VersionProber versions, int connectionsPerAddress) {
+		if (connectionsPerAddress < 1) {
+			throw new IllegalArgumentException("At least one connection per address is needed");
+		}
+		this.handshakes = handshakes;
+		this.versions = versions;
+		this.connectionsPerAddress = connectionsPerAddress;
+	}
+
+	/**
+	 * Probe one address. Bounded by the options' timeouts per connection.
+	 * @param target the address, port, names and how TLS starts
+	 * @param options timeouts, trust anchors and clock
+	 * @return what was found
+	 */
+	public ProbeReport probe(ProbeTarget target, ProbeOptions options) {
+		long started = System.nanoTime();
+		AtomicInteger connections = new AtomicInteger(1);
+		HandshakeObservation handshake = this.handshakes.handshake(target, options);
+		if (!handshake.outcome().answered()) {
+			return new ProbeReport(target, handshake, List.of(), null, 1,
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		List<VersionSupport> versionResults = probeVersions(target, options, connections);
+		return new ProbeReport(target, handshake, versionResults, Grades.of(handshake, versionResults),
+				connections.get(), Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private List<VersionSupport> probeVersions(ProbeTarget target, ProbeOptions options, AtomicInteger connections) {
+		List<Callable<VersionSupport>> jobs = new ArrayList<>();
+		for (TlsVersion version : TlsVersion.probed()) {
+			jobs.add(() -> {
+				connections.incrementAndGet();
+				return this.versions.probe(target, options, version);
+			});
+		}
+		return runCapped(jobs, TlsVersion.probed(),
+				(version, error) -> new VersionSupport(version, VersionVerdict.ERROR, "Probe failed: " + error));
+	}
+
+	/**
+	 * Run jobs at most {@code connectionsPerAddress} at a time, each on its own virtual
+	 * thread; a job that fails locally gets its fallback result.
+	 */
+	private <K, R> List<R> runCapped(List<Callable<R>> jobs, List<K> keys, Fallback<K, R> fallback) {
+		Semaphore permits = new Semaphore(this.connectionsPerAddress);
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<R>> futures = new ArrayList<>();
+			for (Callable<R> job : jobs) {
+				futures.add(executor.submit(() -> {
+					permits.acquire();
+					try {
+						return job.call();
+					}
+					finally {
+						permits.release();
+					}
+				}));
+			}
+			List<R> results = new ArrayList<>();
+			for (int i = 0; i < futures.size(); i++) {
+				results.add(await(futures.get(i), keys.get(i), fallback));
+			}
+			return List.copyOf(results);
+		}
+	}
+
+	private static <K, R> R await(Future<R> future, K key, Fallback<K, R> fallback) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			// The probes report everything the peer does; an exception is a local bug.
+			return fallback.of(key, String.valueOf(ex.getCause()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return fallback.of(key, "interrupted");
+		}
+	}
+
+	@FunctionalInterface
+	private interface Fallback<K, R> {
+
+		R of(K key, String error);
+
+	}
+
+	/**
+	 * Turns what the probes found into the grade's input.
+	 */
+	static final class Grades {
+
+		private Grades() {
+		}
+
+		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions) {
+			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
+				.withHostnameMatches(handshake.hostnameMatches())
+				.withVersions(acceptedVersions(versions));
+			if (!handshake.chain().isEmpty()) {
+				CertificateInfo leaf = handshake.chain().get(0);
+				input = input.withChainIssues(handshake.chainReport().issues())
+					.withSignatureAlgorithm(leaf.signatureAlgorithm());
+				if (leaf.keySize() != null) {
+					input = input.withServerKey(new GradeInput.ServerKey(leaf.keyAlgorithm(), leaf.keySize()));
+				}
+			}
+			return Grade.of(input);
+		}
+
+		/**
+		 * The accepted versions, or {@code null} (unknown) unless every probed version
+		 * got a clear answer and at least one was accepted.
+		 */
+		private static @Nullable Set<TlsVersion> acceptedVersions(List<VersionSupport> versions) {
+			if (versions.isEmpty() || versions.stream()
+				.anyMatch((version) -> version.verdict() == VersionVerdict.TIMEOUT
+						|| version.verdict() == VersionVerdict.ERROR)) {
+				return null;
+			}
+			Set<TlsVersion> accepted = new LinkedHashSet<>();
+			versions.stream()
+				.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
+				.forEach((version) -> accepted.add(version.version()));
+			return accepted.isEmpty() ? null : accepted;
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.tlswatch.probe;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TlsEngineTests {
+
+	private static final Issued CA = TestCertificates.rootCa("Engine Test Root");
+
+	@Test
+	void probesAnAnsweringAddressCompletelyAndGradesIt() {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			ProbeReport report = new TlsEngine(4).probe(target(server.port()), options());
+
+			assertThat(report.answered()).isTrue();
+			assertThat(report.handshake().outcome()).isEqualTo(HandshakeOutcome.OK);
+			assertThat(report.versions()).extracting(VersionSupport::version)
+				.containsExactlyElementsOf(TlsVersion.probed());
+			assertThat(report.connections()).isEqualTo(1 + TlsVersion.probed().size());
+			assertThat(report.grade()).isNotNull();
+			assertThat(report.grade().letter()).isEqualTo(GradeLetter.A);
+			assertThat(report.elapsed()).isPositive();
+		}
+	}
+
+	@Test
+	void refusedAddressCostsOneConnectionAndIsNotGraded() {
+		ProbeReport report = new TlsEngine(4).probe(target(TestTcpServer.refusedPort()), options());
+
+		assertThat(report.answered()).isFalse();
+		assertThat(report.versions()).isEmpty();
+		assertThat(report.grade()).isNull();
+		assertThat(report.connections()).isEqualTo(1);
+	}
+
+	@Test
+	void neverOpensMoreConnectionsAtOnceThanItsCap() {
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		try (TestTcpServer server = TestTcpServer.start((socket) -> {
+			most.accumulateAndGet(open.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(150);
+				socket.getOutputStream().write("not TLS at all\r\n".getBytes());
+			}
+			finally {
+				open.decrementAndGet();
+			}
+		})) {
+			ProbeReport report = new TlsEngine(2).probe(target(server.port()), options());
+
+			assertThat(report.handshake().outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
+			assertThat(report.connections()).isEqualTo(6);
+			assertThat(server.acceptedConnections()).isEqualTo(6);
+			assertThat(most.get()).isLessThanOrEqualTo(2);
+		}
+	}
+
+	private static ProbeTarget target(int port) {
+		return new ProbeTarget(InetAddress.getLoopbackAddress(), port, "localhost", "localhost");
+	}
+
+	private static ProbeOptions options() {
+		return new ProbeOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(CA.certificate()),
+				Clock.systemUTC());
+	}
+
+}
