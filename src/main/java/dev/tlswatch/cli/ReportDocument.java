@@ -1,0 +1,95 @@
+package dev.tlswatch.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.Grade;
+import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One target's probe reports as the JSON document the README documents, one entry per
+ * resolved address.
+ */
+final class ReportDocument {
+
+	private ReportDocument() {
+	}
+
+	static Map<String, @Nullable Object> of(String target, @Nullable String error, List<ProbeReport> reports) {
+		Map<String, @Nullable Object> document = new LinkedHashMap<>();
+		document.put("target", target);
+		document.put("error", error);
+		document.put("addresses", reports.stream().map(ReportDocument::address).toList());
+		return document;
+	}
+
+	private static Map<String, @Nullable Object> address(ProbeReport report) {
+		HandshakeObservation handshake = report.handshake();
+		Map<String, @Nullable Object> address = new LinkedHashMap<>();
+		address.put("address", report.target().address().getHostAddress());
+		address.put("outcome", handshake.outcome().name());
+		address.put("error", handshake.error());
+		address.put("protocol", handshake.protocol());
+		address.put("cipherSuite", handshake.cipherSuite());
+		address.put("protocols", protocols(report));
+		// Not enumerated by this version of the engine: unknown, not empty.
+		address.put("cipherSuites", null);
+		address.put("serverOrder", null);
+		address.put("groups", null);
+		address.put("chain", handshake.chain().stream().map(ReportDocument::certificate).toList());
+		address.put("chainIssues", handshake.chainReport()
+			.issues()
+			.stream()
+			.map((issue) -> Map.of("type", issue.type().name(), "position", issue.position(), "detail", issue.detail()))
+			.toList());
+		address.put("trust", handshake.trust().name());
+		address.put("trustError", handshake.trustError());
+		address.put("hostnameMatches", handshake.hostnameMatches());
+		Grade grade = report.grade();
+		address.put("grade", (grade != null) ? grade.letter().displayName() : null);
+		address.put("gradeReasons", (grade != null) ? grade.reasons()
+			.stream()
+			.map((reason) -> Map.of("code", reason.code(), "text", reason.text(), "cap", reason.cap().displayName()))
+			.toList() : List.of());
+		address.put("connections", report.connections());
+		address.put("elapsedMillis", report.elapsed().toMillis());
+		return address;
+	}
+
+	/** Version name → true (accepted), false (refused) or null (could not test). */
+	private static Map<String, @Nullable Boolean> protocols(ProbeReport report) {
+		Map<String, @Nullable Boolean> protocols = new LinkedHashMap<>();
+		for (TlsVersion version : TlsVersion.probed()) {
+			protocols.put(version.shortName(), null);
+		}
+		for (VersionSupport support : report.versions()) {
+			protocols.put(support.version().shortName(), switch (support.verdict()) {
+				case ACCEPTED -> Boolean.TRUE;
+				case REJECTED -> Boolean.FALSE;
+				case TIMEOUT, ERROR -> null;
+			});
+		}
+		return protocols;
+	}
+
+	private static Map<String, @Nullable Object> certificate(CertificateInfo certificate) {
+		Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+		facts.put("subject", certificate.subject());
+		facts.put("issuer", certificate.issuer());
+		facts.put("notBefore", certificate.notBefore().toString());
+		facts.put("notAfter", certificate.notAfter().toString());
+		facts.put("sha256", certificate.sha256());
+		facts.put("subjectAltNames", certificate.subjectAltNames());
+		facts.put("keyAlgorithm", certificate.keyAlgorithm());
+		facts.put("keySize", certificate.keySize());
+		facts.put("signatureAlgorithm", certificate.signatureAlgorithm());
+		return facts;
+	}
+
+}

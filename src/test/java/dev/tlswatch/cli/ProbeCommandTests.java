@@ -1,0 +1,110 @@
+package dev.tlswatch.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProbeCommandTests {
+
+	private static final Issued CA = TestCertificates.rootCa("CLI Test Root");
+
+	@TempDir
+	Path directory;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void printsOneJsonDocumentPerTarget() throws Exception {
+		Issued leaf = TestCertificates.leaf("localhost \"quoted\" <b>").dnsNames("localhost").issuedBy(CA);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			int status = run("--json", "--trust", trustFile().toString(), "--mode", "IMPLICIT", "--sni", "localhost",
+					"127.0.0.1:" + server.port());
+
+			assertThat(status).isZero();
+			List<String> lines = this.out.toString(StandardCharsets.UTF_8).lines().toList();
+			assertThat(lines).hasSize(1);
+			JsonNode document = JsonMapper.builder().build().readTree(lines.get(0));
+			assertThat(document.get("target").asString()).isEqualTo("127.0.0.1:" + server.port());
+			JsonNode address = document.get("addresses").get(0);
+			assertThat(address.get("address").asString()).isEqualTo("127.0.0.1");
+			assertThat(address.get("outcome").asString()).isEqualTo("OK");
+			assertThat(address.get("protocols").get("TLSv1.2").asBoolean()).isTrue();
+			assertThat(address.get("protocols").get("TLSv1.3").asBoolean()).isTrue();
+			assertThat(address.get("protocols").get("SSLv3").asBoolean()).isFalse();
+			assertThat(address.get("chain").get(0).get("subject").asString())
+				.isEqualTo(leaf.certificate().getSubjectX500Principal().getName());
+			assertThat(address.get("trust").asString()).isEqualTo("TRUSTED");
+			assertThat(address.get("hostnameMatches").asBoolean()).isTrue();
+			assertThat(address.get("grade").asString()).isEqualTo("A");
+			assertThat(address.get("gradeReasons").isArray()).isTrue();
+			assertThat(address.get("connections").asInt()).isEqualTo(6);
+			assertThat(address.get("elapsedMillis").isNumber()).isTrue();
+			assertThat(address.get("cipherSuites").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void printsAReadableReport() throws Exception {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			int status = run("--trust", trustFile().toString(), "127.0.0.1:" + server.port(), "--sni", "localhost");
+
+			String text = this.out.toString(StandardCharsets.UTF_8);
+			assertThat(status).isZero();
+			assertThat(text).contains("127.0.0.1:" + server.port(), "127.0.0.1: OK", "TLSv1.2 yes", "TLSv1.3 yes",
+					"trust        TRUSTED, name matches", "grade        A", "6 connections");
+		}
+	}
+
+	@Test
+	void targetThatDoesNotAnswerFailsTheRun() {
+		int status = run("--json", "127.0.0.1:" + TestTcpServer.refusedPort());
+
+		assertThat(status).isEqualTo(1);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"CONNECTION_REFUSED\"");
+	}
+
+	@Test
+	void usageErrorsAreExplained() {
+		assertThat(run()).isEqualTo(2);
+		assertThat(run("--mode", "NOPE", "a:1")).isEqualTo(2);
+		assertThat(run("host-without-port")).isEqualTo(2);
+		assertThat(run("host:70000")).isEqualTo(2);
+		assertThat(run("--bogus", "a:1")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("No target given", "Unknown --mode NOPE",
+				"Targets are HOST:PORT", "Port must be between 1 and 65535", "Unknown option --bogus", "Usage:");
+	}
+
+	private int run(String... args) {
+		return new ProbeCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8))
+			.run(List.of(args));
+	}
+
+	private Path trustFile() throws Exception {
+		Path file = this.directory.resolve("ca.pem");
+		Files.writeString(file,
+				"-----BEGIN CERTIFICATE-----\n"
+						+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(CA.certificate().getEncoded())
+						+ "\n-----END CERTIFICATE-----\n");
+		return file;
+	}
+
+}
