@@ -20,6 +20,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -50,6 +51,8 @@ public final class TestTlsServer implements AutoCloseable {
 
 	private final boolean requireClientAuth;
 
+	private final List<String> applicationProtocols;
+
 	private final BlockingQueue<ServerHandshake> handshakes = new LinkedBlockingQueue<>();
 
 	private final TestTcpServer tcp;
@@ -58,6 +61,7 @@ public final class TestTlsServer implements AutoCloseable {
 		this.socketFactory = builder.context().getSocketFactory();
 		this.protocols = List.copyOf(builder.protocols);
 		this.requireClientAuth = builder.requireClientAuth;
+		this.applicationProtocols = List.copyOf(builder.applicationProtocols);
 		this.tcp = TestTcpServer.start(this::shakeHands);
 	}
 
@@ -95,6 +99,14 @@ public final class TestTlsServer implements AutoCloseable {
 	 */
 	public int port() {
 		return this.tcp.port();
+	}
+
+	/**
+	 * How many connections the server accepted so far.
+	 * @return the number of connections
+	 */
+	public int acceptedConnections() {
+		return this.tcp.acceptedConnections();
 	}
 
 	/**
@@ -155,6 +167,11 @@ public final class TestTlsServer implements AutoCloseable {
 				ssl.setEnabledProtocols(this.protocols.toArray(String[]::new));
 			}
 			ssl.setNeedClientAuth(this.requireClientAuth);
+			if (!this.applicationProtocols.isEmpty()) {
+				SSLParameters parameters = ssl.getSSLParameters();
+				parameters.setApplicationProtocols(this.applicationProtocols.toArray(String[]::new));
+				ssl.setSSLParameters(parameters);
+			}
 			ssl.startHandshake();
 			this.handshakes.add(ServerHandshake.completed(ssl.getSession()));
 		}
@@ -219,6 +236,8 @@ public final class TestTlsServer implements AutoCloseable {
 
 		private boolean requireClientAuth;
 
+		private final List<String> applicationProtocols = new ArrayList<>();
+
 		private Builder(PrivateKey key, List<X509Certificate> chain) {
 			this.key = Objects.requireNonNull(key, "key");
 			this.chain = List.copyOf(chain);
@@ -231,6 +250,18 @@ public final class TestTlsServer implements AutoCloseable {
 		 */
 		public Builder protocols(String... protocols) {
 			this.protocols.addAll(List.of(protocols));
+			return this;
+		}
+
+		/**
+		 * Choose from these application protocols (RFC 7301), in this order of
+		 * preference; a client that offers none of them gets no_application_protocol.
+		 * Without any, the server ignores ALPN.
+		 * @param protocols protocol names such as {@code h2}
+		 * @return this builder
+		 */
+		public Builder applicationProtocols(String... protocols) {
+			this.applicationProtocols.addAll(List.of(protocols));
 			return this;
 		}
 

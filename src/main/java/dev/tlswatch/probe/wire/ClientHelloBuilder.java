@@ -2,6 +2,7 @@ package dev.tlswatch.probe.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -33,6 +34,15 @@ final class ClientHelloBuilder {
 	/** The smallest ClientHello length that needs padding. */
 	static final int PADDING_THRESHOLD = 256;
 
+	/**
+	 * TLS_FALLBACK_SCSV, RFC 7507 §6: not a suite, it tells the server that the client
+	 * offers less than its best version.
+	 */
+	static final int TLS_FALLBACK_SCSV = 0x5600;
+
+	/** ProtocolName is {@code opaque<1..2^8-1>}, RFC 7301 §3.1. */
+	static final int MAX_PROTOCOL_NAME_LENGTH = 255;
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private final TlsVersion version;
@@ -44,6 +54,12 @@ final class ClientHelloBuilder {
 	private @Nullable String serverName;
 
 	private byte @Nullable [] keyShare;
+
+	private List<byte[]> applicationProtocols = List.of();
+
+	private boolean deflate;
+
+	private boolean fallbackScsv;
 
 	private ClientHelloBuilder(TlsVersion version) {
 		this.version = version;
@@ -105,6 +121,46 @@ final class ClientHelloBuilder {
 	}
 
 	/**
+	 * Offer application protocols (RFC 7301 §3.1), in order of preference; ignored for
+	 * SSL 3.0, which has no extensions.
+	 * @param protocols protocol names in printable ASCII, such as {@code h2}, each of 1
+	 * to 255 bytes
+	 * @return this builder
+	 */
+	ClientHelloBuilder applicationProtocols(List<String> protocols) {
+		if (protocols.isEmpty()) {
+			throw new IllegalArgumentException("ALPN needs at least one protocol, RFC 7301 §3.1");
+		}
+		this.applicationProtocols = protocols.stream().map(ClientHelloBuilder::protocolName).toList();
+		return this;
+	}
+
+	/**
+	 * Offer DEFLATE compression (RFC 3749 §2) before null compression: whether a server
+	 * still compresses (CRIME). Not for TLS 1.3, whose ClientHello must offer null
+	 * compression alone (RFC 8446 §4.1.2).
+	 * @return this builder
+	 */
+	ClientHelloBuilder deflateCompression() {
+		if (this.version == TlsVersion.TLS_1_3) {
+			throw new IllegalStateException("A TLS 1.3 ClientHello offers null compression only, RFC 8446 §4.1.2");
+		}
+		this.deflate = true;
+		return this;
+	}
+
+	/**
+	 * Append TLS_FALLBACK_SCSV to the cipher suites (RFC 7507 §4), as a client does that
+	 * retries with a lower version than its best; a server that accepts a higher version
+	 * must then refuse with inappropriate_fallback.
+	 * @return this builder
+	 */
+	ClientHelloBuilder fallbackScsv() {
+		this.fallbackScsv = true;
+		return this;
+	}
+
+	/**
 	 * The ClientHello in one handshake record.
 	 * @return the bytes to write
 	 */
@@ -119,7 +175,7 @@ final class ClientHelloBuilder {
 		hello.bytes(this.clientRandom);
 		hello.u8Prefixed((id) -> id.bytes(this.sessionId));
 		hello.u16Prefixed(this::cipherSuites);
-		hello.u8Prefixed((methods) -> methods.u8(Handshakes.NULL_COMPRESSION));
+		hello.u8Prefixed(this::compressionMethods);
 		if (this.version != TlsVersion.SSL_3_0) {
 			byte[] extensions = padded(extensions(), hello.length());
 			hello.u16Prefixed((all) -> all.bytes(extensions));
@@ -139,6 +195,17 @@ final class ClientHelloBuilder {
 
 	private void cipherSuites(TlsWriter suites) {
 		CipherSuite.offeredFor(this.version).forEach((suite) -> suites.u16(suite.code()));
+		if (this.fallbackScsv) {
+			suites.u16(TLS_FALLBACK_SCSV);
+		}
+	}
+
+	/** RFC 5246 §7.4.1.2: CompressionMethod compression_methods{@code <1..2^8-1>}. */
+	private void compressionMethods(TlsWriter methods) {
+		if (this.deflate) {
+			methods.u8(Handshakes.DEFLATE_COMPRESSION);
+		}
+		methods.u8(Handshakes.NULL_COMPRESSION);
 	}
 
 	private byte[] extensions() {
@@ -157,6 +224,9 @@ final class ClientHelloBuilder {
 		if (this.version == TlsVersion.TLS_1_3) {
 			extension(extensions, Extensions.SUPPORTED_VERSIONS, ClientHelloBuilder::supportedVersions);
 			extension(extensions, Extensions.KEY_SHARE, this::keyShares);
+		}
+		if (!this.applicationProtocols.isEmpty()) {
+			extension(extensions, Extensions.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, this::protocolNames);
 		}
 		return extensions.toByteArray();
 	}
@@ -215,6 +285,23 @@ final class ClientHelloBuilder {
 				shares.u16(NamedGroup.X25519.code()).u16Prefixed((key) -> key.bytes(share));
 			}
 		});
+	}
+
+	/**
+	 * RFC 7301 §3.1: ProtocolName protocol_name_list{@code <2..2^16-1>}, each
+	 * {@code opaque<1..2^8-1>}.
+	 */
+	private void protocolNames(TlsWriter data) {
+		data.u16Prefixed((list) -> this.applicationProtocols
+			.forEach((name) -> list.u8Prefixed((protocol) -> protocol.bytes(name))));
+	}
+
+	private static byte[] protocolName(String name) {
+		if (name.isEmpty() || name.length() > MAX_PROTOCOL_NAME_LENGTH
+				|| !name.chars().allMatch((c) -> c > 0x20 && c < 0x7F)) {
+			throw new IllegalArgumentException("Not a protocol name of 1 to 255 printable ASCII bytes: " + name);
+		}
+		return name.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**

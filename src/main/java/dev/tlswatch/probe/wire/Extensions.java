@@ -24,6 +24,9 @@ final class Extensions {
 	/** signature_algorithms, RFC 5246 §7.4.1.4.1 and RFC 8446 §4.2.3. */
 	static final int SIGNATURE_ALGORITHMS = 13;
 
+	/** application_layer_protocol_negotiation, RFC 7301 §3.1. */
+	static final int APPLICATION_LAYER_PROTOCOL_NEGOTIATION = 16;
+
 	/** padding, RFC 7685 §3. */
 	static final int PADDING = 21;
 

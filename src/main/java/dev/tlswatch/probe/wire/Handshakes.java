@@ -30,6 +30,9 @@ final class Handshakes {
 	/** CompressionMethod null, RFC 5246 §7.4.1.2; the only one TLS 1.3 allows. */
 	static final int NULL_COMPRESSION = 0;
 
+	/** CompressionMethod DEFLATE, RFC 3749 §2. */
+	static final int DEFLATE_COMPRESSION = 1;
+
 	/**
 	 * The ClientHello.legacy_version of a TLS 1.3 ClientHello: 0x0303, the version itself
 	 * goes in supported_versions (RFC 8446 §4.1.2).

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 import dev.tlswatch.probe.wire.ServerResponse.AlertReceived;
 import dev.tlswatch.probe.wire.ServerResponse.Closed;
@@ -35,6 +36,8 @@ final class ServerResponseReader {
 
 	private final InputStream input;
 
+	private final Consumer<byte[]> serverHelloBody;
+
 	private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
 
 	private int received;
@@ -45,8 +48,9 @@ final class ServerResponseReader {
 
 	private int serverHelloLength = UNKNOWN;
 
-	private ServerResponseReader(InputStream input) {
+	private ServerResponseReader(InputStream input, Consumer<byte[]> serverHelloBody) {
 		this.input = input;
+		this.serverHelloBody = serverHelloBody;
 	}
 
 	/**
@@ -56,8 +60,22 @@ final class ServerResponseReader {
 	 * @throws IOException on other local failures to read
 	 */
 	static ServerResponse read(InputStream input) throws IOException {
+		return read(input, (body) -> {
+		});
+	}
+
+	/**
+	 * Read the answer, and hand the body of a whole ServerHello (or HelloRetryRequest),
+	 * as received and before it is parsed, to a consumer: for probes that look at more of
+	 * it than the version.
+	 * @param input the connection's input, with its time bound
+	 * @param serverHelloBody called at most once, with the message without its header
+	 * @return the answer; a timeout, reset or close is an answer too
+	 * @throws IOException on other local failures to read
+	 */
+	static ServerResponse read(InputStream input, Consumer<byte[]> serverHelloBody) throws IOException {
 		try {
-			return new ServerResponseReader(input).answer();
+			return new ServerResponseReader(input, serverHelloBody).answer();
 		}
 		catch (SocketTimeoutException ex) {
 			return new TimedOut();
@@ -188,8 +206,10 @@ final class ServerResponseReader {
 			return null;
 		}
 		byte[] buffered = this.handshake.toByteArray();
-		return ServerHelloParser.parse(Arrays.copyOfRange(buffered, Handshakes.HEADER_LENGTH,
-				Handshakes.HEADER_LENGTH + this.serverHelloLength));
+		byte[] body = Arrays.copyOfRange(buffered, Handshakes.HEADER_LENGTH,
+				Handshakes.HEADER_LENGTH + this.serverHelloLength);
+		this.serverHelloBody.accept(body.clone());
+		return ServerHelloParser.parse(body);
 	}
 
 	/** The claimed length must fit in what may still be read, long before it is read. */

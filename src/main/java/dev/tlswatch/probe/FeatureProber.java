@@ -1,0 +1,40 @@
+package dev.tlswatch.probe;
+
+import dev.tlswatch.probe.wire.ProtocolFeatureProbe;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asks one address four questions about protocol features: ALPN, secure renegotiation,
+ * TLS_FALLBACK_SCSV and compression. Each question has its own connection (ALPN two), and
+ * each needs the versions the server accepts, as a {@link VersionProber} found them.
+ * Thread-safe. Never throws for anything the peer or the network does: every such event
+ * is an {@link Observed} status with its detail.
+ */
+public interface FeatureProber {
+
+	/**
+	 * Ask the four questions, at most five connections in all. Blocks for at most the
+	 * connect timeout plus the handshake timeout of the options.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts; trust anchors and clock are not used
+	 * @param highestAccepted the highest version the server accepts (SSL 3.0 or newer)
+	 * @param secondHighestAccepted the next lower version it accepts, {@code null} if it
+	 * accepts only one
+	 * @return the four observations and the number of connections
+	 * @throws IllegalArgumentException if a version is SSL 2.0 or the second is not lower
+	 * than the highest
+	 */
+	FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
+			@Nullable TlsVersion secondHighestAccepted);
+
+	/**
+	 * The prober that writes its own ClientHellos and reads the server's first answer,
+	 * except for ALPN on a server whose only TLS version is 1.3, which needs a full JSSE
+	 * handshake (the choice is encrypted).
+	 * @return a thread-safe prober
+	 */
+	static FeatureProber wire() {
+		return new ProtocolFeatureProbe();
+	}
+
+}
