@@ -37,4 +37,13 @@ public interface FeatureProber {
 		return new ProtocolFeatureProbe();
 	}
 
+	/**
+	 * The wire prober, keeping at most the given number of connections open at once.
+	 * @param maxConnectionsAtOnce at least 1
+	 * @return a thread-safe prober
+	 */
+	static FeatureProber wire(int maxConnectionsAtOnce) {
+		return new ProtocolFeatureProbe(maxConnectionsAtOnce);
+	}
+
 }

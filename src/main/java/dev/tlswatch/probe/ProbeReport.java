@@ -14,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  * as sent and its analysis
  * @param versions which protocol versions the address accepts, in the order of
  * {@link TlsVersion#probed()}; empty when the address did not answer
+ * @param features ALPN, secure renegotiation, TLS_FALLBACK_SCSV and compression;
+ * {@code null} when the address did not answer or accepted no version
  * @param grade the grade, from what could be tested ({@link Grade#reasons()} says what
  * could not); {@code null} when the address did not answer
  * @param connections how many TCP connections the probe opened
  * @param elapsed how long the probe took
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
-		@Nullable Grade grade, int connections, Duration elapsed) {
+		@Nullable FeatureReport features, @Nullable Grade grade, int connections, Duration elapsed) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");

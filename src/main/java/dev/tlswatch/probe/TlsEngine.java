@@ -2,6 +2,7 @@ package dev.tlswatch.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ public final class TlsEngine {
 
 	private final VersionProber versions;
 
+	private final FeatureProber features;
+
 	private final int connectionsPerAddress;
 
 	/**
@@ -37,15 +40,17 @@ public final class TlsEngine {
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
-		this(TlsProber.jsse(), VersionProber.wire(), connectionsPerAddress);
+		this(TlsProber.jsse(), VersionProber.wire(), FeatureProber.wire(Math.max(1, connectionsPerAddress)),
+				connectionsPerAddress);
 	}
 
-	TlsEngine(TlsProber handshakes, VersionProber versions, int connectionsPerAddress) {
+	TlsEngine(TlsProber handshakes, VersionProber versions, FeatureProber features, int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
 		this.handshakes = handshakes;
 		this.versions = versions;
+		this.features = features;
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -60,12 +65,17 @@ public final class TlsEngine {
 		AtomicInteger connections = new AtomicInteger(1);
 		HandshakeObservation handshake = this.handshakes.handshake(target, options);
 		if (!handshake.outcome().answered()) {
-			return new ProbeReport(target, handshake, List.of(), null, 1,
+			return new ProbeReport(target, handshake, List.of(), null, null, 1,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
 		List<VersionSupport> versionResults = probeVersions(target, options, connections);
-		return new ProbeReport(target, handshake, versionResults, Grades.of(handshake, versionResults),
-				connections.get(), Duration.ofNanos(System.nanoTime() - started));
+		FeatureReport featureReport = probeFeatures(target, options, versionResults);
+		if (featureReport != null) {
+			connections.addAndGet(featureReport.connections());
+		}
+		return new ProbeReport(target, handshake, versionResults, featureReport,
+				Grades.of(handshake, versionResults, featureReport), connections.get(),
+				Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private List<VersionSupport> probeVersions(ProbeTarget target, ProbeOptions options, AtomicInteger connections) {
@@ -78,6 +88,23 @@ public final class TlsEngine {
 		}
 		return runCapped(jobs, TlsVersion.probed(),
 				(version, error) -> new VersionSupport(version, VersionVerdict.ERROR, "Probe failed: " + error));
+	}
+
+	/**
+	 * The features need the two highest accepted versions; they run after the version
+	 * jobs, under the same cap.
+	 */
+	private @Nullable FeatureReport probeFeatures(ProbeTarget target, ProbeOptions options,
+			List<VersionSupport> versionResults) {
+		List<TlsVersion> accepted = versionResults.stream()
+			.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
+			.map(VersionSupport::version)
+			.sorted(Comparator.reverseOrder())
+			.toList();
+		if (accepted.isEmpty()) {
+			return null;
+		}
+		return this.features.probe(target, options, accepted.get(0), (accepted.size() > 1) ? accepted.get(1) : null);
 	}
 
 	/**
@@ -136,10 +163,16 @@ public final class TlsEngine {
 		private Grades() {
 		}
 
-		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions) {
+		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
+				@Nullable FeatureReport features) {
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
 				.withVersions(acceptedVersions(versions));
+			if (features != null) {
+				input = input.withSecureRenegotiation(features.secureRenegotiation().value())
+					.withCompression(features.compression().value())
+					.withFallbackScsv(features.fallbackScsv().value());
+			}
 			if (!handshake.chain().isEmpty()) {
 				CertificateInfo leaf = handshake.chain().get(0);
 				input = input.withChainIssues(handshake.chainReport().issues())

@@ -160,7 +160,7 @@ class ScanRunner {
 
 	private static ProbeReport failed(ProbeTarget target, String error) {
 		return new ProbeReport(target, new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null,
-				null, null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of(), null, 0, Duration.ZERO);
+				null, null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of(), null, null, 0, Duration.ZERO);
 	}
 
 	static boolean isIpLiteral(String name) {

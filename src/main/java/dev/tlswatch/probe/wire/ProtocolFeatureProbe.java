@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -60,6 +61,24 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProtocolFeatureProbe.class);
 
+	private final int maxConnectionsAtOnce;
+
+	/** A probe that asks all its questions at once. */
+	public ProtocolFeatureProbe() {
+		this(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A probe that keeps at most the given number of connections open at once.
+	 * @param maxConnectionsAtOnce at least 1
+	 */
+	public ProtocolFeatureProbe(int maxConnectionsAtOnce) {
+		if (maxConnectionsAtOnce < 1) {
+			throw new IllegalArgumentException("At least one connection at a time is needed");
+		}
+		this.maxConnectionsAtOnce = maxConnectionsAtOnce;
+	}
+
 	@Override
 	public FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
 			@Nullable TlsVersion secondHighestAccepted) {
@@ -68,7 +87,7 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 		checkVersions(highestAccepted, secondHighestAccepted);
 		TlsVersion legacy = highestUpToTls12(highestAccepted, secondHighestAccepted);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Questions questions = new Questions(executor, target, options);
+			Questions questions = new Questions(executor, new Semaphore(this.maxConnectionsAtOnce), target, options);
 			Future<Observed<List<String>>> preferred = alpn(questions, highestAccepted, legacy, H2_AND_HTTP_1_1);
 			Future<Observed<List<String>>> alone = alpn(questions, highestAccepted, legacy, HTTP_1_1);
 			Future<Observed<Boolean>> renegotiation = renegotiation(questions, legacy);
@@ -168,14 +187,17 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 
 		private final ExecutorService executor;
 
+		private final Semaphore permits;
+
 		private final ProbeTarget target;
 
 		private final ProbeOptions options;
 
 		private final AtomicInteger connections = new AtomicInteger();
 
-		Questions(ExecutorService executor, ProbeTarget target, ProbeOptions options) {
+		Questions(ExecutorService executor, Semaphore permits, ProbeTarget target, ProbeOptions options) {
 			this.executor = executor;
+			this.permits = permits;
 			this.target = target;
 			this.options = options;
 		}
@@ -202,8 +224,14 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 		/** Run a question that opens one connection. */
 		<T> Future<Observed<T>> ask(Callable<Observed<T>> question) {
 			return this.executor.submit(() -> {
-				this.connections.incrementAndGet();
-				return question.call();
+				this.permits.acquire();
+				try {
+					this.connections.incrementAndGet();
+					return question.call();
+				}
+				finally {
+					this.permits.release();
+				}
 			});
 		}
 
