@@ -14,6 +14,7 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionProber;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,8 +99,17 @@ public final class ProtocolVersionProbe implements VersionProber {
 	}
 
 	private static VersionSupport result(TlsVersion version, VersionVerdict verdict, String detail) {
-		String bounded = (detail.length() <= MAX_DETAIL_LENGTH) ? detail : detail.substring(0, MAX_DETAIL_LENGTH);
-		return new VersionSupport(version, verdict, bounded);
+		return new VersionSupport(version, verdict, bounded(detail));
+	}
+
+	/**
+	 * A detail text cut to {@value #MAX_DETAIL_LENGTH} characters.
+	 * @param detail the text, possibly {@code null}
+	 * @return the text, cut if longer
+	 */
+	static @Nullable String bounded(@Nullable String detail) {
+		return (detail == null || detail.length() <= MAX_DETAIL_LENGTH) ? detail
+				: detail.substring(0, MAX_DETAIL_LENGTH);
 	}
 
 }
