@@ -49,6 +49,12 @@ public final class TestTlsServer implements AutoCloseable {
 
 	private final List<String> protocols;
 
+	private final List<String> cipherSuites;
+
+	private final @Nullable Boolean useCipherSuitesOrder;
+
+	private final List<String> namedGroups;
+
 	private final boolean requireClientAuth;
 
 	private final List<String> applicationProtocols;
@@ -60,6 +66,9 @@ public final class TestTlsServer implements AutoCloseable {
 	private TestTlsServer(Builder builder) {
 		this.socketFactory = builder.context().getSocketFactory();
 		this.protocols = List.copyOf(builder.protocols);
+		this.cipherSuites = List.copyOf(builder.cipherSuites);
+		this.useCipherSuitesOrder = builder.useCipherSuitesOrder;
+		this.namedGroups = List.copyOf(builder.namedGroups);
 		this.requireClientAuth = builder.requireClientAuth;
 		this.applicationProtocols = List.copyOf(builder.applicationProtocols);
 		this.tcp = TestTcpServer.start(this::shakeHands);
@@ -167,11 +176,7 @@ public final class TestTlsServer implements AutoCloseable {
 				ssl.setEnabledProtocols(this.protocols.toArray(String[]::new));
 			}
 			ssl.setNeedClientAuth(this.requireClientAuth);
-			if (!this.applicationProtocols.isEmpty()) {
-				SSLParameters parameters = ssl.getSSLParameters();
-				parameters.setApplicationProtocols(this.applicationProtocols.toArray(String[]::new));
-				ssl.setSSLParameters(parameters);
-			}
+			ssl.setSSLParameters(parameters(ssl.getSSLParameters()));
 			ssl.startHandshake();
 			this.handshakes.add(ServerHandshake.completed(ssl.getSession()));
 		}
@@ -179,6 +184,23 @@ public final class TestTlsServer implements AutoCloseable {
 			this.handshakes.add(ServerHandshake.failed(ex));
 			throw ex;
 		}
+	}
+
+	private SSLParameters parameters(SSLParameters parameters) {
+		if (!this.cipherSuites.isEmpty()) {
+			parameters.setCipherSuites(this.cipherSuites.toArray(String[]::new));
+		}
+		Boolean serverOrder = this.useCipherSuitesOrder;
+		if (serverOrder != null) {
+			parameters.setUseCipherSuitesOrder(serverOrder);
+		}
+		if (!this.namedGroups.isEmpty()) {
+			parameters.setNamedGroups(this.namedGroups.toArray(String[]::new));
+		}
+		if (!this.applicationProtocols.isEmpty()) {
+			parameters.setApplicationProtocols(this.applicationProtocols.toArray(String[]::new));
+		}
+		return parameters;
 	}
 
 	/**
@@ -234,6 +256,12 @@ public final class TestTlsServer implements AutoCloseable {
 
 		private final List<String> protocols = new ArrayList<>();
 
+		private final List<String> cipherSuites = new ArrayList<>();
+
+		private @Nullable Boolean useCipherSuitesOrder;
+
+		private final List<String> namedGroups = new ArrayList<>();
+
 		private boolean requireClientAuth;
 
 		private final List<String> applicationProtocols = new ArrayList<>();
@@ -262,6 +290,37 @@ public final class TestTlsServer implements AutoCloseable {
 		 */
 		public Builder applicationProtocols(String... protocols) {
 			this.applicationProtocols.addAll(List.of(protocols));
+			return this;
+		}
+
+		/**
+		 * Restrict the cipher suites, in the server's order of preference.
+		 * @param cipherSuites JSSE (IANA) suite names
+		 * @return this builder
+		 */
+		public Builder cipherSuites(String... cipherSuites) {
+			this.cipherSuites.addAll(List.of(cipherSuites));
+			return this;
+		}
+
+		/**
+		 * Choose by the server's order of suites ({@code true}) or the client's
+		 * ({@code false}); without this, JSSE's default.
+		 * @param serverOrder whether the server's order decides
+		 * @return this builder
+		 */
+		public Builder useCipherSuitesOrder(boolean serverOrder) {
+			this.useCipherSuitesOrder = serverOrder;
+			return this;
+		}
+
+		/**
+		 * Restrict the key exchange groups ({@code SSLParameters#setNamedGroups}).
+		 * @param namedGroups JSSE group names, for example {@code x25519}
+		 * @return this builder
+		 */
+		public Builder namedGroups(String... namedGroups) {
+			this.namedGroups.addAll(List.of(namedGroups));
 			return this;
 		}
 

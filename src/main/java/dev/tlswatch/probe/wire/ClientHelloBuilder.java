@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * extensions for SNI, groups, point formats, signatures and secure renegotiation. TLS 1.3
  * is offered through supported_versions, with one X25519 key share or none at all (RFC
  * 8446 §4.2.8 allows an empty key_share; the server then asks for a share in a
- * HelloRetryRequest). An SSL 3.0 hello has no extensions at all.
+ * HelloRetryRequest). An SSL 3.0 hello has no extensions at all. The enumerating probes
+ * replace the lists of suites and groups with their own.
  *
  * <pre class="code">
  * byte[] record = ClientHelloBuilder.offering(TlsVersion.TLS_1_3).serverName("example.com").x25519KeyShare(key).build();
@@ -43,6 +44,9 @@ final class ClientHelloBuilder {
 	/** ProtocolName is {@code opaque<1..2^8-1>}, RFC 7301 §3.1. */
 	static final int MAX_PROTOCOL_NAME_LENGTH = 255;
 
+	/** The most two-byte codes a {@code <2..2^16-2>} list holds. */
+	private static final int MAX_CODES = (TlsWriter.MAX_UINT16 - 1) / 2;
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private final TlsVersion version;
@@ -60,6 +64,10 @@ final class ClientHelloBuilder {
 	private boolean deflate;
 
 	private boolean fallbackScsv;
+
+	private @Nullable List<Integer> cipherSuites;
+
+	private @Nullable List<Integer> groups;
 
 	private ClientHelloBuilder(TlsVersion version) {
 		this.version = version;
@@ -99,6 +107,28 @@ final class ClientHelloBuilder {
 			throw new IllegalArgumentException("An X25519 public key has 32 bytes, not " + publicKey.length);
 		}
 		this.keyShare = publicKey.clone();
+		return this;
+	}
+
+	/**
+	 * Offer these cipher suites instead of the version's broad list, in this order. A
+	 * signalling value is sent only if listed.
+	 * @param codes the two-byte codes, at least one
+	 * @return this builder
+	 */
+	ClientHelloBuilder cipherSuites(List<Integer> codes) {
+		this.cipherSuites = checkedCodes(codes, "cipher suite");
+		return this;
+	}
+
+	/**
+	 * Offer these groups in supported_groups instead of the version's list, in this order
+	 * (ignored for SSL 3.0).
+	 * @param codes the two-byte codes, at least one
+	 * @return this builder
+	 */
+	ClientHelloBuilder groups(List<Integer> codes) {
+		this.groups = checkedCodes(codes, "group");
 		return this;
 	}
 
@@ -163,8 +193,15 @@ final class ClientHelloBuilder {
 	/**
 	 * The ClientHello in one handshake record.
 	 * @return the bytes to write
+	 * @throws IllegalStateException if a key share's group is not among the groups
+	 * @throws IllegalArgumentException if the hello does not fit in one record of
+	 * {@value TlsRecords#MAX_PLAINTEXT_LENGTH} bytes
 	 */
 	byte[] build() {
+		if (this.keyShare != null && !groupCodes().contains(NamedGroup.X25519.code())) {
+			// RFC 8446 §4.2.8: each KeyShareEntry must be for a group in supported_groups
+			throw new IllegalStateException("An X25519 key share needs x25519 among the supported groups");
+		}
 		byte[] message = Handshakes.message(Handshakes.CLIENT_HELLO, body());
 		return TlsRecords.record(TlsRecords.HANDSHAKE, recordVersion(), message);
 	}
@@ -194,7 +231,13 @@ final class ClientHelloBuilder {
 	}
 
 	private void cipherSuites(TlsWriter suites) {
-		CipherSuite.offeredFor(this.version).forEach((suite) -> suites.u16(suite.code()));
+		List<Integer> codes = this.cipherSuites;
+		if (codes != null) {
+			codes.forEach(suites::u16);
+		}
+		else {
+			CipherSuite.offeredFor(this.version).forEach((suite) -> suites.u16(suite.code()));
+		}
 		if (this.fallbackScsv) {
 			suites.u16(TLS_FALLBACK_SCSV);
 		}
@@ -244,7 +287,12 @@ final class ClientHelloBuilder {
 
 	/** RFC 8446 §4.2.7: NamedGroup named_group_list{@code <2..2^16-1>}. */
 	private void supportedGroups(TlsWriter data) {
-		data.u16Prefixed((list) -> NamedGroup.offeredFor(this.version).forEach((group) -> list.u16(group.code())));
+		data.u16Prefixed((list) -> groupCodes().forEach(list::u16));
+	}
+
+	private List<Integer> groupCodes() {
+		List<Integer> codes = this.groups;
+		return (codes != null) ? codes : NamedGroup.offeredFor(this.version).stream().map(NamedGroup::code).toList();
 	}
 
 	/** RFC 8422 §5.1.2: ECPointFormat ec_point_format_list{@code <1..2^8-1>}. */
@@ -326,6 +374,23 @@ final class ClientHelloBuilder {
 	/** RFC 8446 §4.2: ExtensionType, then extension_data{@code <0..2^16-1>}. */
 	private static void extension(TlsWriter extensions, int type, Consumer<TlsWriter> data) {
 		extensions.u16(type).u16Prefixed(data);
+	}
+
+	/**
+	 * RFC 8446 §4.1.2 and §4.2.7: both lists are {@code <2..2^16-2>} bytes of two-byte
+	 * codes.
+	 */
+	private static List<Integer> checkedCodes(List<Integer> codes, String what) {
+		List<Integer> copy = List.copyOf(codes);
+		if (copy.isEmpty() || copy.size() > MAX_CODES) {
+			throw new IllegalArgumentException("Between 1 and " + MAX_CODES + " " + what + "s, not " + copy.size());
+		}
+		for (int code : copy) {
+			if (code < 0 || code > TlsWriter.MAX_UINT16) {
+				throw new IllegalArgumentException("Not a two-byte " + what + " code: " + code);
+			}
+		}
+		return copy;
 	}
 
 	private static byte[] randomBytes(int length) {

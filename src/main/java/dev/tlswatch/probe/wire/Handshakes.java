@@ -21,6 +21,21 @@ final class Handshakes {
 	 */
 	static final int SERVER_HELLO = 2;
 
+	/** HandshakeType certificate, RFC 5246 §7.4. */
+	static final int CERTIFICATE = 11;
+
+	/** HandshakeType server_key_exchange, RFC 5246 §7.4. */
+	static final int SERVER_KEY_EXCHANGE = 12;
+
+	/** HandshakeType certificate_request, RFC 5246 §7.4. */
+	static final int CERTIFICATE_REQUEST = 13;
+
+	/** HandshakeType server_hello_done, RFC 5246 §7.4. */
+	static final int SERVER_HELLO_DONE = 14;
+
+	/** HandshakeType certificate_status, RFC 6066 §8. */
+	static final int CERTIFICATE_STATUS = 22;
+
 	/** Length of ClientHello.random and ServerHello.random, RFC 8446 §4.1.2. */
 	static final int RANDOM_LENGTH = 32;
 

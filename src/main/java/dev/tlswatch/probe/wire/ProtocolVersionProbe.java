@@ -1,10 +1,5 @@
 package dev.tlswatch.probe.wire;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,16 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.net.ssl.SNIHostName;
-
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionProber;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
-import dev.tlswatch.probe.jsse.SniNames;
-import dev.tlswatch.probe.starttls.StartTlsNegotiation;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,69 +62,22 @@ public final class ProtocolVersionProbe implements VersionProber {
 	 */
 	@Override
 	public VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version) {
-		try (Socket socket = new Socket()) {
-			connect(socket, target, options);
-			Deadline deadline = Deadline.after(options.handshakeTimeout());
-			startTls(socket, target, options);
-			send(socket, clientHello(target, version));
-			ServerResponse response = ServerResponseReader.read(new DeadlineInputStream(socket, deadline));
+		try {
+			ServerResponse response = WireConnection.exchange(target, options, clientHello(target, version),
+					ServerResponseReader::read);
 			VersionSupport support = VersionVerdicts.judge(version, response);
 			logger.debug("{} of {}: {} ({})", version, target, support.verdict(), support.detail());
 			return support;
 		}
-		catch (NotTested ex) {
+		catch (WireConnection.Failure ex) {
 			logger.debug("{} of {} not tested: {}", version, target, ex.getMessage());
-			return result(version, ex.verdict, String.valueOf(ex.getMessage()));
-		}
-		catch (IOException ex) {
-			logger.debug("Unable to read the answer of {} to {}", target, version, ex);
-			return result(version, VersionVerdict.ERROR, "Reading the answer failed: " + describe(ex));
-		}
-	}
-
-	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws NotTested {
-		try {
-			socket.connect(new InetSocketAddress(target.address(), target.port()),
-					Deadline.socketMillis(options.connectTimeout()));
-		}
-		catch (SocketTimeoutException ex) {
-			throw new NotTested(VersionVerdict.TIMEOUT,
-					"Connect timed out after " + options.connectTimeout().toMillis() + " ms");
-		}
-		catch (IOException ex) {
-			throw new NotTested(VersionVerdict.ERROR, "Connect failed: " + describe(ex));
-		}
-	}
-
-	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws NotTested {
-		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
-		}
-		catch (SocketTimeoutException ex) {
-			throw new NotTested(VersionVerdict.TIMEOUT, "STARTTLS timed out: " + describe(ex));
-		}
-		catch (IOException ex) {
-			throw new NotTested(VersionVerdict.ERROR, "STARTTLS failed: " + describe(ex));
-		}
-	}
-
-	private static void send(Socket socket, byte[] clientHello) throws NotTested {
-		try {
-			OutputStream output = socket.getOutputStream();
-			output.write(clientHello);
-			output.flush();
-		}
-		catch (IOException ex) {
-			// Before the server could have read a byte of ours: says nothing of the
-			// version
-			throw new NotTested(VersionVerdict.ERROR, "Sending the ClientHello failed: " + describe(ex));
+			return result(version, ex.timedOut() ? VersionVerdict.TIMEOUT : VersionVerdict.ERROR,
+					String.valueOf(ex.getMessage()));
 		}
 	}
 
 	private static byte[] clientHello(ProbeTarget target, TlsVersion version) {
-		SNIHostName serverName = SniNames.serverName(target.sniName());
-		ClientHelloBuilder hello = ClientHelloBuilder.offering(version)
-			.serverName((serverName != null) ? serverName.getAsciiName() : null);
+		ClientHelloBuilder hello = ClientHelloBuilder.offering(version).serverName(WireConnection.serverName(target));
 		if (version == TlsVersion.TLS_1_3) {
 			hello.x25519KeyShare(X25519KeyShare.generate());
 		}
@@ -154,31 +99,18 @@ public final class ProtocolVersionProbe implements VersionProber {
 		}
 	}
 
-	private static String describe(Exception ex) {
-		String message = ex.getMessage();
-		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
-	}
-
 	private static VersionSupport result(TlsVersion version, VersionVerdict verdict, String detail) {
-		String bounded = (detail.length() <= MAX_DETAIL_LENGTH) ? detail : detail.substring(0, MAX_DETAIL_LENGTH);
-		return new VersionSupport(version, verdict, bounded);
+		return new VersionSupport(version, verdict, bounded(detail));
 	}
 
 	/**
-	 * The connection failed before the server saw the ClientHello, so the version was not
-	 * tested.
+	 * A detail text cut to {@value #MAX_DETAIL_LENGTH} characters.
+	 * @param detail the text, possibly {@code null}
+	 * @return the text, cut if longer
 	 */
-	private static final class NotTested extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient VersionVerdict verdict;
-
-		NotTested(VersionVerdict verdict, String detail) {
-			super(detail, null, false, false);
-			this.verdict = verdict;
-		}
-
+	static @Nullable String bounded(@Nullable String detail) {
+		return (detail == null || detail.length() <= MAX_DETAIL_LENGTH) ? detail
+				: detail.substring(0, MAX_DETAIL_LENGTH);
 	}
 
 }

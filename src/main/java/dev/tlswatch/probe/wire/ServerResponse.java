@@ -16,7 +16,9 @@ sealed interface ServerResponse {
 	 * @param version the version the server chose: supported_versions if the ServerHello
 	 * has it (RFC 8446 §4.2.1), else its legacy_version
 	 * @param cipherSuite the cipher suite chosen
-	 * @param group the key_share group chosen, {@code null} without key_share
+	 * @param group the group chosen: of the key_share (TLS 1.3); up to TLS 1.2, when the
+	 * answer was read on to the ServerKeyExchange, the group its parameters name;
+	 * {@code null} if there is none to tell
 	 */
 	record ServerHelloReceived(int version, int cipherSuite, @Nullable Integer group) implements ServerResponse {
 

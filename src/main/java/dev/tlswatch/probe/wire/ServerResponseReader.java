@@ -8,9 +8,11 @@ import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.wire.ServerResponse.AlertReceived;
 import dev.tlswatch.probe.wire.ServerResponse.Closed;
 import dev.tlswatch.probe.wire.ServerResponse.Malformed;
+import dev.tlswatch.probe.wire.ServerResponse.ServerHelloReceived;
 import dev.tlswatch.probe.wire.ServerResponse.TimedOut;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * most {@value #MAX_RESPONSE_LENGTH} bytes, checks every length against that and against
  * the protocol's maximum before reading, and allocates only for bytes that arrived. What
  * is not TLS, is cut off or breaks a rule is {@link Malformed}, never a guess.
+ * <p>
+ * {@link #readThroughKeyExchange(InputStream)} reads on past a ServerHello of TLS 1.2 or
+ * earlier, over the Certificate, to the ServerKeyExchange (RFC 5246 §7.3), and puts the
+ * group it names into the answer: at most {@value #MAX_FLIGHT_LENGTH} bytes, for the
+ * certificate chain.
  */
 final class ServerResponseReader {
 
@@ -27,16 +34,27 @@ final class ServerResponseReader {
 	static final int MAX_RESPONSE_LENGTH = 64 * 1024;
 
 	/**
+	 * The most bytes read from a server up to its ServerKeyExchange: room for a
+	 * certificate chain of a dozen large certificates.
+	 */
+	static final int MAX_FLIGHT_LENGTH = 128 * 1024;
+
+	/**
 	 * Warning alerts passed over on the way to the ServerHello: a server may warn that it
 	 * does not know the SNI name and carry on (RFC 6066 §3).
 	 */
 	static final int MAX_WARNING_ALERTS = 4;
 
-	private static final int UNKNOWN = -1;
-
 	private final InputStream input;
 
+	private final boolean throughKeyExchange;
+
+	private final int maxLength;
+
 	private final Consumer<byte[]> serverHelloBody;
+
+	private static final Consumer<byte[]> NO_BODY = (body) -> {
+	};
 
 	private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
 
@@ -46,11 +64,16 @@ final class ServerResponseReader {
 
 	private @Nullable AlertReceived lastWarning;
 
-	private int serverHelloLength = UNKNOWN;
+	/** Bytes of {@link #handshake} that belong to messages already handled. */
+	private int consumed;
 
-	private ServerResponseReader(InputStream input, Consumer<byte[]> serverHelloBody) {
+	private @Nullable ServerHelloReceived serverHello;
+
+	private ServerResponseReader(InputStream input, boolean throughKeyExchange, Consumer<byte[]> serverHelloBody) {
 		this.input = input;
 		this.serverHelloBody = serverHelloBody;
+		this.throughKeyExchange = throughKeyExchange;
+		this.maxLength = throughKeyExchange ? MAX_FLIGHT_LENGTH : MAX_RESPONSE_LENGTH;
 	}
 
 	/**
@@ -60,8 +83,7 @@ final class ServerResponseReader {
 	 * @throws IOException on other local failures to read
 	 */
 	static ServerResponse read(InputStream input) throws IOException {
-		return read(input, (body) -> {
-		});
+		return read(new ServerResponseReader(input, false, NO_BODY));
 	}
 
 	/**
@@ -74,8 +96,27 @@ final class ServerResponseReader {
 	 * @throws IOException on other local failures to read
 	 */
 	static ServerResponse read(InputStream input, Consumer<byte[]> serverHelloBody) throws IOException {
+		return read(new ServerResponseReader(input, false, serverHelloBody));
+	}
+
+	/**
+	 * Read the answer of a server of TLS 1.2 or earlier up to its ServerKeyExchange. A
+	 * {@link ServerHelloReceived} then names the group of the key exchange: the named
+	 * curve of ECDHE parameters (RFC 8422 §5.4), the group of RFC 7919 whose prime the
+	 * DHE parameters carry; none if the parameters name no group we know, or if the
+	 * server sends no ServerKeyExchange. Other answers, and those of TLS 1.3, are those
+	 * of {@link #read(InputStream)}.
+	 * @param input the connection's input, with its time bound
+	 * @return the answer; a timeout, reset or close is an answer too
+	 * @throws IOException on other local failures to read
+	 */
+	static ServerResponse readThroughKeyExchange(InputStream input) throws IOException {
+		return read(new ServerResponseReader(input, true, NO_BODY));
+	}
+
+	private static ServerResponse read(ServerResponseReader reader) throws IOException {
 		try {
-			return new ServerResponseReader(input, serverHelloBody).answer();
+			return reader.answer();
 		}
 		catch (SocketTimeoutException ex) {
 			return new TimedOut();
@@ -156,9 +197,13 @@ final class ServerResponseReader {
 	}
 
 	private void requireBudget(int length) throws MalformedMessageException {
-		if (length > MAX_RESPONSE_LENGTH - this.received) {
-			throw new MalformedMessageException("No ServerHello within " + MAX_RESPONSE_LENGTH + " bytes");
+		if (length > this.maxLength - this.received) {
+			throw new MalformedMessageException("No " + awaited() + " within " + this.maxLength + " bytes");
 		}
+	}
+
+	private String awaited() {
+		return (this.serverHello == null) ? "ServerHello" : "ServerKeyExchange";
 	}
 
 	private byte[] readFully(int length) throws IOException, MalformedMessageException {
@@ -191,45 +236,79 @@ final class ServerResponseReader {
 	}
 
 	/**
-	 * Collects handshake fragments until the first message is whole; it must be a
-	 * ServerHello. Its header is checked once, as soon as it is complete.
+	 * Collects handshake fragments and handles each message as soon as it is whole. The
+	 * first must be a ServerHello; its header is checked as soon as it is complete.
 	 */
 	private @Nullable ServerResponse handshake(byte[] fragment) throws MalformedMessageException {
 		this.handshake.writeBytes(fragment);
-		if (this.serverHelloLength == UNKNOWN) {
-			if (this.handshake.size() < Handshakes.HEADER_LENGTH) {
+		byte[] buffered = this.handshake.toByteArray();
+		while (buffered.length - this.consumed >= Handshakes.HEADER_LENGTH) {
+			TlsReader header = new TlsReader(
+					Arrays.copyOfRange(buffered, this.consumed, this.consumed + Handshakes.HEADER_LENGTH));
+			int type = header.u8();
+			int length = header.u24();
+			checkMessage(type, length);
+			int end = this.consumed + Handshakes.HEADER_LENGTH + length;
+			if (buffered.length < end) {
 				return null;
 			}
-			this.serverHelloLength = serverHelloLength(new TlsReader(this.handshake.toByteArray()));
+			byte[] body = Arrays.copyOfRange(buffered, this.consumed + Handshakes.HEADER_LENGTH, end);
+			this.consumed = end;
+			ServerResponse response = message(type, body);
+			if (response != null) {
+				return response;
+			}
 		}
-		if (this.handshake.size() < Handshakes.HEADER_LENGTH + this.serverHelloLength) {
-			return null;
-		}
-		byte[] buffered = this.handshake.toByteArray();
-		byte[] body = Arrays.copyOfRange(buffered, Handshakes.HEADER_LENGTH,
-				Handshakes.HEADER_LENGTH + this.serverHelloLength);
-		this.serverHelloBody.accept(body.clone());
-		return ServerHelloParser.parse(body);
+		return null;
 	}
 
 	/** The claimed length must fit in what may still be read, long before it is read. */
-	private static int serverHelloLength(TlsReader header) throws MalformedMessageException {
-		int type = header.u8();
-		int length = header.u24();
-		if (type != Handshakes.SERVER_HELLO) {
+	private void checkMessage(int type, int length) throws MalformedMessageException {
+		String what = (this.serverHello == null) ? "ServerHello" : "Handshake message";
+		if (this.serverHello == null && type != Handshakes.SERVER_HELLO) {
 			throw new MalformedMessageException("Expected a ServerHello, got handshake message type " + type);
 		}
-		if (length == 0) {
+		if (this.serverHello == null && length == 0) {
 			throw new MalformedMessageException("Empty ServerHello");
 		}
-		if (length > MAX_RESPONSE_LENGTH) {
+		if (length > this.maxLength) {
 			throw new MalformedMessageException(
-					"ServerHello of " + length + " bytes, more than the " + MAX_RESPONSE_LENGTH + " read at most");
+					what + " of " + length + " bytes, more than the " + this.maxLength + " read at most");
 		}
-		return length;
+	}
+
+	/**
+	 * The ServerHello is the answer, unless the key exchange is wanted too; then the
+	 * messages that may come before the ServerKeyExchange are passed over (RFC 5246 §7.3:
+	 * Certificate, and CertificateStatus of RFC 6066 §8).
+	 */
+	private @Nullable ServerResponse message(int type, byte[] body) throws MalformedMessageException {
+		ServerHelloReceived hello = this.serverHello;
+		if (hello == null) {
+			this.serverHelloBody.accept(body.clone());
+			ServerResponse response = ServerHelloParser.parse(body);
+			if (this.throughKeyExchange && response instanceof ServerHelloReceived received
+					&& received.version() < TlsVersion.TLS_1_3.code()) {
+				this.serverHello = received;
+				return null;
+			}
+			return response;
+		}
+		return switch (type) {
+			case Handshakes.CERTIFICATE, Handshakes.CERTIFICATE_STATUS -> null;
+			case Handshakes.SERVER_KEY_EXCHANGE -> new ServerHelloReceived(hello.version(), hello.cipherSuite(),
+					ServerKeyExchangeParser.group(hello.cipherSuite(), body));
+			// No key exchange parameters: the suite chosen needs none
+			case Handshakes.CERTIFICATE_REQUEST, Handshakes.SERVER_HELLO_DONE -> hello;
+			default ->
+				throw new MalformedMessageException("Expected a ServerKeyExchange, got handshake message type " + type);
+		};
 	}
 
 	private ServerResponse endOfStream() throws MalformedMessageException {
+		if (this.serverHello != null) {
+			throw new MalformedMessageException("Connection closed before the ServerKeyExchange");
+		}
 		if (this.handshake.size() > 0) {
 			throw new MalformedMessageException("Connection closed inside the ServerHello");
 		}

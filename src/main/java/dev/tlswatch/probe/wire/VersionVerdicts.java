@@ -77,7 +77,12 @@ final class VersionVerdicts {
 						+ CipherSuite.nameOf(retry.cipherSuite()));
 	}
 
-	private static String versionName(int code) {
+	/**
+	 * A version code in words.
+	 * @param code the two-byte code
+	 * @return {@code TLS 1.2}, or {@code version 0x7f1c} for a code of no version
+	 */
+	static String versionName(int code) {
 		TlsVersion version = TlsVersion.ofCode(code);
 		return (version != null) ? version.displayName() : "version " + Hex.u16(code);
 	}

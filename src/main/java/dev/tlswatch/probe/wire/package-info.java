@@ -1,6 +1,8 @@
 /**
  * Bytes on the wire: the record and handshake codec, a ClientHello builder for each
- * protocol version, and a bounded parser of the server's first answer.
+ * protocol version, a bounded parser of the server's answers, and the probes built on
+ * them that enumerate versions, cipher suites and key exchange groups without completing
+ * a handshake.
  */
 @NullMarked
 package dev.tlswatch.probe.wire;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * {@link ClientHelloBuilder}: the bytes of each version's ClientHello, read back here
@@ -154,6 +155,61 @@ class ClientHelloBuilderTests {
 		assertThat(record.length - TlsRecords.HEADER_LENGTH).satisfiesAnyOf(
 				(length) -> assertThat(length).isLessThan(256),
 				(length) -> assertThat(length).isGreaterThanOrEqualTo(512));
+	}
+
+	@Test
+	void givenSuitesAndGroupsReplaceTheVersionsLists() {
+		byte[] record = ClientHelloBuilder.offering(TlsVersion.TLS_1_2)
+			.cipherSuites(List.of(0x000A, 0xC02F, 0x00FF))
+			.groups(List.of(0x0017, 0x0100))
+			.random(RANDOM)
+			.build();
+
+		Hello hello = Hello.parse(record);
+
+		assertThat(hello.cipherSuites()).containsExactly(0x000A, 0xC02F, 0x00FF);
+		assertThat(hex.formatHex(hello.extensions().get(10))).isEqualTo("0004" + "0017" + "0100");
+	}
+
+	@Test
+	void tls13HelloWithGivenGroupsAndAnEmptyKeyShare() {
+		Hello hello = Hello.parse(ClientHelloBuilder.offering(TlsVersion.TLS_1_3)
+			.groups(List.of(0x11EC, 0x0018))
+			.cipherSuites(List.of(0x1302))
+			.build());
+
+		assertThat(hello.cipherSuites()).containsExactly(0x1302);
+		assertThat(hex.formatHex(hello.extensions().get(10))).isEqualTo("0004" + "11ec" + "0018");
+		assertThat(hex.formatHex(hello.extensions().get(51))).isEqualTo("0000");
+	}
+
+	@Test
+	void x25519ShareNeedsX25519AmongTheGroups() {
+		ClientHelloBuilder builder = ClientHelloBuilder.offering(TlsVersion.TLS_1_3)
+			.groups(List.of(0x0017))
+			.x25519KeyShare(KEY);
+
+		assertThatIllegalStateException().isThrownBy(builder::build);
+	}
+
+	@Test
+	void listsMustHoldOneToManyTwoByteCodes() {
+		ClientHelloBuilder builder = ClientHelloBuilder.offering(TlsVersion.TLS_1_2);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.cipherSuites(List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.groups(List.of(0x10000)));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.cipherSuites(List.of(-1)));
+	}
+
+	@Test
+	void helloLargerThanOneRecordIsRefused() {
+		List<Integer> suites = new ArrayList<>();
+		for (int code = 0; code < 9000; code++) {
+			suites.add(code);
+		}
+		ClientHelloBuilder builder = ClientHelloBuilder.offering(TlsVersion.TLS_1_2).cipherSuites(suites);
+
+		assertThatIllegalArgumentException().isThrownBy(builder::build);
 	}
 
 	@Test

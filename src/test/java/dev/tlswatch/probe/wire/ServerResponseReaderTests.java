@@ -329,13 +329,213 @@ class ServerResponseReaderTests {
 		}
 	}
 
+	@Test
+	void keyExchangeIsReadPastTheCertificateForItsNamedCurve() {
+		String ecdheParameters = "03" + "001d" + "20" + "55".repeat(32) + "0401" + "0002" + "abcd";
+		byte[] answer = record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "c02f" + "00")
+				+ handshake("0b", "000000") + handshake("0c", ecdheParameters) + handshake("0e", ""));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0xC02F, 0x001D));
+	}
+
+	@Test
+	void keyExchangeAfterALongCertificateAcrossRecords() {
+		String certificate = handshake("0b", "004e23" + "004e20" + "30".repeat(20000));
+		String flight = handshake("02", "0303" + RANDOM + "00" + "c02b" + "00") + certificate
+				+ handshake("0c", "03" + "0018" + "01" + "04");
+		byte[] answer = concat(record("16", "0303", flight.substring(0, 20000)),
+				record("16", "0303", flight.substring(20000, 40000)), record("16", "0303", flight.substring(40000)));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0xC02B, 0x0018));
+	}
+
+	@Test
+	void keyExchangeOfAnRfc7919PrimeNamesItsGroup() {
+		byte[] prime = FfdhePrimesTests.unsigned(FfdhePrimesTests.rfc7919Prime(2048, 560316));
+		String dheParameters = hex.formatHex(FfdhePrimesTests.serverDhParams(prime)) + "0401" + "0000";
+		byte[] answer = record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "009e" + "00")
+				+ handshake("0b", "000000") + handshake("0c", dheParameters));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0x009E, 0x0100));
+	}
+
+	@Test
+	void keyExchangeOfAPrimeOfItsOwnNamesNoGroup() {
+		String dheParameters = "0003" + "00c5c7" + "000102" + "000103";
+		byte[] answer = record("16", "0301",
+				handshake("02", "0301" + RANDOM + "00" + "0033" + "00") + handshake("0c", dheParameters));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0301, 0x0033, null));
+	}
+
+	@Test
+	void pskHintComesBeforeTheCurve() {
+		String parameters = "0002" + "abcd" + "03" + "0017" + "01" + "04";
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c035" + "00") + handshake("0c", parameters));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0xC035, 0x0017));
+	}
+
+	@Test
+	void explicitCurveNamesNoGroup() {
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + handshake("0c", "01" + "ffff"));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0xC02F, null));
+	}
+
+	@Test
+	void serverHelloDoneBeforeAnyKeyExchangeNamesNoGroup() {
+		byte[] answer = record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "002f" + "00")
+				+ handshake("0b", "000000") + handshake("0e", ""));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new ServerHelloReceived(0x0303, 0x002F, null));
+	}
+
+	@Test
+	void tls13ServerHelloIsTheAnswerAtOnceEvenWhenReadingOn() {
+		String extensions = "002b" + "0002" + "0304" + "0033" + "0024" + X25519_SHARE;
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "1301" + "00" + vector16(extensions)));
+
+		assertThat(readThroughKeyExchangeGuarded(answer)).isEqualTo(new ServerHelloReceived(0x0304, 0x1301, 0x001D));
+	}
+
+	@Test
+	void unknownCurveTypeIsMalformed() {
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + handshake("0c", "07" + "001d"));
+
+		assertThat(readThroughKeyExchange(answer))
+			.isEqualTo(new Malformed("Unknown ECCurveType 7 in the ServerKeyExchange"));
+	}
+
+	@Test
+	void emptyPointIsMalformed() {
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + handshake("0c", "03" + "001d" + "00"));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new Malformed("Empty ECPoint in the ServerKeyExchange"));
+	}
+
+	@Test
+	void unexpectedMessageBeforeTheKeyExchangeIsMalformed() {
+		byte[] answer = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + handshake("04", "00"));
+
+		assertThat(readThroughKeyExchange(answer))
+			.isEqualTo(new Malformed("Expected a ServerKeyExchange, got handshake message type 4"));
+	}
+
+	@Test
+	void closeBeforeTheKeyExchangeIsMalformed() {
+		byte[] answer = record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "c02f" + "00"));
+
+		assertThat(readThroughKeyExchange(answer))
+			.isEqualTo(new Malformed("Connection closed before the ServerKeyExchange"));
+	}
+
+	@Test
+	void alertAfterTheServerHelloIsTheAnswer() {
+		byte[] answer = concat(record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "c02f" + "00")),
+				record("15", "0303", "0228"));
+
+		assertThat(readThroughKeyExchange(answer)).isEqualTo(new AlertReceived(2, 40));
+	}
+
+	@Test
+	void sixteenMebibyteCertificateIsRefusedBeforeItIsRead() {
+		byte[] answer = record("16", "0303", handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + "0bffffff");
+
+		assertThat(readThroughKeyExchangeGuarded(answer))
+			.isEqualTo(new Malformed("Handshake message of 16777215 bytes, more than the 131072 read at most"));
+	}
+
+	@Test
+	void noKeyExchangeWithin128KibIsMalformed() {
+		String full = "00".repeat(16384);
+		byte[] first = record("16", "0303",
+				handshake("02", "0303" + RANDOM + "00" + "c02f" + "00") + "0b01fff0" + "00".repeat(16000));
+		byte[][] parts = new byte[9][];
+		parts[0] = first;
+		for (int i = 1; i < parts.length; i++) {
+			parts[i] = record("16", "0303", full);
+		}
+
+		assertThat(readThroughKeyExchangeGuarded(concat(parts)))
+			.isEqualTo(new Malformed("No ServerKeyExchange within 131072 bytes"));
+	}
+
+	@Test
+	void randomServerHellosNeverThrow() {
+		Random random = new Random(4242);
+		for (int i = 0; i < 2000; i++) {
+			// A valid start, then a random suite and random extension bytes; every other
+			// one a HelloRetryRequest
+			byte[] tail = new byte[random.nextInt(120)];
+			random.nextBytes(tail);
+			String start = "0303" + ((i % 2 == 0) ? HRR_RANDOM : RANDOM) + "00";
+			if (tail.length > 6 && i % 4 < 2) {
+				// suite, compression, then an extensions length that fits
+				tail[3] = 0;
+				tail[4] = (byte) (tail.length - 5);
+			}
+			byte[] answer = record("16", "0303", handshake("02", start + hex.formatHex(tail)));
+			assertThat(read(answer)).isNotNull();
+			assertThat(readThroughKeyExchange(answer)).isNotNull();
+		}
+	}
+
+	@Test
+	void randomFlightsAfterAServerHelloNeverThrow() {
+		Random random = new Random(7);
+		int[] types = { 0x0b, 0x0c, 0x0d, 0x0e, 0x16 };
+		String[] suites = { "c02f", "009e", "c035", "0033", "c018", "002f", "1301" };
+		for (int i = 0; i < 2000; i++) {
+			byte[] tail = new byte[random.nextInt(300)];
+			random.nextBytes(tail);
+			if (tail.length > 4 && i % 2 == 0) {
+				// A plausible message header, so that the bodies get parsed
+				tail[0] = (byte) types[random.nextInt(types.length)];
+				tail[1] = 0;
+				tail[2] = 0;
+				tail[3] = (byte) random.nextInt(tail.length - 3);
+			}
+			String serverHello = handshake("02", "0303" + RANDOM + "00" + suites[i % suites.length] + "00");
+			assertThat(readThroughKeyExchange(record("16", "0303", serverHello + hex.formatHex(tail)))).isNotNull();
+		}
+	}
+
+	private static ServerResponse readThroughKeyExchange(byte[] answer) {
+		try {
+			return ServerResponseReader.readThroughKeyExchange(new ByteArrayInputStream(answer));
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static ServerResponse readThroughKeyExchangeGuarded(byte[] answer) {
+		try {
+			return ServerResponseReader.readThroughKeyExchange(guarded(answer));
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
 	private static ServerResponse read(byte[] answer) {
 		return read(new ByteArrayInputStream(answer));
 	}
 
 	/** Fails the test if the reader reads beyond the given bytes. */
 	private static ServerResponse readGuarded(byte[] answer) {
-		return read(new InputStream() {
+		return read(guarded(answer));
+	}
+
+	private static InputStream guarded(byte[] answer) {
+		return new InputStream() {
 
 			private int position;
 
@@ -347,7 +547,7 @@ class ServerResponseReaderTests {
 				return answer[this.position++] & 0xFF;
 			}
 
-		});
+		};
 	}
 
 	private static ServerResponse read(InputStream input) {

@@ -1,0 +1,154 @@
+package dev.tlswatch.probe.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+import javax.net.ssl.SNIHostName;
+
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.jsse.SniNames;
+import dev.tlswatch.probe.starttls.StartTlsNegotiation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One probe connection, the same for every wire probe: TCP connect within the connect
+ * timeout, the target's STARTTLS dialogue, one ClientHello, and the server's answer read
+ * under a deadline of the handshake timeout that starts after the connect, however slowly
+ * the peer sends. The socket is closed when the answer has been read.
+ */
+final class WireConnection {
+
+	private WireConnection() {
+	}
+
+	/**
+	 * Open a connection, send a ClientHello and read the answer.
+	 * @param <T> what the reader makes of the answer
+	 * @param target the target
+	 * @param options the timeouts
+	 * @param clientHello the record(s) to send once TLS may start
+	 * @param reader reads the answer from the bounded input
+	 * @return what the reader returned
+	 * @throws Failure if the ClientHello could not be sent, or reading failed locally
+	 */
+	static <T> T exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello, AnswerReader<T> reader)
+			throws Failure {
+		try (Socket socket = new Socket()) {
+			connect(socket, target, options);
+			Deadline deadline = Deadline.after(options.handshakeTimeout());
+			startTls(socket, target, options);
+			send(socket, clientHello);
+			return reader.read(new DeadlineInputStream(socket, deadline));
+		}
+		catch (IOException ex) {
+			throw new Failure(false, "Reading the answer failed: " + describe(ex));
+		}
+	}
+
+	/**
+	 * The name a ClientHello to a target sends as SNI, as {@link SniNames} decides it.
+	 * @param target the target
+	 * @return the ASCII host name, {@code null} to send none
+	 */
+	static @Nullable String serverName(ProbeTarget target) {
+		SNIHostName serverName = SniNames.serverName(target.sniName());
+		return (serverName != null) ? serverName.getAsciiName() : null;
+	}
+
+	/**
+	 * An exception in a few words: its message, else its type.
+	 * @param ex the exception
+	 * @return the text
+	 */
+	static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+	}
+
+	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+		try {
+			socket.connect(new InetSocketAddress(target.address(), target.port()),
+					Deadline.socketMillis(options.connectTimeout()));
+		}
+		catch (SocketTimeoutException ex) {
+			throw new Failure(true, "Connect timed out after " + options.connectTimeout().toMillis() + " ms");
+		}
+		catch (IOException ex) {
+			throw new Failure(false, "Connect failed: " + describe(ex));
+		}
+	}
+
+	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+		try {
+			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+		}
+		catch (SocketTimeoutException ex) {
+			throw new Failure(true, "STARTTLS timed out: " + describe(ex));
+		}
+		catch (IOException ex) {
+			throw new Failure(false, "STARTTLS failed: " + describe(ex));
+		}
+	}
+
+	private static void send(Socket socket, byte[] clientHello) throws Failure {
+		try {
+			OutputStream output = socket.getOutputStream();
+			output.write(clientHello);
+			output.flush();
+		}
+		catch (IOException ex) {
+			// Before the server could have read a byte of ours: says nothing of the
+			// server's choices
+			throw new Failure(false, "Sending the ClientHello failed: " + describe(ex));
+		}
+	}
+
+	/**
+	 * Reads the server's answer.
+	 *
+	 * @param <T> what it makes of the answer
+	 */
+	@FunctionalInterface
+	interface AnswerReader<T> {
+
+		/**
+		 * Read the answer.
+		 * @param input the connection's input, every read bounded by the deadline
+		 * @return the answer
+		 * @throws IOException on a local failure to read
+		 */
+		T read(InputStream input) throws IOException;
+
+	}
+
+	/**
+	 * The server never saw the ClientHello, or its answer could not be read: nothing was
+	 * learnt of the server's choices.
+	 */
+	static final class Failure extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final boolean timedOut;
+
+		Failure(boolean timedOut, String detail) {
+			super(detail, null, false, false);
+			this.timedOut = timedOut;
+		}
+
+		/**
+		 * Whether a timeout, rather than an error, ended the attempt.
+		 * @return whether it timed out
+		 */
+		boolean timedOut() {
+			return this.timedOut;
+		}
+
+	}
+
+}

@@ -1,0 +1,333 @@
+package dev.tlswatch.probe.wire;
+
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+
+import dev.tlswatch.probe.CipherSuite;
+import dev.tlswatch.probe.CipherSuiteProber;
+import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.StartTls;
+import dev.tlswatch.probe.SuiteEnumeration;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.support.StartTlsTestServer;
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link CipherSuiteProber#wire()} against real JSSE servers, against scripted servers
+ * for what JSSE no longer speaks (TLS 1.0, SSL 3.0, 3DES) and for servers that break the
+ * rules; all on 127.0.0.1. Every test counts the connections.
+ */
+class CipherSuiteProbeTests {
+
+	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
+
+	// Far above the short timeout; only catches a probe that is not bounded at all
+	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
+
+	// A server order that is neither the client's nor alphabetical
+	private static final List<String> FOUR_SUITES = List.of("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+			"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+			"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
+
+	private static Issued localhost;
+
+	private final CipherSuiteProber prober = CipherSuiteProber.wire();
+
+	@BeforeAll
+	static void createCertificates() {
+		localhost = TestCertificates.localhost(TestCertificates.rootCa("Suite Test Root"));
+	}
+
+	@Test
+	void tls13OnlyServerAcceptsExactlyTheJdksTls13Suites() throws Exception {
+		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
+
+			List<String> expected = jdkTls13Suites();
+			assertThat(suites.accepted()).extracting(CipherSuite::name).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(suites.complete()).isTrue();
+			assertThat(suites.order()).isNotEqualTo(ServerOrder.UNKNOWN);
+			assertThat(suites.connections()).isEqualTo(expected.size() + 1 + 2);
+		}
+	}
+
+	@Test
+	void tls12ServerThatDecidesShowsItsSuitesInItsOrder() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
+			.useCipherSuitesOrder(true)
+			.start()) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::name).containsExactlyElementsOf(FOUR_SUITES);
+			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
+			assertThat(suites.incompleteReason()).isNull();
+			assertThat(suites.connections()).isEqualTo(4 + 1 + 2);
+		}
+	}
+
+	@Test
+	void tls12ServerThatFollowsTheClientIsClientOrder() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
+			.useCipherSuitesOrder(false)
+			.start()) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::name)
+				.containsExactlyInAnyOrderElementsOf(FOUR_SUITES);
+			assertThat(suites.order()).isEqualTo(ServerOrder.CLIENT);
+			assertThat(suites.connections()).isEqualTo(4 + 1 + 2);
+		}
+	}
+
+	@Test
+	void tls13ServerRefusesTls12AtOnce() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).isEmpty();
+			assertThat(suites.complete()).isTrue();
+			assertThat(suites.order()).isEqualTo(ServerOrder.UNKNOWN);
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void tls13OverSmtpStartTlsTakesTheSamePath() throws Exception {
+		try (StartTlsTestServer server = StartTlsTestServer.smtp(localhost)) {
+			SuiteEnumeration suites = this.prober.enumerate(
+					new ProbeTarget(server.address(), server.port(), "localhost", "localhost", StartTls.SMTP),
+					options(), TlsVersion.TLS_1_3);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::name)
+				.containsExactlyInAnyOrderElementsOf(jdkTls13Suites());
+			// EHLO and STARTTLS on every connection
+			assertThat(server.received()).hasSize(2 * suites.connections());
+		}
+	}
+
+	@Test
+	void tls10ServerOfCbcAnd3desSuitesInItsOrder() {
+		List<Integer> preference = List.of(0xC014, 0x000A, 0xC012, 0x002F);
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.suites(0x0301, preference, true))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_0);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::name)
+				.containsExactly("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+						"TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA");
+			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
+			assertThat(suites.complete()).isTrue();
+			assertThat(suites.connections()).isEqualTo(4 + 1 + 2).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void ssl3ServerInClientOrderAndTheHelloSignalsSecureRenegotiation() {
+		Map<Integer, List<Integer>> offers = new ConcurrentHashMap<>();
+		List<Integer> preference = List.of(0x0005, 0x000A);
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.reading((socket, hello) -> {
+			offers.put(offers.size(), hello.cipherSuites());
+			ScriptedServers.answerSuites(socket, hello, 0x0300, preference, false);
+		}))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.SSL_3_0);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactlyInAnyOrder(0x000A, 0x0005);
+			assertThat(suites.order()).isEqualTo(ServerOrder.CLIENT);
+			assertThat(suites.connections()).isEqualTo(2 + 1 + 2);
+		}
+		assertThat(offers.values()).allSatisfy((offer) -> assertThat(offer).last().isEqualTo(0x00FF));
+	}
+
+	@Test
+	void serverThatFailsOnLongSuiteListsIsEnumeratedInChunksAndRanked() {
+		List<Integer> offer = SuiteCatalog.enumerable(TlsVersion.TLS_1_2);
+		int inFirstChunk = offer.get(3);
+		int inSecondChunk = offer.get(CipherSuiteProbe.MAX_SUITES_PER_HELLO + 5);
+		int chunks = (offer.size() + CipherSuiteProbe.MAX_SUITES_PER_HELLO - 1) / CipherSuiteProbe.MAX_SUITES_PER_HELLO;
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers
+			.intolerant(CipherSuiteProbe.MAX_SUITES_PER_HELLO, 0x0303, List.of(inSecondChunk, inFirstChunk)))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactly(inSecondChunk, inFirstChunk);
+			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
+			assertThat(suites.complete()).isTrue();
+			// the whole list, then each chunk (+1 per suite found), the order, one
+			// ranking
+			assertThat(suites.connections()).isEqualTo(1 + chunks + 2 + 2 + 1);
+		}
+	}
+
+	@Test
+	void chunkedSuitesOfOneChunkNeedNoRanking() {
+		List<Integer> offer = SuiteCatalog.enumerable(TlsVersion.TLS_1_2);
+		int chunks = (offer.size() + CipherSuiteProbe.MAX_SUITES_PER_HELLO - 1) / CipherSuiteProbe.MAX_SUITES_PER_HELLO;
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers
+			.intolerant(CipherSuiteProbe.MAX_SUITES_PER_HELLO, 0x0303, List.of(offer.get(7), offer.get(2))))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactly(offer.get(7), offer.get(2));
+			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
+			assertThat(suites.connections()).isEqualTo(1 + chunks + 2 + 2);
+		}
+	}
+
+	@Test
+	void serverThatClosesOnEveryHelloRefusesEverySuite() {
+		int chunks = (SuiteCatalog.enumerable(TlsVersion.TLS_1_2).size() + CipherSuiteProbe.MAX_SUITES_PER_HELLO - 1)
+				/ CipherSuiteProbe.MAX_SUITES_PER_HELLO;
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.reading((socket, hello) -> {
+			socket.shutdownOutput();
+			socket.getInputStream().read();
+		}))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).isEmpty();
+			assertThat(suites.complete()).isTrue();
+			assertThat(suites.connections()).isEqualTo(1 + chunks);
+		}
+	}
+
+	@Test
+	void serverThatChoosesARemovedSuiteStopsTheEnumeration() {
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.choosing(0x0303, (offered) -> 0xC02F))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactly(0xC02F);
+			assertThat(suites.incompleteReason())
+				.isEqualTo("The server chose TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f), which was not offered");
+			assertThat(suites.order()).isEqualTo(ServerOrder.UNKNOWN);
+			assertThat(suites.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void serverThatChoosesASuiteNeverOfferedIsIncompleteAtOnce() {
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.choosing(0x0303, (offered) -> 0x0A0A))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).isEmpty();
+			assertThat(suites.incompleteReason())
+				.isEqualTo("The server chose cipher suite 0x0a0a, which was not offered");
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void serverThatAnswersAnotherVersionIsIncomplete() {
+		try (TestTcpServer server = TestTcpServer
+			.start(ScriptedServers.choosing(0x0301, (offered) -> offered.get(0)))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).isEmpty();
+			assertThat(suites.incompleteReason())
+				.isEqualTo("The server answered with TLS 1.0 to a ClientHello offering TLS 1.2");
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void garbageIsIncompleteWithItsReason() {
+		try (TestTcpServer server = TestTcpServer.garbage()) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(suites.accepted()).isEmpty();
+			assertThat(suites.incompleteReason())
+				.isEqualTo("Answer not understood: Not a TLS record: content type 0x48");
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void silentServerIsIncompleteWithinTheHandshakeTimeout() {
+		try (TestTcpServer server = TestTcpServer.hanging()) {
+			long started = System.nanoTime();
+			SuiteEnumeration suites = this.prober.enumerate(target(server.address(), server.port()), shortOptions(),
+					TlsVersion.TLS_1_3);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SANITY_BOUND);
+			assertThat(suites.incompleteReason()).isEqualTo("No answer within the handshake timeout");
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void drippingServerCannotHoldTheProbePastItsTimeout() {
+		try (TestTcpServer server = TestTcpServer.dripping(Duration.ofMillis(50))) {
+			long started = System.nanoTime();
+			SuiteEnumeration suites = this.prober.enumerate(target(server.address(), server.port()), shortOptions(),
+					TlsVersion.TLS_1_2);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SANITY_BOUND);
+			assertThat(suites.complete()).isFalse();
+			assertThat(suites.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void refusedPortIsIncompleteAfterOneAttempt() throws Exception {
+		SuiteEnumeration suites = this.prober.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(),
+				TlsVersion.TLS_1_2);
+
+		assertThat(suites.incompleteReason()).startsWith("Connect failed: ");
+		assertThat(suites.connections()).isEqualTo(1);
+	}
+
+	@Test
+	void ssl2IsNotProbed() throws Exception {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.prober
+			.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(), TlsVersion.SSL_2_0));
+	}
+
+	private SuiteEnumeration enumerate(InetAddress address, int port, TlsVersion version) {
+		return this.prober.enumerate(target(address, port), options(), version);
+	}
+
+	private static List<String> jdkTls13Suites() throws GeneralSecurityException {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, null, null);
+		return Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
+			.filter((name) -> CipherSuites.byName(name).map(SuiteCatalog::isTls13Only).orElse(false))
+			.toList();
+	}
+
+	private static TestTlsServer.Builder jsse() {
+		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot());
+	}
+
+	private static ProbeTarget target(InetAddress address, int port) {
+		return new ProbeTarget(address, port, "localhost", "localhost");
+	}
+
+	private static ProbeOptions options() {
+		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
+	}
+
+	private static ProbeOptions shortOptions() {
+		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
+	}
+
+	private static InetAddress loopback() throws Exception {
+		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.tlswatch.probe.wire;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.tlswatch.probe.GroupEnumeration;
+import dev.tlswatch.probe.GroupProber;
+import dev.tlswatch.probe.KeyExchangeGroup;
+import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link GroupProber#wire()} against real JSSE servers restricted to some groups, against
+ * scripted TLS 1.3 servers for the post-quantum hybrids JSSE lacks, and against servers
+ * that break the rules; all on 127.0.0.1. Every test counts the connections.
+ */
+class GroupProbeTests {
+
+	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
+
+	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
+
+	private static Issued localhost;
+
+	private final GroupProber prober = GroupProber.wire();
+
+	@BeforeAll
+	static void createCertificates() {
+		localhost = TestCertificates.localhost(TestCertificates.rootCa("Group Test Root"));
+	}
+
+	@Test
+	void tls13ServerOfTwoGroupsNamesEachInAHelloRetryRequest() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.3").namedGroups("x25519", "secp256r1").start()) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
+
+			assertThat(groups.accepted()).containsExactlyInAnyOrder(KeyExchangeGroup.X25519,
+					KeyExchangeGroup.SECP256R1);
+			assertThat(groups.complete()).isTrue();
+			assertThat(groups.postQuantum()).isFalse();
+			assertThat(groups.connections()).isEqualTo(2 + 1);
+		}
+	}
+
+	@Test
+	void tls12ServerOfTwoCurvesNamesEachInItsServerKeyExchange() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+			.namedGroups("x25519", "secp256r1")
+			.start()) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(groups.accepted()).containsExactlyInAnyOrder(KeyExchangeGroup.X25519,
+					KeyExchangeGroup.SECP256R1);
+			assertThat(groups.complete()).isTrue();
+			// two curves and the refusal, then the refusal of every DHE suite
+			assertThat(groups.connections()).isEqualTo(2 + 1 + 1);
+		}
+	}
+
+	@Test
+	void tls12ServerOfAFiniteFieldGroupIsKnownByItsPrime() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+			.namedGroups("secp384r1", "ffdhe3072")
+			.start()) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			// Without a common group JSSE falls back to the prime of ffdhe2048, which
+			// RFC 7919 §4 forbids; then it uses that prime whatever the client offers
+			assertThat(groups.accepted()).containsExactly(KeyExchangeGroup.SECP384R1, KeyExchangeGroup.FFDHE3072,
+					KeyExchangeGroup.FFDHE2048);
+			assertThat(groups.complete()).isTrue();
+			assertThat(groups.connections()).isEqualTo((1 + 1) + (2 + 1));
+		}
+	}
+
+	@Test
+	void helloRetryRequestForX25519MlKem768IsAPostQuantumGroup() {
+		try (TestTcpServer server = TestTcpServer
+			.start(ScriptedServers.helloRetryRequests(List.of(0x11EC, 0x001D), 0x1301))) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
+
+			assertThat(groups.accepted()).containsExactly(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
+			assertThat(groups.accepted().get(0).postQuantum()).isTrue();
+			assertThat(groups.postQuantum()).isTrue();
+			assertThat(groups.complete()).isTrue();
+			assertThat(groups.connections()).isEqualTo(2 + 1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void serverThatAsksForARemovedGroupStopsTheEnumeration() {
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.retryingWith(0x001D))) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
+
+			assertThat(groups.accepted()).containsExactly(KeyExchangeGroup.X25519);
+			assertThat(groups.incompleteReason()).isEqualTo("The server chose x25519, which was not offered");
+			assertThat(groups.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void garbageIsIncompleteWithItsReason() {
+		try (TestTcpServer server = TestTcpServer.garbage()) {
+			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
+
+			assertThat(groups.accepted()).isEmpty();
+			assertThat(groups.incompleteReason())
+				.isEqualTo("Answer not understood: Not a TLS record: content type 0x48");
+			assertThat(groups.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void silentServerIsIncompleteWithinTheHandshakeTimeout() {
+		try (TestTcpServer server = TestTcpServer.hanging()) {
+			long started = System.nanoTime();
+			GroupEnumeration groups = this.prober.enumerate(target(server.address(), server.port()), shortOptions(),
+					TlsVersion.TLS_1_3);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SANITY_BOUND);
+			assertThat(groups.incompleteReason()).isEqualTo("No answer within the handshake timeout");
+			assertThat(groups.connections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void ssl3HasNoGroups() throws Exception {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.prober
+			.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(), TlsVersion.SSL_3_0));
+	}
+
+	private GroupEnumeration enumerate(InetAddress address, int port, TlsVersion version) {
+		return this.prober.enumerate(target(address, port), options(), version);
+	}
+
+	private static TestTlsServer.Builder jsse() {
+		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot());
+	}
+
+	private static ProbeTarget target(InetAddress address, int port) {
+		return new ProbeTarget(address, port, "localhost", "localhost");
+	}
+
+	private static ProbeOptions options() {
+		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
+	}
+
+	private static ProbeOptions shortOptions() {
+		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
+	}
+
+	private static InetAddress loopback() throws Exception {
+		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
+	}
+
+}
