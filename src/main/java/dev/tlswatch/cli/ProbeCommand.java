@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.tlswatch.cli.ProbeArguments.Target;
 import dev.tlswatch.endpoint.TlsMode;
@@ -142,6 +143,18 @@ public final class ProbeCommand {
 			this.out
 				.println("    negotiated   " + report.handshake().protocol() + " " + report.handshake().cipherSuite());
 			this.out.println("    protocols    " + accepted(report.versions()));
+			report.suites()
+				.forEach((version,
+						enumeration) -> this.out.println("    " + version.shortName() + " suites ("
+								+ enumeration.order().name().toLowerCase(Locale.ROOT) + " order)"
+								+ enumeration.accepted()
+									.stream()
+									.map((suite) -> "\n                 " + suite.name() + "  "
+											+ suite.strength().name().toLowerCase(Locale.ROOT))
+									.reduce("", String::concat)));
+			report.groups()
+				.forEach((enumeration) -> this.out.println("    groups " + enumeration.version().shortName() + "  "
+						+ enumeration.accepted().stream().map((group) -> group.name()).toList()));
 			report.handshake()
 				.chain()
 				.forEach((certificate) -> this.out.println("    certificate  " + certificate.subject() + " (until "

@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.KeyExchangeGroup;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionSupport;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +42,9 @@ final class ReportDocument {
 		address.put("protocol", handshake.protocol());
 		address.put("cipherSuite", handshake.cipherSuite());
 		address.put("protocols", protocols(report));
-		// Not enumerated by this version of the engine: unknown, not empty.
-		address.put("cipherSuites", null);
-		address.put("serverOrder", null);
-		address.put("groups", null);
+		address.put("cipherSuites", cipherSuites(report));
+		address.put("serverOrder", serverOrder(report));
+		address.put("groups", groups(report));
 		address.put("chain", handshake.chain().stream().map(ReportDocument::certificate).toList());
 		address.put("chainIssues", handshake.chainReport()
 			.issues()
@@ -60,6 +63,44 @@ final class ReportDocument {
 		address.put("connections", report.connections());
 		address.put("elapsedMillis", report.elapsed().toMillis());
 		return address;
+	}
+
+	/** Version name → suite names, in the server's order when it has one. */
+	private static Map<String, @Nullable Object> cipherSuites(ProbeReport report) {
+		Map<String, @Nullable Object> suites = new LinkedHashMap<>();
+		for (TlsVersion version : TlsVersion.probed()) {
+			SuiteEnumeration enumeration = report.suites().get(version);
+			suites.put(version.shortName(),
+					(enumeration != null) ? enumeration.accepted().stream().map(CipherSuite::name).toList() : null);
+		}
+		return suites;
+	}
+
+	/** Version name → {@code SERVER}, {@code CLIENT} or {@code null} (unknown). */
+	private static Map<String, @Nullable Object> serverOrder(ProbeReport report) {
+		Map<String, @Nullable Object> order = new LinkedHashMap<>();
+		for (TlsVersion version : TlsVersion.probed()) {
+			SuiteEnumeration enumeration = report.suites().get(version);
+			order.put(version.shortName(), (enumeration == null || enumeration.order() == ServerOrder.UNKNOWN) ? null
+					: enumeration.order().name());
+		}
+		return order;
+	}
+
+	/**
+	 * The group names accepted in any version, TLS 1.3's first; {@code null} when none
+	 * was enumerated.
+	 */
+	private static @Nullable List<String> groups(ProbeReport report) {
+		if (report.groups().isEmpty()) {
+			return null;
+		}
+		return report.groups()
+			.stream()
+			.flatMap((enumeration) -> enumeration.accepted().stream())
+			.map(KeyExchangeGroup::name)
+			.distinct()
+			.toList();
 	}
 
 	/** Version name → true (accepted), false (refused) or null (could not test). */

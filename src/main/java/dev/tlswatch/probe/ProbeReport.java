@@ -1,7 +1,10 @@
 package dev.tlswatch.probe;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * as sent and its analysis
  * @param versions which protocol versions the address accepts, in the order of
  * {@link TlsVersion#probed()}; empty when the address did not answer
+ * @param suites the cipher suites each accepted version accepts, with the server's order
+ * @param groups the key exchange groups accepted, for TLS 1.3 and TLS 1.2 where accepted
  * @param features ALPN, secure renegotiation, TLS_FALLBACK_SCSV and compression;
  * {@code null} when the address did not answer or accepted no version
  * @param grade the grade, from what could be tested ({@link Grade#reasons()} says what
@@ -22,13 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param elapsed how long the probe took
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
-		@Nullable FeatureReport features, @Nullable Grade grade, int connections, Duration elapsed) {
+		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+		@Nullable Grade grade, int connections, Duration elapsed) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(handshake, "handshake");
 		Objects.requireNonNull(elapsed, "elapsed");
 		versions = List.copyOf(versions);
+		suites = suites.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(suites));
+		groups = List.copyOf(groups);
 	}
 
 	/**

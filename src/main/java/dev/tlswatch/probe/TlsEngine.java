@@ -2,6 +2,8 @@ package dev.tlswatch.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,10 @@ public final class TlsEngine {
 
 	private final FeatureProber features;
 
+	private final CipherSuiteProber suites;
+
+	private final GroupProber groups;
+
 	private final int connectionsPerAddress;
 
 	/**
@@ -40,17 +46,20 @@ public final class TlsEngine {
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
-		this(TlsProber.jsse(), VersionProber.wire(), FeatureProber.wire(Math.max(1, connectionsPerAddress)),
-				connectionsPerAddress);
+		this(TlsProber.jsse(), VersionProber.wire(), CipherSuiteProber.wire(), GroupProber.wire(),
+				FeatureProber.wire(Math.max(1, connectionsPerAddress)), connectionsPerAddress);
 	}
 
-	TlsEngine(TlsProber handshakes, VersionProber versions, FeatureProber features, int connectionsPerAddress) {
+	TlsEngine(TlsProber handshakes, VersionProber versions, CipherSuiteProber suites, GroupProber groups,
+			FeatureProber features, int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
 		this.handshakes = handshakes;
 		this.versions = versions;
 		this.features = features;
+		this.suites = suites;
+		this.groups = groups;
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -65,16 +74,23 @@ public final class TlsEngine {
 		AtomicInteger connections = new AtomicInteger(1);
 		HandshakeObservation handshake = this.handshakes.handshake(target, options);
 		if (!handshake.outcome().answered()) {
-			return new ProbeReport(target, handshake, List.of(), null, null, 1,
+			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
 		List<VersionSupport> versionResults = probeVersions(target, options, connections);
-		FeatureReport featureReport = probeFeatures(target, options, versionResults);
+		List<TlsVersion> accepted = accepted(versionResults);
+		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
+		List<GroupEnumeration> groupResults = new ArrayList<>();
+		enumerate(target, options, accepted, suiteResults, groupResults);
+		suiteResults.values().forEach((enumeration) -> connections.addAndGet(enumeration.connections()));
+		groupResults.forEach((enumeration) -> connections.addAndGet(enumeration.connections()));
+		FeatureReport featureReport = accepted.isEmpty() ? null
+				: this.features.probe(target, options, accepted.get(0), (accepted.size() > 1) ? accepted.get(1) : null);
 		if (featureReport != null) {
 			connections.addAndGet(featureReport.connections());
 		}
-		return new ProbeReport(target, handshake, versionResults, featureReport,
-				Grades.of(handshake, versionResults, featureReport), connections.get(),
+		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
+				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport), connections.get(),
 				Duration.ofNanos(System.nanoTime() - started));
 	}
 
@@ -90,21 +106,41 @@ public final class TlsEngine {
 				(version, error) -> new VersionSupport(version, VersionVerdict.ERROR, "Probe failed: " + error));
 	}
 
-	/**
-	 * The features need the two highest accepted versions; they run after the version
-	 * jobs, under the same cap.
-	 */
-	private @Nullable FeatureReport probeFeatures(ProbeTarget target, ProbeOptions options,
-			List<VersionSupport> versionResults) {
-		List<TlsVersion> accepted = versionResults.stream()
+	/** The accepted versions, newest first. */
+	private static List<TlsVersion> accepted(List<VersionSupport> versionResults) {
+		return versionResults.stream()
 			.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
 			.map(VersionSupport::version)
 			.sorted(Comparator.reverseOrder())
 			.toList();
-		if (accepted.isEmpty()) {
-			return null;
+	}
+
+	/**
+	 * One job per accepted version for its suites, one per TLS 1.3 and TLS 1.2 for their
+	 * groups; each job uses one connection at a time, all under the cap.
+	 */
+	private void enumerate(ProbeTarget target, ProbeOptions options, List<TlsVersion> accepted,
+			Map<TlsVersion, SuiteEnumeration> suiteResults, List<GroupEnumeration> groupResults) {
+		List<Callable<Object>> jobs = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		for (TlsVersion version : accepted) {
+			jobs.add(() -> this.suites.enumerate(target, options, version));
+			keys.add("suites " + version.shortName());
 		}
-		return this.features.probe(target, options, accepted.get(0), (accepted.size() > 1) ? accepted.get(1) : null);
+		for (TlsVersion version : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)) {
+			if (accepted.contains(version)) {
+				jobs.add(() -> this.groups.enumerate(target, options, version));
+				keys.add("groups " + version.shortName());
+			}
+		}
+		for (Object result : runCapped(jobs, keys, (key, error) -> (Object) ("failed: " + error))) {
+			if (result instanceof SuiteEnumeration enumeration) {
+				suiteResults.put(enumeration.version(), enumeration);
+			}
+			else if (result instanceof GroupEnumeration enumeration) {
+				groupResults.add(enumeration);
+			}
+		}
 	}
 
 	/**
@@ -164,10 +200,20 @@ public final class TlsEngine {
 		}
 
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
+				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
 				@Nullable FeatureReport features) {
+			Set<TlsVersion> acceptedVersions = acceptedVersions(versions);
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
-				.withVersions(acceptedVersions(versions));
+				.withVersions(acceptedVersions);
+			if (acceptedVersions != null && suites.keySet().containsAll(acceptedVersions)
+					&& suites.values().stream().allMatch(SuiteEnumeration::complete)
+					&& suites.values().stream().noneMatch((enumeration) -> enumeration.accepted().isEmpty())) {
+				Map<TlsVersion, List<CipherSuite>> accepted = new EnumMap<>(TlsVersion.class);
+				acceptedVersions.forEach((version) -> accepted.put(version, suites.get(version).accepted()));
+				input = input.withAcceptedSuites(accepted);
+			}
+			input = input.withEcdhBits(smallest(groups, false)).withDhBits(smallest(groups, true));
 			if (features != null) {
 				input = input.withSecureRenegotiation(features.secureRenegotiation().value())
 					.withCompression(features.compression().value())
@@ -182,6 +228,22 @@ public final class TlsEngine {
 				}
 			}
 			return Grade.of(input);
+		}
+
+		/**
+		 * The smallest accepted finite-field or elliptic-curve group, {@code null} when
+		 * none was seen or the enumeration was incomplete.
+		 */
+		private static @Nullable Integer smallest(List<GroupEnumeration> groups, boolean finiteField) {
+			if (groups.isEmpty() || !groups.stream().allMatch(GroupEnumeration::complete)) {
+				return null;
+			}
+			return groups.stream()
+				.flatMap((enumeration) -> enumeration.accepted().stream())
+				.filter((group) -> group.name().startsWith("ffdhe") == finiteField)
+				.map(KeyExchangeGroup::bits)
+				.min(Integer::compare)
+				.orElse(null);
 		}
 
 		/**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,8 +160,10 @@ class ScanRunner {
 	}
 
 	private static ProbeReport failed(ProbeTarget target, String error) {
-		return new ProbeReport(target, new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null,
-				null, null, null, List.of(), TrustStatus.UNKNOWN, null, null), List.of(), null, null, 0, Duration.ZERO);
+		return new ProbeReport(target,
+				new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null, null, null,
+						List.of(), TrustStatus.UNKNOWN, null, null),
+				List.of(), Map.of(), List.of(), null, null, 0, Duration.ZERO);
 	}
 
 	static boolean isIpLiteral(String name) {
