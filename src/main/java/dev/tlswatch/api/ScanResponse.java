@@ -9,6 +9,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
@@ -66,13 +67,16 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * @param grade the address's grade with its reasons, {@code null} when it did not
 	 * answer
 	 * @param connections how many connections probing the address took
+	 * @param cipherSupport the cipher suites of each accepted version in the server's
+	 * order, the key exchange groups and protocol features; {@code null} when not
+	 * enumerated
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
-			@Nullable GradeDetails grade, int connections) {
+			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -82,7 +86,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
-					result.connections());
+					result.connections(), result.cipherSupport());
 		}
 
 	}

@@ -25,12 +25,15 @@ import org.jspecify.annotations.Nullable;
  * from SSL 3.0 up; empty when the address was not reached, so not probed
  * @param grade the address's grade, {@code null} when it did not answer
  * @param connections how many connections its probe opened
+ * @param cipherSupport cipher suites, groups and features, {@code null} when not
+ * enumerated
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
-		List<VersionResult> versions, @Nullable GradeDetails grade, int connections) {
+		List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+		@Nullable CipherSupport cipherSupport) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
@@ -46,7 +49,7 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
-				hostnameMatches, chain, ChainReportDetails.NONE, List.of(), null, 0);
+				hostnameMatches, chain, ChainReportDetails.NONE, List.of(), null, 0, null);
 	}
 
 	/** The leaf certificate, if the server sent any. */

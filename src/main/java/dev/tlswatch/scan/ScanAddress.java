@@ -81,6 +81,10 @@ class ScanAddress {
 	@Column(nullable = false)
 	private int connections;
 
+	// JSON of CipherSupport, read and written whole by CipherSupportCodec
+	@Column(name = "cipher_support")
+	private @Nullable String cipherSupport;
+
 	@Column(name = "leaf_sct_count")
 	private @Nullable Integer leafSctCount;
 
@@ -103,7 +107,8 @@ class ScanAddress {
 		this.trust = TrustResult.UNKNOWN;
 	}
 
-	ScanAddress(AddressResult result) {
+	ScanAddress(AddressResult result, @Nullable String cipherSupport) {
+		this.cipherSupport = cipherSupport;
 		this.address = result.address();
 		this.outcome = result.outcome();
 		this.error = result.error();
@@ -133,13 +138,13 @@ class ScanAddress {
 		this.scan = scan;
 	}
 
-	AddressResult toResult(List<CertificateDetails> chain, List<VersionResult> versions) {
+	AddressResult toResult(List<CertificateDetails> chain, List<VersionResult> versions, CipherSupportCodec codec) {
 		ChainReportDetails report = chain.isEmpty() ? ChainReportDetails.NONE
 				: new ChainReportDetails(this.chainIssues.stream().map(StoredChainIssue::toIssue).toList(),
 						this.leafSctCount, this.leafMustStaple);
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
-				report, versions, storedGrade(), this.connections);
+				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

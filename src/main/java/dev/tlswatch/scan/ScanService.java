@@ -42,8 +42,11 @@ class ScanService implements Scans {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final CipherSupportCodec codec;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
-			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc) {
+			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec) {
+		this.codec = codec;
 		this.endpoints = endpoints;
 		this.runner = runner;
 		this.store = store;
@@ -153,12 +156,12 @@ class ScanService implements Scans {
 		return toDetails(scan, certificatesOf(one), versionsOf(one));
 	}
 
-	private static ScanDetails toDetails(Scan scan, Map<String, CertificateDetails> certificates,
+	private ScanDetails toDetails(Scan scan, Map<String, CertificateDetails> certificates,
 			Map<Long, List<VersionResult>> versions) {
 		List<AddressResult> results = scan.getResults()
 			.stream()
 			.map((result) -> result.toResult(result.getChain().stream().map(certificates::get).toList(),
-					versions.getOrDefault(result.getId(), List.of())))
+					versions.getOrDefault(result.getId(), List.of()), this.codec))
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),
 				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results);

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainReport;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
@@ -62,7 +65,11 @@ class ScanStore {
 
 	private final Clock clock;
 
-	ScanStore(ScanRepository scans, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final CipherSupportCodec codec;
+
+	ScanStore(ScanRepository scans, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+			CipherSupportCodec codec) {
+		this.codec = codec;
 		this.scans = scans;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -76,7 +83,7 @@ class ScanStore {
 		ScanOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome));
-		results.forEach((result) -> scan.addResult(new ScanAddress(result)));
+		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -102,7 +109,37 @@ class ScanStore {
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
 				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
-				toGrade(report.grade()), report.connections());
+				toGrade(report.grade()), report.connections(), toCipherSupport(report));
+	}
+
+	private static @Nullable CipherSupport toCipherSupport(ProbeReport report) {
+		if (report.suites().isEmpty() && report.groups().isEmpty() && report.features() == null) {
+			return null;
+		}
+		List<CipherSupport.VersionSuites> suites = report.suites()
+			.values()
+			.stream()
+			.sorted(Comparator.comparing(SuiteEnumeration::version).reversed())
+			.map((enumeration) -> new CipherSupport.VersionSuites(toVersion(enumeration.version()),
+					enumeration.order().name(),
+					enumeration.accepted()
+						.stream()
+						.map((suite) -> new CipherSupport.Suite(suite.name(), suite.strength().name()))
+						.toList(),
+					enumeration.complete()))
+			.toList();
+		List<CipherSupport.Group> groups = report.groups()
+			.stream()
+			.flatMap((enumeration) -> enumeration.accepted().stream())
+			.map((group) -> new CipherSupport.Group(group.name(), group.postQuantum()))
+			.distinct()
+			.toList();
+		FeatureReport features = report.features();
+		return new CipherSupport(suites, groups,
+				(features != null)
+						? new CipherSupport.Features(features.alpn().value(), features.secureRenegotiation().value(),
+								features.fallbackScsv().value(), features.compression().value())
+						: null);
 	}
 
 	private static @Nullable GradeDetails toGrade(@Nullable Grade grade) {

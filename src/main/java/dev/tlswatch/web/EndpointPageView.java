@@ -2,6 +2,7 @@ package dev.tlswatch.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -88,8 +90,13 @@ class EndpointPageView {
 			.filter((result) -> result.grade() != null)
 			.map(GradeRow::of)
 			.toList();
+		List<SuitesRow> suites = scan.results()
+			.stream()
+			.filter((result) -> result.cipherSupport() != null)
+			.map(SuitesRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, grades, findingRows);
+				chain, addresses, versions, grades, suites, findingRows);
 	}
 
 	/**
@@ -216,17 +223,19 @@ class EndpointPageView {
 	 * @param addresses one row per address
 	 * @param versions one row per address whose protocol versions were probed
 	 * @param grades one row per address that was graded
+	 * @param suites one entry per address whose suites and groups were enumerated
 	 * @param findings its findings, most severe first
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
-			List<FindingRow> findings) {
+			List<SuitesRow> suites, List<FindingRow> findings) {
 
 		CurrentScan {
 			chain = List.copyOf(chain);
 			addresses = List.copyOf(addresses);
 			versions = List.copyOf(versions);
 			grades = List.copyOf(grades);
+			suites = List.copyOf(suites);
 			findings = List.copyOf(findings);
 		}
 
@@ -309,6 +318,61 @@ class EndpointPageView {
 
 		public @Nullable String shortFingerprint() {
 			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * The cipher suites, groups and features of one address: one column of suites per
+	 * accepted version, in the server's order, each coloured by its strength.
+	 *
+	 * @param address the address
+	 * @param versions the accepted versions with their suites, newest first
+	 * @param groups the key exchange groups accepted
+	 * @param postQuantum whether a post-quantum hybrid group is accepted
+	 * @param features the features in words, for example "ALPN h2, http/1.1"
+	 */
+	record SuitesRow(@Nullable String address, List<CipherSupport.VersionSuites> versions, List<String> groups,
+			boolean postQuantum, List<String> features) {
+
+		SuitesRow {
+			versions = List.copyOf(versions);
+			groups = List.copyOf(groups);
+			features = List.copyOf(features);
+		}
+
+		static SuitesRow of(AddressResult result) {
+			CipherSupport support = Objects.requireNonNull(result.cipherSupport());
+			return new SuitesRow(result.address(), support.suites(),
+					support.groups().stream().map(CipherSupport.Group::name).toList(), support.postQuantum(),
+					features(support.features()));
+		}
+
+		private static List<String> features(CipherSupport.@Nullable Features features) {
+			if (features == null) {
+				return List.of();
+			}
+			List<String> words = new ArrayList<>();
+			if (features.alpn() != null) {
+				words.add(features.alpn().isEmpty() ? "no ALPN" : "ALPN " + String.join(", ", features.alpn()));
+			}
+			words.add(known(features.secureRenegotiation(), "secure renegotiation", "no secure renegotiation"));
+			words.add(known(features.fallbackScsv(), "TLS_FALLBACK_SCSV honoured", "TLS_FALLBACK_SCSV ignored"));
+			words.add(known(features.compression(), "TLS compression (CRIME)", "no TLS compression"));
+			return words.stream().filter((word) -> !word.isEmpty()).toList();
+		}
+
+		private static String known(@Nullable Boolean value, String yes, String no) {
+			return (value == null) ? "" : value ? yes : no;
+		}
+
+		/** The CSS class of a suite's strength. */
+		public static String strengthClass(String strength) {
+			return switch (strength) {
+				case "STRONG" -> "badge badge--ok";
+				case "WEAK" -> "badge badge--warning";
+				default -> "badge badge--critical";
+			};
 		}
 
 	}

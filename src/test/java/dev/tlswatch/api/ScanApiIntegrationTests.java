@@ -15,6 +15,7 @@ import dev.tlswatch.finding.Severity;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
@@ -132,6 +133,10 @@ class ScanApiIntegrationTests {
 			.andExpect(jsonPath("$.results[1].versions").isEmpty())
 			.andExpect(jsonPath("$.findings[*].code").value(contains("CERTIFICATE_EXPIRES_SOON", "CHAIN_TRUSTED")))
 			.andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
+			.andExpect(
+					jsonPath("$.results[0].cipherSupport.suites[0].accepted[0].name").value("TLS_AES_128_GCM_SHA256"))
+			.andExpect(jsonPath("$.results[0].cipherSupport.groups[0].postQuantum").value(true))
+			.andExpect(jsonPath("$.results[0].grade.letter").value("B"))
 			.andExpect(jsonPath("$.findings[0].address").value("192.0.2.1"))
 			.andExpect(jsonPath("$.findings[0].message").value("Expires in 10 days"));
 	}
@@ -264,7 +269,12 @@ class ScanApiIntegrationTests {
 								"TLS_AES_128_GCM_SHA256, x25519")),
 				new GradeDetails("B", "B", 87.5,
 						List.of(new GradeDetails.Reason("TLS10_ACCEPTED", "TLS 1.0 accepted", "B"))),
-				6);
+				6,
+				new CipherSupport(
+						List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_3, "SERVER",
+								List.of(new CipherSupport.Suite("TLS_AES_128_GCM_SHA256", "STRONG")), true)),
+						List.of(new CipherSupport.Group("X25519MLKEM768", true)),
+						new CipherSupport.Features(List.of("h2"), true, null, false)));
 		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,
 				null, null, TrustResult.UNKNOWN, null, null, List.of());
 		return new ScanDetails(id, endpointId, ScanTrigger.MANUAL, Instant.parse("2026-11-27T10:00:00Z"),

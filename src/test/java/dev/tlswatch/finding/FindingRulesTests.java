@@ -144,7 +144,7 @@ class FindingRulesTests {
 				2, false);
 		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.3",
 				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report, List.of(),
-				null, 1);
+				null, 1, null);
 
 		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
 
@@ -263,7 +263,7 @@ class FindingRulesTests {
 			versions.add(new VersionResult(version, outcomes[version.ordinal()], null));
 		}
 		return new AddressResult(trusted.address(), trusted.outcome(), null, trusted.protocol(), trusted.cipherSuite(),
-				1, 5, trusted.trust(), null, true, trusted.chain(), ChainReportDetails.NONE, versions, null, 6);
+				1, 5, trusted.trust(), null, true, trusted.chain(), ChainReportDetails.NONE, versions, null, 6, null);
 	}
 
 }

@@ -110,6 +110,16 @@ class ScanIntegrationTests {
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 			assertThat(this.scans.latest(endpoint.id())).contains(scan);
 			assertThat(this.scans.find(scan.id())).contains(scan);
+			CipherSupport support = this.scans.latest(endpoint.id()).orElseThrow().results().get(0).cipherSupport();
+			assertThat(support).isNotNull();
+			assertThat(support.suites()).extracting(CipherSupport.VersionSuites::version)
+				.containsExactly(ProtocolVersion.TLS_1_2);
+			assertThat(support.suites().get(0).accepted()).extracting(CipherSupport.Suite::name)
+				.contains(seen.cipherSuite());
+			assertThat(support.groups()).extracting(CipherSupport.Group::name).contains("x25519");
+			assertThat(support.features()).isNotNull();
+			assertThat(support.features().secureRenegotiation()).isTrue();
+			assertThat(support.features().compression()).isFalse();
 			assertThat(this.jdbc.queryForObject("""
 					select count(*) from scan_result_version v join scan_result r on r.id = v.scan_result_id
 					where r.scan_id = ?""", Integer.class, scan.id())).isEqualTo(5);

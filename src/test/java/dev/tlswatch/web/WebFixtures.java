@@ -50,7 +50,7 @@ final class WebFixtures {
 
 	static AddressResult okResult(String address, List<CertificateDetails> chain, List<VersionResult> versions) {
 		return new AddressResult(address, ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 3, 42,
-				TrustResult.TRUSTED, null, true, chain, ChainReportDetails.NONE, versions, null, 6);
+				TrustResult.TRUSTED, null, true, chain, ChainReportDetails.NONE, versions, null, 6, null);
 	}
 
 	static AddressResult failedResult(String address, String error) {

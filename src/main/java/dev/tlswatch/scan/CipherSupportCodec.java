@@ -1,0 +1,29 @@
+package dev.tlswatch.scan;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores {@link CipherSupport} as one JSON document per address: it is read and written
+ * whole, never queried in parts.
+ */
+@Component
+class CipherSupportCodec {
+
+	private final JsonMapper json;
+
+	CipherSupportCodec(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Nullable String encode(@Nullable CipherSupport support) {
+		return (support != null) ? this.json.writeValueAsString(support) : null;
+	}
+
+	@Nullable CipherSupport decode(@Nullable String document) {
+		return (document != null) ? this.json.readValue(document, CipherSupport.class) : null;
+	}
+
+}
