@@ -63,10 +63,14 @@ public final class ProbeBenchmark {
 	private static final Pattern SSLSCAN_SUITE = Pattern
 		.compile("^(Preferred|Accepted)\\s+(TLSv1\\.[0-3]|SSLv[23])\\s+\\d+\\s+bits\\s+0x([0-9A-Fa-f]{4})\\s+(\\S+)");
 
-	// testssl.sh's JSON: {"id" : "cipher-tls1_2_xc030", ..., "finding" : "TLSv1.2 xc030
-	// ECDHE-RSA-AES256-GCM-SHA384 ..."}
-	private static final Pattern TESTSSL_CIPHER = Pattern
-		.compile("\"id\"\\s*:\\s*\"cipher(?:order)?[-_](tls1(?:_[123])?|ssl3)_x([0-9a-f]{2,6})\"");
+	// testssl.sh's JSON: "id" : "cipherorder_TLSv1_2", ..., "finding" :
+	// "ECDHE-RSA-AES256-GCM-SHA384 ECDHE-RSA-CHACHA20-POLY1305 ..." (OpenSSL names)
+	private static final Pattern TESTSSL_ORDER = Pattern
+		.compile("\"id\"\\s*:\\s*\"cipherorder_(\\S+?)\"[^}]*?\"finding\"\\s*:\\s*\"([^\"]*)\"", Pattern.DOTALL);
+
+	// openssl ciphers -V: "0xC0,0x30 - ECDHE-RSA-AES256-GCM-SHA384 TLSv1.2 ..."
+	private static final Pattern OPENSSL_CIPHER = Pattern
+		.compile("0x([0-9A-Fa-f]{2}),0x([0-9A-Fa-f]{2})\\s+-\\s+(\\S+)");
 
 	private ProbeBenchmark() {
 	}
@@ -244,25 +248,70 @@ public final class ProbeBenchmark {
 		if (!Files.exists(json)) {
 			return suites;
 		}
-		Matcher matcher = TESTSSL_CIPHER.matcher(Files.readString(json, StandardCharsets.UTF_8));
+		Map<String, Integer> openSslNames = openSslNames();
+		Matcher matcher = TESTSSL_ORDER.matcher(Files.readString(json, StandardCharsets.UTF_8));
 		while (matcher.find()) {
 			TlsVersion version = switch (matcher.group(1)) {
-				case "ssl3" -> TlsVersion.SSL_3_0;
-				case "tls1" -> TlsVersion.TLS_1_0;
-				case "tls1_1" -> TlsVersion.TLS_1_1;
-				case "tls1_2" -> TlsVersion.TLS_1_2;
-				case "tls1_3" -> TlsVersion.TLS_1_3;
+				case "SSLv3" -> TlsVersion.SSL_3_0;
+				case "TLSv1" -> TlsVersion.TLS_1_0;
+				case "TLSv1_1" -> TlsVersion.TLS_1_1;
+				case "TLSv1_2" -> TlsVersion.TLS_1_2;
+				case "TLSv1_3" -> TlsVersion.TLS_1_3;
 				default -> null;
 			};
-			if (version != null) {
-				List<Integer> codes = suites.computeIfAbsent(version, (key) -> new ArrayList<>());
-				int code = Integer.parseInt(matcher.group(2), 16);
-				if (!codes.contains(code)) {
+			if (version == null) {
+				continue;
+			}
+			List<Integer> codes = suites.computeIfAbsent(version, (key) -> new ArrayList<>());
+			for (String name : matcher.group(2).strip().split("\\s+")) {
+				if (name.isEmpty()) {
+					continue;
+				}
+				Integer code = openSslNames.get(name);
+				if (code == null) {
+					code = dev.tlswatch.probe.CipherSuites.byName(name).map(CipherSuite::code).orElse(null);
+				}
+				if (code == null) {
+					System.out.println("testssl.sh: unknown suite name " + name);
+				}
+				else if (!codes.contains(code)) {
 					codes.add(code);
 				}
 			}
 		}
 		return suites;
+	}
+
+	/**
+	 * OpenSSL's suite names (which sslscan and testssl.sh print) by IANA code, from the
+	 * local {@code openssl ciphers -V}.
+	 * @return codes by OpenSSL name, empty without an openssl command
+	 */
+	private static Map<String, Integer> openSslNames() {
+		Map<String, Integer> names = new java.util.HashMap<>();
+		Optional<Path> openssl = executable("openssl");
+		if (openssl.isEmpty()) {
+			return names;
+		}
+		try {
+			Process process = new ProcessBuilder(openssl.get().toString(), "ciphers", "-V",
+					"ALL:COMPLEMENTOFALL:@SECLEVEL=0")
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			process.waitFor(10, TimeUnit.SECONDS);
+			Matcher matcher = OPENSSL_CIPHER.matcher(output);
+			while (matcher.find()) {
+				names.put(matcher.group(3), Integer.parseInt(matcher.group(1) + matcher.group(2), 16));
+			}
+		}
+		catch (IOException ex) {
+			System.out.println("openssl ciphers -V failed: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return names;
 	}
 
 	private static @Nullable TlsVersion version(String name) {
