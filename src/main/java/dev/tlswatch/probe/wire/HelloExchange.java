@@ -1,17 +1,11 @@
 package dev.tlswatch.probe.wire;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
-import dev.tlswatch.probe.starttls.StartTlsNegotiation;
 import dev.tlswatch.probe.wire.ServerResponse.Malformed;
 import dev.tlswatch.probe.wire.ServerResponse.ServerHelloReceived;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * One connection that puts one ClientHello and reads the first answer: TCP connect within
  * the connect timeout, the target's STARTTLS dialogue, the ClientHello, and the answer,
  * all after the connect within the handshake timeout, however slowly the server sends.
- * The same steps as {@link ProtocolVersionProbe}; a ServerHello is also read for its
- * {@link ServerHelloFeatures}.
+ * The steps of every wire probe ({@link WireConnection}); a ServerHello is also read for
+ * its {@link ServerHelloFeatures}.
  */
 final class HelloExchange {
 
@@ -37,65 +31,14 @@ final class HelloExchange {
 	 * @throws NotAsked if the server never saw the ClientHello, or reading failed locally
 	 */
 	static Answer exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello) throws NotAsked {
-		Socket socket = new Socket();
-		try {
-			connect(socket, target, options);
-			Deadline deadline = Deadline.after(options.handshakeTimeout());
-			startTls(socket, target, options);
-			send(socket, clientHello);
-			return read(socket, deadline);
-		}
-		finally {
-			closeQuietly(socket);
-		}
-	}
-
-	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws NotAsked {
-		try {
-			socket.connect(new InetSocketAddress(target.address(), target.port()),
-					Deadline.socketMillis(options.connectTimeout()));
-		}
-		catch (SocketTimeoutException ex) {
-			throw new NotAsked(Status.TIMED_OUT,
-					"Connect timed out after " + options.connectTimeout().toMillis() + " ms");
-		}
-		catch (IOException ex) {
-			throw new NotAsked(Status.COULD_NOT_TEST, "Connect failed: " + describe(ex));
-		}
-	}
-
-	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws NotAsked {
-		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
-		}
-		catch (SocketTimeoutException ex) {
-			throw new NotAsked(Status.TIMED_OUT, "STARTTLS timed out: " + describe(ex));
-		}
-		catch (IOException ex) {
-			throw new NotAsked(Status.COULD_NOT_TEST, "STARTTLS failed: " + describe(ex));
-		}
-	}
-
-	private static void send(Socket socket, byte[] clientHello) throws NotAsked {
-		try {
-			OutputStream output = socket.getOutputStream();
-			output.write(clientHello);
-			output.flush();
-		}
-		catch (IOException ex) {
-			throw new NotAsked(Status.COULD_NOT_TEST, "Sending the ClientHello failed: " + describe(ex));
-		}
-	}
-
-	/** The answer, and for a ServerHello its features, or why they do not parse. */
-	private static Answer read(Socket socket, Deadline deadline) throws NotAsked {
 		AtomicReference<byte @Nullable []> body = new AtomicReference<>();
 		ServerResponse response;
 		try {
-			response = ServerResponseReader.read(new DeadlineInputStream(socket, deadline), body::set);
+			response = WireConnection.exchange(target, options, clientHello,
+					(input) -> ServerResponseReader.read(input, body::set));
 		}
-		catch (IOException ex) {
-			throw new NotAsked(Status.ERROR, "Reading the answer failed: " + describe(ex));
+		catch (WireConnection.Failure ex) {
+			throw new NotAsked(status(ex), String.valueOf(ex.getMessage()));
 		}
 		byte[] serverHello = body.get();
 		if (!(response instanceof ServerHelloReceived) || serverHello == null) {
@@ -109,18 +52,14 @@ final class HelloExchange {
 		}
 	}
 
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
+	/**
+	 * A timeout before an answer, an error reading one, or no way to ask at all.
+	 */
+	private static Status status(WireConnection.Failure failure) {
+		if (failure.timedOut()) {
+			return Status.TIMED_OUT;
 		}
-		catch (IOException ex) {
-			// The answer, if any, is in; nothing is left to do with the socket
-		}
-	}
-
-	private static String describe(Exception ex) {
-		String message = ex.getMessage();
-		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+		return failure.sent() ? Status.ERROR : Status.COULD_NOT_TEST;
 	}
 
 	/**

@@ -46,7 +46,7 @@ final class WireConnection {
 			return reader.read(new DeadlineInputStream(socket, deadline));
 		}
 		catch (IOException ex) {
-			throw new Failure(false, "Reading the answer failed: " + describe(ex));
+			throw new Failure(false, true, "Reading the answer failed: " + describe(ex));
 		}
 	}
 
@@ -136,9 +136,24 @@ final class WireConnection {
 
 		private final boolean timedOut;
 
+		private final boolean sent;
+
 		Failure(boolean timedOut, String detail) {
+			this(timedOut, false, detail);
+		}
+
+		Failure(boolean timedOut, boolean sent, String detail) {
 			super(detail, null, false, false);
 			this.timedOut = timedOut;
+			this.sent = sent;
+		}
+
+		/**
+		 * Whether the ClientHello was sent and only reading the answer failed (locally).
+		 * @return whether it was sent
+		 */
+		boolean sent() {
+			return this.sent;
 		}
 
 		/**
