@@ -103,8 +103,7 @@ public final class ProbeCommand {
 
 	private static ProbeTarget probeTarget(ProbeArguments arguments, Target target, InetAddress address) {
 		String expected = (arguments.sniName() != null) ? arguments.sniName() : target.host();
-		boolean literal = expected.indexOf(':') >= 0 || expected.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-		return new ProbeTarget(address, target.port(), literal ? null : expected, expected,
+		return ProbeTarget.forName(address, target.port(), expected,
 				startTls(arguments.mode().effectiveFor(target.port())));
 	}
 

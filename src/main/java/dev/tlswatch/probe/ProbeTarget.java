@@ -39,6 +39,20 @@ public record ProbeTarget(InetAddress address, int port, @Nullable String sniNam
 		this(address, port, sniName, expectedName, StartTls.NONE);
 	}
 
+	/**
+	 * A target for a name as users give it: SNI carries the name unless it is an IP
+	 * literal, which SNI cannot carry (RFC 6066 §3).
+	 * @param address the resolved address to connect to
+	 * @param port the TCP port
+	 * @param expectedName the DNS name or IP literal the certificate must match
+	 * @param startTls how TLS starts
+	 * @return the target
+	 */
+	public static ProbeTarget forName(InetAddress address, int port, String expectedName, StartTls startTls) {
+		boolean literal = expectedName.indexOf(':') >= 0 || expectedName.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+		return new ProbeTarget(address, port, literal ? null : expectedName, expectedName, startTls);
+	}
+
 	@Override
 	public String toString() {
 		String host = this.address.getHostAddress();

@@ -108,10 +108,9 @@ class ScanRunner {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
 				this.trustBundle.anchors(), this.clock);
 		String expectedName = endpoint.effectiveName();
-		String sniName = isIpLiteral(expectedName) ? null : expectedName;
 		StartTls startTls = startTls(endpoint.tlsMode().effectiveFor(endpoint.port()));
 		List<ProbeTarget> targets = addresses.stream()
-			.map((address) -> new ProbeTarget(address, endpoint.port(), sniName, expectedName, startTls))
+			.map((address) -> ProbeTarget.forName(address, endpoint.port(), expectedName, startTls))
 			.toList();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<ProbeReport>> futures = new ArrayList<>();
@@ -164,10 +163,6 @@ class ScanRunner {
 				new HandshakeObservation(target, HandshakeOutcome.ERROR, bounded(error), null, null, null, null,
 						List.of(), TrustStatus.UNKNOWN, null, null),
 				List.of(), Map.of(), List.of(), null, null, 0, Duration.ZERO);
-	}
-
-	static boolean isIpLiteral(String name) {
-		return name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
 	}
 
 	static String bounded(@Nullable String text) {
