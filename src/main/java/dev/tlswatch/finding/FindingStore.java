@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.tlswatch.scan.ScanCompleted;
 import dev.tlswatch.scan.ScanDetails;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,9 +32,12 @@ class FindingStore implements Findings {
 
 	private final Clock clock;
 
-	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@EventListener
@@ -53,14 +57,16 @@ class FindingStore implements Findings {
 						.addValue("severity", finding.severity().name())
 						.addValue("message", finding.message()));
 		}
+		EndpointStatus status = FindingRules.status(scan, findings);
 		this.jdbc.update("""
 				insert into finding_status (endpoint_id, scan_id, status, judged_at)
 				values (:endpoint, :scan, :status, :judged)
 				on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
 				    judged_at = excluded.judged_at
 				where finding_status.scan_id <= excluded.scan_id
-				""", Map.of("endpoint", scan.endpointId(), "scan", scan.id(), "status",
-				FindingRules.status(scan, findings).name(), "judged", Timestamp.from(now)));
+				""", Map.of("endpoint", scan.endpointId(), "scan", scan.id(), "status", status.name(), "judged",
+				Timestamp.from(now)));
+		this.events.publishEvent(new ScanJudged(scan, findings, status));
 	}
 
 	@Override

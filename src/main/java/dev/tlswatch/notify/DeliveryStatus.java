@@ -1,0 +1,28 @@
+package dev.tlswatch.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How delivery is configured and how it is going.
+ *
+ * @param mailEnabled whether an SMTP server is configured
+ * @param mailFrom the sender address, {@code null} when mail is off
+ * @param mailRecipients the global recipients
+ * @param webhookEnabled whether a webhook URL is configured
+ * @param pending messages not delivered yet on some channel
+ * @param failing pending messages whose last attempt failed
+ * @param lastError the latest delivery error, {@code null} when none; never contains
+ * secrets
+ * @param lastErrorAt when it happened
+ */
+public record DeliveryStatus(boolean mailEnabled, @Nullable String mailFrom, List<String> mailRecipients,
+		boolean webhookEnabled, long pending, long failing, @Nullable String lastError, @Nullable Instant lastErrorAt) {
+
+	public DeliveryStatus {
+		mailRecipients = List.copyOf(mailRecipients);
+	}
+
+}
