@@ -113,4 +113,12 @@
   document.addEventListener('htmx:afterSettle', focusNotice);
   document.addEventListener('htmx:responseError', showRequestError);
   document.addEventListener('htmx:sendError', showRequestError);
+
+  /* Forms marked data-confirm ask before they submit (deleting an endpoint). */
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  }, true);
 })();

@@ -182,7 +182,7 @@ class EndpointPageView {
 			return "Auto (" + resolved + " on port " + port + ")";
 		}
 
-		private static String label(TlsMode mode) {
+		static String label(TlsMode mode) {
 			return switch (mode) {
 				case IMPLICIT -> "Implicit TLS";
 				case STARTTLS_SMTP -> "STARTTLS SMTP";
