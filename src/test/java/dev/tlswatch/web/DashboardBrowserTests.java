@@ -145,6 +145,43 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void endpointAddedThroughTheFormShowsFieldErrorsThenGetsScannedOnItsPage() {
+		TestTlsServer server = startServer("form.tlswatch.test", Duration.ofDays(200));
+		open("/endpoints");
+		this.browser.driver().findElement(By.linkText("Add endpoint")).click();
+		assertThat(this.browser.driver().findElement(By.cssSelector("#tlsMode option:checked")).getText())
+			.isEqualTo("Auto (from the port)");
+
+		fill("host", "127.0.0.1");
+		fill("port", "70000");
+		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		WebElement portError = this.browser.driver().findElement(By.id("port-error"));
+		assertThat(portError.getText()).isEqualTo("Port must be between 1 and 65535");
+		assertThat(this.browser.driver().findElement(By.id("port")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(this.browser.driver().findElement(By.id("host")).getAttribute("value")).isEqualTo("127.0.0.1");
+
+		fill("port", Integer.toString(server.port()));
+		this.browser.driver().findElement(By.cssSelector("details.advanced summary")).click();
+		fill("sniName", "localhost");
+		fill("tags", "form, browser");
+		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches("/endpoints/\\d+$"));
+		assertThat(this.browser.driver().findElement(By.cssSelector("main .notice")).getText())
+			.startsWith("Endpoint registered.");
+		this.browser.driver().findElement(By.cssSelector("form.page-head__action button")).click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20)).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Scan finished:"));
+		assertThat(this.browser.driver()
+			.findElement(By.cssSelector("[aria-labelledby=certificate-title] dl.facts dd"))
+			.getText()).isEqualTo("CN=form.tlswatch.test");
+		assertThat(this.browser.consoleErrors()).as("only the rejected form's status is logged")
+			.allMatch((error) -> error.contains("/endpoints/new") && error.contains("status of 422"));
+	}
+
+	@Test
 	void unknownAddressesGetTheLayoutsNotFoundPage() throws Exception {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (String path : List.of("/endpoints/424242", "/no-such-page")) {
@@ -220,6 +257,12 @@ class DashboardBrowserTests {
 
 	private EndpointDetails register(String host, int port, List<String> tags) {
 		return this.endpoints.register(new EndpointDraft(host, port, TlsMode.IMPLICIT, "localhost", 60, tags, true));
+	}
+
+	private void fill(String field, String value) {
+		WebElement input = this.browser.driver().findElement(By.id(field));
+		input.clear();
+		input.sendKeys(value);
 	}
 
 	private void open(String path) {
