@@ -121,4 +121,34 @@
       event.preventDefault();
     }
   }, true);
+
+  /*
+   * The overview's expiry chart: labels and counts come from data attributes (no inline
+   * script), and Chart.js is loaded only on that page.
+   */
+  function drawExpiryChart() {
+    var canvas = document.getElementById('expiry-chart');
+    if (!canvas || typeof window.Chart !== 'function' || !canvas.dataset.labels) {
+      return;
+    }
+    var labels = canvas.dataset.labels.split(',');
+    var counts = canvas.dataset.counts.split(',').map(Number);
+    var style = getComputedStyle(document.documentElement);
+    var accent = style.getPropertyValue('--accent').trim() || '#0b5fd1';
+    var text = style.getPropertyValue('--muted-fg').trim() || '#47505a';
+    new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels: labels, datasets: [{ label: 'Expiries', data: counts, backgroundColor: accent }] },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: {
+          x: { ticks: { color: text } },
+          y: { beginAtZero: true, ticks: { precision: 0, color: text } }
+        }
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', drawExpiryChart);
 })();

@@ -1,5 +1,7 @@
 package dev.tlswatch.endpoint;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -18,6 +20,8 @@ interface EndpointRepository extends Repository<Endpoint, Long> {
 	Optional<Endpoint> findById(long id);
 
 	Page<Endpoint> findAll(Pageable pageable);
+
+	List<Endpoint> findAllByIdIn(Collection<Long> ids);
 
 	void delete(Endpoint endpoint);
 

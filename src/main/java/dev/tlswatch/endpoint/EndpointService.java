@@ -3,6 +3,10 @@ package dev.tlswatch.endpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -104,6 +108,17 @@ class EndpointService implements Endpoints {
 	@Transactional(readOnly = true)
 	public Page<EndpointDetails> list(Pageable pageable) {
 		return this.repository.findAll(withStableOrder(pageable)).map(Endpoint::toDetails);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<EndpointDetails> findAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, EndpointDetails> byId = new HashMap<>();
+		this.repository.findAllByIdIn(ids).forEach((endpoint) -> byId.put(endpoint.getId(), endpoint.toDetails()));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/** PostgreSQL keeps microseconds: what is returned must equal what is read later. */

@@ -1,5 +1,6 @@
 package dev.tlswatch.endpoint;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -63,5 +64,12 @@ public interface Endpoints {
 	 * @return the page
 	 */
 	Page<EndpointDetails> list(Pageable pageable);
+
+	/**
+	 * The given endpoints, in the order of the ids; ids not registered are left out.
+	 * @param ids endpoint ids
+	 * @return the endpoints found
+	 */
+	List<EndpointDetails> findAll(List<Long> ids);
 
 }

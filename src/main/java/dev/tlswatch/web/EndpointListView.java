@@ -9,17 +9,21 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.fleet.Fleet;
+import dev.tlswatch.fleet.FleetFilter;
+import dev.tlswatch.fleet.FleetSort;
 import dev.tlswatch.scan.LatestScanSummary;
 import dev.tlswatch.scan.Scans;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds one page of the endpoint list: three queries per page (the endpoints, the
- * headlines of their latest scans, their statuses), never one per row.
+ * Builds one page of the endpoint list: a few queries per page (the matching ids, the
+ * endpoints, the headlines of their latest scans, their statuses), never one per row.
  */
 @Component
 class EndpointListView {
@@ -30,17 +34,22 @@ class EndpointListView {
 
 	private final Findings findings;
 
+	private final Fleet fleet;
+
 	private final Clock clock;
 
-	EndpointListView(Endpoints endpoints, Scans scans, Findings findings, Clock clock) {
+	EndpointListView(Endpoints endpoints, Scans scans, Findings findings, Fleet fleet, Clock clock) {
+		this.fleet = fleet;
 		this.endpoints = endpoints;
 		this.scans = scans;
 		this.findings = findings;
 		this.clock = clock;
 	}
 
-	EndpointListPage page(PageRequest pageRequest) {
-		Page<EndpointDetails> page = this.endpoints.list(pageRequest);
+	EndpointListPage page(FleetFilter filter, FleetSort sort, PageRequest pageRequest) {
+		Page<Long> matching = this.fleet.find(filter, sort, pageRequest);
+		Page<EndpointDetails> page = new PageImpl<>(this.endpoints.findAll(matching.getContent()), pageRequest,
+				matching.getTotalElements());
 		List<Long> ids = page.getContent().stream().map(EndpointDetails::id).toList();
 		Map<Long, LatestScanSummary> summaries = ids.isEmpty() ? Map.of() : this.scans.latestSummaries(ids);
 		Map<Long, EndpointStatus> statuses = ids.isEmpty() ? Map.of() : this.findings.statusOf(ids);

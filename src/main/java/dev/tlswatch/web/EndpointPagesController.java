@@ -9,6 +9,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,16 +44,17 @@ class EndpointPagesController {
 		this.scans = scans;
 	}
 
-	/** There is no overview page yet: the list is the home page. */
-	@GetMapping("/")
-	String home() {
-		return "redirect:/endpoints";
-	}
-
+	/**
+	 * The endpoint list, filtered and sorted; every filter is a query parameter so that a
+	 * filtered list can be bookmarked and linked from the overview.
+	 */
 	@GetMapping("/endpoints")
 	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LIST_PAGE_SIZE) int size,
-			Model model) {
-		model.addAttribute("list", this.listView.page(pageRequest(page, size)));
+			@ModelAttribute("filter") ListFilter filter, Model model) {
+		model.addAttribute("list",
+				this.listView.page(filter.toFleetFilter(), filter.sortOrder(), pageRequest(page, size)));
+		model.addAttribute("listBase", filter.queryString("/endpoints"));
+		model.addAttribute("choices", ListFilter.CHOICES);
 		model.addAttribute("curlExample", curlExample(
 				ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/endpoints").toUriString()));
 		return LIST_VIEW;

@@ -182,6 +182,40 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void overviewNumbersMatchTheListTheyLinkToAndTheChartIsDrawn() {
+		open("/");
+
+		long total = Long.parseLong(this.browser.driver()
+			.findElement(By.cssSelector(".page-head__meta"))
+			.getText()
+			.replace(" endpoints", ""));
+		long sum = 0;
+		for (WebElement count : this.browser.driver().findElements(By.cssSelector("#status-tiles .tile__count"))) {
+			sum += Long.parseLong(count.getText());
+		}
+		assertThat(sum).isEqualTo(total);
+		assertThat(this.browser.script("return Chart.getChart(document.getElementById('expiry-chart')) != null"))
+			.isEqualTo(true);
+		assertThat(this.browser.consoleErrors()).isEmpty();
+
+		WebElement warning = this.browser.driver()
+			.findElement(By.cssSelector("#status-tiles [data-status=WARNING] .tile__count"));
+		long warnings = Long.parseLong(warning.getText());
+		warning.click();
+
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/endpoints?status=WARNING");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#endpoints tbody tr"))).hasSize((int) warnings);
+		assertThat(this.browser.driver().findElement(By.cssSelector("#f-status option:checked")).getText())
+			.isEqualTo("Warning");
+
+		WebElement search = this.browser.driver().findElement(By.id("f-q"));
+		search.sendKeys("no-such-endpoint-anywhere");
+		search.submit();
+		assertThat(this.browser.driver().findElement(By.id("no-match")).getText())
+			.startsWith("No endpoint matches this filter.");
+	}
+
+	@Test
 	void unknownAddressesGetTheLayoutsNotFoundPage() throws Exception {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (String path : List.of("/endpoints/424242", "/no-such-page")) {

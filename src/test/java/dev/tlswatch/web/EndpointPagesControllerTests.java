@@ -20,6 +20,9 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.fleet.Fleet;
+import dev.tlswatch.fleet.FleetFilter;
+import dev.tlswatch.fleet.FleetSort;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.LatestScanSummary;
@@ -56,6 +59,7 @@ import static dev.tlswatch.web.WebFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -89,10 +93,8 @@ class EndpointPagesControllerTests {
 	@MockitoBean
 	private Findings findings;
 
-	@Test
-	void homeRedirectsToTheEndpointList() throws Exception {
-		this.mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/endpoints"));
-	}
+	@MockitoBean
+	private Fleet fleet;
 
 	@Test
 	void listShowsOneRowPerEndpointFromThreeQueries() throws Exception {
@@ -107,7 +109,9 @@ class EndpointPagesControllerTests {
 				"<li class=\"tag\">prod</li>");
 		String pending = row(html, 2);
 		assertThat(pending).contains(">never-scanned.example:443<", ">Pending<", "expiry--unknown", "—");
-		then(this.endpoints).should().list(PageRequest.of(0, EndpointPagesController.LIST_PAGE_SIZE));
+		then(this.fleet).should()
+			.find(FleetFilter.NONE, FleetSort.HOST, PageRequest.of(0, EndpointPagesController.LIST_PAGE_SIZE));
+		then(this.endpoints).should().findAll(List.of(1L, 2L));
 		then(this.scans).should(times(1)).latestSummaries(List.of(1L, 2L));
 		then(this.findings).should(times(1)).statusOf(List.of(1L, 2L));
 		then(this.scans).shouldHaveNoMoreInteractions();
@@ -161,10 +165,11 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void listIsPagedWithLinksToOtherPages() throws Exception {
-		given(this.endpoints.list(any())).willAnswer((invocation) -> {
-			Pageable pageable = invocation.getArgument(0);
-			return new PageImpl<>(List.of(endpoint(51, "example.com")), pageable, 120);
+		given(this.fleet.find(any(), any(), any())).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(2);
+			return new PageImpl<>(List.of(51L), pageable, 120);
 		});
+		given(this.endpoints.findAll(List.of(51L))).willReturn(List.of(endpoint(51, "example.com")));
 		given(this.scans.latestSummaries(anyCollection())).willReturn(Map.of());
 		given(this.findings.statusOf(anyCollection())).willReturn(Map.of());
 
@@ -172,7 +177,7 @@ class EndpointPagesControllerTests {
 
 		assertThat(html).contains("51–51 of 120", "href=\"/endpoints?page=0&amp;size=50\"",
 				"href=\"/endpoints?page=2&amp;size=50\"", "aria-current=\"page\"", ">Next<", ">Previous<");
-		then(this.endpoints).should().list(PageRequest.of(1, 50));
+		then(this.fleet).should().find(FleetFilter.NONE, FleetSort.HOST, PageRequest.of(1, 50));
 	}
 
 	@Test
@@ -181,7 +186,8 @@ class EndpointPagesControllerTests {
 
 		page("/endpoints?page=-3&size=100000");
 
-		then(this.endpoints).should().list(PageRequest.of(0, EndpointPagesController.MAX_PAGE_SIZE));
+		then(this.fleet).should()
+			.find(FleetFilter.NONE, FleetSort.HOST, PageRequest.of(0, EndpointPagesController.MAX_PAGE_SIZE));
 	}
 
 	@Test
@@ -382,10 +388,11 @@ class EndpointPagesControllerTests {
 
 	private void givenEndpoints(List<EndpointDetails> list, Map<Long, LatestScanSummary> summaries,
 			Map<Long, EndpointStatus> statuses) {
-		given(this.endpoints.list(any())).willAnswer((invocation) -> {
-			Pageable pageable = invocation.getArgument(0);
-			return new PageImpl<>(list, pageable, list.size());
+		given(this.fleet.find(any(), any(), any())).willAnswer((invocation) -> {
+			Pageable pageable = invocation.getArgument(2);
+			return new PageImpl<>(list.stream().map(EndpointDetails::id).toList(), pageable, list.size());
 		});
+		given(this.endpoints.findAll(anyList())).willReturn(list);
 		given(this.scans.latestSummaries(anyCollection())).willReturn(summaries);
 		given(this.findings.statusOf(anyCollection())).willAnswer((invocation) -> {
 			Collection<Long> ids = invocation.getArgument(0);

@@ -1,0 +1,235 @@
+package dev.tlswatch.fleet;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.fleet.FleetOverview.ProtocolUsage;
+import dev.tlswatch.fleet.FleetOverview.UpcomingExpiry;
+import dev.tlswatch.fleet.FleetOverview.WeekCount;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers {@link Fleet} questions with a few SQL queries over the latest-scan tables of
+ * the endpoint, scan and finding modules, so that a fleet of thousands costs the same
+ * handful of queries as a fleet of ten.
+ */
+@Service
+@Transactional(readOnly = true)
+class FleetQueries implements Fleet {
+
+	static final int NEXT_EXPIRIES = 10;
+
+	static final int EXPIRY_WEEKS = 13;
+
+	/** Grades from best to worst; the worst address decides an endpoint's grade. */
+	static final List<String> GRADES = List.of("A+", "A", "A-", "B", "C", "D", "E", "T", "M", "F");
+
+	private static final String GRADE_RANK = rankCase("r.grade", GRADES);
+
+	/** The worst grade of the latest scan's addresses. */
+	private static final String WORST_GRADE = """
+			(select r.grade from scan_result r where r.scan_id = sl.scan_id and r.grade is not null
+			 order by %s desc limit 1)""".formatted(GRADE_RANK);
+
+	private static final String STATUS_RANK = rankCase("coalesce(fs.status, 'PENDING')",
+			List.of("CRITICAL", "UNREACHABLE", "WARNING", "PENDING", "OK"));
+
+	private static final String FROM = """
+			from endpoint e
+			left join scan_latest sl on sl.endpoint_id = e.id
+			left join finding_status fs on fs.endpoint_id = e.id
+			""";
+
+	private static final String POST_QUANTUM = """
+			exists (select 1 from scan_result r where r.scan_id = sl.scan_id and r.cipher_support is not null
+			        and (r.cipher_support::jsonb -> 'groups') @> '[{"postQuantum": true}]'::jsonb)""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	FleetQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public FleetOverview overview() {
+		Instant now = this.clock.instant();
+		Map<EndpointStatus, Long> byStatus = byStatus();
+		long endpoints = byStatus.values().stream().mapToLong(Long::longValue).sum();
+		return new FleetOverview(endpoints, byStatus, nextExpiries(), grades(), protocols(), expiriesPerWeek(now));
+	}
+
+	@Override
+	public Page<Long> find(FleetFilter filter, FleetSort sort, Pageable pageable) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(filter, params);
+		Long total = this.jdbc.queryForObject("select count(*) " + FROM + where, params, Long.class);
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		List<Long> ids = this.jdbc.queryForList(
+				"select e.id " + FROM + where + " order by " + orderBy(sort) + " limit :limit offset :offset", params,
+				Long.class);
+		return new PageImpl<>(ids, pageable, (total != null) ? total : 0);
+	}
+
+	private Map<EndpointStatus, Long> byStatus() {
+		Map<EndpointStatus, Long> counts = new EnumMap<>(EndpointStatus.class);
+		for (EndpointStatus status : EndpointStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.query("select coalesce(fs.status, 'PENDING') as status, count(*) as n from endpoint e "
+				+ "left join finding_status fs on fs.endpoint_id = e.id group by 1", (row) -> {
+					counts.put(EndpointStatus.valueOf(row.getString("status")), row.getLong("n"));
+				});
+		return counts;
+	}
+
+	private List<UpcomingExpiry> nextExpiries() {
+		return this.jdbc.query(
+				"""
+						select e.id, e.host, e.port, sl.leaf_not_after from scan_latest sl join endpoint e on e.id = sl.endpoint_id
+						where sl.leaf_not_after is not null order by sl.leaf_not_after, e.id limit :n
+						""",
+				Map.of("n", NEXT_EXPIRIES), (row, i) -> new UpcomingExpiry(row.getLong("id"), row.getString("host"),
+						row.getInt("port"), row.getTimestamp("leaf_not_after").toInstant()));
+	}
+
+	private Map<String, Long> grades() {
+		Map<String, Long> found = new LinkedHashMap<>();
+		this.jdbc.query("select g.grade, count(*) as n from (select " + WORST_GRADE
+				+ " as grade from scan_latest sl) g where g.grade is not null group by g.grade", (row) -> {
+					found.put(row.getString("grade"), row.getLong("n"));
+				});
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		GRADES.stream().filter(found::containsKey).forEach((grade) -> ordered.put(grade, found.get(grade)));
+		return ordered;
+	}
+
+	private ProtocolUsage protocols() {
+		return this.jdbc.queryForObject("""
+				select count(*) filter (where probed) as scanned,
+				       count(*) filter (where ssl3 or tls10 or tls11) as legacy,
+				       count(*) filter (where ssl3) as ssl3, count(*) filter (where tls10) as tls10,
+				       count(*) filter (where tls11) as tls11, count(*) filter (where tls13) as tls13,
+				       count(*) filter (where pq) as pq
+				from (
+				  select bool_or(v.version is not null) as probed,
+				         bool_or(v.version = 'SSL_3_0' and v.outcome = 'ACCEPTED') as ssl3,
+				         bool_or(v.version = 'TLS_1_0' and v.outcome = 'ACCEPTED') as tls10,
+				         bool_or(v.version = 'TLS_1_1' and v.outcome = 'ACCEPTED') as tls11,
+				         bool_or(v.version = 'TLS_1_3' and v.outcome = 'ACCEPTED') as tls13,
+				         bool_or(r.cipher_support is not null
+				                 and (r.cipher_support::jsonb -> 'groups') @> '[{"postQuantum": true}]'::jsonb) as pq
+				  from scan_latest sl
+				  join scan_result r on r.scan_id = sl.scan_id
+				  left join scan_result_version v on v.scan_result_id = r.id
+				  group by sl.endpoint_id
+				) per_endpoint
+				""", Map.of(),
+				(row, i) -> new ProtocolUsage(row.getLong("scanned"), row.getLong("legacy"), row.getLong("ssl3"),
+						row.getLong("tls10"), row.getLong("tls11"), row.getLong("tls13"), row.getLong("pq")));
+	}
+
+	private List<WeekCount> expiriesPerWeek(Instant now) {
+		long[] counts = new long[EXPIRY_WEEKS];
+		this.jdbc.query("""
+				select floor(extract(epoch from (sl.leaf_not_after - :now)) / 604800)::int as week, count(*) as n
+				from scan_latest sl where sl.leaf_not_after >= :now and sl.leaf_not_after < :until group by 1
+				""", new MapSqlParameterSource("now", Timestamp.from(now)).addValue("until",
+				Timestamp.from(now.plus(Duration.ofDays(7L * EXPIRY_WEEKS)))), (row) -> {
+					int week = row.getInt("week");
+					if (week >= 0 && week < EXPIRY_WEEKS) {
+						counts[week] += row.getLong("n");
+					}
+				});
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		List<WeekCount> weeks = new ArrayList<>();
+		for (int week = 0; week < EXPIRY_WEEKS; week++) {
+			weeks.add(new WeekCount(today.plusWeeks(week), counts[week]));
+		}
+		return weeks;
+	}
+
+	private String where(FleetFilter filter, MapSqlParameterSource params) {
+		List<String> conditions = new ArrayList<>();
+		if (filter.text() != null) {
+			params.addValue("text", "%" + likeEscaped(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+			conditions.add("(e.host like :text or coalesce(e.sni_name, '') like :text or exists "
+					+ "(select 1 from endpoint_tag t where t.endpoint_id = e.id and lower(t.tag) like :text))");
+		}
+		if (filter.tag() != null) {
+			params.addValue("tag", filter.tag());
+			conditions.add("exists (select 1 from endpoint_tag t where t.endpoint_id = e.id and t.tag = :tag)");
+		}
+		if (filter.status() != null) {
+			params.addValue("status", filter.status().name());
+			conditions.add("coalesce(fs.status, 'PENDING') = :status");
+		}
+		if (filter.tlsMode() != null) {
+			params.addValue("mode", filter.tlsMode().name());
+			conditions.add("e.tls_mode = :mode");
+		}
+		if (filter.expiringWithinDays() != null) {
+			params.addValue("until",
+					Timestamp.from(this.clock.instant().plus(Duration.ofDays(filter.expiringWithinDays()))));
+			conditions.add("sl.leaf_not_after < :until");
+		}
+		if (filter.grade() != null) {
+			params.addValue("grade", filter.grade());
+			conditions.add(WORST_GRADE + " = :grade");
+		}
+		if (filter.accepts() != null) {
+			params.addValue("version", filter.accepts().name());
+			conditions.add("exists (select 1 from scan_result r join scan_result_version v on v.scan_result_id = r.id "
+					+ "where r.scan_id = sl.scan_id and v.version = :version and v.outcome = 'ACCEPTED')");
+		}
+		if (filter.postQuantum() != null) {
+			conditions
+				.add(filter.postQuantum() ? POST_QUANTUM : "(sl.scan_id is not null and not " + POST_QUANTUM + ")");
+		}
+		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+	}
+
+	private static String orderBy(FleetSort sort) {
+		return switch (sort) {
+			case HOST -> "e.host, e.port, e.id";
+			case EXPIRY -> "sl.leaf_not_after nulls last, e.host, e.id";
+			case STATUS -> STATUS_RANK + ", e.host, e.id";
+			case GRADE -> "coalesce((select " + rankCase("g.grade", GRADES) + " from (select " + WORST_GRADE
+					+ " as grade) g), -1) desc, e.host, e.id";
+			case LAST_SCAN -> "sl.scanned_at desc nulls last, e.host, e.id";
+		};
+	}
+
+	private static String rankCase(String expression, List<String> values) {
+		StringBuilder sql = new StringBuilder("case ").append(expression);
+		for (int i = 0; i < values.size(); i++) {
+			sql.append(" when '").append(values.get(i)).append("' then ").append(i);
+		}
+		return sql.append(" end").toString();
+	}
+
+	/** Escapes LIKE's wildcards with PostgreSQL's default escape character. */
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}
