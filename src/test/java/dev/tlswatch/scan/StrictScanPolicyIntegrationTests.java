@@ -6,7 +6,7 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
-import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.GuardIntegrationTest;
 import dev.tlswatch.support.TestResolver;
 import dev.tlswatch.support.TestTcpServer;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A policy that denies loopback and private networks, and a strict "scan now" limit: the
  * switches work at registration and at scan time, and the API answers 429.
  */
-@IntegrationTest(properties = { "spring.quartz.auto-startup=false", "tlswatch.scan-policy.allow-loopback=false",
-		"tlswatch.scan-policy.allow-private=false", "tlswatch.scan-policy.rate-limit.per-endpoint=1h",
-		"tlswatch.scan-policy.rate-limit.per-minute=1000" })
+@GuardIntegrationTest
 class StrictScanPolicyIntegrationTests {
 
 	@Autowired
