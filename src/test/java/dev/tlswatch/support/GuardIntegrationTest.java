@@ -10,15 +10,14 @@ import java.lang.annotation.Target;
  * One context for the guard tests: a scan target policy that denies loopback and private
  * networks, "scan now" at most once an hour per endpoint, the actuator's {@code env} and
  * {@code configprops} exposed with values shown, and known secrets in the configuration
- * that must never show. No scheduler. Every class that needs any of this uses exactly
- * this, so they share the context.
+ * that must never show. Every class that needs any of this uses exactly this, so they
+ * share the context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@IntegrationTest(properties = { "spring.quartz.auto-startup=false", "tlswatch.scan-policy.allow-loopback=false",
-		"tlswatch.scan-policy.allow-private=false", "tlswatch.scan-policy.rate-limit.per-endpoint=1h",
-		"tlswatch.scan-policy.rate-limit.per-minute=1000",
+@IntegrationTest(properties = { "tlswatch.scan-policy.allow-loopback=false", "tlswatch.scan-policy.allow-private=false",
+		"tlswatch.scan-policy.rate-limit.per-endpoint=1h", "tlswatch.scan-policy.rate-limit.per-minute=1000",
 		"management.endpoints.web.exposure.include=health,info,env,configprops",
 		"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 		"spring.mail.password=" + GuardIntegrationTest.MAIL_PASSWORD,
