@@ -7,6 +7,7 @@ import java.util.List;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
+import dev.tlswatch.scan.ScanRateLimitedException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error of the API's controllers into an RFC 9457 problem
- * ({@code application/problem+json}): domain exceptions into 404/409/422, malformed
+ * ({@code application/problem+json}): domain exceptions into 404/409/422/429, malformed
  * requests into 400 naming the field, anything unexpected into a logged 500. Scoped to
  * this package, so the HTML pages keep their own error handling; ordered first so that no
  * application-wide advice answers for the API.
@@ -73,6 +74,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Endpoint not found", ex.getMessage() + ".");
 		problem.setProperty("endpointId", ex.getEndpointId());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> scanRateLimited(ScanRateLimitedException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.TOO_MANY_REQUESTS, ApiProblems.SCAN_RATE_LIMITED,
+				"Too many scans requested", ex.getMessage());
+		problem.setProperty("retryAfterSeconds", ex.getRetryAfterSeconds());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.getRetryAfterSeconds()));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
 	}
 
 	@ExceptionHandler

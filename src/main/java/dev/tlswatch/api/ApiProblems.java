@@ -31,6 +31,8 @@ final class ApiProblems {
 
 	static final URI CONCURRENT_UPDATE = URI.create(BASE + "concurrent-update");
 
+	static final URI SCAN_RATE_LIMITED = URI.create(BASE + "scan-rate-limited");
+
 	/** The property that lists {@link InvalidField}s. */
 	static final String ERRORS = "errors";
 

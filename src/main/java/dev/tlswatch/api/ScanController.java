@@ -56,6 +56,11 @@ class ScanController {
 	@Operation(summary = "Scan an endpoint now",
 			description = "Runs in the request, bounded by the scan timeouts, and answers with the stored scan.")
 	@ApiResponse(responseCode = "201", description = "Scanned")
+	@ApiResponse(responseCode = "429",
+			description = "Asked too soon after the last requested scan of this endpoint, or too many in the last "
+					+ "minute; the Retry-After header says how many seconds to wait",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<ScanResponse> scanNow(@PathVariable long id) {
 		this.endpoints.get(id);
 		ScanResponse scan = response(this.scans.scanNow(id));

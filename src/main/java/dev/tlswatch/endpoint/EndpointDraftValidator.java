@@ -38,11 +38,14 @@ final class EndpointDraftValidator {
 
 	private final int defaultIntervalMinutes;
 
+	private final @Nullable ScanTargetPolicy policy;
+
 	private final List<FieldViolation> violations = new ArrayList<>();
 
-	private EndpointDraftValidator(EndpointDraft draft, int defaultIntervalMinutes) {
+	private EndpointDraftValidator(EndpointDraft draft, int defaultIntervalMinutes, @Nullable ScanTargetPolicy policy) {
 		this.draft = draft;
 		this.defaultIntervalMinutes = defaultIntervalMinutes;
+		this.policy = policy;
 	}
 
 	/**
@@ -53,7 +56,20 @@ final class EndpointDraftValidator {
 	 * @throws InvalidEndpointException naming every invalid field
 	 */
 	static ValidEndpoint validate(EndpointDraft draft, int defaultIntervalMinutes) {
-		return new EndpointDraftValidator(draft, defaultIntervalMinutes).validate();
+		return new EndpointDraftValidator(draft, defaultIntervalMinutes, null).validate();
+	}
+
+	/**
+	 * Validate and normalise a draft, and check its host against the scan target policy
+	 * (patterns for names, networks for IP literals; no name lookup).
+	 * @param draft what the user asked for
+	 * @param defaultIntervalMinutes the interval when the draft has none
+	 * @param policy the scan target policy
+	 * @return the normalised settings
+	 * @throws InvalidEndpointException naming every invalid field
+	 */
+	static ValidEndpoint validate(EndpointDraft draft, int defaultIntervalMinutes, ScanTargetPolicy policy) {
+		return new EndpointDraftValidator(draft, defaultIntervalMinutes, policy).validate();
 	}
 
 	private ValidEndpoint validate() {
@@ -76,10 +92,18 @@ final class EndpointDraftValidator {
 			return reject("host", REQUIRED);
 		}
 		return switch (HostNames.parseHost(host)) {
-			case DnsName(String value) -> value;
-			case IpLiteral(String value) -> value;
+			case DnsName(String value) -> allowedHost(value);
+			case IpLiteral(String value) -> allowedHost(value);
 			case Invalid(String message) -> reject("host", message);
 		};
+	}
+
+	private @Nullable String allowedHost(String host) {
+		if (this.policy == null) {
+			return host;
+		}
+		PolicyDecision decision = this.policy.check(host);
+		return decision.allowed() ? host : reject("host", "is not allowed as a scan target: " + decision.reason());
 	}
 
 	private @Nullable Integer port() {

@@ -49,8 +49,11 @@ class EndpointService implements Endpoints {
 
 	private final TransactionTemplate separateReadOnlyTransaction;
 
+	private final ScanTargetPolicy policy;
+
 	EndpointService(EndpointRepository repository, ApplicationEventPublisher events, Clock clock,
-			EndpointSettings settings, PlatformTransactionManager transactionManager) {
+			EndpointSettings settings, PlatformTransactionManager transactionManager, ScanTargetPolicy policy) {
+		this.policy = policy;
 		this.repository = repository;
 		this.events = events;
 		this.clock = clock;
@@ -127,7 +130,7 @@ class EndpointService implements Endpoints {
 	}
 
 	private ValidEndpoint validate(EndpointDraft draft) {
-		return EndpointDraftValidator.validate(draft, this.settings.defaultScanIntervalMinutes());
+		return EndpointDraftValidator.validate(draft, this.settings.defaultScanIntervalMinutes(), this.policy);
 	}
 
 	private void rejectDuplicate(ValidEndpoint values, @Nullable Long self) {

@@ -84,6 +84,8 @@ final class FindingRules {
 					result.address(), "STARTTLS with " + where + " failed: " + result.error()));
 			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
 					"Scanning " + where + " failed: " + result.error()));
+			case DENIED -> findings.add(new FindingDetails("TARGET_DENIED", Severity.CRITICAL, result.address(),
+					"Not scanned: the scan target policy denies " + where + ". " + result.error()));
 		}
 	}
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome {@code OK} if any address completed a handshake, otherwise the first
  * address's failure
  * @param error the error text when not OK
- * @param results one result per address, in the order they resolved
+ * @param results one result per address: those the scan target policy denied first
+ * ({@link ScanOutcome#DENIED}), then the others in the order they resolved
  */
 public record ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
 		ScanOutcome outcome, @Nullable String error, List<AddressResult> results) {

@@ -24,6 +24,12 @@ public enum ScanOutcome {
 	STARTTLS_FAILED,
 
 	/** Any other error. */
-	ERROR
+	ERROR,
+
+	/**
+	 * The scan target policy does not allow this address (or host name); it was not
+	 * contacted.
+	 */
+	DENIED
 
 }

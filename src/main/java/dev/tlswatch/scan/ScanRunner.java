@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.PolicyDecision;
+import dev.tlswatch.endpoint.ScanTargetPolicy;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
@@ -27,6 +29,8 @@ import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.TrustStatus;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -34,10 +38,14 @@ import org.springframework.stereotype.Component;
  * Runs one scan of one endpoint: resolves its name to every address and probes all of
  * them at once, each on its own virtual thread, so that one hanging address costs at most
  * its timeouts. Each address is probed by the {@link TlsEngine}, which caps the
- * connections open to it at once. Touches no database.
+ * connections open to it at once. Every address is checked against the
+ * {@link ScanTargetPolicy} right before it would be contacted; a denied one is not
+ * contacted at all. Touches no database.
  */
 @Component
 class ScanRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScanRunner.class);
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
@@ -51,8 +59,11 @@ class ScanRunner {
 
 	private final Clock clock;
 
-	ScanRunner(TlsEngine engine, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings,
-			Clock clock) {
+	private final ScanTargetPolicy policy;
+
+	ScanRunner(TlsEngine engine, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings, Clock clock,
+			ScanTargetPolicy policy) {
+		this.policy = policy;
 		this.engine = engine;
 		this.resolver = resolver;
 		this.trustBundle = trustBundle;
@@ -62,6 +73,12 @@ class ScanRunner {
 
 	CompletedRun run(EndpointDetails endpoint, ScanTrigger trigger) {
 		Instant startedAt = now();
+		PolicyDecision hostDecision = this.policy.check(endpoint.host());
+		if (hostDecision.denied()) {
+			logDenied(endpoint, String.valueOf(hostDecision.reason()));
+			return new CompletedRun(endpoint.id(), trigger, startedAt, now(), List.of(), null,
+					List.of(new DeniedTarget(null, bounded(hostDecision.reason()))));
+		}
 		List<InetAddress> addresses;
 		try {
 			addresses = resolve(endpoint.host());
@@ -70,8 +87,37 @@ class ScanRunner {
 			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
 					"Name does not resolve: " + bounded(ex.getMessage()));
 		}
-		List<ProbeReport> probes = probeAll(endpoint, addresses);
-		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null);
+		Screened screened = screen(endpoint, addresses);
+		List<ProbeReport> probes = probeAll(endpoint, screened.allowed());
+		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null, screened.denied());
+	}
+
+	/**
+	 * The one place where the addresses a scan would connect to meet the policy: after
+	 * resolution (or whatever else chose them), right before any connection.
+	 * @param endpoint the endpoint, for the log
+	 * @param addresses every address the scan would contact
+	 * @return the addresses that may be contacted and those that may not, with why
+	 */
+	Screened screen(EndpointDetails endpoint, List<InetAddress> addresses) {
+		List<InetAddress> allowed = new ArrayList<>();
+		List<DeniedTarget> denied = new ArrayList<>();
+		for (InetAddress address : addresses) {
+			PolicyDecision decision = this.policy.checkAddress(address);
+			if (decision.allowed()) {
+				allowed.add(address);
+			}
+			else {
+				logDenied(endpoint, String.valueOf(decision.reason()));
+				denied.add(new DeniedTarget(address.getHostAddress(), bounded(decision.reason())));
+			}
+		}
+		return new Screened(allowed, denied);
+	}
+
+	private static void logDenied(EndpointDetails endpoint, String reason) {
+		logger.warn("Scan of endpoint {} ({}) not sent to a denied target: {}", endpoint.id(), endpoint.displayName(),
+				reason);
 	}
 
 	/** The time at the database's precision, so a stored scan equals the one returned. */
@@ -183,11 +229,40 @@ class ScanRunner {
 	 * @param resolveError why the name did not resolve, {@code null} if it did
 	 */
 	record CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-			List<ProbeReport> addresses, @Nullable String resolveError) {
+			List<ProbeReport> addresses, @Nullable String resolveError, List<DeniedTarget> denied) {
+
+		CompletedRun {
+			addresses = List.copyOf(addresses);
+			denied = List.copyOf(denied);
+		}
 
 		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
 				String error) {
-			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error);
+			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error, List.of());
+		}
+
+	}
+
+	/**
+	 * A target the policy refused; it was not contacted.
+	 *
+	 * @param address the address, {@code null} when the host name itself was refused
+	 * @param reason why, for users
+	 */
+	record DeniedTarget(@Nullable String address, String reason) {
+	}
+
+	/**
+	 * The addresses of one scan after the policy looked at them.
+	 *
+	 * @param allowed the addresses to probe
+	 * @param denied the addresses not to contact
+	 */
+	record Screened(List<InetAddress> allowed, List<DeniedTarget> denied) {
+
+		Screened {
+			allowed = List.copyOf(allowed);
+			denied = List.copyOf(denied);
 		}
 
 	}

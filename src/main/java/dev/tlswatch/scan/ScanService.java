@@ -44,8 +44,12 @@ class ScanService implements Scans {
 
 	private final CipherSupportCodec codec;
 
+	private final ManualScanLimiter limiter;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
-			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec) {
+			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec,
+			ManualScanLimiter limiter) {
+		this.limiter = limiter;
 		this.codec = codec;
 		this.endpoints = endpoints;
 		this.runner = runner;
@@ -57,7 +61,9 @@ class ScanService implements Scans {
 
 	@Override
 	public ScanDetails scanNow(long endpointId) {
-		return scan(this.endpoints.get(endpointId), ScanTrigger.MANUAL);
+		EndpointDetails endpoint = this.endpoints.get(endpointId);
+		this.limiter.acquire(endpointId);
+		return scan(endpoint, ScanTrigger.MANUAL);
 	}
 
 	private ScanDetails scan(EndpointDetails endpoint, ScanTrigger trigger) {

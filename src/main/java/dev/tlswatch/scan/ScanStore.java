@@ -98,7 +98,12 @@ class ScanStore {
 			return List.of(new AddressResult(null, ScanOutcome.DNS_FAILURE, run.resolveError(), null, null, null, null,
 					TrustResult.UNKNOWN, null, null, List.of()));
 		}
-		return run.addresses().stream().map(ScanStore::toResult).toList();
+		List<AddressResult> results = new ArrayList<>();
+		run.denied()
+			.forEach((denied) -> results.add(new AddressResult(denied.address(), ScanOutcome.DENIED, denied.reason(),
+					null, null, null, null, TrustResult.UNKNOWN, null, null, List.of())));
+		run.addresses().stream().map(ScanStore::toResult).forEach(results::add);
+		return List.copyOf(results);
 	}
 
 	private static AddressResult toResult(ProbeReport report) {

@@ -14,11 +14,13 @@ public interface Scans {
 
 	/**
 	 * Scan an endpoint now, in the calling thread, and store the result. Bounded by the
-	 * configured timeouts.
+	 * configured timeouts, and limited in how often it may be asked
+	 * ({@code tlswatch.scan-policy.rate-limit.*}).
 	 * @param endpointId the endpoint
 	 * @return the stored scan
 	 * @throws dev.tlswatch.endpoint.EndpointNotFoundException if there is no such
 	 * endpoint
+	 * @throws ScanRateLimitedException if it is asked too soon after other scans
 	 */
 	ScanDetails scanNow(long endpointId);
 

@@ -3,6 +3,7 @@ package dev.tlswatch.web;
 import java.io.Serializable;
 
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanRateLimitedException;
 import dev.tlswatch.scan.Scans;
 
 import org.springframework.data.domain.PageRequest;
@@ -73,7 +74,15 @@ class EndpointPagesController {
 	 */
 	@PostMapping("/endpoints/{id:\\d+}/scan")
 	String scan(@PathVariable long id, RedirectAttributes redirect) {
-		ScanDetails scan = this.scans.scanNow(id);
+		ScanDetails scan;
+		try {
+			scan = this.scans.scanNow(id);
+		}
+		catch (ScanRateLimitedException ex) {
+			redirect.addFlashAttribute("scanRefused",
+					"Not scanned: " + ex.getMessage() + " Try again in " + ex.getRetryAfterSeconds() + " s.");
+			return "redirect:/endpoints/{id}";
+		}
 		StatusBadge outcome = StatusBadge.of(scan.outcome());
 		redirect.addFlashAttribute("scanNotice", new ScanNotice(outcome.label(), outcome.tone()));
 		return "redirect:/endpoints/{id}";

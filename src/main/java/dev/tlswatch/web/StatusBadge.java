@@ -51,6 +51,8 @@ record StatusBadge(String label, String tone, String description) {
 			case STARTTLS_FAILED ->
 				new StatusBadge("STARTTLS failure", "critical", "TCP connected but the server did not start TLS");
 			case ERROR -> new StatusBadge("Error", "critical", "Another error");
+			case DENIED -> new StatusBadge("Denied", "critical",
+					"The scan target policy does not allow this target; it was not contacted");
 		};
 	}
 

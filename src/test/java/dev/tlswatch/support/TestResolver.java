@@ -22,7 +22,8 @@ public final class TestResolver implements AddressResolver {
 	private static final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
 
 	/**
-	 * Make a test name resolve to the given loopback literals.
+	 * Make a test name resolve to the given loopback literals (see
+	 * {@link #registerDenied} for addresses the scan target policy denies).
 	 * @param name a name ending in {@link #SUFFIX}
 	 * @param addresses IP literals
 	 */
@@ -31,6 +32,27 @@ public final class TestResolver implements AddressResolver {
 			throw new IllegalArgumentException("Test names end in " + SUFFIX + ": " + name);
 		}
 		names.put(name.toLowerCase(Locale.ROOT), List.of(addresses).stream().map(TestResolver::literal).toList());
+	}
+
+	/**
+	 * Make a test name resolve to addresses that the default scan target policy denies
+	 * (link-local, which includes the cloud metadata address 169.254.169.254, and the
+	 * other metadata addresses), for tests that a scan refuses them without contacting
+	 * them. Anything else is refused here, so that a test cannot point a name at a host
+	 * it might reach.
+	 * @param name a name ending in {@link #SUFFIX}
+	 * @param addresses link-local or cloud metadata IP literals, optionally mixed with
+	 * loopback literals
+	 */
+	public static void registerDenied(String name, String... addresses) {
+		for (String address : addresses) {
+			InetAddress literal = literal(address);
+			if (!literal.isLinkLocalAddress() && !literal.isLoopbackAddress()
+					&& !List.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200").contains(literal.getHostAddress())) {
+				throw new IllegalArgumentException("Not a link-local, metadata or loopback address: " + address);
+			}
+		}
+		register(name, addresses);
 	}
 
 	@Override
