@@ -7,6 +7,7 @@ import java.util.List;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
+import dev.tlswatch.notify.InvalidAddressException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -73,6 +74,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Endpoint not found", ex.getMessage() + ".");
 		problem.setProperty("endpointId", ex.getEndpointId());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidAddress(InvalidAddressException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.INVALID_MAIL_ADDRESS,
+				"Invalid mail address", "'" + ex.getField() + "' is not one mail address; nothing was sent.");
+		problem.setProperty(ApiProblems.ERRORS,
+				List.of(new InvalidField(ex.getField(), "must be one mail address such as ops@example.com")));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 
 	@ExceptionHandler
