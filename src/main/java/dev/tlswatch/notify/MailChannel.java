@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Sends mail through Spring Boot's {@link JavaMailSender}: multipart plain text and HTML,
  * with a Message-ID that stays the same on every attempt. Off when
- * {@code spring.mail.host} is not set (Boot then makes no mail sender).
+ * {@code spring.mail.host} is not set or empty.
  */
 @Component
 class MailChannel implements ChannelSender {
@@ -27,7 +29,10 @@ class MailChannel implements ChannelSender {
 	private final NotifySettings.Mail settings;
 
 	MailChannel(ObjectProvider<JavaMailSender> mailSender, NotifySettings settings) {
-		this.mailSender = mailSender.getIfAvailable();
+		JavaMailSender sender = mailSender.getIfAvailable();
+		// An empty SPRING_MAIL_HOST still makes Boot create a sender: that is off too.
+		this.mailSender = (sender instanceof JavaMailSenderImpl impl && !StringUtils.hasText(impl.getHost())) ? null
+				: sender;
 		this.settings = settings.mail();
 	}
 
