@@ -8,6 +8,7 @@ import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.scan.ScanRateLimitedException;
+import dev.tlswatch.notify.InvalidAddressException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -84,6 +85,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.getRetryAfterSeconds()));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidAddress(InvalidAddressException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.INVALID_MAIL_ADDRESS,
+				"Invalid mail address", "'" + ex.getField() + "' is not one mail address; nothing was sent.");
+		problem.setProperty(ApiProblems.ERRORS,
+				List.of(new InvalidField(ex.getField(), "must be one mail address such as ops@example.com")));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 
 	@ExceptionHandler

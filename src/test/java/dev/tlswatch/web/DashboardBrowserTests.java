@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
@@ -228,6 +230,45 @@ class DashboardBrowserTests {
 					.contains("<h1 id=\"error-title\">Not found</h1>", "class=\"site-footer\"")
 					.doesNotContain("Exception", "at org.", "at dev.");
 			}
+		}
+	}
+
+	@Test
+	void settingsPageSendsATestMailAndShowsInvalidInputWithoutReloading() throws Exception {
+		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+		smtp.start();
+		try {
+			open("/settings");
+			this.browser.script("window.notReloaded = true");
+			WebElement to = this.browser.driver().findElement(By.id("test-mail-to"));
+			to.sendKeys("browser@tlswatch.test");
+			this.browser.driver().findElement(By.cssSelector("form.form button")).click();
+
+			WebElement result = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-mail-result")));
+			assertThat(result.getText()).isEqualTo("Test mail sent to browser@tlswatch.test.");
+			assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+			assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("TLSWatch test mail");
+			this.browser.saveFullPageScreenshot(Path.of("target", "screenshots", "settings.png"));
+
+			// Past the browser's own check of type=email, the server answers 422 and htmx
+			// swaps in the form with the error.
+			this.browser.script("document.querySelector('form.form').noValidate = true");
+			this.browser.driver().findElement(By.id("test-mail-to")).sendKeys("<b>not an address");
+			this.browser.driver().findElement(By.cssSelector("form.form button")).click();
+			WebElement error = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-mail-error")));
+			assertThat(error.getText()).startsWith("Enter one mail address");
+			assertThat(this.browser.driver().findElement(By.id("test-mail-to")).getAttribute("value"))
+				.isEqualTo("<b>not an address");
+			assertThat(this.browser.script("return window.notReloaded")).isEqualTo(true);
+			assertThat(smtp.getReceivedMessages()).hasSize(1);
+			// Chromium logs every 4xx answer; the 422 is the expected one.
+			assertThat(this.browser.consoleErrors())
+				.allSatisfy((line) -> assertThat(line).contains("/settings/test-mail", "status of 422"));
+		}
+		finally {
+			smtp.stop();
 		}
 	}
 

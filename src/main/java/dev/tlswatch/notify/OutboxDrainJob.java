@@ -1,0 +1,40 @@
+package dev.tlswatch.notify;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * The repeating Quartz job that drains the outbox: retries rows whose backoff has passed
+ * and picks up rows whose after-commit drain was lost (a crash, a restart). Runs on one
+ * node of the cluster at a time; drains started after commits may run beside it.
+ */
+@DisallowConcurrentExecution
+class OutboxDrainJob extends QuartzJobBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxDrainJob.class);
+
+	private final OutboxDrainer drainer;
+
+	OutboxDrainJob(OutboxDrainer drainer) {
+		this.drainer = drainer;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		try {
+			int sent = this.drainer.drain();
+			if (sent > 0) {
+				logger.debug("Outbox drain sent {} notifications", sent);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The trigger stays; the next firing retries.
+			logger.error("Draining the notification outbox failed", ex);
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.tlswatch.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due outbox rows, one transaction per row: lock the row
+ * ({@code for update skip locked}), send it, mark it sent or failed, commit. Any number
+ * of drains may run at once, on this node and others: a row is only ever in one of them.
+ *
+ * <p>
+ * What remains at-least-once: if the process dies, or its database connection breaks,
+ * after the SMTP server or webhook accepted the message but before the commit, the row is
+ * still pending and is sent again. The copy has the same Message-ID (mail) or
+ * Idempotency-Key (webhook), so the receiver can drop it.
+ */
+@Component
+class OutboxDrainer {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxDrainer.class);
+
+	private final OutboxStore store;
+
+	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+	private final NotifySettings settings;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	OutboxDrainer(OutboxStore store, List<ChannelSender> senders, NotifySettings settings, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.store = store;
+		senders.forEach((sender) -> this.senders.put(sender.channel(), sender));
+		this.settings = settings;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Sends due rows until none is left or the batch is done. A channel that fails is not
+	 * tried again in this drain: its other rows would most likely fail the same way.
+	 * @return how many rows were sent
+	 */
+	int drain() {
+		Set<Channel> channels = enabledChannels();
+		int sent = 0;
+		for (int i = 0; i < this.settings.drainBatch() && !channels.isEmpty(); i++) {
+			Optional<Attempt> attempt = this.transactions.execute((status) -> attemptNext(channels));
+			if (attempt == null || attempt.isEmpty()) {
+				break;
+			}
+			if (attempt.get().sent()) {
+				sent++;
+			}
+			else {
+				channels.remove(attempt.get().channel());
+			}
+		}
+		return sent;
+	}
+
+	private Set<Channel> enabledChannels() {
+		Set<Channel> channels = EnumSet.noneOf(Channel.class);
+		this.senders.values()
+			.stream()
+			.filter(ChannelSender::enabled)
+			.forEach((sender) -> channels.add(sender.channel()));
+		return channels;
+	}
+
+	private Optional<Attempt> attemptNext(Set<Channel> channels) {
+		return this.store.claimNext(channels, this.clock.instant()).map(this::attempt);
+	}
+
+	private Attempt attempt(Delivery delivery) {
+		try {
+			this.senders.get(delivery.channel()).send(delivery);
+			this.store.markSent(delivery.id(), this.clock.instant());
+			logger.debug("Sent {} of message '{}' (outbox row {})", delivery.channel(), delivery.key(), delivery.id());
+			return new Attempt(delivery.channel(), true);
+		}
+		catch (DeliveryFailedException | RuntimeException ex) {
+			recordFailure(delivery, ex);
+			return new Attempt(delivery.channel(), false);
+		}
+	}
+
+	private void recordFailure(Delivery delivery, Exception ex) {
+		String error = (ex instanceof DeliveryFailedException) ? String.valueOf(ex.getMessage())
+				: DeliveryFailedException
+					.clean(delivery.channel() + " failed: " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+		int failures = delivery.attempts() + 1;
+		Instant now = this.clock.instant();
+		Instant next = now.plus(this.settings.retry().after(failures));
+		this.store.markFailed(delivery.id(), now, error, next);
+		logger.warn("{} of message '{}' (outbox row {}) failed, attempt {}, next at {}: {}", delivery.channel(),
+				delivery.key(), delivery.id(), failures, next, error);
+	}
+
+	/**
+	 * What one attempt did.
+	 *
+	 * @param channel the row's channel
+	 * @param sent whether it was delivered
+	 */
+	private record Attempt(Channel channel, boolean sent) {
+	}
+
+}
