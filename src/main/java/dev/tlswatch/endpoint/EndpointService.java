@@ -69,7 +69,8 @@ class EndpointService implements Endpoints {
 	@Override
 	public EndpointDetails update(long id, EndpointDraft draft) {
 		Endpoint endpoint = this.repository.findById(id).orElseThrow(() -> new EndpointNotFoundException(id));
-		ValidEndpoint values = validate(draft);
+		ValidEndpoint values = EndpointDraftValidator.validate(draft, this.settings.defaultScanIntervalMinutes(),
+				endpoint.clientKey());
 		rejectDuplicate(values, id);
 		if (!endpoint.apply(values, now())) {
 			return endpoint.toDetails();
@@ -98,6 +99,12 @@ class EndpointService implements Endpoints {
 	@Transactional(readOnly = true)
 	public EndpointDetails get(long id) {
 		return find(id).orElseThrow(() -> new EndpointNotFoundException(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ClientCredentials> clientCredentials(long id) {
+		return this.repository.findById(id).map(Endpoint::clientCredentials);
 	}
 
 	@Override
