@@ -242,7 +242,7 @@ public final class Pem {
 			Der key = new Der(sec1).enter(SEQUENCE);
 			key.skip(INTEGER);
 			key.skip(OCTET_STRING);
-			if (key.peek() != EC_PARAMETERS) {
+			if (!key.hasMore() || key.peek() != EC_PARAMETERS) {
 				throw new InvalidPemException(
 						"is an EC PRIVATE KEY without its curve; convert it with openssl pkcs8 -topk8 -nocrypt");
 			}
@@ -328,6 +328,10 @@ public final class Pem {
 			this.end = end;
 		}
 
+		boolean hasMore() {
+			return this.position < this.end;
+		}
+
 		int peek() {
 			require(1);
 			return this.bytes[this.position] & 0xff;
@@ -348,7 +352,8 @@ public final class Pem {
 		}
 
 		void skip(int tag) {
-			this.position += header(tag);
+			int length = header(tag);
+			this.position += length;
 		}
 
 		private int header(int tag) {
