@@ -177,7 +177,7 @@ class EndpointPageView {
 		 * How many certificates the endpoint trusts in addition.
 		 * @return the count, 0 without a bundle
 		 */
-		int trustBundleCount() {
+		public int trustBundleCount() {
 			return this.trustBundleSubjects.size();
 		}
 

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Scans with per-endpoint connection options against real TLS servers on 127.0.0.1:
@@ -41,6 +44,9 @@ class ConnectionOptionsScanIntegrationTests {
 
 	@Autowired
 	private Findings findings;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void mtlsServerWithoutAClientCertificateIsAFailureThatSaysSoWithTheChainRecorded() {
@@ -134,6 +140,27 @@ class ConnectionOptionsScanIntegrationTests {
 					.containsExactly(leaf.certificate().getNotAfter().toInstant());
 			});
 		}
+	}
+
+	@Test
+	void theEndpointPageShowsTheOptionsEscapedAndNeverTheKey() throws Exception {
+		Issued odd = TestCertificates.leaf("Tom & Jerry <client>").clientAuthOnly().issuedBy(CLIENT_ROOT);
+		String key = TestPem.pkcs8(odd.key());
+		EndpointDetails endpoint = register(draft("page-options.tlswatch.test", 443, null, "192.0.2.44",
+				TestPem.certificates(List.of(CLIENT_ROOT.certificate(), TestTrustBundle.ca().certificate())),
+				TestPem.certificates(odd.chainWithoutRoot()), key));
+
+		String html = this.mvc.perform(get("/endpoints/" + endpoint.id()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("192.0.2.44", "2 certificates", "CN=Scan mTLS Client Root", "Client certificate",
+				"CN=Tom &amp; Jerry \\&lt;client\\&gt;");
+		assertThat(html).doesNotContain("Tom & Jerry").doesNotContain("<client").doesNotContain("PRIVATE KEY");
+		String keyBase64 = key.lines().filter((line) -> !line.startsWith("-----")).findFirst().orElseThrow();
+		assertThat(html).doesNotContain(keyBase64);
 	}
 
 	private static TestTlsServer mtlsServer() {
