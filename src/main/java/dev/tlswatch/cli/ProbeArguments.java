@@ -15,16 +15,19 @@ import org.jspecify.annotations.Nullable;
  * @param sniName the SNI name to send and expect, {@code null} for each target's host
  * @param connectTo an address to connect to instead of resolving the host
  * @param trustBundle a PEM file of extra trust anchors
+ * @param clientCertificate a PEM file of the client certificate chain, leaf first
+ * @param clientKey a PEM file of the client certificate's private key
  * @param json whether to print one JSON document per target
  * @param targets {@code HOST:PORT} targets
  */
 record ProbeArguments(TlsMode mode, @Nullable String sniName, @Nullable String connectTo, @Nullable Path trustBundle,
-		boolean json, List<Target> targets) {
+		@Nullable Path clientCertificate, @Nullable Path clientKey, boolean json, List<Target> targets) {
 
 	static final String USAGE = """
 			Usage: java -jar tlswatch.jar probe [--mode AUTO|IMPLICIT|STARTTLS_SMTP|STARTTLS_IMAP|STARTTLS_POP3|
 			           STARTTLS_FTP|STARTTLS_LDAP|STARTTLS_XMPP|STARTTLS_POSTGRES] [--sni NAME]
-			           [--connect-to ADDRESS] [--trust FILE.pem] [--json] HOST:PORT [HOST:PORT ...]
+			           [--connect-to ADDRESS] [--trust FILE.pem] [--client-cert FILE.pem --client-key FILE.pem]
+			           [--json] HOST:PORT [HOST:PORT ...]
 			""";
 
 	ProbeArguments {
@@ -42,6 +45,8 @@ record ProbeArguments(TlsMode mode, @Nullable String sniName, @Nullable String c
 		String sni = null;
 		String connectTo = null;
 		Path trust = null;
+		Path clientCertificate = null;
+		Path clientKey = null;
 		boolean json = false;
 		List<Target> targets = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
@@ -51,6 +56,8 @@ record ProbeArguments(TlsMode mode, @Nullable String sniName, @Nullable String c
 				case "--sni" -> sni = value(args, ++i, arg);
 				case "--connect-to" -> connectTo = value(args, ++i, arg);
 				case "--trust" -> trust = Path.of(value(args, ++i, arg));
+				case "--client-cert" -> clientCertificate = Path.of(value(args, ++i, arg));
+				case "--client-key" -> clientKey = Path.of(value(args, ++i, arg));
 				case "--json" -> json = true;
 				default -> {
 					if (arg.startsWith("--")) {
@@ -63,7 +70,10 @@ record ProbeArguments(TlsMode mode, @Nullable String sniName, @Nullable String c
 		if (targets.isEmpty()) {
 			throw new IllegalArgumentException("No target given");
 		}
-		return new ProbeArguments(mode, sni, connectTo, trust, json, targets);
+		if ((clientCertificate == null) != (clientKey == null)) {
+			throw new IllegalArgumentException("--client-cert and --client-key go together");
+		}
+		return new ProbeArguments(mode, sni, connectTo, trust, clientCertificate, clientKey, json, targets);
 	}
 
 	private static String value(List<String> args, int index, String option) {

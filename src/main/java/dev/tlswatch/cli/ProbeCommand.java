@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,16 +17,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import dev.tlswatch.cli.ProbeArguments.Target;
-import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.endpoint.InvalidPemException;
+import dev.tlswatch.endpoint.Pem;
+import dev.tlswatch.probe.ClientIdentity;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ProbeTarget;
-import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.scan.TlsModes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +45,9 @@ public final class ProbeCommand {
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	// A client certificate chain or key: far more than any real one
+	private static final long MAX_PEM_FILE_SIZE = 256 * 1024;
 
 	private final PrintStream out;
 
@@ -61,7 +69,7 @@ public final class ProbeCommand {
 		try {
 			arguments = ProbeArguments.parse(args);
 			options = new ProbeOptions(CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, trustAnchors(arguments.trustBundle()),
-					Clock.systemUTC());
+					Clock.systemUTC(), clientIdentity(arguments.clientCertificate(), arguments.clientKey()));
 		}
 		catch (IllegalArgumentException ex) {
 			this.err.println("probe: " + ex.getMessage());
@@ -104,12 +112,37 @@ public final class ProbeCommand {
 	private static ProbeTarget probeTarget(ProbeArguments arguments, Target target, InetAddress address) {
 		String expected = (arguments.sniName() != null) ? arguments.sniName() : target.host();
 		return ProbeTarget.forName(address, target.port(), expected,
-				startTls(arguments.mode().effectiveFor(target.port())));
+				TlsModes.startTls(arguments.mode(), target.port()));
 	}
 
-	/** The STARTTLS modes are named after their dialects on both sides. */
-	private static StartTls startTls(TlsMode mode) {
-		return (mode == TlsMode.IMPLICIT) ? StartTls.NONE : StartTls.valueOf(mode.name().replace("STARTTLS_", ""));
+	private static @Nullable ClientIdentity clientIdentity(@Nullable Path certificate, @Nullable Path key) {
+		if (certificate == null || key == null) {
+			return null;
+		}
+		List<X509Certificate> chain = pem(certificate, "--client-cert", Pem::certificates);
+		PrivateKey privateKey = pem(key, "--client-key", Pem::privateKey);
+		if (!Pem.keyMatches(privateKey, chain.get(0).getPublicKey())) {
+			throw new IllegalArgumentException(
+					"--client-key " + key + " does not belong to the first certificate of " + certificate);
+		}
+		return new ClientIdentity(privateKey, chain);
+	}
+
+	/** Reads a bounded PEM file; the messages name the option, never the content. */
+	private static <T> T pem(Path file, String option, Function<String, T> parser) {
+		try {
+			if (Files.size(file) > MAX_PEM_FILE_SIZE) {
+				throw new IllegalArgumentException(
+						option + " " + file + " is larger than " + MAX_PEM_FILE_SIZE + " bytes");
+			}
+			return parser.apply(Files.readString(file, StandardCharsets.US_ASCII));
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Unable to read " + option + " " + file + ": " + ex.getMessage(), ex);
+		}
+		catch (InvalidPemException ex) {
+			throw new IllegalArgumentException(option + " " + file + " " + ex.getMessage(), ex);
+		}
 	}
 
 	private static List<X509Certificate> trustAnchors(@Nullable Path bundle) {

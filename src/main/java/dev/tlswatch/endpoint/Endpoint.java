@@ -60,6 +60,19 @@ class Endpoint {
 	@BatchSize(size = 100)
 	private Set<String> tags = new HashSet<>();
 
+	@Column(name = "connect_address", length = 45)
+	private @Nullable String connectAddress;
+
+	@Column(name = "trust_bundle")
+	private @Nullable String trustBundle;
+
+	@Column(name = "client_certificate")
+	private @Nullable String clientCertificate;
+
+	// A secret: leaves the entity only as ClientCredentials, for the scan
+	@Column(name = "client_key")
+	private @Nullable String clientKey;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -82,6 +95,7 @@ class Endpoint {
 		this.scanIntervalMinutes = values.scanIntervalMinutes();
 		this.enabled = values.enabled();
 		this.tags.addAll(values.tags());
+		applyOptions(values);
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -104,13 +118,33 @@ class Endpoint {
 		this.enabled = values.enabled();
 		this.tags.retainAll(values.tags());
 		this.tags.addAll(values.tags());
+		applyOptions(values);
 		this.updatedAt = now;
 		return true;
 	}
 
+	private void applyOptions(ValidEndpoint values) {
+		this.connectAddress = values.connectAddress();
+		this.trustBundle = values.trustBundle();
+		this.clientCertificate = values.clientCertificate();
+		this.clientKey = values.clientKey();
+	}
+
 	private ValidEndpoint currentValues() {
 		return new ValidEndpoint(this.host, this.port, this.tlsMode, this.sniName, this.scanIntervalMinutes,
-				sortedTags(), this.enabled);
+				sortedTags(), this.enabled, this.connectAddress, this.trustBundle, this.clientCertificate,
+				this.clientKey);
+	}
+
+	/** The stored client key (PEM), for keeping it when an update omits it. */
+	@Nullable String clientKey() {
+		return this.clientKey;
+	}
+
+	/** The client certificate and key, if both are stored. */
+	@Nullable ClientCredentials clientCredentials() {
+		return (this.clientCertificate != null && this.clientKey != null)
+				? new ClientCredentials(this.clientCertificate, this.clientKey) : null;
 	}
 
 	private List<String> sortedTags() {
@@ -123,7 +157,8 @@ class Endpoint {
 
 	EndpointDetails toDetails() {
 		return new EndpointDetails(getId(), this.host, this.port, this.tlsMode, this.sniName, this.scanIntervalMinutes,
-				this.enabled, sortedTags(), this.createdAt, this.updatedAt);
+				this.enabled, sortedTags(), this.createdAt, this.updatedAt, new ConnectionOptions(this.connectAddress,
+						this.trustBundle, this.clientCertificate, this.clientKey != null));
 	}
 
 }

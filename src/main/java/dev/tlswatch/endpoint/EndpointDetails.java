@@ -2,6 +2,7 @@ package dev.tlswatch.endpoint;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,12 +21,24 @@ import org.jspecify.annotations.Nullable;
  * @param tags free labels, lower case, sorted
  * @param createdAt when it was registered
  * @param updatedAt when it last changed
+ * @param options connect address, trust bundle and client certificate
  */
 public record EndpointDetails(long id, String host, int port, TlsMode tlsMode, @Nullable String sniName,
-		int scanIntervalMinutes, boolean enabled, List<String> tags, Instant createdAt, Instant updatedAt) {
+		int scanIntervalMinutes, boolean enabled, List<String> tags, Instant createdAt, Instant updatedAt,
+		ConnectionOptions options) {
 
 	public EndpointDetails {
 		tags = List.copyOf(tags);
+		Objects.requireNonNull(options, "options");
+	}
+
+	/**
+	 * An endpoint without connection options.
+	 */
+	public EndpointDetails(long id, String host, int port, TlsMode tlsMode, @Nullable String sniName,
+			int scanIntervalMinutes, boolean enabled, List<String> tags, Instant createdAt, Instant updatedAt) {
+		this(id, host, port, tlsMode, sniName, scanIntervalMinutes, enabled, tags, createdAt, updatedAt,
+				ConnectionOptions.NONE);
 	}
 
 	/** The name the certificate must match and, for host names, the SNI sent. */

@@ -76,7 +76,8 @@ class EndpointService implements Endpoints {
 	@Override
 	public EndpointDetails update(long id, EndpointDraft draft) {
 		Endpoint endpoint = this.repository.findById(id).orElseThrow(() -> new EndpointNotFoundException(id));
-		ValidEndpoint values = validate(draft);
+		ValidEndpoint values = EndpointDraftValidator.validate(draft, this.settings.defaultScanIntervalMinutes(),
+				this.policy, endpoint.clientKey());
 		rejectDuplicate(values, id);
 		if (!endpoint.apply(values, now())) {
 			return endpoint.toDetails();
@@ -105,6 +106,12 @@ class EndpointService implements Endpoints {
 	@Transactional(readOnly = true)
 	public EndpointDetails get(long id) {
 		return find(id).orElseThrow(() -> new EndpointNotFoundException(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ClientCredentials> clientCredentials(long id) {
+		return this.repository.findById(id).map(Endpoint::clientCredentials);
 	}
 
 	@Override

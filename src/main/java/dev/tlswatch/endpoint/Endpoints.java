@@ -59,6 +59,14 @@ public interface Endpoints {
 	}
 
 	/**
+	 * The client certificate and private key of an endpoint, for scanning it. The key
+	 * must never be shown, returned or logged.
+	 * @param id the endpoint
+	 * @return its credentials, empty if it has none or does not exist
+	 */
+	Optional<ClientCredentials> clientCredentials(long id);
+
+	/**
 	 * A page of endpoints, ordered as the pageable says (by host and port by default).
 	 * @param pageable the page
 	 * @return the page

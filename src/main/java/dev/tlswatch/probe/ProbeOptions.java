@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to probe.
  *
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param extraTrustAnchors trust anchors accepted in addition to the JDK's default trust
  * store (private CAs)
  * @param clock the clock that decides whether a certificate is valid "now"
+ * @param clientIdentity the certificate and key to present when a server asks for one
+ * (mutual TLS), {@code null} to present none
  */
 public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
-		Clock clock) {
+		Clock clock, @Nullable ClientIdentity clientIdentity) {
 
 	public ProbeOptions {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -30,17 +34,35 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 		extraTrustAnchors = List.copyOf(extraTrustAnchors);
 	}
 
+	/**
+	 * Options without a client identity.
+	 * @param connectTimeout bound on the TCP connect
+	 * @param handshakeTimeout bound on the STARTTLS dialogue and the TLS handshake
+	 * @param extraTrustAnchors trust anchors in addition to the JDK's
+	 * @param clock the clock
+	 */
+	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+			Clock clock) {
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, null);
+	}
+
 	/** Connect 5 s, handshake 10 s, JDK trust store only, system clock. */
 	public static ProbeOptions defaults() {
 		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(10), List.of(), Clock.systemUTC());
 	}
 
 	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
-		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock);
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity);
 	}
 
 	public ProbeOptions withClock(Clock clock) {
-		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock);
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock,
+				this.clientIdentity);
+	}
+
+	public ProbeOptions withClientIdentity(@Nullable ClientIdentity identity) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
+				identity);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.tlswatch.scan;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeoutException;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.PolicyDecision;
 import dev.tlswatch.endpoint.ScanTargetPolicy;
-import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.Pem;
+import dev.tlswatch.probe.ClientIdentity;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
@@ -35,12 +38,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one scan of one endpoint: resolves its name to every address and probes all of
- * them at once, each on its own virtual thread, so that one hanging address costs at most
- * its timeouts. Each address is probed by the {@link TlsEngine}, which caps the
- * connections open to it at once. Every address is checked against the
- * {@link ScanTargetPolicy} right before it would be contacted; a denied one is not
- * contacted at all. Touches no database.
+ * Runs one scan of one endpoint: resolves its name to every address (or takes its fixed
+ * connect address) and probes all of them at once, each on its own virtual thread, so
+ * that one hanging address costs at most its timeouts. Each address is probed by the
+ * {@link TlsEngine}, which caps the connections open to it at once. Every address is
+ * checked against the {@link ScanTargetPolicy} right before it would be contacted; a
+ * denied one is not contacted at all. Trusts the JDK's anchors, the global bundle and the
+ * endpoint's own, and presents the endpoint's client certificate when a server asks.
+ * Touches no database but to read that certificate's key from the registry.
  */
 @Component
 class ScanRunner {
@@ -61,9 +66,12 @@ class ScanRunner {
 
 	private final ScanTargetPolicy policy;
 
+	private final Endpoints endpoints;
+
 	ScanRunner(TlsEngine engine, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings, Clock clock,
-			ScanTargetPolicy policy) {
+			ScanTargetPolicy policy, Endpoints endpoints) {
 		this.policy = policy;
+		this.endpoints = endpoints;
 		this.engine = engine;
 		this.resolver = resolver;
 		this.trustBundle = trustBundle;
@@ -81,7 +89,7 @@ class ScanRunner {
 		}
 		List<InetAddress> addresses;
 		try {
-			addresses = resolve(endpoint.host());
+			addresses = addresses(endpoint);
 		}
 		catch (UnknownHostException ex) {
 			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
@@ -125,6 +133,14 @@ class ScanRunner {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
+	/**
+	 * The fixed connect address, an IP literal that needs no lookup, or every address.
+	 */
+	private List<InetAddress> addresses(EndpointDetails endpoint) throws UnknownHostException {
+		String connectAddress = endpoint.options().connectAddress();
+		return (connectAddress != null) ? List.of(InetAddress.getByName(connectAddress)) : resolve(endpoint.host());
+	}
+
 	private List<InetAddress> resolve(String host) throws UnknownHostException {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<List<InetAddress>> lookup = executor.submit(() -> this.resolver.resolve(host));
@@ -152,9 +168,9 @@ class ScanRunner {
 
 	private List<ProbeReport> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
-				this.trustBundle.anchors(), this.clock);
+				trustAnchors(endpoint), this.clock, clientIdentity(endpoint));
 		String expectedName = endpoint.effectiveName();
-		StartTls startTls = startTls(endpoint.tlsMode().effectiveFor(endpoint.port()));
+		StartTls startTls = TlsModes.startTls(endpoint.tlsMode(), endpoint.port());
 		List<ProbeTarget> targets = addresses.stream()
 			.map((address) -> ProbeTarget.forName(address, endpoint.port(), expectedName, startTls))
 			.toList();
@@ -171,23 +187,21 @@ class ScanRunner {
 		}
 	}
 
-	/**
-	 * The probe's name for a concrete mode.
-	 * @param mode what {@link TlsMode#effectiveFor(int)} returned
-	 * @return how TLS starts
-	 */
-	static StartTls startTls(TlsMode mode) {
-		return switch (mode) {
-			case IMPLICIT -> StartTls.NONE;
-			case STARTTLS_SMTP -> StartTls.SMTP;
-			case STARTTLS_IMAP -> StartTls.IMAP;
-			case STARTTLS_POP3 -> StartTls.POP3;
-			case STARTTLS_FTP -> StartTls.FTP;
-			case STARTTLS_LDAP -> StartTls.LDAP;
-			case STARTTLS_XMPP -> StartTls.XMPP;
-			case STARTTLS_POSTGRES -> StartTls.POSTGRES;
-			case AUTO -> throw new IllegalArgumentException("AUTO is resolved for the port before probing");
-		};
+	/** The global bundle's anchors and the endpoint's own. */
+	private List<X509Certificate> trustAnchors(EndpointDetails endpoint) {
+		List<X509Certificate> anchors = new ArrayList<>(this.trustBundle.anchors());
+		anchors.addAll(endpoint.options().trustAnchors());
+		return anchors;
+	}
+
+	private @Nullable ClientIdentity clientIdentity(EndpointDetails endpoint) {
+		if (!endpoint.options().clientKeyConfigured()) {
+			return null;
+		}
+		return this.endpoints.clientCredentials(endpoint.id())
+			.map((credentials) -> new ClientIdentity(Pem.privateKey(credentials.privateKey()),
+					Pem.certificates(credentials.certificateChain())))
+			.orElse(null);
 	}
 
 	private static ProbeReport await(Future<ProbeReport> future, ProbeTarget target) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.tlswatch.endpoint.CertificateSummary;
+import dev.tlswatch.endpoint.ConnectionOptions;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
@@ -148,6 +150,40 @@ class EndpointPageView {
 	}
 
 	/**
+	 * An endpoint's connection options, for showing: never the client key.
+	 *
+	 * @param connectAddress the fixed address connected to, {@code null} to resolve
+	 * @param trustBundleSubjects the subjects of the endpoint's extra trust anchors
+	 * @param clientSubject the client certificate's subject, {@code null} without one
+	 * @param clientIssuer the client certificate's issuer, {@code null} without one
+	 * @param clientNotAfter the client certificate's expiry, {@code null} without one
+	 */
+	record ConnectionView(@Nullable String connectAddress, List<String> trustBundleSubjects,
+			@Nullable String clientSubject, @Nullable String clientIssuer, @Nullable Timestamp clientNotAfter) {
+
+		ConnectionView {
+			trustBundleSubjects = List.copyOf(trustBundleSubjects);
+		}
+
+		static ConnectionView of(ConnectionOptions options) {
+			CertificateSummary client = options.clientCertificateSummary();
+			return new ConnectionView(options.connectAddress(),
+					options.trustBundleSummary().stream().map(CertificateSummary::subject).toList(),
+					(client != null) ? client.subject() : null, (client != null) ? client.issuer() : null,
+					(client != null) ? Timestamp.of(client.notAfter()) : null);
+		}
+
+		/**
+		 * How many certificates the endpoint trusts in addition.
+		 * @return the count, 0 without a bundle
+		 */
+		public int trustBundleCount() {
+			return this.trustBundleSubjects.size();
+		}
+
+	}
+
+	/**
 	 * An endpoint's settings, in words.
 	 *
 	 * @param id the endpoint
@@ -158,9 +194,10 @@ class EndpointPageView {
 	 * @param interval time between scheduled scans
 	 * @param enabled whether scheduled scans run
 	 * @param tags labels
+	 * @param connection connect address, trust bundle and client certificate
 	 */
 	record EndpointHeader(long id, String displayName, String expectedName, boolean sniGiven, String mode,
-			String interval, boolean enabled, List<String> tags) {
+			String interval, boolean enabled, List<String> tags, ConnectionView connection) {
 
 		EndpointHeader {
 			tags = List.copyOf(tags);
@@ -169,7 +206,8 @@ class EndpointPageView {
 		static EndpointHeader of(EndpointDetails endpoint) {
 			return new EndpointHeader(endpoint.id(), endpoint.displayName(), endpoint.effectiveName(),
 					endpoint.sniName() != null, mode(endpoint.tlsMode(), endpoint.port()),
-					interval(endpoint.scanIntervalMinutes()), endpoint.enabled(), endpoint.tags());
+					interval(endpoint.scanIntervalMinutes()), endpoint.enabled(), endpoint.tags(),
+					ConnectionView.of(endpoint.options()));
 		}
 
 		/** The mode in words; {@code AUTO} also says what it resolves to on the port. */

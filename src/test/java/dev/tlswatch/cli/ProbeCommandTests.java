@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestPem;
 import dev.tlswatch.support.TestTcpServer;
 import dev.tlswatch.support.TestTlsServer;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,75 @@ class ProbeCommandTests {
 		assertThat(run("--bogus", "a:1")).isEqualTo(2);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("No target given", "Unknown --mode NOPE",
 				"Targets are HOST:PORT", "Port must be between 1 and 65535", "Unknown option --bogus", "Usage:");
+	}
+
+	@Test
+	void presentsTheClientCertificateToAnMtlsServer() throws Exception {
+		Issued clientRoot = TestCertificates.rootCa("CLI Client Root");
+		Issued client = TestCertificates.leaf("cli client").clientAuthOnly().issuedBy(clientRoot);
+		Issued leaf = TestCertificates.localhost(CA);
+		Path certificate = Files.writeString(this.directory.resolve("client.pem"),
+				TestPem.certificates(client.chainWithoutRoot()));
+		Path key = Files.writeString(this.directory.resolve("client-key.pem"), TestPem.traditional(client.key()));
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+			.requireClientAuth(clientRoot.certificate())
+			.start()) {
+			int status = run("--json", "--trust", trustFile().toString(), "--sni", "localhost", "--client-cert",
+					certificate.toString(), "--client-key", key.toString(), "127.0.0.1:" + server.port());
+
+			assertThat(server.awaitHandshake().clientSubject()).isEqualTo("CN=cli client");
+			assertThat(status).isZero();
+			JsonNode address = JsonMapper.builder()
+				.build()
+				.readTree(this.out.toString(StandardCharsets.UTF_8))
+				.get("addresses")
+				.get(0);
+			assertThat(address.get("outcome").asString()).isEqualTo("OK");
+			assertThat(address.get("chain").get(0).get("subject").asString()).isEqualTo("CN=localhost");
+			assertThat(this.out.toString(StandardCharsets.UTF_8)).doesNotContain("PRIVATE KEY");
+		}
+	}
+
+	@Test
+	void withoutTheClientCertificateTheMtlsServerIsAFailureThatSaysWhy() throws Exception {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+			.requireClientAuth(CA.certificate())
+			.start()) {
+			run("--trust", trustFile().toString(), "--sni", "localhost", "127.0.0.1:" + server.port());
+
+			assertThat(this.out.toString(StandardCharsets.UTF_8))
+				.contains("TLS_FAILURE (The server requires a client certificate and none is configured");
+		}
+	}
+
+	@Test
+	void clientCertificateAndKeyGoTogether() throws Exception {
+		Path certificate = Files.writeString(this.directory.resolve("client.pem"),
+				TestPem.certificates(List.of(CA.certificate())));
+
+		int status = run("--client-cert", certificate.toString(), "127.0.0.1:443");
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(
+				"probe: --client-cert and --client-key go together", "[--client-cert FILE.pem --client-key FILE.pem]");
+	}
+
+	@Test
+	void aKeyOfAnotherCertificateOrAnEncryptedKeyIsAUsageError() throws Exception {
+		Issued client = TestCertificates.leaf("cli client").clientAuthOnly().issuedBy(CA);
+		Path certificate = Files.writeString(this.directory.resolve("client.pem"),
+				TestPem.certificates(client.chainWithoutRoot()));
+		Path otherKey = Files.writeString(this.directory.resolve("other-key.pem"), TestPem.pkcs8(CA.key()));
+		Path encrypted = Files.writeString(this.directory.resolve("encrypted-key.pem"),
+				TestPem.encrypted(client.key(), "pw"));
+
+		assertThat(run("--client-cert", certificate.toString(), "--client-key", otherKey.toString(), "127.0.0.1:443"))
+			.isEqualTo(2);
+		assertThat(run("--client-cert", certificate.toString(), "--client-key", encrypted.toString(), "127.0.0.1:443"))
+			.isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("does not belong to the first certificate of")
+			.contains("--client-key " + encrypted + " is encrypted; give the key unencrypted");
 	}
 
 	private int run(String... args) {

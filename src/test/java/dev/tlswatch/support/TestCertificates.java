@@ -157,6 +157,7 @@ public final class TestCertificates {
 		return switch (key.getAlgorithm()) {
 			case "RSA" -> "SHA256withRSA";
 			case "EC" -> "SHA256withECDSA";
+			case "EdDSA", "Ed25519" -> "Ed25519";
 			default -> throw new IllegalArgumentException("No signature algorithm for " + key.getAlgorithm());
 		};
 	}
@@ -187,6 +188,14 @@ public final class TestCertificates {
 			@Override
 			void initialize(KeyPairGenerator generator) throws GeneralSecurityException {
 				generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+			}
+		},
+
+		/** EdDSA on Curve25519 (RFC 8410). */
+		ED25519("Ed25519") {
+			@Override
+			void initialize(KeyPairGenerator generator) {
+				// The algorithm fixes the curve
 			}
 		};
 

@@ -1,8 +1,10 @@
 package dev.tlswatch.support;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -21,9 +23,12 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 import org.jspecify.annotations.Nullable;
@@ -159,14 +164,41 @@ public final class TestTlsServer implements AutoCloseable {
 	 * @return the context
 	 */
 	static SSLContext serverContext(PrivateKey key, List<X509Certificate> chain) {
+		return serverContext(key, chain, List.of());
+	}
+
+	/**
+	 * A server-side TLS context presenting a key and chain exactly as given, trusting
+	 * client certificates issued by the given CAs (the JDK's trust store without any).
+	 * @param key the private key of the first certificate
+	 * @param chain the certificates to send, in this order
+	 * @param clientIssuers the trust anchors for client certificates
+	 * @return the context
+	 */
+	static SSLContext serverContext(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientIssuers) {
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(new KeyManager[] { new FixedKeyManager(key, chain) }, null, null);
+			context.init(new KeyManager[] { new FixedKeyManager(key, chain) }, clientTrust(clientIssuers), null);
 			return context;
 		}
-		catch (GeneralSecurityException ex) {
+		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("Unable to create the test server's TLS context", ex);
 		}
+	}
+
+	private static TrustManager @Nullable [] clientTrust(List<X509Certificate> issuers)
+			throws GeneralSecurityException, IOException {
+		if (issuers.isEmpty()) {
+			return null;
+		}
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		for (int i = 0; i < issuers.size(); i++) {
+			store.setCertificateEntry("client-ca-" + i, issuers.get(i));
+		}
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(store);
+		return factory.getTrustManagers();
 	}
 
 	private void shakeHands(Socket socket) throws Exception {
@@ -211,12 +243,19 @@ public final class TestTlsServer implements AutoCloseable {
 	 * failed
 	 * @param requestedServerNames the SNI host names the client sent
 	 * @param failure the server's exception message when the handshake failed
+	 * @param clientSubject the subject of the client certificate the server accepted,
+	 * {@code null} without one
 	 */
 	public record ServerHandshake(@Nullable String protocol, @Nullable String cipherSuite,
-			List<String> requestedServerNames, @Nullable String failure) {
+			List<String> requestedServerNames, @Nullable String failure, @Nullable String clientSubject) {
 
 		public ServerHandshake {
 			requestedServerNames = List.copyOf(requestedServerNames);
+		}
+
+		public ServerHandshake(@Nullable String protocol, @Nullable String cipherSuite,
+				List<String> requestedServerNames, @Nullable String failure) {
+			this(protocol, cipherSuite, requestedServerNames, failure, null);
 		}
 
 		static ServerHandshake completed(SSLSession session) {
@@ -228,7 +267,18 @@ public final class TestTlsServer implements AutoCloseable {
 					}
 				}
 			}
-			return new ServerHandshake(session.getProtocol(), session.getCipherSuite(), names, null);
+			return new ServerHandshake(session.getProtocol(), session.getCipherSuite(), names, null,
+					clientSubject(session));
+		}
+
+		private static @Nullable String clientSubject(SSLSession session) {
+			try {
+				return ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName();
+			}
+			catch (SSLPeerUnverifiedException ex) {
+				// The client sent no certificate
+				return null;
+			}
 		}
 
 		static ServerHandshake failed(Exception ex) {
@@ -263,6 +313,8 @@ public final class TestTlsServer implements AutoCloseable {
 		private final List<String> namedGroups = new ArrayList<>();
 
 		private boolean requireClientAuth;
+
+		private final List<X509Certificate> clientIssuers = new ArrayList<>();
 
 		private final List<String> applicationProtocols = new ArrayList<>();
 
@@ -334,6 +386,18 @@ public final class TestTlsServer implements AutoCloseable {
 		}
 
 		/**
+		 * Require a client certificate issued by one of the given CAs (mutual TLS);
+		 * clients without one, or with another, fail the handshake.
+		 * @param issuers the CAs trusted for client certificates
+		 * @return this builder
+		 */
+		public Builder requireClientAuth(X509Certificate... issuers) {
+			this.requireClientAuth = true;
+			this.clientIssuers.addAll(List.of(issuers));
+			return this;
+		}
+
+		/**
 		 * Start the server.
 		 * @return the running server
 		 */
@@ -342,7 +406,7 @@ public final class TestTlsServer implements AutoCloseable {
 		}
 
 		private SSLContext context() {
-			return serverContext(this.key, this.chain);
+			return serverContext(this.key, this.chain, this.clientIssuers);
 		}
 
 	}

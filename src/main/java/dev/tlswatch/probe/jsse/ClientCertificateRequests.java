@@ -8,16 +8,34 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import dev.tlswatch.probe.ClientIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A key manager with no keys that notes whether the server asked for a client certificate
- * (RFC 8446 §4.3.2). JSSE then sends an empty certificate message. One instance per
- * handshake.
+ * A key manager that notes whether the server asked for a client certificate (RFC 8446
+ * §4.3.2) and presents the configured {@link ClientIdentity}, if any, whatever issuers
+ * the server names: the server judges it. Without an identity, or when the server accepts
+ * none of the identity's key type, JSSE sends an empty certificate message. One instance
+ * per handshake.
  */
 final class ClientCertificateRequests extends X509ExtendedKeyManager {
 
+	private static final String ALIAS = "client";
+
+	private final @Nullable ClientIdentity identity;
+
 	private volatile boolean requested;
+
+	private volatile boolean presented;
+
+	/** No identity: an empty certificate message answers every request. */
+	ClientCertificateRequests() {
+		this(null);
+	}
+
+	ClientCertificateRequests(@Nullable ClientIdentity identity) {
+		this.identity = identity;
+	}
 
 	/**
 	 * Whether the server sent a certificate request.
@@ -27,23 +45,67 @@ final class ClientCertificateRequests extends X509ExtendedKeyManager {
 		return this.requested;
 	}
 
+	/**
+	 * Explain a handshake that failed after the server asked for a client certificate.
+	 * @param error what the handshake failure said
+	 * @return the explanation, bounded
+	 */
+	String explainFailure(String error) {
+		ClientIdentity identity = this.identity;
+		if (identity == null) {
+			return Failures.bounded("The server requires a client certificate and none is configured (" + error + ")");
+		}
+		if (!this.presented) {
+			return Failures.bounded("The server asked for a client certificate, but not of the configured key type "
+					+ identity.key().getAlgorithm() + " (" + error + ")");
+		}
+		return Failures.bounded("The server asked for a client certificate and did not accept "
+				+ identity.certificate().getSubjectX500Principal().getName() + " (" + error + ")");
+	}
+
 	@Override
 	public @Nullable String chooseClientAlias(String @Nullable [] keyType, Principal @Nullable [] issuers,
 			@Nullable Socket socket) {
-		this.requested = true;
-		return null;
+		return choose(keyType);
 	}
 
 	@Override
 	public @Nullable String chooseEngineClientAlias(String @Nullable [] keyType, Principal @Nullable [] issuers,
 			@Nullable SSLEngine engine) {
+		return choose(keyType);
+	}
+
+	private @Nullable String choose(String @Nullable [] keyTypes) {
 		this.requested = true;
+		if (this.identity == null || keyTypes == null) {
+			return null;
+		}
+		for (String keyType : keyTypes) {
+			if (fits(keyType)) {
+				this.presented = true;
+				return ALIAS;
+			}
+		}
 		return null;
+	}
+
+	/** JSSE asks per key algorithm: "RSA", "RSASSA-PSS", "EC", "EdDSA"... */
+	private boolean fits(@Nullable String keyType) {
+		ClientIdentity identity = this.identity;
+		if (identity == null || keyType == null) {
+			return false;
+		}
+		String algorithm = identity.key().getAlgorithm();
+		return algorithm.equals(keyType) || (isEdDsa(algorithm) && isEdDsa(keyType));
+	}
+
+	private static boolean isEdDsa(String algorithm) {
+		return algorithm.equals("EdDSA") || algorithm.equals("Ed25519");
 	}
 
 	@Override
 	public String @Nullable [] getClientAliases(@Nullable String keyType, Principal @Nullable [] issuers) {
-		return null;
+		return fits(keyType) ? new String[] { ALIAS } : null;
 	}
 
 	@Override
@@ -59,12 +121,14 @@ final class ClientCertificateRequests extends X509ExtendedKeyManager {
 
 	@Override
 	public X509Certificate @Nullable [] getCertificateChain(@Nullable String alias) {
-		return null;
+		ClientIdentity identity = this.identity;
+		return (identity != null && ALIAS.equals(alias)) ? identity.chain().toArray(X509Certificate[]::new) : null;
 	}
 
 	@Override
 	public @Nullable PrivateKey getPrivateKey(@Nullable String alias) {
-		return null;
+		ClientIdentity identity = this.identity;
+		return (identity != null && ALIAS.equals(alias)) ? identity.key() : null;
 	}
 
 }

@@ -112,7 +112,7 @@ public final class JsseTlsProber implements TlsProber {
 	private static Attempt shakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
 			HandshakeWatchdog.Watch watch, Duration connectTime) {
 		ChainCapture capture = new ChainCapture();
-		ClientCertificateRequests requests = new ClientCertificateRequests();
+		ClientCertificateRequests requests = new ClientCertificateRequests(options.clientIdentity());
 		SSLSocket ssl = null;
 		try {
 			ssl = layer(socket, target, options, capture, requests);
@@ -130,6 +130,9 @@ public final class JsseTlsProber implements TlsProber {
 			logger.debug("TLS handshake with {} failed", target, ex);
 			HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofHandshake(ex);
 			String error = watch.fired() ? timeoutText(options.handshakeTimeout()) : Failures.describe(ex);
+			if (outcome == HandshakeOutcome.TLS_FAILURE && requests.requested()) {
+				error = requests.explainFailure(error);
+			}
 			return new Attempt(outcome, error, connectTime, null, capture.chain());
 		}
 		finally {
