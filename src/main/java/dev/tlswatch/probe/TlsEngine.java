@@ -222,12 +222,21 @@ public final class TlsEngine {
 			if (!handshake.chain().isEmpty()) {
 				CertificateInfo leaf = handshake.chain().get(0);
 				input = input.withChainIssues(handshake.chainReport().issues())
-					.withSignatureAlgorithm(leaf.signatureAlgorithm());
+					.withSignatureAlgorithm(leaf.signatureAlgorithm())
+					.withMustStapleWithoutStaple(mustStapleWithoutStaple(handshake));
 				if (leaf.keySize() != null) {
 					input = input.withServerKey(new GradeInput.ServerKey(leaf.keyAlgorithm(), leaf.keySize()));
 				}
 			}
 			return Grade.of(input);
+		}
+
+		/** Known when the leaf does not demand a staple, or when stapling was seen. */
+		private static @Nullable Boolean mustStapleWithoutStaple(HandshakeObservation handshake) {
+			if (!handshake.chainReport().mustStaple()) {
+				return false;
+			}
+			return handshake.ocspStapled().known() ? handshake.mustStapleWithoutStaple() : null;
 		}
 
 		/**
