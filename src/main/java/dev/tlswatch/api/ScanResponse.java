@@ -11,6 +11,7 @@ import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -70,13 +71,20 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * @param cipherSupport the cipher suites of each accepted version in the server's
 	 * order, the key exchange groups and protocol features; {@code null} when not
 	 * enumerated
+	 * @param ocspStapled whether the address stapled a usable OCSP response, {@code null}
+	 * when not known
+	 * @param hsts the HSTS policy of an HTTPS server ({@code state} {@code ENABLED},
+	 * {@code DISABLED}, {@code ABSENT}, {@code MALFORMED}, or {@code NOT_APPLICABLE},
+	 * {@code COULD_NOT_TEST}, {@code TIMED_OUT}, {@code ERROR}), {@code null} when not
+	 * probed
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
-			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport) {
+			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport,
+			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -86,7 +94,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
-					result.connections(), result.cipherSupport());
+					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts());
 		}
 
 	}

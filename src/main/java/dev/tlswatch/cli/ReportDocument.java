@@ -8,7 +8,9 @@ import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
+import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.KeyExchangeGroup;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.SuiteEnumeration;
@@ -51,6 +53,8 @@ final class ReportDocument {
 			.stream()
 			.map((issue) -> Map.of("type", issue.type().name(), "position", issue.position(), "detail", issue.detail()))
 			.toList());
+		address.put("ocspStapled", handshake.ocspStapled().value());
+		address.put("hsts", hsts(report.hsts()));
 		address.put("trust", handshake.trust().name());
 		address.put("trustError", handshake.trustError());
 		address.put("hostnameMatches", handshake.hostnameMatches());
@@ -101,6 +105,22 @@ final class ReportDocument {
 			.map(KeyExchangeGroup::name)
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * The HSTS policy: {@code state} (a verdict, or why there is none), {@code maxAge},
+	 * {@code includeSubDomains}, {@code preload}, {@code header} and {@code detail}.
+	 */
+	private static Map<String, @Nullable Object> hsts(Observed<Hsts> observed) {
+		Hsts hsts = observed.value();
+		Map<String, @Nullable Object> policy = new LinkedHashMap<>();
+		policy.put("state", (hsts != null) ? hsts.verdict().name() : observed.status().name());
+		policy.put("maxAge", (hsts != null) ? hsts.maxAge() : null);
+		policy.put("includeSubDomains", (hsts != null) && hsts.includeSubDomains());
+		policy.put("preload", (hsts != null) && hsts.preload());
+		policy.put("header", (hsts != null) ? hsts.header() : null);
+		policy.put("detail", observed.detail());
+		return policy;
 	}
 
 	/** Version name → true (accepted), false (refused) or null (could not test). */

@@ -13,6 +13,7 @@ import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -44,6 +45,8 @@ final class FindingRules {
 			certificate(result, now, findings);
 			chainIssues(result, findings);
 			protocolVersions(result, findings);
+			stapling(result, findings);
+			hsts(result, findings);
 		}
 		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -156,6 +159,39 @@ final class FindingRules {
 					findings.add(new FindingDetails("SELF_SIGNED", Severity.WARNING, result.address(), issue.detail()));
 				case EXPIRED, NOT_YET_VALID -> {
 				}
+			}
+		}
+	}
+
+	/**
+	 * A leaf that demands OCSP stapling (RFC 7633) without a staple: browsers that honour
+	 * must-staple refuse the connection, so it is as bad as an untrusted chain.
+	 */
+	private static void stapling(AddressResult result, List<FindingDetails> findings) {
+		if (result.mustStapleWithoutStaple()) {
+			findings.add(new FindingDetails("MUST_STAPLE_WITHOUT_STAPLE", Severity.CRITICAL, result.address(),
+					"The certificate demands OCSP stapling (must-staple) but the server sent no OCSP response;"
+							+ " browsers that honour must-staple refuse the connection."));
+		}
+	}
+
+	/**
+	 * HSTS of an HTTPS server: a header browsers ignore is a warning, no policy is worth
+	 * knowing. Not applicable or not known says nothing.
+	 */
+	private static void hsts(AddressResult result, List<FindingDetails> findings) {
+		HstsDetails hsts = result.hsts();
+		if (hsts == null) {
+			return;
+		}
+		switch (hsts.state()) {
+			case "MALFORMED" -> findings.add(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, result.address(),
+					"The Strict-Transport-Security header is invalid, so browsers ignore it: " + hsts.detail()));
+			case "ABSENT" -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+					"The HTTPS server sends no Strict-Transport-Security header."));
+			case "DISABLED" -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+					"The HTTPS server switches HSTS off (max-age=0)."));
+			default -> {
 			}
 		}
 	}

@@ -41,16 +41,20 @@ import org.jspecify.annotations.Nullable;
  * informational, not graded since revision 2009r
  * @param mustStapleWithoutStaple whether the leaf demands OCSP stapling (RFC 7633) but no
  * staple was sent; informational, the rating guide has no rule for it
+ * @param hstsApplies whether HSTS applies: the server speaks HTTP, or that is not known;
+ * {@code false} (a mail or directory server...) means {@code hstsMaxAge} is ignored and
+ * HSTS neither earns nor withholds A+
  */
 public record GradeInput(@Nullable Set<TlsVersion> versions, @Nullable Map<TlsVersion, List<CipherSuite>> suites,
 		@Nullable ServerKey serverKey, @Nullable Integer dhBits, @Nullable Integer ecdhBits, TrustStatus trust,
 		@Nullable Boolean hostnameMatches, @Nullable List<ChainIssue> chainIssues, @Nullable String signatureAlgorithm,
 		@Nullable Boolean secureRenegotiation, @Nullable Boolean insecureRenegotiation, @Nullable Boolean compression,
-		@Nullable Long hstsMaxAge, @Nullable Boolean fallbackScsv, @Nullable Boolean mustStapleWithoutStaple) {
+		@Nullable Long hstsMaxAge, @Nullable Boolean fallbackScsv, @Nullable Boolean mustStapleWithoutStaple,
+		boolean hstsApplies) {
 
 	/** Nothing observed. */
 	public static final GradeInput UNKNOWN = new GradeInput(null, null, null, null, null, TrustStatus.UNKNOWN, null,
-			null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, true);
 
 	public GradeInput {
 		Objects.requireNonNull(trust, "trust");
@@ -103,14 +107,14 @@ public record GradeInput(@Nullable Set<TlsVersion> versions, @Nullable Map<TlsVe
 		return new GradeInput(versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withSuites(@Nullable Map<TlsVersion, List<CipherSuite>> suites) {
 		return new GradeInput(this.versions, suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	/**
@@ -122,98 +126,111 @@ public record GradeInput(@Nullable Set<TlsVersion> versions, @Nullable Map<TlsVe
 		return new GradeInput(suites.keySet(), suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withServerKey(@Nullable ServerKey serverKey) {
 		return new GradeInput(this.versions, this.suites, serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withDhBits(@Nullable Integer dhBits) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withEcdhBits(@Nullable Integer ecdhBits) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withTrust(TrustStatus trust) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withHostnameMatches(@Nullable Boolean hostnameMatches) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withChainIssues(@Nullable List<ChainIssue> chainIssues) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withSignatureAlgorithm(@Nullable String signatureAlgorithm) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withSecureRenegotiation(@Nullable Boolean secureRenegotiation) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withInsecureRenegotiation(@Nullable Boolean insecureRenegotiation) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withCompression(@Nullable Boolean compression) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, compression, this.hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withHstsMaxAge(@Nullable Long hstsMaxAge) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, hstsMaxAge, this.fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withFallbackScsv(@Nullable Boolean fallbackScsv) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, fallbackScsv,
-				this.mustStapleWithoutStaple);
+				this.mustStapleWithoutStaple, this.hstsApplies);
 	}
 
 	public GradeInput withMustStapleWithoutStaple(@Nullable Boolean mustStapleWithoutStaple) {
 		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
 				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
 				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
-				mustStapleWithoutStaple);
+				mustStapleWithoutStaple, this.hstsApplies);
+	}
+
+	/**
+	 * Whether HSTS applies: {@code false} for a server that does not speak HTTP, which
+	 * HSTS neither helps nor limits.
+	 * @param hstsApplies whether the server is an HTTPS server
+	 * @return a copy
+	 */
+	public GradeInput withHstsApplies(boolean hstsApplies) {
+		return new GradeInput(this.versions, this.suites, this.serverKey, this.dhBits, this.ecdhBits, this.trust,
+				this.hostnameMatches, this.chainIssues, this.signatureAlgorithm, this.secureRenegotiation,
+				this.insecureRenegotiation, this.compression, this.hstsMaxAge, this.fallbackScsv,
+				this.mustStapleWithoutStaple, hstsApplies);
 	}
 
 	/**

@@ -26,18 +26,44 @@ import org.jspecify.annotations.Nullable;
  * @param hostnameMatches whether the leaf matches {@link ProbeTarget#expectedName()},
  * {@code null} when no certificate was received
  * @param chainReport what is wrong with the chain, {@link ChainReport#NONE} without one
+ * @param ocspStapled whether the server stapled a usable OCSP response (RFC 6066 §8, RFC
+ * 8446 §4.4.2.1) to the handshake; not known without a completed handshake
  */
 public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
 		@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, ChainReport chainReport) {
+		@Nullable Boolean hostnameMatches, ChainReport chainReport, Observed<Boolean> ocspStapled) {
+
+	private static final Observed<Boolean> STAPLING_NOT_TESTED = Observed.none(Observed.Status.COULD_NOT_TEST,
+			"No completed handshake");
 
 	public HandshakeObservation {
 		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(ocspStapled, "ocspStapled");
 		Objects.requireNonNull(outcome, "outcome");
 		Objects.requireNonNull(trust, "trust");
 		Objects.requireNonNull(chainReport, "chainReport");
 		chain = List.copyOf(chain);
+	}
+
+	/**
+	 * Whether the leaf demands OCSP stapling (RFC 7633) and the server was seen not to
+	 * staple.
+	 * @return {@code true} only when both are known
+	 */
+	public boolean mustStapleWithoutStaple() {
+		return this.chainReport.mustStaple() && Boolean.FALSE.equals(this.ocspStapled.value());
+	}
+
+	/**
+	 * An observation without a stapling observation.
+	 */
+	public HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
+			@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust,
+			@Nullable String trustError, @Nullable Boolean hostnameMatches, ChainReport chainReport) {
+		this(target, outcome, error, protocol, cipherSuite, connectTime, handshakeTime, chain, trust, trustError,
+				hostnameMatches, chainReport, STAPLING_NOT_TESTED);
 	}
 
 	/**
@@ -48,7 +74,7 @@ public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome,
 			@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust,
 			@Nullable String trustError, @Nullable Boolean hostnameMatches) {
 		this(target, outcome, error, protocol, cipherSuite, connectTime, handshakeTime, chain, trust, trustError,
-				hostnameMatches, ChainReport.NONE);
+				hostnameMatches, ChainReport.NONE, STAPLING_NOT_TESTED);
 	}
 
 }

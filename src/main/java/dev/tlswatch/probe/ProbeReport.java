@@ -25,18 +25,31 @@ import org.jspecify.annotations.Nullable;
  * could not); {@code null} when the address did not answer
  * @param connections how many TCP connections the probe opened
  * @param elapsed how long the probe took
+ * @param hsts the HSTS policy of an HTTPS server; {@link Observed.Status#NOT_APPLICABLE}
+ * for a server that does not speak HTTP
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
-		@Nullable Grade grade, int connections, Duration elapsed) {
+		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(hsts, "hsts");
 		Objects.requireNonNull(handshake, "handshake");
 		Objects.requireNonNull(elapsed, "elapsed");
 		versions = List.copyOf(versions);
 		suites = suites.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(suites));
 		groups = List.copyOf(groups);
+	}
+
+	/**
+	 * A report without an HSTS observation.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed,
+				Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"));
 	}
 
 	/**

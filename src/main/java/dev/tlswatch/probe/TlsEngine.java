@@ -41,17 +41,25 @@ public final class TlsEngine {
 
 	private final int connectionsPerAddress;
 
+	private final HstsProber hsts;
+
+	/** Ports where an HTTPS server is expected whatever ALPN says. */
+	static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443, 4443);
+
+	// ALPN identifiers of HTTP over TLS (RFC 7301 §6, RFC 9113 §3.2)
+	private static final Set<String> HTTP_PROTOCOLS = Set.of("h2", "http/1.1");
+
 	/**
 	 * An engine with the JSSE handshake, the wire probes and the given cap.
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
 		this(TlsProber.jsse(), VersionProber.wire(), CipherSuiteProber.wire(), GroupProber.wire(),
-				FeatureProber.wire(Math.max(1, connectionsPerAddress)), connectionsPerAddress);
+				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), connectionsPerAddress);
 	}
 
 	TlsEngine(TlsProber handshakes, VersionProber versions, CipherSuiteProber suites, GroupProber groups,
-			FeatureProber features, int connectionsPerAddress) {
+			FeatureProber features, HstsProber hsts, int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
@@ -60,6 +68,7 @@ public final class TlsEngine {
 		this.features = features;
 		this.suites = suites;
 		this.groups = groups;
+		this.hsts = hsts;
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -89,9 +98,31 @@ public final class TlsEngine {
 		if (featureReport != null) {
 			connections.addAndGet(featureReport.connections());
 		}
+		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
 		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
-				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport), connections.get(),
-				Duration.ofNanos(System.nanoTime() - started));
+				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts),
+				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts);
+	}
+
+	/**
+	 * HSTS, one connection, for an HTTPS server: TLS starts at once and either the port
+	 * is one HTTPS uses (443, 8443, 4443) or the server chose an HTTP protocol by ALPN.
+	 * Anything else (STARTTLS, a mail or directory server on its own port) is not
+	 * applicable.
+	 */
+	private Observed<Hsts> hsts(ProbeTarget target, ProbeOptions options, @Nullable FeatureReport features,
+			AtomicInteger connections) {
+		if (target.startTls() != StartTls.NONE) {
+			return Observed.notApplicable("STARTTLS " + target.startTls() + " is not HTTPS");
+		}
+		List<String> alpn = (features != null) ? features.alpn().value() : null;
+		boolean httpAlpn = alpn != null && alpn.stream().anyMatch(HTTP_PROTOCOLS::contains);
+		if (!HTTPS_PORTS.contains(target.port()) && !httpAlpn) {
+			return Observed.notApplicable("Port " + target.port() + " is not an HTTPS port and the server chose no"
+					+ " HTTP protocol by ALPN");
+		}
+		connections.incrementAndGet();
+		return this.hsts.probe(target, options);
 	}
 
 	private List<VersionSupport> probeVersions(ProbeTarget target, ProbeOptions options, AtomicInteger connections) {
@@ -201,7 +232,7 @@ public final class TlsEngine {
 
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
 				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
-				@Nullable FeatureReport features) {
+				@Nullable FeatureReport features, Observed<Hsts> hsts) {
 			Set<TlsVersion> acceptedVersions = acceptedVersions(versions);
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
@@ -219,15 +250,27 @@ public final class TlsEngine {
 					.withCompression(features.compression().value())
 					.withFallbackScsv(features.fallbackScsv().value());
 			}
+			Hsts policy = hsts.value();
+			input = input.withHstsApplies(hsts.status() != Observed.Status.NOT_APPLICABLE)
+				.withHstsMaxAge((policy != null) ? (Long) policy.effectiveMaxAge() : null);
 			if (!handshake.chain().isEmpty()) {
 				CertificateInfo leaf = handshake.chain().get(0);
 				input = input.withChainIssues(handshake.chainReport().issues())
-					.withSignatureAlgorithm(leaf.signatureAlgorithm());
+					.withSignatureAlgorithm(leaf.signatureAlgorithm())
+					.withMustStapleWithoutStaple(mustStapleWithoutStaple(handshake));
 				if (leaf.keySize() != null) {
 					input = input.withServerKey(new GradeInput.ServerKey(leaf.keyAlgorithm(), leaf.keySize()));
 				}
 			}
 			return Grade.of(input);
+		}
+
+		/** Known when the leaf does not demand a staple, or when stapling was seen. */
+		private static @Nullable Boolean mustStapleWithoutStaple(HandshakeObservation handshake) {
+			if (!handshake.chainReport().mustStaple()) {
+				return false;
+			}
+			return handshake.ocspStapled().known() ? handshake.mustStapleWithoutStaple() : null;
 		}
 
 		/**

@@ -27,17 +27,42 @@ import org.jspecify.annotations.Nullable;
  * @param connections how many connections its probe opened
  * @param cipherSupport cipher suites, groups and features, {@code null} when not
  * enumerated
+ * @param ocspStapled whether the address stapled a usable OCSP response, {@code null}
+ * when not known
+ * @param hsts the HSTS policy, {@code null} when not probed
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
 		List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
-		@Nullable CipherSupport cipherSupport) {
+		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
+	}
+
+	/**
+	 * A result without stapling and HSTS observations.
+	 */
+	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
+			List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, null, null);
+	}
+
+	/**
+	 * Whether the leaf demands OCSP stapling (RFC 7633) and the address was seen not to
+	 * staple.
+	 * @return {@code true} only when both are known
+	 */
+	public boolean mustStapleWithoutStaple() {
+		return Boolean.TRUE.equals(this.chainReport.mustStaple()) && Boolean.FALSE.equals(this.ocspStapled);
 	}
 
 	/**

@@ -6,8 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores {@link CipherSupport} as one JSON document per address: it is read and written
- * whole, never queried in parts.
+ * Stores {@link CipherSupport} and {@link HstsDetails} as one JSON document each per
+ * address: they are read and written whole, never queried in parts.
  */
 @Component
 class CipherSupportCodec {
@@ -24,6 +24,14 @@ class CipherSupportCodec {
 
 	@Nullable CipherSupport decode(@Nullable String document) {
 		return (document != null) ? this.json.readValue(document, CipherSupport.class) : null;
+	}
+
+	@Nullable String encodeHsts(@Nullable HstsDetails hsts) {
+		return (hsts != null) ? this.json.writeValueAsString(hsts) : null;
+	}
+
+	@Nullable HstsDetails decodeHsts(@Nullable String document) {
+		return (document != null) ? this.json.readValue(document, HstsDetails.class) : null;
 	}
 
 }

@@ -91,6 +91,12 @@ class ScanAddress {
 	@Column(name = "leaf_must_staple")
 	private @Nullable Boolean leafMustStaple;
 
+	@Column(name = "ocsp_stapled")
+	private @Nullable Boolean ocspStapled;
+
+	// JSON of HstsDetails, read and written whole by CipherSupportCodec
+	private @Nullable String hsts;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -107,8 +113,10 @@ class ScanAddress {
 		this.trust = TrustResult.UNKNOWN;
 	}
 
-	ScanAddress(AddressResult result, @Nullable String cipherSupport) {
+	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts) {
 		this.cipherSupport = cipherSupport;
+		this.hsts = hsts;
+		this.ocspStapled = result.ocspStapled();
 		this.address = result.address();
 		this.outcome = result.outcome();
 		this.error = result.error();
@@ -144,7 +152,8 @@ class ScanAddress {
 						this.leafSctCount, this.leafMustStaple);
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
-				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport));
+				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
+				codec.decodeHsts(this.hsts));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

@@ -14,6 +14,8 @@ import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
@@ -83,7 +85,8 @@ class ScanStore {
 		ScanOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome));
-		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()))));
+		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
+				this.codec.encodeHsts(result.hsts()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -114,7 +117,17 @@ class ScanStore {
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
 				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
-				toGrade(report.grade()), report.connections(), toCipherSupport(report));
+				toGrade(report.grade()), report.connections(), toCipherSupport(report),
+				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null);
+	}
+
+	private static HstsDetails toHsts(Observed<Hsts> observed) {
+		Hsts hsts = observed.value();
+		if (hsts == null) {
+			return new HstsDetails(observed.status().name(), null, false, false, null, observed.detail());
+		}
+		return new HstsDetails(hsts.verdict().name(), hsts.maxAge(), hsts.includeSubDomains(), hsts.preload(),
+				hsts.header(), observed.detail());
 	}
 
 	private static @Nullable CipherSupport toCipherSupport(ProbeReport report) {

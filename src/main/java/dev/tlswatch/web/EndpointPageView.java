@@ -20,6 +20,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
@@ -97,8 +98,13 @@ class EndpointPageView {
 			.filter((result) -> result.cipherSupport() != null)
 			.map(SuitesRow::of)
 			.toList();
+		List<ExtrasRow> extras = scan.results()
+			.stream()
+			.filter((result) -> result.ocspStapled() != null || result.hsts() != null)
+			.map(ExtrasRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, grades, suites, findingRows);
+				chain, addresses, versions, grades, suites, findingRows, extras);
 	}
 
 	/**
@@ -263,12 +269,14 @@ class EndpointPageView {
 	 * @param grades one row per address that was graded
 	 * @param suites one entry per address whose suites and groups were enumerated
 	 * @param findings its findings, most severe first
+	 * @param extras OCSP stapling and HSTS, one row per address that answered
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
-			List<SuitesRow> suites, List<FindingRow> findings) {
+			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras) {
 
 		CurrentScan {
+			extras = List.copyOf(extras);
 			chain = List.copyOf(chain);
 			addresses = List.copyOf(addresses);
 			versions = List.copyOf(versions);
@@ -356,6 +364,47 @@ class EndpointPageView {
 
 		public @Nullable String shortFingerprint() {
 			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * OCSP stapling and HSTS of one address, in words.
+	 *
+	 * @param address the address
+	 * @param stapling whether it staples, for example "OCSP response stapled"
+	 * @param staplingProblem whether the leaf demands a staple the server did not send
+	 * @param hsts its HSTS policy, for example "max-age=31536000, includeSubDomains"
+	 * @param hstsProblem whether the policy is malformed
+	 */
+	record ExtrasRow(@Nullable String address, String stapling, boolean staplingProblem, String hsts,
+			boolean hstsProblem) {
+
+		static ExtrasRow of(AddressResult result) {
+			Boolean stapled = result.ocspStapled();
+			String stapling = (stapled == null) ? "Not known"
+					: stapled ? "OCSP response stapled" : "No OCSP response stapled";
+			if (Boolean.TRUE.equals(result.chainReport().mustStaple())) {
+				stapling += " · the certificate demands stapling (must-staple)";
+			}
+			HstsDetails hsts = result.hsts();
+			return new ExtrasRow(result.address(), stapling, result.mustStapleWithoutStaple(), hsts(hsts),
+					(hsts != null) && "MALFORMED".equals(hsts.state()));
+		}
+
+		private static String hsts(@Nullable HstsDetails hsts) {
+			if (hsts == null) {
+				return "Not tested";
+			}
+			return switch (hsts.state()) {
+				case "ENABLED" -> "max-age=" + hsts.maxAge() + (hsts.includeSubDomains() ? ", includeSubDomains" : "")
+						+ (hsts.preload() ? ", preload" : "");
+				case "DISABLED" -> "Switched off (max-age=0)";
+				case "ABSENT" -> "No Strict-Transport-Security header";
+				case "MALFORMED" -> "Invalid header, ignored by browsers: " + hsts.detail();
+				case "NOT_APPLICABLE" -> "Not applicable: " + hsts.detail();
+				default -> "Could not test: " + hsts.detail();
+			};
 		}
 
 	}

@@ -53,7 +53,12 @@ class ProbeCommandTests {
 				.isEqualTo(leaf.certificate().getSubjectX500Principal().getName());
 			assertThat(address.get("trust").asString()).isEqualTo("TRUSTED");
 			assertThat(address.get("hostnameMatches").asBoolean()).isTrue();
-			assertThat(address.get("grade").asString()).isEqualTo("A");
+			// Not an HTTPS server (a random port, no ALPN): HSTS does not apply, so
+			// nothing withholds A+
+			assertThat(address.get("grade").asString()).isEqualTo("A+");
+			assertThat(address.get("hsts").get("state").asString()).isEqualTo("NOT_APPLICABLE");
+			assertThat(address.get("ocspStapled").asBoolean()).isFalse();
+			assertThat(address.get("ocspStapled").isBoolean()).isTrue();
 			assertThat(address.get("gradeReasons").isArray()).isTrue();
 			assertThat(address.get("connections").asInt()).as("handshake, versions, suites, groups, features")
 				.isGreaterThan(6);

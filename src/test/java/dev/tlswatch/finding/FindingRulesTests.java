@@ -9,6 +9,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
@@ -16,6 +17,7 @@ import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
 import dev.tlswatch.scan.VersionOutcome;
 import dev.tlswatch.scan.VersionResult;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +241,60 @@ class FindingRulesTests {
 
 		assertThat(FindingRules.judge(scan, NOW)).extracting(FindingDetails::message)
 			.contains("No protocol version was seen accepted. Could not test: TLS 1.2, TLS 1.3.");
+	}
+
+	@Test
+	void mustStapleLeafWithoutAStapleIsCritical() {
+		AddressResult unstapled = stapling(true, false);
+
+		List<FindingDetails> findings = FindingRules.judge(scan(unstapled), NOW);
+
+		assertThat(findings.get(0).code()).isEqualTo("MUST_STAPLE_WITHOUT_STAPLE");
+		assertThat(findings.get(0).severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(FindingRules.status(scan(unstapled), findings)).isEqualTo(EndpointStatus.CRITICAL);
+		assertThat(FindingRules.judge(scan(stapling(true, true)), NOW)).extracting(FindingDetails::code)
+			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
+		assertThat(FindingRules.judge(scan(stapling(false, false)), NOW)).extracting(FindingDetails::code)
+			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
+		assertThat(FindingRules.judge(scan(stapling(true, null)), NOW)).extracting(FindingDetails::code)
+			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
+	}
+
+	@Test
+	void malformedHstsIsAWarningAndMissingHstsInformation() {
+		List<FindingDetails> malformed = FindingRules.judge(
+				scan(withHsts(
+						new HstsDetails("MALFORMED", null, false, false, "max-age=soon", "max-age is not a number"))),
+				NOW);
+		List<FindingDetails> absent = FindingRules
+			.judge(scan(withHsts(new HstsDetails("ABSENT", null, false, false, null, "HTTP 200"))), NOW);
+		List<FindingDetails> enabled = FindingRules
+			.judge(scan(withHsts(new HstsDetails("ENABLED", 31_536_000L, true, false, "max-age=31536000", null))), NOW);
+		List<FindingDetails> notApplicable = FindingRules
+			.judge(scan(withHsts(new HstsDetails("NOT_APPLICABLE", null, false, false, null, "not HTTP"))), NOW);
+
+		assertThat(malformed.get(0)).isEqualTo(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, "127.0.0.1",
+				"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
+		assertThat(absent).extracting(FindingDetails::code).contains("HSTS_ABSENT");
+		assertThat(absent).filteredOn((finding) -> finding.code().equals("HSTS_ABSENT"))
+			.extracting(FindingDetails::severity)
+			.containsExactly(Severity.INFO);
+		assertThat(enabled).extracting(FindingDetails::code).doesNotContain("HSTS_ABSENT", "HSTS_MALFORMED");
+		assertThat(notApplicable).extracting(FindingDetails::code).doesNotContain("HSTS_ABSENT", "HSTS_MALFORMED");
+	}
+
+	private static AddressResult stapling(boolean mustStaple, @Nullable Boolean stapled) {
+		AddressResult base = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
+				TrustResult.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, mustStaple),
+				List.of(), null, 1, null, stapled, null);
+	}
+
+	private static AddressResult withHsts(HstsDetails hsts) {
+		AddressResult base = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
+				TrustResult.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, false), List.of(),
+				null, 1, null, true, hsts);
 	}
 
 	private static ScanDetails scan(AddressResult... results) {

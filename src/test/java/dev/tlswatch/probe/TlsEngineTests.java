@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.tlswatch.probe.jsse.HttpsTestServer;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
 import dev.tlswatch.support.TestTcpServer;
@@ -43,8 +44,40 @@ class TlsEngineTests {
 			assertThat(report.grade()).isNotNull();
 			assertThat(report.grade().reasons()).extracting(GradeReason::text)
 				.doesNotContain("Not tested: cipher suites");
-			assertThat(report.grade().letter()).isIn(GradeLetter.A, GradeLetter.A_MINUS);
+			// Not an HTTPS server (no HTTP ALPN, no HTTPS port): HSTS neither asked nor
+			// graded
+			assertThat(report.hsts().status()).isEqualTo(Observed.Status.NOT_APPLICABLE);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code).doesNotContain("NOT_TESTED_HSTS");
+			assertThat(report.grade().letter()).isIn(GradeLetter.A_PLUS, GradeLetter.A, GradeLetter.A_MINUS);
 			assertThat(report.elapsed()).isPositive();
+		}
+	}
+
+	@Test
+	void anHttpsServerIsAskedForHstsOnOneMoreConnectionAndGradedOnIt() throws Exception {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (HttpsTestServer withHsts = HttpsTestServer.answering(leaf,
+				"HTTP/1.1 200 OK\r\nStrict-Transport-Security: max-age=31536000\r\n\r\n");
+				HttpsTestServer without = HttpsTestServer.answering(leaf, "HTTP/1.1 200 OK\r\n\r\n")) {
+			// A generous handshake bound: the first handshake of a cold JVM on a busy
+			// machine takes seconds
+			ProbeOptions patient = new ProbeOptions(Duration.ofSeconds(2), Duration.ofSeconds(10),
+					List.of(CA.certificate()), Clock.systemUTC());
+			ProbeReport enabled = new TlsEngine(4).probe(target(withHsts.port()), patient);
+			ProbeReport absent = new TlsEngine(4).probe(target(without.port()), patient);
+
+			assertThat(enabled.features().alpn().value()).contains("http/1.1");
+			assertThat(enabled.hsts().value().verdict()).isEqualTo(Hsts.Verdict.ENABLED);
+			assertThat(enabled.hsts().value().maxAge()).isEqualTo(31_536_000L);
+			assertThat(enabled.grade().reasons()).extracting(GradeReason::code)
+				.doesNotContain("NOT_TESTED_HSTS", "NO_HSTS", "HSTS_SHORT");
+			assertThat(absent.hsts().value().verdict()).isEqualTo(Hsts.Verdict.ABSENT);
+			assertThat(absent.grade().reasons()).extracting(GradeReason::code).contains("NO_HSTS");
+			assertThat(enabled.connections()).isEqualTo(1 + enabled.versions().size()
+					+ enabled.suites().values().stream().mapToInt(SuiteEnumeration::connections).sum()
+					+ enabled.groups().stream().mapToInt(GroupEnumeration::connections).sum()
+					+ enabled.features().connections() + 1);
+			assertThat(withHsts.acceptedConnections()).isEqualTo(enabled.connections());
 		}
 	}
 

@@ -229,6 +229,10 @@ class ScanIntegrationTests {
 			});
 			assertThat(incompleteResult.chainReport().sctCount()).isZero();
 			assertThat(incompleteResult.chainReport().mustStaple()).isFalse();
+			// Stored and read back: no staple, and HSTS not applicable (no HTTPS port, no
+			// ALPN)
+			assertThat(incompleteResult.ocspStapled()).isFalse();
+			assertThat(incompleteResult.hsts().state()).isEqualTo("NOT_APPLICABLE");
 			ScanDetails misorderedScan = this.scans.latest(second.id()).orElseThrow();
 			assertThat(misorderedScan.results().get(0).chain()).hasSize(3);
 			assertThat(misorderedScan.results().get(0).chainReport().issues())
@@ -237,7 +241,9 @@ class ScanIntegrationTests {
 			assertThat(codes(misorderedScan)).contains("CHAIN_WRONG_ORDER");
 			this.mvc.perform(get("/api/v1/endpoints/" + first.id() + "/scans/latest"))
 				.andExpect(jsonPath("$.results[0].chainIssues[0].type").value("INCOMPLETE"))
-				.andExpect(jsonPath("$.results[0].leafSctCount").value(0));
+				.andExpect(jsonPath("$.results[0].leafSctCount").value(0))
+				.andExpect(jsonPath("$.results[0].ocspStapled").value(false))
+				.andExpect(jsonPath("$.results[0].hsts.state").value("NOT_APPLICABLE"));
 		}
 	}
 

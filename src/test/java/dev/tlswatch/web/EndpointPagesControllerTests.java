@@ -26,6 +26,8 @@ import dev.tlswatch.fleet.FleetSort;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanOutcome;
@@ -290,6 +292,36 @@ class EndpointPagesControllerTests {
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.UNREACHABLE, latest);
 
 		assertThat(page("/endpoints/7")).doesNotContain("versions-title");
+	}
+
+	@Test
+	void staplingAndHstsAreShownPerAddressAndAHostileHeaderIsEscaped() throws Exception {
+		AddressResult base = okResult("192.0.2.1", List.of());
+		AddressResult stapled = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustResult.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true,
+				new HstsDetails("ENABLED", 31_536_000L, true, true, "max-age=31536000", "HTTP 200"));
+		AddressResult unstapled = new AddressResult("192.0.2.2", ScanOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustResult.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, true), List.of(), null, 7, null, false, new HstsDetails(
+						"MALFORMED", null, false, false, "<script>x</script>", "HTTP 200: <script>bad</script>"));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(stapled, unstapled)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("OCSP stapling and HSTS", "OCSP response stapled",
+				"max-age=31536000, includeSubDomains, preload", "No OCSP response stapled",
+				"the certificate demands stapling (must-staple)",
+				"Invalid header, ignored by browsers: HTTP 200: &lt;script&gt;bad&lt;/script&gt;");
+		assertThat(html).doesNotContain("<script>bad");
+	}
+
+	@Test
+	void scanWithoutStaplingOrHstsHasNoSuchCard() throws Exception {
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK,
+				scan(77, 7, List.of(okResult("192.0.2.1", List.of()))));
+
+		assertThat(page("/endpoints/7")).doesNotContain("extras-title");
 	}
 
 	@Test

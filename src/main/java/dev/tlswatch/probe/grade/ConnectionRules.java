@@ -8,12 +8,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renegotiation, compression and HSTS. Renegotiation and compression do not exist in TLS
- * 1.3 (RFC 8446 §4.1.2, §1.2), so a TLS 1.3-only server is not judged on them.
+ * 1.3 (RFC 8446 §4.1.2, §1.2), so a TLS 1.3-only server is not judged on them; HSTS only
+ * exists for HTTP, so a server that does not speak it is not judged on it (and can earn
+ * A+ without it: SSL Labs grades HTTPS servers only, so the guide has no rule for them).
  */
 final class ConnectionRules {
 
-	/** Six months, the HSTS max-age an A+ needs (2009e). */
-	static final long HSTS_SIX_MONTHS = 15_768_000;
+	/**
+	 * Six months, the HSTS max-age an A+ needs (2009e): 180 days, SSL Labs' API constant
+	 * {@code LONG_MAX_AGE} (15552000 s).
+	 */
+	static final long HSTS_SIX_MONTHS = 15_552_000;
 
 	private ConnectionRules() {
 	}
@@ -23,7 +28,9 @@ final class ConnectionRules {
 			renegotiation(input, reasons);
 			compression(input.compression(), reasons);
 		}
-		hsts(input.hstsMaxAge(), reasons);
+		if (input.hstsApplies()) {
+			hsts(input.hstsMaxAge(), reasons);
+		}
 	}
 
 	private static boolean acceptsBefore13(@Nullable Set<TlsVersion> versions) {

@@ -21,6 +21,8 @@ import javax.net.ssl.TrustManager;
 
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsProber;
@@ -33,9 +35,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The JDK's own TLS client as a {@link TlsProber}: one TCP connection, the target's
  * STARTTLS dialogue if it has one, one full handshake with every protocol version the JDK
- * offers, the chain captured exactly as sent and judged afterwards. Stateless, hence
- * thread-safe; each probe gets its own {@link SSLContext}, so no session is ever resumed
- * and every handshake shows the chain.
+ * offers, the chain captured exactly as sent and judged afterwards, and whether the
+ * server stapled an OCSP response ({@link OcspStaples}). Stateless, hence thread-safe;
+ * each probe gets its own {@link SSLContext}, so no session is ever resumed and every
+ * handshake shows the chain.
  *
  * @see TlsProber#jsse()
  */
@@ -123,7 +126,8 @@ public final class JsseTlsProber implements TlsProber {
 			if (requests.requested() && TLS_1_3.equals(session.getProtocol())) {
 				awaitClientCertificateVerdict(ssl, watch);
 			}
-			Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime);
+			Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime,
+					OcspStaples.of(session));
 			return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain());
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {
@@ -195,7 +199,9 @@ public final class JsseTlsProber implements TlsProber {
 		return new HandshakeObservation(target, attempt.outcome(), attempt.error(),
 				(handshake != null) ? handshake.protocol() : null, (handshake != null) ? handshake.cipherSuite() : null,
 				attempt.connectTime(), (handshake != null) ? handshake.time() : null, analysis.chain(),
-				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report());
+				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report(),
+				(handshake != null) ? handshake.ocspStapled()
+						: Observed.none(Status.COULD_NOT_TEST, "No completed handshake"));
 	}
 
 	private static String startTlsTimeoutText(Duration timeout) {
@@ -237,7 +243,7 @@ public final class JsseTlsProber implements TlsProber {
 	/**
 	 * What a completed handshake agreed on.
 	 */
-	private record Handshake(String protocol, String cipherSuite, Duration time) {
+	private record Handshake(String protocol, String cipherSuite, Duration time, Observed<Boolean> ocspStapled) {
 
 	}
 

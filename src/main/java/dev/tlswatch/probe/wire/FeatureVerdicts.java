@@ -40,7 +40,19 @@ final class FeatureVerdicts {
 	 * @return whether the ServerHello carries renegotiation_info
 	 */
 	static Observed<Boolean> secureRenegotiation(TlsVersion offered, Answer answer) {
-		return judge(offered, false, answer, (hello) -> {
+		return secureRenegotiation(offered, false, answer);
+	}
+
+	/**
+	 * Secure renegotiation from a ClientHello that may also have offered DEFLATE (the
+	 * compression question shares its connection).
+	 * @param offered the version offered
+	 * @param deflateOffered whether DEFLATE was offered before null compression
+	 * @param answer the answer
+	 * @return whether the ServerHello carries renegotiation_info
+	 */
+	static Observed<Boolean> secureRenegotiation(TlsVersion offered, boolean deflateOffered, Answer answer) {
+		return judge(offered, deflateOffered, answer, (hello) -> {
 			boolean supported = hello.features().renegotiationInfo();
 			return Observed.of(supported, (supported ? "renegotiation_info in the " : "No renegotiation_info in the ")
 					+ hello.version().displayName() + " ServerHello");

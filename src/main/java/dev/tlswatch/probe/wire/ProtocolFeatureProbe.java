@@ -30,16 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks a server four questions, each on a connection of its own, all at once on virtual
- * threads; none needs a completed handshake except ALPN on a server whose only TLS
- * version is 1.3.
+ * Asks a server four questions on four connections (five when a server refuses the shared
+ * hello of renegotiation and compression), all at once on virtual threads; none needs a
+ * completed handshake except ALPN on a server whose only TLS version is 1.3.
  * <ul>
  * <li>ALPN (RFC 7301), two connections: which protocol the server chooses from
  * {@code [h2, http/1.1]}, then from {@code [http/1.1]} alone. Asked in the highest
  * version up to TLS 1.2 the server accepts, where the ServerHello carries the choice; TLS
  * 1.3 encrypts it, so a TLS 1.3-only server is asked in a JSSE handshake.</li>
  * <li>Secure renegotiation (RFC 5746): whether the ServerHello answers renegotiation_info
- * with renegotiation_info, in the same version.</li>
+ * with renegotiation_info, in the same version, on the same connection as compression;
+ * asked alone again if that hello got no ServerHello.</li>
  * <li>TLS_FALLBACK_SCSV (RFC 7507): the second highest version offered with the SCSV;
  * inappropriate_fallback means yes, a ServerHello no.</li>
  * <li>Compression (CRIME): DEFLATE offered before null; whether the ServerHello chose
@@ -90,14 +91,23 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 			Questions questions = new Questions(executor, new Semaphore(this.maxConnectionsAtOnce), target, options);
 			Future<Observed<List<String>>> preferred = alpn(questions, highestAccepted, legacy, H2_AND_HTTP_1_1);
 			Future<Observed<List<String>>> alone = alpn(questions, highestAccepted, legacy, HTTP_1_1);
-			Future<Observed<Boolean>> renegotiation = renegotiation(questions, legacy);
+			Future<Observed<Answer>> renegotiationAndCompression = renegotiationAndCompression(questions, legacy);
 			Future<Observed<Boolean>> fallback = fallback(questions, secondHighestAccepted);
-			Future<Observed<Boolean>> compression = compression(questions, legacy);
 			Observed<List<String>> protocols = FeatureVerdicts.applicationProtocols(await(preferred), H2_AND_HTTP_1_1,
 					await(alone), HTTP_1_1);
-			Observed<Boolean> secureRenegotiation = await(renegotiation);
+			Observed<Answer> shared = await(renegotiationAndCompression);
+			Observed<Boolean> deflate = (legacy != null)
+					? judged(shared, (answer) -> FeatureVerdicts.compression(legacy, answer)) : Observed.notApplicable(
+							"The server accepts only TLS 1.3, which allows null compression alone (RFC 8446 §4.1.2)");
+			Observed<Boolean> secureRenegotiation = (legacy != null)
+					? judged(shared, (answer) -> FeatureVerdicts.secureRenegotiation(legacy, true, answer)) : Observed
+						.notApplicable("The server accepts only TLS 1.3, which has no renegotiation (RFC 8446 §4.1.2)");
+			if (legacy != null && shared.known() && secureRenegotiation.status() == Status.COULD_NOT_TEST) {
+				// An answer that was no ServerHello, perhaps to the DEFLATE offer: ask
+				// about renegotiation alone
+				secureRenegotiation = await(renegotiation(questions, legacy));
+			}
 			Observed<Boolean> fallbackScsv = await(fallback);
-			Observed<Boolean> deflate = await(compression);
 			// Every question has finished, so every connection is counted
 			FeatureReport report = new FeatureReport(protocols, secureRenegotiation, fallbackScsv, deflate,
 					questions.connections());
@@ -150,13 +160,26 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 		return questions.ask(hello, (answer) -> FeatureVerdicts.fallbackScsv(second, answer));
 	}
 
-	private static Future<Observed<Boolean>> compression(Questions questions, @Nullable TlsVersion legacy) {
+	/**
+	 * One ClientHello for two questions: renegotiation_info (sent in every TLS hello, the
+	 * SCSV in SSL 3.0) and DEFLATE before null compression; the ServerHello answers both.
+	 */
+	private static Future<Observed<Answer>> renegotiationAndCompression(Questions questions,
+			@Nullable TlsVersion legacy) {
 		if (legacy == null) {
-			return notApplicable(
-					"The server accepts only TLS 1.3, which allows null compression alone (RFC 8446 §4.1.2)");
+			return notApplicable("The server accepts only TLS 1.3");
 		}
 		byte[] hello = questions.hello(legacy).deflateCompression().build();
-		return questions.ask(hello, (answer) -> FeatureVerdicts.compression(legacy, answer));
+		return questions.ask(hello, (answer) -> Observed.of(answer, null));
+	}
+
+	/** A question's verdict on a shared answer, or why there is none. */
+	private static Observed<Boolean> judged(Observed<Answer> shared, Function<Answer, Observed<Boolean>> judge) {
+		Answer answer = shared.value();
+		if (answer == null) {
+			return Observed.none(shared.status(), String.valueOf(shared.detail()));
+		}
+		return judge.apply(answer);
 	}
 
 	private static <T> Future<Observed<T>> notApplicable(String reason) {

@@ -52,7 +52,7 @@ class ConnectionRulesTests {
 
 		assertThat(grade.letter()).isEqualTo(GradeLetter.A);
 		assertThat(grade.reasons()).extracting("text")
-			.containsExactly("HSTS max-age under 6 months (max-age=15767999)");
+			.containsExactly("HSTS max-age under 6 months (max-age=15551999)");
 	}
 
 	@Test
@@ -70,6 +70,21 @@ class ConnectionRulesTests {
 		assertThat(grade.letter()).isEqualTo(GradeLetter.A);
 		assertThat(grade.reasons()).extracting("code", "text", "cap")
 			.containsExactly(tuple("NOT_TESTED_HSTS", "Not tested: HSTS", GradeLetter.A));
+	}
+
+	@Test
+	void hstsOfOneHundredAndEightyDaysIsSixMonths() {
+		assertThat(ConnectionRules.HSTS_SIX_MONTHS).isEqualTo(180L * 24 * 60 * 60);
+	}
+
+	@Test
+	void hstsDoesNotApplyToAServerThatDoesNotSpeakHttp() {
+		Grade unknown = SslLabsGrader.grade(goodServer().withHstsMaxAge(null).withHstsApplies(false));
+		Grade absent = SslLabsGrader.grade(goodServer().withHstsMaxAge(0L).withHstsApplies(false));
+
+		assertThat(unknown.letter()).isEqualTo(GradeLetter.A_PLUS);
+		assertThat(unknown.reasons()).isEmpty();
+		assertThat(absent.letter()).isEqualTo(GradeLetter.A_PLUS);
 	}
 
 	@Test
