@@ -1,5 +1,8 @@
 package dev.tlswatch.alert;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +20,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,9 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * escalates it when it crosses a lower threshold, resolves it when the condition clears,
  * and queues a message for each step, all in the transaction that stores the scan.
  * <p>
- * Runs in a savepoint: if judging alerts fails, its changes are rolled back and logged,
- * and the scan is still stored. Mute suppresses escalation mails (the alert still
- * escalates); acknowledging does not, since a new level is news.
+ * Runs in a JDBC savepoint of the scan's transaction: if judging alerts fails, its
+ * changes are rolled back to the savepoint and logged, and the scan is still stored. (A
+ * savepoint by hand because the JPA transaction manager allows no nested transactions;
+ * this module writes with plain JDBC only, so nothing of it lingers in the persistence
+ * context.) Mute suppresses escalation mails (the alert still escalates); acknowledging
+ * does not, since a new level is news.
  */
 @Component
 class AlertEngine {
@@ -51,10 +60,12 @@ class AlertEngine {
 
 	private final java.time.Clock clock;
 
-	private final TransactionTemplate savepoint;
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
 
 	AlertEngine(AlertStore store, AlertOverrides overrides, AlertSettings settings, Endpoints endpoints,
-			Notifier notifier, AlertMessages messages, java.time.Clock clock,
+			Notifier notifier, AlertMessages messages, java.time.Clock clock, DataSource dataSource,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.overrides = overrides;
@@ -63,20 +74,50 @@ class AlertEngine {
 		this.notifier = notifier;
 		this.messages = messages;
 		this.clock = clock;
-		this.savepoint = new TransactionTemplate(transactionManager);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@EventListener
 	void on(ScanJudged event) {
-		try {
-			this.savepoint.executeWithoutResult((status) -> judge(event));
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Published outside a transaction (not by FindingStore): make one.
+			this.transaction.executeWithoutResult((status) -> judgeInSavepoint(event));
 		}
-		catch (RuntimeException ex) {
+		else {
+			judgeInSavepoint(event);
+		}
+	}
+
+	private void judgeInSavepoint(ScanJudged event) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint = null;
+		try {
+			savepoint = connection.setSavepoint();
+			judge(event);
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (RuntimeException | SQLException ex) {
 			// Losing one scan's alert changes is better than losing the scan: the next
 			// scan judges again from the stored state.
+			rollBack(connection, savepoint);
 			logger.error("Judging alerts for scan {} of endpoint {} failed; the scan is kept", event.scan().id(),
 					event.scan().endpointId(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void rollBack(Connection connection, @Nullable Savepoint savepoint) {
+		if (savepoint == null) {
+			return;
+		}
+		try {
+			connection.rollback(savepoint);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Unable to roll back alert changes to their savepoint", ex);
 		}
 	}
 
