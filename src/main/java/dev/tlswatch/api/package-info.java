@@ -2,7 +2,7 @@
  * The REST API under {@code /api/v1}: controllers, request and response records, and RFC
  * 9457 problem details for every error.
  */
-@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding" })
+@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "alert" })
 @NullMarked
 package dev.tlswatch.api;
 
