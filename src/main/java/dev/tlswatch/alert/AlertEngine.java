@@ -154,8 +154,8 @@ class AlertEngine {
 		for (Condition condition : conditions) {
 			AlertDetails existing = active.remove(condition.key());
 			if (existing == null) {
-				long id = this.store.open(endpoint.id(), condition, scanId, now);
-				tell(AlertMessages.Kind.OPEN, id, endpoint, recipients);
+				this.store.open(endpoint.id(), condition, scanId, now)
+					.ifPresent((id) -> tell(AlertMessages.Kind.OPEN, id, endpoint, recipients));
 			}
 			else {
 				this.store.refresh(existing.id(), condition, now);
@@ -169,9 +169,8 @@ class AlertEngine {
 		}
 		for (AlertDetails cleared : active.values()) {
 			if (evaluated.contains(cleared.rule())) {
-				this.store.resolve(cleared.id(), scanId, now);
 				// A certificate change is news once; its passing is not.
-				if (cleared.rule() != AlertRule.CERT_CHANGED) {
+				if (this.store.resolve(cleared.id(), scanId, now) && cleared.rule() != AlertRule.CERT_CHANGED) {
 					tell(AlertMessages.Kind.RESOLVE, cleared.id(), endpoint, recipients);
 				}
 			}
@@ -197,13 +196,15 @@ class AlertEngine {
 					text + " failed within " + this.settings.massFailureWindow().toMinutes()
 							+ " minutes: TLSWatch's own network connection is the likely cause.",
 					null, null, null);
-			long id = this.store.open(null, condition, scanId, now);
-			tell(AlertMessages.Kind.OPEN, id, null, List.of());
+			// Scans of other endpoints may see the same failures at once: one opens it.
+			this.store.open(null, condition, scanId, now)
+				.ifPresent((id) -> tell(AlertMessages.Kind.OPEN, id, null, List.of()));
 			return true;
 		}
 		if (active.isPresent() && !many(counts.failing(), counts.known())) {
-			this.store.resolve(active.get().id(), scanId, now);
-			tell(AlertMessages.Kind.RESOLVE, active.get().id(), null, List.of());
+			if (this.store.resolve(active.get().id(), scanId, now)) {
+				tell(AlertMessages.Kind.RESOLVE, active.get().id(), null, List.of());
+			}
 			return false;
 		}
 		return active.isPresent();

@@ -19,7 +19,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -105,23 +104,31 @@ class AlertStore {
 		return new PageImpl<>(rows, pageable, (total != null) ? total : 0);
 	}
 
-	long open(@Nullable Long endpointId, Condition condition, @Nullable Long scanId, Instant now) {
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update("""
-				insert into alert (endpoint_id, rule, subject, severity, state, level, title, message, address,
-				    cert_sha256, cert_subject, cert_issuer, cert_not_after, previous_sha256, opened_at, opened_scan_id,
-				    updated_at)
-				values (:endpoint, :rule, :subject, :severity, 'OPEN', :level, :title, :message, :address,
-				    :sha256, :certSubject, :issuer, :notAfter, :previous, :now, :scan, :now)
-				""",
-				conditionParams(condition).addValue("endpoint", endpointId)
-					.addValue("rule", condition.rule().name())
-					.addValue("subject", condition.subject())
-					.addValue("previous", condition.previousSha256())
-					.addValue("now", timestamp(now))
-					.addValue("scan", scanId),
-				key, new String[] { "id" });
-		return key.getKeyAs(Long.class);
+	/**
+	 * Opens an alert, unless an active one of the same endpoint, rule and subject exists
+	 * (another scan, perhaps on another node, opened it first).
+	 * @return the new alert's id, empty if one was active already
+	 */
+	Optional<Long> open(@Nullable Long endpointId, Condition condition, @Nullable Long scanId, Instant now) {
+		return this.jdbc
+			.query("""
+					insert into alert (endpoint_id, rule, subject, severity, state, level, title, message, address,
+					    cert_sha256, cert_subject, cert_issuer, cert_not_after, previous_sha256, opened_at, opened_scan_id,
+					    updated_at)
+					values (:endpoint, :rule, :subject, :severity, 'OPEN', :level, :title, :message, :address,
+					    :sha256, :certSubject, :issuer, :notAfter, :previous, :now, :scan, :now)
+					on conflict (coalesce(endpoint_id, 0), rule, subject) where state <> 'RESOLVED' do nothing
+					returning id
+					""",
+					conditionParams(condition).addValue("endpoint", endpointId)
+						.addValue("rule", condition.rule().name())
+						.addValue("subject", condition.subject())
+						.addValue("previous", condition.previousSha256())
+						.addValue("now", timestamp(now))
+						.addValue("scan", scanId),
+					(row, n) -> row.getLong(1))
+			.stream()
+			.findFirst();
 	}
 
 	/** The latest scan's view of a condition that still holds; escalation is separate. */
@@ -141,11 +148,14 @@ class AlertStore {
 				params().addValue("id", id).addValue("scan", scanId).addValue("now", timestamp(now)));
 	}
 
-	void resolve(long id, @Nullable Long scanId, Instant now) {
-		this.jdbc.update("""
+	/**
+	 * @return whether it was active until now
+	 */
+	boolean resolve(long id, @Nullable Long scanId, Instant now) {
+		return this.jdbc.update("""
 				update alert set state = 'RESOLVED', resolved_at = :now, resolved_scan_id = :scan, updated_at = :now
 				where id = :id and state <> 'RESOLVED'
-				""", params().addValue("id", id).addValue("scan", scanId).addValue("now", timestamp(now)));
+				""", params().addValue("id", id).addValue("scan", scanId).addValue("now", timestamp(now))) > 0;
 	}
 
 	void acknowledge(long id, String by, Instant now) {
