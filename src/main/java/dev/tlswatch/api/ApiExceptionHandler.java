@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.tlswatch.alert.AlertNotFoundException;
+import dev.tlswatch.alert.AlertResolvedException;
+import dev.tlswatch.alert.InvalidAlertInputException;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
@@ -93,6 +96,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Invalid mail address", "'" + ex.getField() + "' is not one mail address; nothing was sent.");
 		problem.setProperty(ApiProblems.ERRORS,
 				List.of(new InvalidField(ex.getField(), "must be one mail address such as ops@example.com")));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> alertNotFound(AlertNotFoundException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.ALERT_NOT_FOUND,
+				"Alert not found", ex.getMessage() + ".");
+		problem.setProperty("alertId", ex.getAlertId());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> alertResolved(AlertResolvedException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.ALERT_RESOLVED, "Alert resolved",
+				ex.getMessage() + "; only open or acknowledged alerts can be acknowledged or muted.");
+		problem.setProperty("alertId", ex.getAlertId());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidAlertInput(InvalidAlertInputException ex, WebRequest request) {
+		List<InvalidField> errors = ex.getViolations()
+			.stream()
+			.map((violation) -> new InvalidField(violation.field(), violation.message()))
+			.toList();
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.INVALID_ALERT_INPUT,
+				"Invalid alert input", "The request has " + errors.size() + " invalid field"
+						+ ((errors.size() != 1) ? "s" : "") + "; nothing was stored.");
+		problem.setProperty(ApiProblems.ERRORS, errors);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 

@@ -29,6 +29,14 @@ final class ApiProblems {
 
 	static final URI CERTIFICATE_NOT_FOUND = URI.create(BASE + "certificate-not-found");
 
+	static final URI ALERT_NOT_FOUND = URI.create(BASE + "alert-not-found");
+
+	static final URI ALERT_RESOLVED = URI.create(BASE + "alert-resolved");
+
+	static final URI INVALID_ALERT_INPUT = URI.create(BASE + "invalid-alert-input");
+
+	static final URI TAG_SETTINGS_NOT_FOUND = URI.create(BASE + "tag-settings-not-found");
+
 	static final URI CONCURRENT_UPDATE = URI.create(BASE + "concurrent-update");
 
 	static final URI SCAN_RATE_LIMITED = URI.create(BASE + "scan-rate-limited");
@@ -79,6 +87,11 @@ final class ApiProblems {
 		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, CERTIFICATE_NOT_FOUND,
 				"Certificate not found", "No certificate with SHA-256 fingerprint " + sha256 + " has been seen."),
 				null);
+	}
+
+	static ErrorResponseException tagSettingsNotFound(String tag) {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, TAG_SETTINGS_NOT_FOUND,
+				"Tag settings not found", "The tag has no alert settings."), null);
 	}
 
 }

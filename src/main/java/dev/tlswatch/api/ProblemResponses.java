@@ -58,4 +58,32 @@ final class ProblemResponses {
 
 	}
 
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@ApiResponse(responseCode = "404", description = "No alert with this id",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@interface AlertNotFound {
+
+	}
+
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@ApiResponse(responseCode = "409", description = "The alert is resolved",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@interface AlertResolved {
+
+	}
+
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@ApiResponse(responseCode = "422",
+			description = "Invalid input; `errors` names every invalid field, nothing was stored",
+			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@interface InvalidAlertInput {
+
+	}
+
 }

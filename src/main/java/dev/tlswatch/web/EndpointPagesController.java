@@ -1,7 +1,11 @@
 package dev.tlswatch.web;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 
+import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanRateLimitedException;
 import dev.tlswatch.scan.Scans;
@@ -39,10 +43,17 @@ class EndpointPagesController {
 
 	private final Scans scans;
 
-	EndpointPagesController(EndpointListView listView, EndpointPageView pageView, Scans scans) {
+	private final Alerts alerts;
+
+	private final Clock clock;
+
+	EndpointPagesController(EndpointListView listView, EndpointPageView pageView, Scans scans, Alerts alerts,
+			Clock clock) {
 		this.listView = listView;
 		this.pageView = pageView;
 		this.scans = scans;
+		this.alerts = alerts;
+		this.clock = clock;
 	}
 
 	/**
@@ -65,6 +76,9 @@ class EndpointPagesController {
 	String endpoint(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + HISTORY_PAGE_SIZE) int size, Model model) {
 		model.addAttribute("page", this.pageView.page(id, pageRequest(page, size)));
+		Instant now = this.clock.instant();
+		model.addAttribute("alerts",
+				this.alerts.activeFor(id).stream().map((alert) -> AlertRow.of(alert, Map.of(), now)).toList());
 		return ENDPOINT_VIEW;
 	}
 

@@ -2,7 +2,7 @@
  * The Thymeleaf dashboard: thin controllers, form records and view models built from the
  * modules' APIs.
  */
-@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify" })
+@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert" })
 @NullMarked
 package dev.tlswatch.web;
 

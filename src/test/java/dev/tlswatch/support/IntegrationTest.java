@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class })
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 

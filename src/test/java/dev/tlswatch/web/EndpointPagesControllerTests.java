@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import dev.tlswatch.alert.AlertDetails;
+import dev.tlswatch.alert.AlertRule;
+import dev.tlswatch.alert.AlertState;
+import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.Endpoints;
@@ -97,6 +101,9 @@ class EndpointPagesControllerTests {
 
 	@MockitoBean
 	private Fleet fleet;
+
+	@MockitoBean
+	private Alerts alerts;
 
 	@Test
 	void listShowsOneRowPerEndpointFromThreeQueries() throws Exception {
@@ -354,6 +361,23 @@ class EndpointPagesControllerTests {
 		this.mvc.perform(get("/endpoints?page=abc").accept(MediaType.ALL))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void endpointPageShowsItsActiveAlertsEscaped() throws Exception {
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, null);
+		given(this.alerts.activeFor(7)).willReturn(List.of(new AlertDetails(5, 7L, AlertRule.CERT_EXPIRING, SHA_LEAF,
+				Severity.WARNING, AlertState.ACKNOWLEDGED, 1, "certificate expires in 20 days (2026-12-17)",
+				"The certificate CN=<script>x</script> expires in 20 days.", null, SHA_LEAF, "CN=<script>x</script>",
+				"CN=CA", NOW.plus(Duration.ofDays(20)), null, NOW.minus(Duration.ofDays(1)), 1L, null, null, NOW,
+				"<b>alice</b>", null, null, null, NOW)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("Open alerts", ">Certificate expiring<",
+				"certificate expires in 20 days (2026-12-17)", "&lt;b&gt;alice&lt;/b&gt;",
+				"href=\"/alerts?endpointId=7\"");
+		assertThat(html).doesNotContain("<b>alice");
 	}
 
 	@Test

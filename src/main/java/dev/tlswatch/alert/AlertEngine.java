@@ -1,0 +1,223 @@
+package dev.tlswatch.alert;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.ScanJudged;
+import dev.tlswatch.notify.Notifier;
+import dev.tlswatch.scan.ScanDetails;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps alerts in step with judged scans: opens an alert when a condition appears,
+ * escalates it when it crosses a lower threshold, resolves it when the condition clears,
+ * and queues a message for each step, all in the transaction that stores the scan.
+ * <p>
+ * Runs in a JDBC savepoint of the scan's transaction: if judging alerts fails, its
+ * changes are rolled back to the savepoint and logged, and the scan is still stored. (A
+ * savepoint by hand because the JPA transaction manager allows no nested transactions;
+ * this module writes with plain JDBC only, so nothing of it lingers in the persistence
+ * context.) Mute suppresses escalation mails (the alert still escalates); acknowledging
+ * does not, since a new level is news.
+ */
+@Component
+class AlertEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(AlertEngine.class);
+
+	private final AlertStore store;
+
+	private final AlertOverrides overrides;
+
+	private final AlertSettings settings;
+
+	private final Endpoints endpoints;
+
+	private final Notifier notifier;
+
+	private final AlertMessages messages;
+
+	private final java.time.Clock clock;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	AlertEngine(AlertStore store, AlertOverrides overrides, AlertSettings settings, Endpoints endpoints,
+			Notifier notifier, AlertMessages messages, java.time.Clock clock, DataSource dataSource,
+			PlatformTransactionManager transactionManager) {
+		this.store = store;
+		this.overrides = overrides;
+		this.settings = settings;
+		this.endpoints = endpoints;
+		this.notifier = notifier;
+		this.messages = messages;
+		this.clock = clock;
+		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	@EventListener
+	void on(ScanJudged event) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Published outside a transaction (not by FindingStore): make one.
+			this.transaction.executeWithoutResult((status) -> judgeInSavepoint(event));
+		}
+		else {
+			judgeInSavepoint(event);
+		}
+	}
+
+	private void judgeInSavepoint(ScanJudged event) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint = null;
+		try {
+			savepoint = connection.setSavepoint();
+			judge(event);
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (RuntimeException | SQLException ex) {
+			// Losing one scan's alert changes is better than losing the scan: the next
+			// scan judges again from the stored state.
+			rollBack(connection, savepoint);
+			logger.error("Judging alerts for scan {} of endpoint {} failed; the scan is kept", event.scan().id(),
+					event.scan().endpointId(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void rollBack(Connection connection, @Nullable Savepoint savepoint) {
+		if (savepoint == null) {
+			return;
+		}
+		try {
+			connection.rollback(savepoint);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Unable to roll back alert changes to their savepoint", ex);
+		}
+	}
+
+	private void judge(ScanJudged event) {
+		ScanDetails scan = event.scan();
+		Optional<EndpointDetails> found = this.endpoints.find(scan.endpointId());
+		if (found.isEmpty()) {
+			return;
+		}
+		EndpointDetails endpoint = found.get();
+		Instant now = this.clock.instant();
+		AlertOverrides.Effective effective = this.overrides.of(endpoint);
+		EndpointMemory memory = this.store.memory(endpoint.id());
+		Evaluation evaluation = AlertRules.evaluate(scan, event.findings(), effective.rules(), memory, now);
+		this.store.remember(endpoint.id(), scan.id(), scan.finishedAt(), evaluation.failed(), evaluation.memory());
+		boolean massFailure = massFailure(scan.id(), effective.rules(), now);
+		List<Condition> conditions = evaluation.conditions();
+		Set<AlertRule> evaluated = evaluation.evaluated();
+		if (massFailure && evaluation.failed()) {
+			// TLSWatch's own network is the likely cause: one PROBER_NETWORK alert, no
+			// UNREACHABLE per endpoint, and existing ones stay as they are.
+			conditions = conditions.stream().filter((condition) -> condition.rule() != AlertRule.UNREACHABLE).toList();
+			evaluated = evaluated.stream()
+				.filter((rule) -> rule != AlertRule.UNREACHABLE)
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		apply(endpoint, effective.recipients(), scan.id(), conditions, evaluated, now);
+	}
+
+	private void apply(EndpointDetails endpoint, List<String> recipients, long scanId, List<Condition> conditions,
+			Set<AlertRule> evaluated, Instant now) {
+		Map<String, AlertDetails> active = new LinkedHashMap<>();
+		this.store.active(endpoint.id()).forEach((alert) -> active.put(alert.rule() + "/" + alert.subject(), alert));
+		for (Condition condition : conditions) {
+			AlertDetails existing = active.remove(condition.key());
+			if (existing == null) {
+				this.store.open(endpoint.id(), condition, scanId, now)
+					.ifPresent((id) -> tell(AlertMessages.Kind.OPEN, id, endpoint, recipients));
+			}
+			else {
+				this.store.refresh(existing.id(), condition, now);
+				if (condition.level() > existing.level()) {
+					this.store.escalated(existing.id(), scanId, now);
+					if (!existing.mutedAt(now)) {
+						tell(AlertMessages.Kind.ESCALATE, existing.id(), endpoint, recipients);
+					}
+				}
+			}
+		}
+		for (AlertDetails cleared : active.values()) {
+			if (evaluated.contains(cleared.rule())) {
+				// A certificate change is news once; its passing is not.
+				if (this.store.resolve(cleared.id(), scanId, now) && cleared.rule() != AlertRule.CERT_CHANGED) {
+					tell(AlertMessages.Kind.RESOLVE, cleared.id(), endpoint, recipients);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Opens {@code PROBER_NETWORK} when more than the configured share of known endpoints
+	 * (and at least the minimum) failed within the window; resolves it once the endpoints
+	 * failing their latest scan are no longer that many.
+	 * @return whether it is active
+	 */
+	private boolean massFailure(long scanId, RuleConfig rules, Instant now) {
+		if (rules.disabled().contains(AlertRule.PROBER_NETWORK)) {
+			return false;
+		}
+		AlertStore.FailureCounts counts = this.store.failureCounts(now.minus(this.settings.massFailureWindow()));
+		Optional<AlertDetails> active = this.store.activeGlobal(AlertRule.PROBER_NETWORK);
+		if (active.isEmpty() && many(counts.recentlyFailing(), counts.known())) {
+			String text = counts.recentlyFailing() + " of " + counts.known() + " endpoints";
+			Condition condition = new Condition(AlertRule.PROBER_NETWORK, "",
+					rules.severityOf(AlertRule.PROBER_NETWORK), 0, text + " unreachable at once",
+					text + " failed within " + this.settings.massFailureWindow().toMinutes()
+							+ " minutes: TLSWatch's own network connection is the likely cause.",
+					null, null, null);
+			// Scans of other endpoints may see the same failures at once: one opens it.
+			this.store.open(null, condition, scanId, now)
+				.ifPresent((id) -> tell(AlertMessages.Kind.OPEN, id, null, List.of()));
+			return true;
+		}
+		if (active.isPresent() && !many(counts.failing(), counts.known())) {
+			if (this.store.resolve(active.get().id(), scanId, now)) {
+				tell(AlertMessages.Kind.RESOLVE, active.get().id(), null, List.of());
+			}
+			return false;
+		}
+		return active.isPresent();
+	}
+
+	private boolean many(long failing, long known) {
+		return failing >= this.settings.massFailureMinimum() && failing > known * this.settings.massFailureShare();
+	}
+
+	private void tell(AlertMessages.Kind kind, long alertId, @Nullable EndpointDetails endpoint,
+			List<String> recipients) {
+		AlertDetails alert = this.store.find(alertId).orElseThrow();
+		this.notifier.enqueue(this.messages.message(kind, alert, endpoint, recipients, 0));
+	}
+
+}
