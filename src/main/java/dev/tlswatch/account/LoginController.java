@@ -25,10 +25,10 @@ class LoginController {
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/endpoints";
 		}
-		if (request.getParameter("error") != null) {
+		if (request.getParameterMap().containsKey("error")) {
 			model.addAttribute("error", errorMessage(request.getSession(false)));
 		}
-		model.addAttribute("loggedOut", request.getParameter("logout") != null);
+		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		return VIEW;
 	}
 

@@ -1,6 +1,7 @@
 package dev.tlswatch.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,10 +42,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"" + BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-					+ ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+		String body = "{\"type\":\"" + BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}";
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The request path is client input: escape it for a JSON string. */

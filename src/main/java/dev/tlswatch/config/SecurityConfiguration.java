@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -118,8 +119,7 @@ class SecurityConfiguration {
 			.hasRole(OPERATOR))
 			.authenticationManager(manager)
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/endpoints").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
-				.deleteCookies("JSESSIONID", REMEMBER_ME_COOKIE))
+			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()).deleteCookies("JSESSIONID"))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe(users, settings)))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ProblemResponses()))
 			.addFilterBefore(new BearerTokenFilter(tokens, new ProblemResponses()), BasicAuthenticationFilter.class)
@@ -140,13 +140,28 @@ class SecurityConfiguration {
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 	}
 
+	/**
+	 * Unsafe requests that a session may vouch for. Without a session there is nothing to
+	 * forge (the request gets its {@code 401}); with Basic or Bearer credentials the
+	 * caller is a script, and browsers never add those headers on their own here.
+	 */
 	private static boolean changesWithSessionOnly(HttpServletRequest request) {
-		if (SAFE_METHODS.contains(request.getMethod())) {
+		if (SAFE_METHODS.contains(request.getMethod())
+				|| (request.getRequestedSessionId() == null && request.getSession(false) == null)) {
 			return false;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization == null || !(authorization.regionMatches(true, 0, "Bearer ", 0, 7)
 				|| authorization.regionMatches(true, 0, "Basic ", 0, 6));
+	}
+
+	/**
+	 * Back to the login page, whatever the request accepts (the default may answer 204).
+	 */
+	private static SimpleUrlLogoutSuccessHandler loggedOut() {
+		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+		handler.setDefaultTargetUrl("/login?logout");
+		return handler;
 	}
 
 	private static TokenBasedRememberMeServices rememberMe(UserDetailsService users, SecuritySettings settings) {
