@@ -151,6 +151,19 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void accountPagesShowTheSignedInAdministratorAndKeepToTheContentSecurityPolicy() {
+		open("/users");
+		assertThat(this.browser.driver().findElement(By.cssSelector(".site-user__name")).getText())
+			.isEqualTo(this.admin.username());
+		assertThat(this.browser.driver().findElements(By.cssSelector("#users tbody tr th")))
+			.anySatisfy((cell) -> assertThat(cell.getText()).isEqualTo(this.admin.username()));
+		open("/tokens");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#tokens tbody tr"))).as("the tests' own token")
+			.isNotEmpty();
+		assertThat(this.browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
 	void unknownAddressesGetTheLayoutsNotFoundPage() throws Exception {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (String path : List.of("/endpoints/424242", "/no-such-page")) {
