@@ -101,6 +101,30 @@
       : 'The server could not be reached. Check the connection and try again.';
   }
 
+  /** htmx requests that change something carry the page's CSRF token as a header. */
+  function addCsrfHeader(event) {
+    var verb = (event.detail.verb || 'get').toUpperCase();
+    if (verb === 'GET' || verb === 'HEAD') {
+      return;
+    }
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      event.detail.headers[header.getAttribute('content')] = token.getAttribute('content');
+    }
+  }
+
+  /** Forms marked data-confirm ask before they are sent (no inline onclick). */
+  function confirmSubmit(event) {
+    var form = event.target;
+    var question = form && form.dataset ? form.dataset.confirm : null;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  }
+
+  document.addEventListener('htmx:configRequest', addCsrfHeader);
+  document.addEventListener('submit', confirmSubmit);
   document.addEventListener('DOMContentLoaded', function () {
     formatTimes(document);
     window.setInterval(function () {

@@ -1,6 +1,7 @@
 /**
- * Application-wide wiring: the embedded PostgreSQL fallback, the clock, scheduler and web
- * customisations. Depends on no other module.
+ * Application-wide wiring: web security (filter chains, headers, cookies), the embedded
+ * PostgreSQL fallback, the clock, scheduler and web customisations. Depends only on the
+ * {@code account} module's API (tokens, sign-in).
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -106,6 +106,7 @@ class EndpointPagesController {
 	static String curlExample(String endpointsUrl) {
 		return """
 				curl -X POST %s \\
+				  -H "Authorization: Bearer $TLSWATCH_TOKEN" \\
 				  -H 'Content-Type: application/json' \\
 				  -d '{"host": "example.com", "port": 443, "tags": ["prod"]}'""".formatted(endpointsUrl);
 	}

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for page tests, driven by the system's ChromeDriver
@@ -95,6 +97,21 @@ public final class Browser implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * Sign in through the real login page and wait for the page it leads to.
+	 * @param baseUrl the application's address, e.g. {@code http://127.0.0.1:8080}
+	 * @param username the username
+	 * @param password the password
+	 */
+	public void signIn(String baseUrl, String username, String password) {
+		this.driver.get(baseUrl + "/login");
+		this.driver.findElement(By.name("username")).sendKeys(username);
+		this.driver.findElement(By.name("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((driver) -> !driver.getCurrentUrl().contains("/login"));
 	}
 
 	/**

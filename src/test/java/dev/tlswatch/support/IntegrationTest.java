@@ -15,15 +15,17 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A full application context with MockMvc on a real PostgreSQL (see
  * {@link TestDatabaseConfiguration}) with the {@code test} profile; module APIs not
- * implemented yet get stand-ins (see {@link MissingModuleStandIns}). Keep the attribute
- * combinations few: each one is a new context.
+ * implemented yet get stand-ins (see {@link MissingModuleStandIns}). Security is on:
+ * MockMvc requests are sent as the real {@link TestAdmin} (see
+ * {@link TestAuthenticationConfiguration}). Keep the attribute combinations few: each one
+ * is a new context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class })
+@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class, TestAuthenticationConfiguration.class })
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 

@@ -22,6 +22,7 @@ import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Browser;
 import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.TestAdmin;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTcpServer;
 import dev.tlswatch.support.TestTlsServer;
@@ -47,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The dashboard in headless Chromium against the running application: data goes in
  * through the {@link Endpoints} and {@link Scans} APIs, and real TLS servers on 127.0.0.1
  * present certificates of the trusted test CA, one with the common name
- * {@code <script>alert(1)</script>}.
+ * {@code <script>alert(1)</script>}. The browser signs in through the login page as the
+ * {@link TestAdmin}.
  * <p>
  * Every run leaves screenshots in {@code target/screenshots}.
  */
@@ -66,6 +68,9 @@ class DashboardBrowserTests {
 	@Autowired
 	private Scans scans;
 
+	@Autowired
+	private TestAdmin admin;
+
 	private final List<TestTlsServer> servers = new ArrayList<>();
 
 	private Browser browser;
@@ -82,6 +87,7 @@ class DashboardBrowserTests {
 				"localhost", 60, List.of("browser"), false));
 		this.scan = this.scans.scanNow(this.endpoint.id());
 		this.browser = Browser.start();
+		this.browser.signIn(baseUrl(), this.admin.username(), this.admin.password());
 	}
 
 	@AfterAll
@@ -218,12 +224,26 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void accountPagesShowTheSignedInAdministratorAndKeepToTheContentSecurityPolicy() {
+		open("/users");
+		assertThat(this.browser.driver().findElement(By.cssSelector(".site-user__name")).getText())
+			.isEqualTo(this.admin.username());
+		assertThat(this.browser.driver().findElements(By.cssSelector("#users tbody tr th")))
+			.anySatisfy((cell) -> assertThat(cell.getText()).isEqualTo(this.admin.username()));
+		open("/tokens");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#tokens tbody tr"))).as("the tests' own token")
+			.isNotEmpty();
+		assertThat(this.browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
 	void unknownAddressesGetTheLayoutsNotFoundPage() throws Exception {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (String path : List.of("/endpoints/424242", "/no-such-page")) {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "text/html").build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+					.header("Accept", "text/html")
+					.header("Authorization", this.admin.authorization())
+					.build(), HttpResponse.BodyHandlers.ofString());
 
 				assertThat(response.statusCode()).as(path).isEqualTo(404);
 				assertThat(response.body()).as(path)

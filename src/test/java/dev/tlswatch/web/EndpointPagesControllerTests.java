@@ -51,6 +51,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -71,6 +72,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.times;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -79,8 +81,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+// Spring Security's default chain of the slice is on: requests come from a signed-in
+// operator, and forms send a CSRF token.
 @WebMvcTest(EndpointPagesController.class)
 @Import({ EndpointListView.class, EndpointPageView.class })
+@WithMockUser(username = "operator", roles = { "VIEWER", "OPERATOR" })
 class EndpointPagesControllerTests {
 
 	private static final String SHA_LEAF = "ab".repeat(32);
@@ -401,7 +406,7 @@ class EndpointPagesControllerTests {
 	void scanNowScansAndRedirectsBack() throws Exception {
 		given(this.scans.scanNow(7)).willReturn(scan(78, 7, List.of(failedResult("192.0.2.1", "refused"))));
 
-		this.mvc.perform(post("/endpoints/7/scan"))
+		this.mvc.perform(post("/endpoints/7/scan").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/7"))
 			.andExpect(flash().attribute("scanNotice",
@@ -412,7 +417,7 @@ class EndpointPagesControllerTests {
 	void scanNowOfAnUnknownEndpointIs404() throws Exception {
 		given(this.scans.scanNow(99)).willThrow(new EndpointNotFoundException(99));
 
-		this.mvc.perform(post("/endpoints/99/scan")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/endpoints/99/scan").with(csrf())).andExpect(status().isNotFound());
 	}
 
 	@Test

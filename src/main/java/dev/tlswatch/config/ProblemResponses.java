@@ -1,0 +1,67 @@
+package dev.tlswatch.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * RFC 9457 answers of the security filters for API clients: {@code 401} without valid
+ * credentials, {@code 403} for a role too low; never a redirect to the login page.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final String BASE = "https://tlswatch.dev/problems/";
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		// Bearer only: a Basic challenge would make browsers ask for, and then resend, a
+		// password on their own, which would let other sites post to the API.
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tlswatch\"");
+		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+				"Send a valid API token as 'Authorization: Bearer <token>' or a username and password with HTTP Basic.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+				"Your role does not allow this request.");
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
+			String title, String detail) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		String body = "{\"type\":\"" + BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}";
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The request path is client input: escape it for a JSON string. */
+	static String json(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+}
