@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.tlswatch.audit.Audit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,10 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final Audit audit;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, Audit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -102,6 +106,7 @@ public class Accounts {
 				.query(Long.class)
 				.single();
 			logger.info("User '{}' created with role {}", name, role);
+			this.audit.record("USER_CREATED", "user", Long.toString(id), name + " with role " + role);
 			return new AccountUser(id, name, role, true, now);
 		}
 		catch (DuplicateKeyException ex) {
@@ -116,6 +121,7 @@ public class Accounts {
 		}
 		update("enabled = ?", enabled, id);
 		logger.info("User '{}' {}", user.username(), enabled ? "enabled" : "disabled");
+		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(id), user.username());
 		return get(id);
 	}
 
@@ -126,6 +132,8 @@ public class Accounts {
 		}
 		update("role = ?", role.name(), id);
 		logger.info("User '{}' now has role {}", user.username(), role);
+		this.audit.record("USER_ROLE_CHANGED", "user", Long.toString(id),
+				user.username() + ": " + user.role() + " to " + role);
 		return get(id);
 	}
 
@@ -133,6 +141,7 @@ public class Accounts {
 		AccountUser user = get(id);
 		update("password_hash = ?", this.passwords.encode(validPassword(password)), id);
 		logger.info("Password of user '{}' reset", user.username());
+		this.audit.record("USER_PASSWORD_RESET", "user", Long.toString(id), user.username());
 		return user;
 	}
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.tlswatch.audit.Audit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,10 @@ public class ApiTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+	private final Audit audit;
+
+	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, Audit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -100,6 +104,8 @@ public class ApiTokens {
 			.query(Long.class)
 			.single();
 		logger.info("API token {} '{}' ({}…) created for user '{}'", id, label, prefix, owner.username());
+		this.audit.record("TOKEN_CREATED", "token", Long.toString(id),
+				"'" + label + "' (" + prefix + "…) for " + owner.username() + ", role ceiling " + roleCeiling);
 		return new CreatedToken(
 				new TokenDetails(id, owner.username(), label, prefix, roleCeiling, now, expiry, null, null), token);
 	}
@@ -139,6 +145,7 @@ public class ApiTokens {
 			.params(Accounts.timestamp(now()), id)
 			.update();
 		logger.info("API token {} '{}' of user '{}' revoked", id, token.name(), token.username());
+		this.audit.record("TOKEN_REVOKED", "token", Long.toString(id), "'" + token.name() + "' of " + token.username());
 		return get(id);
 	}
 

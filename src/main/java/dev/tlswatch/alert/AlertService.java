@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.tlswatch.alert.InvalidAlertInputException.Violation;
+import dev.tlswatch.audit.Audit;
 import dev.tlswatch.endpoint.Endpoints;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,10 @@ class AlertService implements Alerts {
 
 	private final Clock clock;
 
-	AlertService(AlertStore store, Endpoints endpoints, Clock clock) {
+	private final Audit audit;
+
+	AlertService(AlertStore store, Endpoints endpoints, Clock clock, Audit audit) {
+		this.audit = audit;
 		this.store = store;
 		this.endpoints = endpoints;
 		this.clock = clock;
@@ -81,6 +85,7 @@ class AlertService implements Alerts {
 			throw new AlertResolvedException(id);
 		}
 		this.store.acknowledge(id, who, this.clock.instant());
+		this.audit.record("ALERT_ACKNOWLEDGED", "alert", Long.toString(id), alert.rule() + ": " + alert.title());
 		return this.store.find(id).orElseThrow();
 	}
 
@@ -97,6 +102,8 @@ class AlertService implements Alerts {
 			throw new AlertResolvedException(id);
 		}
 		this.store.mute(id, until, now);
+		this.audit.record((until != null) ? "ALERT_MUTED" : "ALERT_UNMUTED", "alert", Long.toString(id),
+				alert.rule() + ": " + alert.title() + ((until != null) ? " until " + until : ""));
 		return this.store.find(id).orElseThrow();
 	}
 

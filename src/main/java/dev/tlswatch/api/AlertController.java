@@ -1,5 +1,7 @@
 package dev.tlswatch.api;
 
+import java.security.Principal;
+
 import java.util.List;
 
 import dev.tlswatch.alert.AlertFilter;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/alerts}: list, read, acknowledge and mute alerts; and the per-endpoint
- * and per-tag alert settings. Until sign-in exists, who acts is a free-text {@code by}.
+ * and per-tag alert settings. Who acknowledges or mutes is the signed-in user.
  */
 @RestController
 @Tag(name = "Alerts", description = "Alerts raised from scans, and who is told about them")
@@ -77,10 +79,8 @@ class AlertController {
 	@ProblemResponses.AlertNotFound
 	@ProblemResponses.AlertResolved
 	@ProblemResponses.InvalidAlertInput
-	AlertResponse acknowledge(@PathVariable long id,
-			@RequestBody(required = false) AlertRequests.@Nullable Acknowledge request) {
-		String by = (request != null && request.by() != null) ? request.by() : "";
-		return AlertResponse.of(this.alerts.acknowledge(id, by));
+	AlertResponse acknowledge(@PathVariable long id, Principal user) {
+		return AlertResponse.of(this.alerts.acknowledge(id, user.getName()));
 	}
 
 	@PostMapping(path = PATH + "/{id}/mute", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -90,8 +90,8 @@ class AlertController {
 	@ProblemResponses.AlertNotFound
 	@ProblemResponses.AlertResolved
 	@ProblemResponses.InvalidAlertInput
-	AlertResponse mute(@PathVariable long id, @RequestBody AlertRequests.Mute request) {
-		return AlertResponse.of(this.alerts.mute(id, request.until(), (request.by() != null) ? request.by() : ""));
+	AlertResponse mute(@PathVariable long id, @RequestBody AlertRequests.Mute request, Principal user) {
+		return AlertResponse.of(this.alerts.mute(id, request.until(), user.getName()));
 	}
 
 	@GetMapping(EndpointController.PATH + "/{id}/alert-settings")

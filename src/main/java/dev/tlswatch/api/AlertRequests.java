@@ -18,25 +18,13 @@ final class AlertRequests {
 	}
 
 	/**
-	 * Who acknowledges.
-	 *
-	 * @param by a name, until sign-in exists; {@code anonymous} when missing
-	 */
-	@Schema(name = "AcknowledgeRequest")
-	record Acknowledge(@Schema(example = "alice", nullable = true) @Nullable String by) {
-	}
-
-	/**
 	 * A mute.
 	 *
 	 * @param until the end of the mute, {@code null} to unmute
-	 * @param by who mutes
 	 */
 	@Schema(name = "MuteRequest")
-	record Mute(
-			@Schema(example = "2026-12-31T00:00:00Z", nullable = true,
-					description = "End of the mute, in the future; null to unmute") @Nullable Instant until,
-			@Schema(example = "alice", nullable = true) @Nullable String by) {
+	record Mute(@Schema(example = "2026-12-31T00:00:00Z", nullable = true,
+			description = "End of the mute, in the future; null to unmute") @Nullable Instant until) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.tlswatch.web;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,9 +75,9 @@ class AlertPagesController {
 	}
 
 	@PostMapping("/alerts/{id:\\d+}/acknowledge")
-	String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String by,
-			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		act(() -> this.alerts.acknowledge(id, by), "Alert acknowledged.", redirect);
+	String acknowledge(@PathVariable long id, @RequestParam(required = false) @Nullable String back, Principal user,
+			RedirectAttributes redirect) {
+		act(() -> this.alerts.acknowledge(id, user.getName()), "Alert acknowledged.", redirect);
 		return "redirect:" + back(back);
 	}
 
@@ -84,11 +85,10 @@ class AlertPagesController {
 	@PostMapping("/alerts/{id:\\d+}/mute")
 	String mute(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate until,
-			@RequestParam(defaultValue = "") String by, @RequestParam(required = false) @Nullable String back,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String back, Principal user, RedirectAttributes redirect) {
 		Instant end = (until != null) ? until.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
-		act(() -> this.alerts.mute(id, end, by), (end != null) ? "Alert muted until " + until + "." : "Alert unmuted.",
-				redirect);
+		act(() -> this.alerts.mute(id, end, user.getName()),
+				(end != null) ? "Alert muted until " + until + "." : "Alert unmuted.", redirect);
 		return "redirect:" + back(back);
 	}
 

@@ -22,6 +22,7 @@ import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.support.TestAdmin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,24 +121,17 @@ class AlertApiIntegrationTests {
 	}
 
 	@Test
-	void acknowledgeRecordsWhoAndAnonymousByDefault() throws Exception {
+	void acknowledgeRecordsTheSignedInUser() throws Exception {
 		AlertDetails mismatch = alert(AlertRule.HOSTNAME_MISMATCH);
-		this.mvc
-			.perform(post(AlertController.PATH + "/" + mismatch.id() + "/acknowledge")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"by\":\"bob\"}"))
+		this.mvc.perform(post(AlertController.PATH + "/" + mismatch.id() + "/acknowledge"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("ACKNOWLEDGED"))
-			.andExpect(jsonPath("$.acknowledgedBy").value("bob"))
+			.andExpect(jsonPath("$.acknowledgedBy").value(TestAdmin.USERNAME))
 			.andExpect(jsonPath("$.acknowledgedAt").isNotEmpty());
 		this.mvc
 			.perform(get(AlertController.PATH).param("endpointId", Long.toString(this.endpoint.id()))
 				.param("state", "ACKNOWLEDGED"))
 			.andExpect(jsonPath("$.content", hasSize(1)));
-		AlertDetails expiring = alert(AlertRule.CERT_EXPIRING);
-		this.mvc.perform(post(AlertController.PATH + "/" + expiring.id() + "/acknowledge"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.acknowledgedBy").value("anonymous"));
 	}
 
 	@Test
@@ -145,12 +139,12 @@ class AlertApiIntegrationTests {
 		AlertDetails expiring = alert(AlertRule.CERT_EXPIRING);
 		String path = AlertController.PATH + "/" + expiring.id() + "/mute";
 		this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("""
-				{"until":"2001-01-01T00:00:00Z","by":"bob"}"""))
+				{"until":"2001-01-01T00:00:00Z"}"""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("until"));
 		Instant until = this.clock.instant().plus(Duration.ofDays(3));
 		this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("""
-				{"until":"%s","by":"bob"}""".formatted(until)))
+				{"until":"%s"}""".formatted(until)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.mutedUntil").isNotEmpty())
 			.andExpect(jsonPath("$.state").value("OPEN"));

@@ -138,6 +138,9 @@ class NotifierIntegrationTests {
 	void mailQueuedWhileSmtpIsDownArrivesOnceAfterItIsBackWithGrowingBackoff() {
 		String token = token();
 		OutgoingMessage message = text(token);
+		// Other test classes share the database and leave alert mails behind; while SMTP
+		// is down each drain tries one due row, so this test's row must be the only one.
+		this.jdbc.sql("delete from notify_outbox where status <> 'SENT'").update();
 		smtp.stop();
 		List<Long> backoffs = new ArrayList<>();
 		try {

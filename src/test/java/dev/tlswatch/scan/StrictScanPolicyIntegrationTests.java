@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -89,7 +90,7 @@ class StrictScanPolicyIntegrationTests {
 			.as("the refused request scanned nothing")
 			.isEqualTo(1);
 
-		this.mvc.perform(post("/endpoints/{id}/scan", endpoint.id()))
+		this.mvc.perform(post("/endpoints/{id}/scan", endpoint.id()).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("scanRefused", startsWith("Not scanned: Endpoint " + endpoint.id())));
 	}

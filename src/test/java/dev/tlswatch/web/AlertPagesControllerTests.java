@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.tlswatch.web.WebFixtures.NOW;
@@ -33,6 +34,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -43,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The alerts page: filters, escaping, and the acknowledge and mute forms.
  */
 @WebMvcTest(AlertPagesController.class)
+@WithMockUser(username = "alice", roles = { "VIEWER", "OPERATOR" })
 class AlertPagesControllerTests {
 
 	@Autowired
@@ -90,21 +93,22 @@ class AlertPagesControllerTests {
 
 	@Test
 	void acknowledgeAndMuteRedirectBackToTheFilteredList() throws Exception {
-		this.mvc.perform(post("/alerts/5/acknowledge").param("by", "alice").param("back", "/alerts?state=OPEN"))
+		this.mvc.perform(post("/alerts/5/acknowledge").param("back", "/alerts?state=OPEN").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/alerts?state=OPEN"))
 			.andExpect(flash().attribute("alertNotice", "Alert acknowledged."));
 		then(this.alerts).should().acknowledge(5, "alice");
-		this.mvc.perform(post("/alerts/5/mute").param("until", "2026-12-04").param("back", "https://evil.example/"))
+		this.mvc.perform(
+				post("/alerts/5/mute").param("until", "2026-12-04").param("back", "https://evil.example/").with(csrf()))
 			.andExpect(redirectedUrl("/alerts"));
-		then(this.alerts).should().mute(5, Instant.parse("2026-12-04T00:00:00Z"), "");
+		then(this.alerts).should().mute(5, Instant.parse("2026-12-04T00:00:00Z"), "alice");
 	}
 
 	@Test
 	void refusedMuteIsShownAsAnError() throws Exception {
-		given(this.alerts.mute(eq(5L), any(), eq(""))).willThrow(new InvalidAlertInputException(
+		given(this.alerts.mute(eq(5L), any(), eq("alice"))).willThrow(new InvalidAlertInputException(
 				List.of(new InvalidAlertInputException.Violation("until", "must be in the future"))));
-		this.mvc.perform(post("/alerts/5/mute").param("until", "2001-01-01"))
+		this.mvc.perform(post("/alerts/5/mute").param("until", "2001-01-01").with(csrf()))
 			.andExpect(redirectedUrl("/alerts"))
 			.andExpect(flash().attribute("alertError", "until must be in the future."));
 	}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.tlswatch.web.WebFixtures.endpoint;
@@ -23,6 +24,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -30,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(EndpointFormController.class)
+@WithMockUser(username = "operator", roles = { "VIEWER", "OPERATOR" })
 class EndpointFormControllerTests {
 
 	@Autowired
@@ -57,7 +60,8 @@ class EndpointFormControllerTests {
 		String html = this.mvc
 			.perform(post("/endpoints/new").param("host", "mail.example.com")
 				.param("port", "99999x")
-				.param("tlsMode", "AUTO"))
+				.param("tlsMode", "AUTO")
+				.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn()
 			.getResponse()
@@ -77,7 +81,8 @@ class EndpointFormControllerTests {
 		String html = this.mvc
 			.perform(post("/endpoints/new").param("host", "example.com")
 				.param("port", "0")
-				.param("tags", "prod, " + "x".repeat(65)))
+				.param("tags", "prod, " + "x".repeat(65))
+				.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn()
 			.getResponse()
@@ -99,7 +104,8 @@ class EndpointFormControllerTests {
 				.param("scanIntervalMinutes", "30")
 				.param("tags", "prod, mail  eu")
 				.param("enabled", "true")
-				.param("_enabled", "on"))
+				.param("_enabled", "on")
+				.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/7"))
 			.andExpect(flash().attributeExists("formNotice"));
@@ -114,7 +120,10 @@ class EndpointFormControllerTests {
 		given(this.endpoints.register(any())).willReturn(endpoint(8, "example.com"));
 
 		this.mvc
-			.perform(post("/endpoints/new").param("host", "example.com").param("port", "443").param("_enabled", "on"))
+			.perform(post("/endpoints/new").param("host", "example.com")
+				.param("port", "443")
+				.param("_enabled", "on")
+				.with(csrf()))
 			.andExpect(status().isFound());
 
 		then(this.endpoints).should()
@@ -125,7 +134,8 @@ class EndpointFormControllerTests {
 	void duplicateLinksToTheRegisteredEndpoint() throws Exception {
 		given(this.endpoints.register(any())).willThrow(new DuplicateEndpointException("example.com:443", 3));
 
-		String html = this.mvc.perform(post("/endpoints/new").param("host", "example.com").param("port", "443"))
+		String html = this.mvc
+			.perform(post("/endpoints/new").param("host", "example.com").param("port", "443").with(csrf()))
 			.andExpect(status().isConflict())
 			.andReturn()
 			.getResponse()
@@ -154,7 +164,7 @@ class EndpointFormControllerTests {
 	void editSavesAndRedirects() throws Exception {
 		given(this.endpoints.get(5)).willReturn(endpoint(5, "example.com"));
 
-		this.mvc.perform(post("/endpoints/5/edit").param("host", "example.com").param("port", "8443"))
+		this.mvc.perform(post("/endpoints/5/edit").param("host", "example.com").param("port", "8443").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/5"));
 
@@ -173,7 +183,7 @@ class EndpointFormControllerTests {
 	void deleteRemovesTheEndpointAndReturnsToTheList() throws Exception {
 		given(this.endpoints.get(5)).willReturn(endpoint(5, "example.com"));
 
-		this.mvc.perform(post("/endpoints/5/delete"))
+		this.mvc.perform(post("/endpoints/5/delete").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints"))
 			.andExpect(flash().attribute("formNotice", "Endpoint example.com:443 deleted with its scan history."));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -21,6 +22,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -28,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(SettingsController.class)
+@WithMockUser(username = "admin", roles = { "VIEWER", "OPERATOR", "ADMIN" })
 class SettingsControllerTests {
 
 	@Autowired
@@ -68,7 +71,7 @@ class SettingsControllerTests {
 		given(this.notifier.sendTestMail("me@example.com"))
 			.willReturn(new TestMailResult(true, List.of("me@example.com"), null));
 
-		MvcResult result = this.mvc.perform(post("/settings/test-mail").param("to", "me@example.com"))
+		MvcResult result = this.mvc.perform(post("/settings/test-mail").param("to", "me@example.com").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/settings"))
 			.andExpect(flash().attribute("testMailNotice",
@@ -89,7 +92,9 @@ class SettingsControllerTests {
 		given(this.notifier.sendTestMail(""))
 			.willReturn(new TestMailResult(false, List.of("ops@example.com"), "Refused <b>550</b>"));
 
-		MvcResult result = this.mvc.perform(post("/settings/test-mail")).andExpect(status().isFound()).andReturn();
+		MvcResult result = this.mvc.perform(post("/settings/test-mail").with(csrf()))
+			.andExpect(status().isFound())
+			.andReturn();
 		given(this.notifier.status()).willReturn(mailOnly());
 		String html = this.mvc.perform(get("/settings").flashAttrs(result.getFlashMap()))
 			.andReturn()
@@ -104,7 +109,7 @@ class SettingsControllerTests {
 		willThrow(new InvalidAddressException("to")).given(this.notifier).sendTestMail(anyString());
 		given(this.notifier.status()).willReturn(mailOnly());
 
-		String html = this.mvc.perform(post("/settings/test-mail").param("to", "\"><script>x</script>"))
+		String html = this.mvc.perform(post("/settings/test-mail").param("to", "\"><script>x</script>").with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn()
 			.getResponse()
