@@ -1,5 +1,6 @@
 package dev.tlswatch.web;
 
+import dev.tlswatch.alert.AlertNotFoundException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -51,6 +52,16 @@ class DashboardAdvice {
 	ModelAndView endpointNotFound(EndpointNotFoundException ex, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView(NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);
 		page.addObject("message", "There is no endpoint with id " + ex.getEndpointId() + ".");
+		page.addObject("appVersion", this.version);
+		page.addObject("requestPath", request.getRequestURI());
+		return page;
+	}
+
+	/** An unknown alert (acknowledged or muted by a stale page) is a 404 page too. */
+	@ExceptionHandler(AlertNotFoundException.class)
+	ModelAndView alertNotFound(AlertNotFoundException ex, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView(NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);
+		page.addObject("message", "There is no alert with id " + ex.getAlertId() + ".");
 		page.addObject("appVersion", this.version);
 		page.addObject("requestPath", request.getRequestURI());
 		return page;

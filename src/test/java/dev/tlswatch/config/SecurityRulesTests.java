@@ -28,11 +28,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Every page and API route of this branch, for no user and for each role: allowed or
- * denied as the security issue specifies. "Allowed" means the security filters let the
- * request through (the route may still answer 404 or 422 to the dummy input); denied is
- * {@code 403}, and without credentials {@code 401} problem details for the API and a
- * redirect to the login page for pages.
+ * Every page and API route, for no user and for each role: allowed or denied as the
+ * security issue specifies. "Allowed" means the security filters let the request through
+ * (the route may still answer 404 or 422 to the dummy input); denied is {@code 403}, and
+ * without credentials {@code 401} problem details for the API and a redirect to the login
+ * page for pages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,8 +77,28 @@ class SecurityRulesTests {
 		rows.add(row(HttpMethod.GET, "/api/v1/users", Role.ADMIN));
 		rows.add(row(HttpMethod.POST, "/api/v1/users", Role.ADMIN));
 		rows.add(row(HttpMethod.PATCH, "/api/v1/users/999999", Role.ADMIN));
-		// Prefixes reserved for administrators before their routes exist (audit log,
-		// mail).
+		// Overview, endpoint forms, alerts and settings pages
+		rows.add(row(HttpMethod.GET, "/", Role.VIEWER));
+		rows.add(row(HttpMethod.GET, "/endpoints/new", Role.VIEWER));
+		rows.add(row(HttpMethod.POST, "/endpoints/new", Role.OPERATOR));
+		rows.add(row(HttpMethod.GET, "/endpoints/999999/edit", Role.VIEWER));
+		rows.add(row(HttpMethod.POST, "/endpoints/999999/edit", Role.OPERATOR));
+		rows.add(row(HttpMethod.POST, "/endpoints/999999/delete", Role.OPERATOR));
+		rows.add(row(HttpMethod.GET, "/alerts", Role.VIEWER));
+		rows.add(row(HttpMethod.POST, "/alerts/999999/acknowledge", Role.OPERATOR));
+		rows.add(row(HttpMethod.POST, "/alerts/999999/mute", Role.OPERATOR));
+		rows.add(row(HttpMethod.GET, "/settings", Role.VIEWER));
+		// Alerts API
+		rows.add(row(HttpMethod.GET, "/api/v1/alerts", Role.VIEWER));
+		rows.add(row(HttpMethod.GET, "/api/v1/alerts/999999", Role.VIEWER));
+		rows.add(row(HttpMethod.POST, "/api/v1/alerts/999999/acknowledge", Role.OPERATOR));
+		rows.add(row(HttpMethod.POST, "/api/v1/alerts/999999/mute", Role.OPERATOR));
+		rows.add(row(HttpMethod.GET, "/api/v1/endpoints/999999/alert-settings", Role.VIEWER));
+		rows.add(row(HttpMethod.PUT, "/api/v1/endpoints/999999/alert-settings", Role.OPERATOR));
+		rows.add(row(HttpMethod.GET, "/api/v1/alert-settings/tags", Role.VIEWER));
+		rows.add(row(HttpMethod.PUT, "/api/v1/alert-settings/tags/prod", Role.OPERATOR));
+		rows.add(row(HttpMethod.DELETE, "/api/v1/alert-settings/tags/prod", Role.OPERATOR));
+		// Administrators only: audit log and mail
 		rows.add(row(HttpMethod.GET, "/api/v1/audit", Role.ADMIN));
 		rows.add(row(HttpMethod.GET, "/api/v1/notify/status", Role.ADMIN));
 		rows.add(row(HttpMethod.POST, "/api/v1/notify/test-mail", Role.ADMIN));
