@@ -175,4 +175,58 @@
     });
   }
   document.addEventListener('DOMContentLoaded', drawExpiryChart);
+
+  /** "42,,40" to [42, null, 40]: an empty value is a gap, not zero. */
+  function numbersWithGaps(text) {
+    return text.split(',').map(function (value) {
+      return value === '' ? null : Number(value);
+    });
+  }
+
+  /** The endpoint page's chart: handshake time (left axis) and days left (right axis) per scan. */
+  function drawTrendChart() {
+    var canvas = document.getElementById('trend-chart');
+    if (!canvas || typeof window.Chart !== 'function' || !canvas.dataset.labels || canvas.dataset.drawn) {
+      return;
+    }
+    canvas.dataset.drawn = 'true';
+    var style = getComputedStyle(document.documentElement);
+    var accent = style.getPropertyValue('--accent').trim() || '#0b5fd1';
+    var second = style.getPropertyValue('--warning-fg').trim() || '#6f4600';
+    var text = style.getPropertyValue('--muted-fg').trim() || '#47505a';
+    new window.Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: canvas.dataset.labels.split(','),
+        datasets: [
+          { label: 'Handshake (ms)', data: numbersWithGaps(canvas.dataset.handshake || ''), yAxisID: 'ms',
+            borderColor: accent, backgroundColor: accent, pointRadius: 2 },
+          { label: 'Days left', data: numbersWithGaps(canvas.dataset.days || ''), yAxisID: 'days',
+            borderColor: second, backgroundColor: second, borderDash: [6, 4], pointRadius: 2 }
+        ]
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { labels: { color: text } } },
+        scales: {
+          x: { ticks: { color: text, maxTicksLimit: 8 } },
+          ms: { position: 'left', beginAtZero: true, ticks: { color: text },
+            title: { display: true, text: 'ms', color: text } },
+          days: { position: 'right', grid: { drawOnChartArea: false }, ticks: { precision: 0, color: text },
+            title: { display: true, text: 'days left', color: text } }
+        }
+      }
+    });
+  }
+  // Chart.js loads deferred on the endpoint page only; after "Scan now" htmx swaps in a new canvas.
+  // If the swap brought Chart.js for the first time, draw once it has loaded.
+  document.addEventListener('DOMContentLoaded', drawTrendChart);
+  document.addEventListener('htmx:afterSettle', function () {
+    var script = document.querySelector('script[src*="chart.umd"]');
+    if (typeof window.Chart !== 'function' && script) {
+      script.addEventListener('load', drawTrendChart);
+    }
+    drawTrendChart();
+  });
 })();

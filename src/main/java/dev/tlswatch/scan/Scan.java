@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,8 +48,10 @@ class Scan {
 
 	private @Nullable String error;
 
+	// Batch-loaded: history and timeline pages read up to 200 scans' results.
 	@OneToMany(mappedBy = "scan", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("id")
+	@BatchSize(size = 50)
 	private List<ScanAddress> results = new ArrayList<>();
 
 	protected Scan() {

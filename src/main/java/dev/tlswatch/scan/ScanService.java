@@ -83,6 +83,17 @@ class ScanService implements Scans {
 
 	@Override
 	@Transactional(readOnly = true)
+	public ScanTimeline timeline(long endpointId, int scanLimit) {
+		Pageable latest = PageRequest.of(0, Math.clamp(scanLimit, 1, MAX_TIMELINE_SCANS));
+		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, latest);
+		Map<String, CertificateDetails> chainCertificates = certificatesOf(page.getContent());
+		Map<Long, List<VersionResult>> versions = versionsOf(page.getContent());
+		return ScanTimelines
+			.of(page.getContent().stream().map((scan) -> toDetails(scan, chainCertificates, versions)).toList());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<ScanDetails> find(long scanId) {
 		return this.scans.findById(scanId).map(this::toDetails);
 	}

@@ -12,6 +12,9 @@ import org.springframework.data.domain.Pageable;
  */
 public interface Scans {
 
+	/** The most scans {@link #timeline(long, int)} reads. */
+	int MAX_TIMELINE_SCANS = 200;
+
 	/**
 	 * Scan an endpoint now, in the calling thread, and store the result. Bounded by the
 	 * configured timeouts, and limited in how often it may be asked
@@ -52,6 +55,17 @@ public interface Scans {
 	 * @return summaries by endpoint id
 	 */
 	Map<Long, LatestScanSummary> latestSummaries(Collection<Long> endpointIds);
+
+	/**
+	 * What changed between an endpoint's latest scans (new certificate, protocol versions
+	 * and cipher suites accepted or refused, grade, outages, addresses), and the
+	 * handshake time and days left of each scan.
+	 * @param endpointId the endpoint
+	 * @param scanLimit how many of the latest scans to read, at most
+	 * {@value #MAX_TIMELINE_SCANS}
+	 * @return the timeline, empty if it was never scanned
+	 */
+	ScanTimeline timeline(long endpointId, int scanLimit);
 
 	/**
 	 * A stored certificate.

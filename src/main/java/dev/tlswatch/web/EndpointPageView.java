@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the page of one endpoint: its settings and status, the certificate and chain of
- * its latest scan, the protocol versions and other results per address, findings and a
- * page of history.
+ * its latest scan, the protocol versions and other results per address, findings, what
+ * changed over its latest scans and a page of history.
  */
 @Component
 class EndpointPageView {
@@ -71,8 +71,10 @@ class EndpointPageView {
 		Instant now = this.clock.instant();
 		CurrentScan latest = this.scans.latest(id).map((scan) -> currentScan(scan, now)).orElse(null);
 		Page<ScanDetails> history = this.scans.history(id, historyPage);
+		TimelineView timeline = TimelineView.of(this.scans.timeline(id, Scans.MAX_TIMELINE_SCANS));
 		return new EndpointPage(EndpointHeader.of(endpoint), StatusBadge.of(status), latest,
-				history.getContent().stream().map(EndpointPageView::historyRow).toList(), PageNav.of(history));
+				history.getContent().stream().map(EndpointPageView::historyRow).toList(), PageNav.of(history),
+				timeline);
 	}
 
 	private CurrentScan currentScan(ScanDetails scan, Instant now) {
@@ -145,9 +147,11 @@ class EndpointPageView {
 	 * @param latest the latest scan, {@code null} if never scanned
 	 * @param history a page of its scans, newest first
 	 * @param historyNav the history's page links
+	 * @param timeline what changed over the latest scans, and their handshake time and
+	 * days left
 	 */
 	record EndpointPage(EndpointHeader endpoint, StatusBadge status, @Nullable CurrentScan latest,
-			List<HistoryRow> history, PageNav historyNav) {
+			List<HistoryRow> history, PageNav historyNav, TimelineView timeline) {
 
 		EndpointPage {
 			history = List.copyOf(history);

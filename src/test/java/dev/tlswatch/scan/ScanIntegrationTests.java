@@ -151,6 +151,32 @@ class ScanIntegrationTests {
 	}
 
 	@Test
+	void timelineReadsStoredScansAndShowsAnOutage() {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		EndpointDetails endpoint;
+		ScanDetails up;
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			endpoint = register("127.0.0.1", server.port(), "localhost");
+			up = this.scans.scanNow(endpoint.id());
+		}
+		ScanDetails down = this.scans.scanNow(endpoint.id());
+
+		ScanTimeline timeline = this.scans.timeline(endpoint.id(), Scans.MAX_TIMELINE_SCANS);
+
+		assertThat(timeline.changes()).singleElement().satisfies((change) -> {
+			assertThat(change.scanId()).isEqualTo(down.id());
+			assertThat(change.kind()).isEqualTo(ScanTimeline.Kind.OUTAGE_STARTED);
+			assertThat(change.after()).isEqualTo(down.outcome().name());
+		});
+		assertThat(timeline.points()).extracting(ScanTimeline.Point::scanId).containsExactly(up.id(), down.id());
+		assertThat(timeline.points().get(0).handshakeMillis()).isNotNull();
+		assertThat(timeline.points().get(0).daysLeft()).isEqualTo(Math.floorDiv(
+				leaf.certificate().getNotAfter().toInstant().getEpochSecond() - up.finishedAt().getEpochSecond(),
+				86_400L));
+		assertThat(timeline.points().get(1).handshakeMillis()).isNull();
+	}
+
+	@Test
 	void expiredCertificateIsRecordedWithItsExpiry() {
 		Instant notAfter = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
 		Issued leaf = TestCertificates.leaf("localhost")

@@ -36,6 +36,10 @@ import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
+import dev.tlswatch.scan.ScanTimeline;
+import dev.tlswatch.scan.ScanTimeline.Change;
+import dev.tlswatch.scan.ScanTimeline.Kind;
+import dev.tlswatch.scan.ScanTimeline.Point;
 import dev.tlswatch.scan.TrustResult;
 import dev.tlswatch.scan.VersionOutcome;
 import dev.tlswatch.scan.VersionResult;
@@ -66,6 +70,7 @@ import static dev.tlswatch.web.WebFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -421,6 +426,59 @@ class EndpointPagesControllerTests {
 	}
 
 	@Test
+	void whatChangedListsTheChangesEscapedWithTheTrendChartData() throws Exception {
+		ScanDetails latest = scan(77, 7, List.of(okResult("192.0.2.1",
+				List.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))))));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK, latest);
+		given(this.scans.timeline(7, Scans.MAX_TIMELINE_SCANS)).willReturn(new ScanTimeline(List.of(
+				new Change(77, NOW, Kind.CERTIFICATE_CHANGED, null, SHA_CA, SHA_LEAF, "CN=<script>x</script>"),
+				new Change(76, NOW.minus(Duration.ofHours(1)), Kind.SUITE_REMOVED, "192.0.2.1", "TLS_RSA_<b>_SHA", null,
+						"TLS 1.2"),
+				new Change(76, NOW.minus(Duration.ofHours(1)), Kind.VERSION_ADDED, "192.0.2.1", null, "TLS 1.0", null),
+				new Change(75, NOW.minus(Duration.ofHours(2)), Kind.OUTAGE_STARTED, null, "OK", "CONNECTION_REFUSED",
+						"refused <img src=x>")),
+				List.of(new Point(75, NOW.minus(Duration.ofHours(2)), null, null),
+						new Point(76, NOW.minus(Duration.ofHours(1)), 40, 21L), new Point(77, NOW, 42, 20L))));
+
+		String html = page("/endpoints/7");
+
+		String changes = html.substring(html.indexOf("id=\"changes\""), html.indexOf("id=\"trend-title\""));
+		assertThat(changes).containsSubsequence(">New certificate<",
+				"cdcdcdcdcdcd… → abababababab…, CN=&lt;script&gt;x&lt;/script&gt;",
+				"<time datetime=\"2026-11-27T09:00:00Z\"", ">Suite refused<",
+				"TLS_RSA_&lt;b&gt;_SHA with TLS 1.2 no longer accepted", ">192.0.2.1<", "badge badge--warning",
+				">Version accepted<", "TLS 1.0 now accepted", ">Outage<",
+				"Connection refused: refused &lt;img src=x&gt;", "<time datetime=\"2026-11-27T07:00:00Z\"");
+		assertThat(html).doesNotContain("<script>x", "<b>_SHA", "<img src=x>")
+			.contains("id=\"trend-chart\"",
+					"data-labels=\"2026-11-27 07:00 UTC,2026-11-27 08:00 UTC,2026-11-27 09:00 UTC\"",
+					"data-handshake=\",40,42\"", "data-days=\",21,20\"", "/dist/chart.umd.min.js\" defer>");
+		String table = html.substring(html.indexOf("id=\"trend-table\""));
+		assertThat(table).containsSubsequence("<td class=\"num\">—</td>", "<td class=\"num\">40</td>",
+				"<td class=\"num\">21</td>", "<td class=\"num\">42</td>", "<td class=\"num\">20</td>");
+	}
+
+	@Test
+	void oneScanHasNoChartAndSaysNothingChangedAndChartJsIsNotLoaded() throws Exception {
+		ScanDetails latest = scan(77, 7, List.of(okResult("192.0.2.1", List.of())));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.OK, latest);
+		given(this.scans.timeline(7, Scans.MAX_TIMELINE_SCANS))
+			.willReturn(new ScanTimeline(List.of(), List.of(new Point(77, NOW, 42, null))));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains(">What changed<", "Nothing changed between these scans.")
+			.doesNotContain("trend-chart", "chart.umd");
+	}
+
+	@Test
+	void listPageDoesNotLoadChartJs() throws Exception {
+		givenEndpoints(List.of(endpoint(1, "example.com")), Map.of(), Map.of());
+
+		assertThat(page("/endpoints")).doesNotContain("chart.umd");
+	}
+
+	@Test
 	void pagesNeedNoInlineScriptOrStyle() throws Exception {
 		ScanDetails latest = scan(77, 7, List.of(okResult("192.0.2.1",
 				List.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))))));
@@ -467,6 +525,7 @@ class EndpointPagesControllerTests {
 		given(this.endpoints.find(endpoint.id())).willReturn(Optional.of(endpoint));
 		given(this.findings.statusOf(List.of(endpoint.id()))).willReturn(Map.of(endpoint.id(), status));
 		given(this.scans.latest(endpoint.id())).willReturn(Optional.ofNullable(latest));
+		given(this.scans.timeline(eq(endpoint.id()), anyInt())).willReturn(ScanTimeline.EMPTY);
 		Page<ScanDetails> history = (latest != null) ? new PageImpl<>(List.of(latest)) : Page.empty();
 		given(this.scans.history(eq(endpoint.id()), any())).willAnswer((invocation) -> {
 			Pageable pageable = invocation.getArgument(1);
