@@ -16,10 +16,14 @@ import dev.tlswatch.support.TestTrustBundle;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Discovery of in-process servers on 127.0.0.1 under a test name: one implicit TLS, one
@@ -33,6 +37,9 @@ class DiscoveryIntegrationTests {
 
 	@Autowired
 	private Endpoints endpoints;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void listsWhichPortsAreClosedOpenOrSpeakTls() {
@@ -59,6 +66,7 @@ class DiscoveryIntegrationTests {
 				assertThat(port.registrable()).isTrue();
 			});
 			assertThat(report.ports().get(1).detail()).isNotBlank();
+			assertThat(report.ports().get(2).detail()).containsIgnoringCase("refused");
 		}
 	}
 
@@ -76,6 +84,36 @@ class DiscoveryIntegrationTests {
 				assertThat(port.registeredEndpointId()).isEqualTo(endpoint.id());
 				assertThat(port.registrable()).isFalse();
 			});
+		}
+	}
+
+	@Test
+	void aDiscoveredPortIsRegisteredThroughTheEndpointFormAndOpensItsPage() throws Exception {
+		TestResolver.register("form-discovery.tlswatch.test", "127.0.0.1");
+		try (TestTlsServer tls = TestTlsServer.start(TestCertificates.localhost(TestTrustBundle.ca()))) {
+			DiscoveredPort port = this.discovery.discover("form-discovery.tlswatch.test", List.of(tls.port()))
+				.tlsPorts()
+				.get(0);
+
+			String location = this.mvc
+				.perform(post("/endpoints/new").param("host", "form-discovery.tlswatch.test")
+					.param("port", Integer.toString(port.port()))
+					.param("tlsMode", port.mode().name())
+					.with(csrf()))
+				.andExpect(status().isFound())
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+
+			assertThat(location).matches("/endpoints/\\d+");
+			EndpointDetails endpoint = this.endpoints.get(Long.parseLong(location.substring("/endpoints/".length())));
+			assertThat(endpoint.host()).isEqualTo("form-discovery.tlswatch.test");
+			assertThat(endpoint.port()).isEqualTo(tls.port());
+			assertThat(endpoint.tlsMode()).isEqualTo(TlsMode.IMPLICIT);
+			assertThat(this.discovery.discover("form-discovery.tlswatch.test", List.of(tls.port())).ports())
+				.singleElement()
+				.extracting(DiscoveredPort::registeredEndpointId)
+				.isEqualTo(endpoint.id());
 		}
 	}
 
