@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,9 +93,19 @@ class PortDiscovery implements Discovery {
 
 	/**
 	 * Discover the given ports instead of the well-known ones (tests use the ephemeral
-	 * ports of their servers).
+	 * ports of their servers), each in the mode it is known for.
 	 */
 	DiscoveryReport discover(String host, List<Integer> ports) {
+		Map<Integer, TlsMode> modes = new LinkedHashMap<>();
+		ports.forEach((port) -> modes.put(port, TlsMode.AUTO.effectiveFor(port)));
+		return discover(host, modes);
+	}
+
+	/**
+	 * Discover the given ports, each in the given mode (tests speak STARTTLS on ephemeral
+	 * ports).
+	 */
+	DiscoveryReport discover(String host, Map<Integer, TlsMode> ports) {
 		String name = checkedName(host);
 		if (!this.running.add(name)) {
 			throw new ScanRateLimitedException("Host " + name + " is being discovered already; nothing was scanned.",
@@ -174,18 +185,19 @@ class PortDiscovery implements Discovery {
 		return ScanRunner.bounded(decision.reason()) + "; nothing was contacted";
 	}
 
-	private List<DiscoveredPort> probeAll(String name, List<InetAddress> addresses, List<Integer> ports) {
+	private List<DiscoveredPort> probeAll(String name, List<InetAddress> addresses, Map<Integer, TlsMode> ports) {
 		ProbeOptions options = new ProbeOptions(CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, List.of(), this.clock);
 		Map<Integer, Long> registered = registeredPorts(name);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<DiscoveredPort>> futures = new ArrayList<>();
 			for (InetAddress address : addresses) {
 				Semaphore connections = new Semaphore(CONNECTIONS_PER_ADDRESS);
-				for (int port : ports) {
-					ProbeTarget target = ProbeTarget.forName(address, port, name,
-							TlsModes.startTls(TlsMode.AUTO, port));
+				for (Map.Entry<Integer, TlsMode> port : ports.entrySet()) {
+					ProbeTarget target = ProbeTarget.forName(address, port.getKey(), name,
+							TlsModes.startTls(port.getValue(), port.getKey()));
+					Long registeredId = registered.get(port.getKey());
 					futures
-						.add(executor.submit(() -> probe(target, options, connections, registered.get(target.port()))));
+						.add(executor.submit(() -> probe(target, port.getValue(), options, connections, registeredId)));
 				}
 			}
 			List<DiscoveredPort> results = new ArrayList<>();
@@ -204,20 +216,19 @@ class PortDiscovery implements Discovery {
 		return byPort;
 	}
 
-	private DiscoveredPort probe(ProbeTarget target, ProbeOptions options, Semaphore connections,
+	private DiscoveredPort probe(ProbeTarget target, TlsMode mode, ProbeOptions options, Semaphore connections,
 			@Nullable Long registeredId) throws InterruptedException {
 		connections.acquire();
 		try {
-			return result(this.prober.handshake(target, options), registeredId);
+			return result(this.prober.handshake(target, options), mode.effectiveFor(target.port()), registeredId);
 		}
 		finally {
 			connections.release();
 		}
 	}
 
-	static DiscoveredPort result(HandshakeObservation observation, @Nullable Long registeredId) {
+	static DiscoveredPort result(HandshakeObservation observation, TlsMode mode, @Nullable Long registeredId) {
 		ProbeTarget target = observation.target();
-		TlsMode mode = TlsMode.AUTO.effectiveFor(target.port());
 		String address = target.address().getHostAddress();
 		boolean connected = observation.connectTime() != null;
 		String detail = (observation.error() != null) ? ScanRunner.bounded(observation.error()) : null;

@@ -1,12 +1,19 @@
 package dev.tlswatch.scan;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.StartTlsTestServer;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
 import dev.tlswatch.support.TestResolver;
@@ -114,6 +121,44 @@ class DiscoveryIntegrationTests {
 				.singleElement()
 				.extracting(DiscoveredPort::registeredEndpointId)
 				.isEqualTo(endpoint.id());
+		}
+	}
+
+	@Test
+	void speaksStartTlsWhereThePortCallsForIt() {
+		TestResolver.register("smtp-discovery.tlswatch.test", "127.0.0.1");
+		try (StartTlsTestServer smtp = StartTlsTestServer.smtp(TestCertificates.localhost(TestTrustBundle.ca()))) {
+			DiscoveryReport report = this.discovery.discover("smtp-discovery.tlswatch.test",
+					Map.of(smtp.port(), TlsMode.STARTTLS_SMTP));
+
+			assertThat(smtp.received()).containsExactly("EHLO tlswatch.invalid", "STARTTLS");
+			assertThat(report.ports()).singleElement().satisfies((port) -> {
+				assertThat(port.state()).isEqualTo(PortState.TLS);
+				assertThat(port.mode()).isEqualTo(TlsMode.STARTTLS_SMTP);
+				assertThat(port.protocol()).isEqualTo("TLSv1.3");
+				assertThat(port.leafSubject()).isEqualTo("CN=localhost");
+			});
+		}
+	}
+
+	@Test
+	void oneDiscoveryOfAHostRunsAtATime() throws Exception {
+		TestResolver.register("busy-discovery.tlswatch.test", "127.0.0.1");
+		try (TestTcpServer hanging = TestTcpServer.hanging();
+				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<DiscoveryReport> first = executor
+				.submit(() -> this.discovery.discover("busy-discovery.tlswatch.test", List.of(hanging.port())));
+			Eventually.await(Duration.ofSeconds(10), "the first discovery to connect",
+					() -> hanging.acceptedConnections() == 1);
+
+			assertThatExceptionOfType(ScanRateLimitedException.class)
+				.isThrownBy(() -> this.discovery.discover("Busy-Discovery.tlswatch.test", List.of(hanging.port())))
+				.withMessageContaining("is being discovered already");
+			assertThat(first.get().ports()).singleElement()
+				.extracting(DiscoveredPort::state)
+				.isEqualTo(PortState.OPEN_NO_TLS);
+			assertThat(this.discovery.discover("busy-discovery.tlswatch.test", List.of(TestTcpServer.refusedPort()))
+				.ports()).singleElement().extracting(DiscoveredPort::state).isEqualTo(PortState.CLOSED);
 		}
 	}
 
