@@ -10,6 +10,7 @@ import dev.tlswatch.alert.InvalidAlertInputException;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
+import dev.tlswatch.scan.InvalidDiscoveryTargetException;
 import dev.tlswatch.scan.ScanRateLimitedException;
 import dev.tlswatch.notify.InvalidAddressException;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.getRetryAfterSeconds()));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidDiscoveryTarget(InvalidDiscoveryTargetException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+				ApiProblems.INVALID_DISCOVERY_TARGET, "Host cannot be discovered", "'host' " + ex.getMessage() + ".");
+		problem.setProperty(ApiProblems.ERRORS, List.of(new InvalidField("host", ex.getMessage())));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 
 	@ExceptionHandler

@@ -23,6 +23,8 @@ interface EndpointRepository extends Repository<Endpoint, Long> {
 
 	List<Endpoint> findAllByIdIn(Collection<Long> ids);
 
+	List<Endpoint> findAllByHostOrderByPortAscIdAsc(String host);
+
 	void delete(Endpoint endpoint);
 
 	void flush();

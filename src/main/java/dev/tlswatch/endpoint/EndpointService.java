@@ -131,6 +131,21 @@ class EndpointService implements Endpoints {
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<EndpointDetails> findByHost(String host) {
+		return switch (HostNames.parseHost(host.strip())) {
+			case HostNames.DnsName(String name) -> details(this.repository.findAllByHostOrderByPortAscIdAsc(name));
+			case HostNames.IpLiteral(String literal) ->
+				details(this.repository.findAllByHostOrderByPortAscIdAsc(literal));
+			case HostNames.Invalid invalid -> List.of();
+		};
+	}
+
+	private static List<EndpointDetails> details(List<Endpoint> endpoints) {
+		return endpoints.stream().map(Endpoint::toDetails).toList();
+	}
+
 	/** PostgreSQL keeps microseconds: what is returned must equal what is read later. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);

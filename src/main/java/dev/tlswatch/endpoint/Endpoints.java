@@ -80,4 +80,12 @@ public interface Endpoints {
 	 */
 	List<EndpointDetails> findAll(List<Long> ids);
 
+	/**
+	 * The endpoints registered for a host, whatever their port and SNI name.
+	 * @param host a DNS name or IP literal, normalised as registration does; an invalid
+	 * host has none
+	 * @return the endpoints, ordered by port
+	 */
+	List<EndpointDetails> findByHost(String host);
+
 }

@@ -27,7 +27,7 @@ class ManualScanLimiter {
 
 	private final Clock clock;
 
-	private final Map<Long, Instant> lastByEndpoint = new HashMap<>();
+	private final Map<Object, Instant> lastByTarget = new HashMap<>();
 
 	private final Deque<Instant> lastMinute = new ArrayDeque<>();
 
@@ -42,28 +42,42 @@ class ManualScanLimiter {
 	 * @throws ScanRateLimitedException if it comes too soon
 	 */
 	synchronized void acquire(long endpointId) {
+		acquire(endpointId, "Endpoint " + endpointId + " may be scanned on request");
+	}
+
+	/**
+	 * Let one discovery of a host through, or refuse it: a host may be discovered as
+	 * often as one endpoint may be scanned on request, and discoveries count towards the
+	 * requests per minute.
+	 * @param host the host, normalised
+	 * @throws ScanRateLimitedException if it comes too soon
+	 */
+	synchronized void acquireDiscovery(String host) {
+		acquire(new DiscoveryKey(host), "Host " + host + " may be discovered");
+	}
+
+	private void acquire(Object target, String subject) {
 		Instant now = this.clock.instant();
 		forgetBefore(now);
-		checkEndpoint(endpointId, now);
+		checkTarget(target, subject, now);
 		checkGlobal(now);
 		if (!this.settings.perEndpoint().isZero()) {
-			this.lastByEndpoint.put(endpointId, now);
+			this.lastByTarget.put(target, now);
 		}
 		if (this.settings.perMinute() > 0) {
 			this.lastMinute.addLast(now);
 		}
 	}
 
-	private void checkEndpoint(long endpointId, Instant now) {
-		Instant last = this.lastByEndpoint.get(endpointId);
+	private void checkTarget(Object target, String subject, Instant now) {
+		Instant last = this.lastByTarget.get(target);
 		if (last == null) {
 			return;
 		}
 		Instant next = last.plus(this.settings.perEndpoint());
 		if (now.isBefore(next)) {
 			throw new ScanRateLimitedException(
-					"Endpoint " + endpointId + " may be scanned on request once every "
-							+ seconds(this.settings.perEndpoint()) + "; nothing was scanned.",
+					subject + " once every " + seconds(this.settings.perEndpoint()) + "; nothing was scanned.",
 					Duration.between(now, next));
 		}
 	}
@@ -85,7 +99,11 @@ class ManualScanLimiter {
 			this.lastMinute.removeFirst();
 		}
 		Duration interval = this.settings.perEndpoint();
-		this.lastByEndpoint.values().removeIf((last) -> !last.plus(interval).isAfter(now));
+		this.lastByTarget.values().removeIf((last) -> !last.plus(interval).isAfter(now));
+	}
+
+	/** Keeps host names apart from endpoint ids in one map. */
+	private record DiscoveryKey(String host) {
 	}
 
 	private static String seconds(Duration duration) {

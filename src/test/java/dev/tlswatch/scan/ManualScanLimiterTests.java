@@ -64,6 +64,22 @@ class ManualScanLimiterTests {
 	}
 
 	@Test
+	void discoveriesAreLimitedPerHostApartFromEndpointsAndCountTowardsTheMinute() {
+		ManualScanLimiter limiter = limiter(Duration.ofSeconds(30), 3);
+		limiter.acquire(1);
+		limiter.acquireDiscovery("example.com");
+
+		ScanRateLimitedException refused = catchThrowableOfType(ScanRateLimitedException.class,
+				() -> limiter.acquireDiscovery("example.com"));
+
+		assertThat(refused).hasMessage("Host example.com may be discovered once every 30 s; nothing was scanned.");
+		assertThatCode(() -> limiter.acquireDiscovery("example.org")).as("another host").doesNotThrowAnyException();
+		assertThat(catchThrowableOfType(ScanRateLimitedException.class, () -> limiter.acquire(2)))
+			.as("the fourth request in a minute")
+			.hasMessage("At most 3 scans may be requested per minute; nothing was scanned.");
+	}
+
+	@Test
 	void zeroSwitchesTheLimitsOff() {
 		ManualScanLimiter limiter = limiter(Duration.ZERO, 0);
 
