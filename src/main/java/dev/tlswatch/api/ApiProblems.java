@@ -40,6 +40,10 @@ final class ApiProblems {
 	static final URI CONCURRENT_UPDATE = URI.create(BASE + "concurrent-update");
 
 	static final URI SCAN_RATE_LIMITED = URI.create(BASE + "scan-rate-limited");
+	static final URI INVALID_IMPORT = URI.create(BASE + "invalid-import");
+
+	static final URI INVALID_IMPORT_FILE = URI.create(BASE + "invalid-import-file");
+
 	static final URI INVALID_MAIL_ADDRESS = URI.create(BASE + "invalid-mail-address");
 
 	/** The property that lists {@link InvalidField}s. */
