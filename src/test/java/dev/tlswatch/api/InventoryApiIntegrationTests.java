@@ -193,6 +193,16 @@ class InventoryApiIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("1 MiB")));
 	}
 
+	@Test
+	void apiDocsDescribeImportAndExport() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/export'].get.summary")
+				.value("Export every endpoint with its latest scan's headline"))
+			.andExpect(jsonPath("$.paths['/api/v1/endpoints/import'].post.responses['422']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/endpoints/import'].post.responses['201']").exists());
+	}
+
 	private EndpointDetails registerScanned() {
 		EndpointDetails endpoint = this.endpoints.register(new EndpointDraft(EndpointApiIntegrationTests.uniqueHost(),
 				443, TlsMode.IMPLICIT, null, 30, List.of("prod"), true));
