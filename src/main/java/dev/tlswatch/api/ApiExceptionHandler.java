@@ -11,6 +11,8 @@ import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.scan.InvalidDiscoveryTargetException;
+import dev.tlswatch.inventory.InvalidImportException;
+import dev.tlswatch.inventory.InventoryFormatException;
 import dev.tlswatch.scan.ScanRateLimitedException;
 import dev.tlswatch.notify.InvalidAddressException;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 						+ ((errors.size() != 1) ? "s" : "") + "; nothing was stored.");
 		problem.setProperty(ApiProblems.ERRORS, errors);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidImport(InvalidImportException ex, WebRequest request) {
+		List<InvalidField> errors = ex.getErrors()
+			.stream()
+			.map((error) -> new InvalidField(error.path(), error.message()))
+			.toList();
+		long rows = ex.getErrors().stream().map((error) -> error.index()).distinct().count();
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.INVALID_IMPORT,
+				"Invalid import", rows + " row" + ((rows != 1) ? "s are" : " is") + " invalid; nothing was stored.");
+		problem.setProperty(ApiProblems.ERRORS, errors);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidImportFile(InventoryFormatException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, ApiProblems.INVALID_IMPORT_FILE,
+				"Unreadable import file", ex.getMessage() + " Nothing was stored.");
+		problem.setProperty(ApiProblems.ERRORS, List.of(new InvalidField("body", ex.getMessage())));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

@@ -41,6 +41,9 @@ final class ApiProblems {
 
 	static final URI SCAN_RATE_LIMITED = URI.create(BASE + "scan-rate-limited");
 	static final URI INVALID_DISCOVERY_TARGET = URI.create(BASE + "invalid-discovery-target");
+	static final URI INVALID_IMPORT = URI.create(BASE + "invalid-import");
+
+	static final URI INVALID_IMPORT_FILE = URI.create(BASE + "invalid-import-file");
 
 	static final URI INVALID_MAIL_ADDRESS = URI.create(BASE + "invalid-mail-address");
 

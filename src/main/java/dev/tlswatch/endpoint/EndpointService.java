@@ -65,12 +65,26 @@ class EndpointService implements Endpoints {
 
 	@Override
 	public EndpointDetails register(EndpointDraft draft) {
-		ValidEndpoint values = validate(draft);
+		ValidEndpoint values = validated(draft);
 		rejectDuplicate(values, null);
 		Endpoint endpoint = store(new Endpoint(values, now()), values);
 		EndpointDetails details = endpoint.toDetails();
 		this.events.publishEvent(new EndpointRegistered(details));
 		return details;
+	}
+
+	@Override
+	public List<EndpointDetails> registerAll(List<EndpointDraft> drafts) {
+		// One transaction: a failure on any draft rolls back the ones before it.
+		return drafts.stream().map(this::register).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String validate(EndpointDraft draft) {
+		ValidEndpoint values = validated(draft);
+		rejectDuplicate(values, null);
+		return values.displayName();
 	}
 
 	@Override
@@ -151,7 +165,7 @@ class EndpointService implements Endpoints {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	private ValidEndpoint validate(EndpointDraft draft) {
+	private ValidEndpoint validated(EndpointDraft draft) {
 		return EndpointDraftValidator.validate(draft, this.settings.defaultScanIntervalMinutes(), this.policy);
 	}
 

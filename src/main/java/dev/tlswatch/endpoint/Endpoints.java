@@ -23,6 +23,28 @@ public interface Endpoints {
 	EndpointDetails register(EndpointDraft draft);
 
 	/**
+	 * Register several endpoints in one transaction: all of them, or none if one is
+	 * invalid or a duplicate (of a registered one or of another in the list).
+	 * @param drafts what the user asked for, in order
+	 * @return the stored endpoints, in the order of the drafts
+	 * @throws InvalidEndpointException naming every invalid field of the first invalid
+	 * draft
+	 * @throws DuplicateEndpointException if one is already registered or listed twice
+	 */
+	List<EndpointDetails> registerAll(List<EndpointDraft> drafts);
+
+	/**
+	 * Check a draft as {@link #register(EndpointDraft)} would, without storing anything.
+	 * @param draft what the user asked for
+	 * @return the endpoint's normalised identity ({@code host:port}, with the SNI name if
+	 * it has its own), to find duplicates among several drafts
+	 * @throws InvalidEndpointException naming every invalid field
+	 * @throws DuplicateEndpointException if host, port and SNI name are already
+	 * registered
+	 */
+	String validate(EndpointDraft draft);
+
+	/**
 	 * Replace an endpoint's settings.
 	 * @param id the endpoint
 	 * @param draft the new settings

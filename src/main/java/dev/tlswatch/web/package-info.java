@@ -2,7 +2,8 @@
  * The Thymeleaf dashboard: thin controllers, form records and view models built from the
  * modules' APIs.
  */
-@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert" })
+@ApplicationModule(
+		allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert", "inventory" })
 @NullMarked
 package dev.tlswatch.web;
 
