@@ -84,7 +84,7 @@ class AuditLog implements Audit {
 				: PageRequest.of(0, Integer.MAX_VALUE);
 		List<AuditEntry> rows = this.jdbc.sql("""
 				select id, occurred_at, actor, action, target_type, target_id, summary from audit_event
-				order by occurred_at desc, id desc limit :limit offset :offset
+				order by id desc limit :limit offset :offset
 				""")
 			.param("limit", page.getPageSize())
 			.param("offset", page.getOffset())

@@ -31,6 +31,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Who may do what. Two filter chains:
@@ -132,11 +136,19 @@ class SecurityConfiguration {
 
 	/**
 	 * Headers of every answer. {@code X-Content-Type-Options: nosniff}, cache control and
-	 * HSTS (only on HTTPS requests) are Spring Security's defaults.
+	 * HSTS (only on HTTPS requests) are Spring Security's defaults. Swagger UI, a bundle
+	 * we do not write, sets inline styles: its pages alone may apply them (still no
+	 * inline script).
 	 */
 	private static void headers(HttpSecurity http, SecuritySettings settings) throws Exception {
+		RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+		String strict = settings.contentSecurityPolicy();
+		String swaggerPolicy = strict.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 		http.headers((headers) -> headers
-			.contentSecurityPolicy((csp) -> csp.policyDirectives(settings.contentSecurityPolicy()))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(swaggerPolicy)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(strict)))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frames) -> frames.deny())
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));

@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.tlswatch.alert.AlertFilter;
+import dev.tlswatch.alert.AlertState;
+import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetOverview;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +33,13 @@ class OverviewController {
 
 	private final Fleet fleet;
 
+	private final Alerts alerts;
+
 	private final Clock clock;
 
-	OverviewController(Fleet fleet, Clock clock) {
+	OverviewController(Fleet fleet, Alerts alerts, Clock clock) {
 		this.fleet = fleet;
+		this.alerts = alerts;
 		this.clock = clock;
 	}
 
@@ -41,6 +49,7 @@ class OverviewController {
 		Instant now = this.clock.instant();
 		model.addAttribute("overview", overview);
 		model.addAttribute("tiles", tiles(overview.byStatus()));
+		model.addAttribute("openAlerts", openAlerts());
 		model.addAttribute("expiries",
 				overview.nextExpiries()
 					.stream()
@@ -52,6 +61,16 @@ class OverviewController {
 		model.addAttribute("chartCounts",
 				String.join(",", overview.expiriesPerWeek().stream().map((w) -> Long.toString(w.count())).toList()));
 		return OVERVIEW_VIEW;
+	}
+
+	/** Open alerts (not acknowledged yet) per severity, most severe first. */
+	private List<AlertCount> openAlerts() {
+		return List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)
+			.stream()
+			.map((severity) -> new AlertCount(severity.name(), StatusBadge.of(severity),
+					this.alerts.list(new AlertFilter(AlertState.OPEN, severity, null), PageRequest.of(0, 1))
+						.getTotalElements()))
+			.toList();
 	}
 
 	private static List<StatusTile> tiles(Map<EndpointStatus, Long> byStatus) {
@@ -68,6 +87,16 @@ class OverviewController {
 	 * @param count how many endpoints are in it
 	 */
 	record StatusTile(String status, StatusBadge badge, long count) {
+	}
+
+	/**
+	 * Open alerts of one severity.
+	 *
+	 * @param severity the severity name, the alert list filter's value
+	 * @param badge how the severity looks
+	 * @param count how many open alerts have it
+	 */
+	record AlertCount(String severity, StatusBadge badge, long count) {
 	}
 
 	/**

@@ -238,6 +238,18 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void swaggerUiRendersUnderTheContentSecurityPolicy() {
+		open("/swagger-ui.html");
+
+		WebElement title = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+		assertThat(title.getText()).isNotBlank();
+		assertThat(this.browser.driver().findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
+		assertThat(this.browser.consoleErrors()).as("no Content-Security-Policy violations")
+			.noneMatch((line) -> line.contains("Content Security Policy"));
+	}
+
+	@Test
 	void unknownAddressesGetTheLayoutsNotFoundPage() throws Exception {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (String path : List.of("/endpoints/424242", "/no-such-page")) {

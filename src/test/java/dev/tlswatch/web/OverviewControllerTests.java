@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.tlswatch.alert.AlertDetails;
+import dev.tlswatch.alert.AlertFilter;
+import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetOverview;
 import dev.tlswatch.fleet.FleetOverview.ProtocolUsage;
@@ -21,12 +25,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.tlswatch.web.WebFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -41,6 +47,9 @@ class OverviewControllerTests {
 
 	@MockitoBean
 	private Fleet fleet;
+
+	@MockitoBean
+	private Alerts alerts;
 
 	@Test
 	void numbersLinkToTheFilteredListAndHostileNamesAreEscaped() throws Exception {
@@ -60,6 +69,12 @@ class OverviewControllerTests {
 				List.of(new UpcomingExpiry(5, "<script>alert(1)</script>", 443, NOW.plus(Duration.ofDays(3)))), grades,
 				new ProtocolUsage(12, 3, 0, 3, 2, 9, 1), weeks));
 
+		given(this.alerts.list(any(), any())).willAnswer((invocation) -> {
+			AlertFilter filter = invocation.getArgument(0);
+			long count = (filter.severity() == Severity.CRITICAL) ? 4 : 0;
+			return new PageImpl<AlertDetails>(List.of(), invocation.getArgument(1), count);
+		});
+
 		String html = this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -70,7 +85,8 @@ class OverviewControllerTests {
 				"href=\"/endpoints?status=PENDING\"", "href=\"/endpoints?grade=A%2B\"", "href=\"/endpoints?grade=F\"",
 				"href=\"/endpoints?accepts=TLS_1_0\">3<", "href=\"/endpoints?pq=yes\">1<",
 				"&lt;script&gt;alert(1)&lt;/script&gt;:443", ">3 days<", "data-counts=\"2,0,0,0,0,0,0,0,0,0,0,0,0\"",
-				"data-labels=\"2026-11-27,2026-12-04,", "/dist/chart.umd.min.js\" defer>");
+				"data-labels=\"2026-11-27,2026-12-04,", "/dist/chart.umd.min.js\" defer>",
+				"href=\"/alerts?state=OPEN&amp;severity=CRITICAL\"", "<span class=\"tile__count\">4</span>");
 		assertThat(html).doesNotContain("<script>alert(1)");
 		assertThat(html.indexOf("status=CRITICAL")).as("what needs action first").isLessThan(html.indexOf("status=OK"));
 	}
