@@ -1,7 +1,6 @@
 package dev.tlswatch.scan;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
@@ -145,25 +142,18 @@ class PortDiscovery implements Discovery {
 	}
 
 	private List<InetAddress> resolve(String name) {
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<List<InetAddress>> lookup = executor.submit(() -> this.resolver.resolve(name));
-			try {
-				List<InetAddress> all = lookup.get(this.settings.resolveTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				return all.stream().distinct().limit(this.settings.maxAddresses()).toList();
-			}
-			catch (TimeoutException ex) {
-				lookup.cancel(true);
-				throw new InvalidDiscoveryTargetException("does not resolve (lookup timed out after "
-						+ this.settings.resolveTimeout().toSeconds() + " s)");
-			}
-			catch (ExecutionException ex) {
-				String why = (ex.getCause() instanceof UnknownHostException) ? "no such name" : "lookup failed";
-				throw new InvalidDiscoveryTargetException("does not resolve (" + why + ")");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new InvalidDiscoveryTargetException("was not resolved (interrupted)");
-			}
+		try {
+			return BoundedLookup.resolve(this.resolver, name, this.settings.resolveTimeout(),
+					this.settings.maxAddresses());
+		}
+		catch (BoundedLookup.LookupFailedException ex) {
+			throw new InvalidDiscoveryTargetException(switch (ex.reason()) {
+				case NO_SUCH_NAME -> "does not resolve (no such name)";
+				case TIMED_OUT ->
+					"does not resolve (lookup timed out after " + this.settings.resolveTimeout().toSeconds() + " s)";
+				case FAILED -> "does not resolve (lookup failed)";
+				case INTERRUPTED -> "was not resolved (interrupted)";
+			});
 		}
 	}
 

@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.PolicyDecision;
@@ -142,27 +140,13 @@ class ScanRunner {
 	}
 
 	private List<InetAddress> resolve(String host) throws UnknownHostException {
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<List<InetAddress>> lookup = executor.submit(() -> this.resolver.resolve(host));
-			try {
-				List<InetAddress> all = lookup.get(this.settings.resolveTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				return all.stream().distinct().limit(this.settings.maxAddresses()).toList();
-			}
-			catch (TimeoutException ex) {
-				lookup.cancel(true);
-				throw new UnknownHostException(
-						host + " (lookup timed out after " + this.settings.resolveTimeout() + ")");
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof UnknownHostException unknown) {
-					throw unknown;
-				}
-				throw new UnknownHostException(host + " (" + ex.getCause() + ")");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new UnknownHostException(host + " (interrupted)");
-			}
+		try {
+			return BoundedLookup.resolve(this.resolver, host, this.settings.resolveTimeout(),
+					this.settings.maxAddresses());
+		}
+		catch (BoundedLookup.LookupFailedException ex) {
+			throw new UnknownHostException((ex.reason() == BoundedLookup.Reason.NO_SUCH_NAME) ? ex.getMessage()
+					: host + " (" + ex.getMessage() + ")");
 		}
 	}
 
