@@ -108,7 +108,8 @@ class EndpointPagesController {
 				curl -X POST %s \\
 				  -H "Authorization: Bearer $TLSWATCH_TOKEN" \\
 				  -H 'Content-Type: application/json' \\
-				  -d '{"host": "example.com", "port": 443, "tags": ["prod"]}'""".formatted(endpointsUrl);
+				  -d '{"host": "example.com", "port": 443, "tlsMode": "AUTO", "tags": ["prod"]}'"""
+			.formatted(endpointsUrl);
 	}
 
 	private static PageRequest pageRequest(int page, int size) {

@@ -176,7 +176,7 @@ class EndpointPagesControllerTests {
 
 		assertThat(html)
 			.contains("No endpoints yet", "curl -X POST http://localhost/api/v1/endpoints",
-					"&quot;host&quot;: &quot;example.com&quot;")
+					"&quot;host&quot;: &quot;example.com&quot;", "&quot;tlsMode&quot;: &quot;AUTO&quot;")
 			.doesNotContain("<table");
 		then(this.scans).shouldHaveNoInteractions();
 		then(this.findings).shouldHaveNoInteractions();
