@@ -29,6 +29,22 @@ public interface FeatureProber {
 			@Nullable TlsVersion secondHighestAccepted);
 
 	/**
+	 * Ask the questions that a suite enumeration has not already answered: a known answer
+	 * from hellos of the version the prober would ask in is taken as it is, and its
+	 * connection is not spent again.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts
+	 * @param highestAccepted the highest version the server accepts
+	 * @param secondHighestAccepted the next lower version, {@code null} if none
+	 * @param known answers already found
+	 * @return the four observations and the connections this call used
+	 */
+	default FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
+			@Nullable TlsVersion secondHighestAccepted, FeatureAnswers known) {
+		return probe(target, options, highestAccepted, secondHighestAccepted);
+	}
+
+	/**
 	 * The prober that writes its own ClientHellos and reads the server's first answer,
 	 * except for ALPN on a server whose only TLS version is 1.3, which needs a full JSSE
 	 * handshake (the choice is encrypted).

@@ -1,5 +1,7 @@
 package dev.tlswatch.probe;
 
+import java.util.List;
+
 import dev.tlswatch.probe.wire.GroupProbe;
 
 /**
@@ -26,6 +28,22 @@ public interface GroupProber {
 	 * @throws IllegalArgumentException for SSL 2.0 or SSL 3.0
 	 */
 	GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version);
+
+	/**
+	 * Enumerate the groups of one version, knowing the suites the server accepts with it:
+	 * up to TLS 1.2, a round for a key exchange that none of the suites uses is skipped
+	 * (no ECDHE suite, no curves; no DHE suite, no finite-field groups), since no
+	 * ServerKeyExchange could show its group. TLS 1.3 is enumerated in full.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts
+	 * @param version TLS 1.0, 1.1, 1.2 or 1.3
+	 * @param acceptedSuites every suite the server accepts with the version
+	 * @return the groups found and the connections used
+	 */
+	default GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
+			List<CipherSuite> acceptedSuites) {
+		return enumerate(target, options, version);
+	}
 
 	/**
 	 * The prober that writes its own ClientHellos and reads the server's answers; it

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +32,6 @@ public final class TlsEngine {
 
 	private final TlsProber handshakes;
 
-	private final VersionProber versions;
-
 	private final FeatureProber features;
 
 	private final CipherSuiteProber suites;
@@ -49,22 +48,24 @@ public final class TlsEngine {
 	// ALPN identifiers of HTTP over TLS (RFC 7301 §6, RFC 9113 §3.2)
 	private static final Set<String> HTTP_PROTOCOLS = Set.of("h2", "http/1.1");
 
+	/** The versions whose groups are enumerated, newest first. */
+	private static final List<TlsVersion> GROUP_VERSIONS = List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
+
 	/**
 	 * An engine with the JSSE handshake, the wire probes and the given cap.
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
-		this(TlsProber.jsse(), VersionProber.wire(), CipherSuiteProber.wire(), GroupProber.wire(),
+		this(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
 				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), connectionsPerAddress);
 	}
 
-	TlsEngine(TlsProber handshakes, VersionProber versions, CipherSuiteProber suites, GroupProber groups,
-			FeatureProber features, HstsProber hsts, int connectionsPerAddress) {
+	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
+			HstsProber hsts, int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
 		this.handshakes = handshakes;
-		this.versions = versions;
 		this.features = features;
 		this.suites = suites;
 		this.groups = groups;
@@ -74,6 +75,14 @@ public final class TlsEngine {
 
 	/**
 	 * Probe one address. Bounded by the options' timeouts per connection.
+	 * <p>
+	 * Connections: one JSSE handshake for the certificate chain; then per version one
+	 * sweep whose first ClientHello is at once the version probe and the first of the
+	 * suite enumeration (one connection for a refused version, one per accepted suite
+	 * plus one, plus at most one for the order, for an accepted one); the TLS 1.2 sweep
+	 * also carries the ALPN and compression questions. The groups of TLS 1.3 and 1.2 are
+	 * enumerated as soon as the version's suites are known; the feature questions left
+	 * and HSTS come last.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
 	 * @return what was found
@@ -86,15 +95,25 @@ public final class TlsEngine {
 			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
-		List<VersionSupport> versionResults = probeVersions(target, options, connections);
-		List<TlsVersion> accepted = accepted(versionResults);
-		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
+		List<VersionSweep> sweeps = new ArrayList<>();
 		List<GroupEnumeration> groupResults = new ArrayList<>();
-		enumerate(target, options, accepted, suiteResults, groupResults);
-		suiteResults.values().forEach((enumeration) -> connections.addAndGet(enumeration.connections()));
+		sweepAndEnumerate(target, options, sweeps, groupResults);
+		List<VersionSupport> versionResults = sweeps.stream().map(VersionSweep::support).toList();
+		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
+		FeatureAnswers known = FeatureAnswers.NONE;
+		for (VersionSweep sweep : sweeps) {
+			connections.addAndGet(sweep.suites().connections());
+			if (sweep.accepted()) {
+				suiteResults.put(sweep.support().version(), sweep.suites());
+			}
+			if (sweep.features().version() != null) {
+				known = sweep.features();
+			}
+		}
 		groupResults.forEach((enumeration) -> connections.addAndGet(enumeration.connections()));
-		FeatureReport featureReport = accepted.isEmpty() ? null
-				: this.features.probe(target, options, accepted.get(0), (accepted.size() > 1) ? accepted.get(1) : null);
+		List<TlsVersion> accepted = accepted(versionResults);
+		FeatureReport featureReport = accepted.isEmpty() ? null : this.features.probe(target, options, accepted.get(0),
+				(accepted.size() > 1) ? accepted.get(1) : null, known);
 		if (featureReport != null) {
 			connections.addAndGet(featureReport.connections());
 		}
@@ -125,18 +144,6 @@ public final class TlsEngine {
 		return this.hsts.probe(target, options);
 	}
 
-	private List<VersionSupport> probeVersions(ProbeTarget target, ProbeOptions options, AtomicInteger connections) {
-		List<Callable<VersionSupport>> jobs = new ArrayList<>();
-		for (TlsVersion version : TlsVersion.probed()) {
-			jobs.add(() -> {
-				connections.incrementAndGet();
-				return this.versions.probe(target, options, version);
-			});
-		}
-		return runCapped(jobs, TlsVersion.probed(),
-				(version, error) -> new VersionSupport(version, VersionVerdict.ERROR, "Probe failed: " + error));
-	}
-
 	/** The accepted versions, newest first. */
 	private static List<TlsVersion> accepted(List<VersionSupport> versionResults) {
 		return versionResults.stream()
@@ -147,57 +154,54 @@ public final class TlsEngine {
 	}
 
 	/**
-	 * One job per accepted version for its suites, one per TLS 1.3 and TLS 1.2 for their
-	 * groups; each job uses one connection at a time, all under the cap.
+	 * One sweep per probed version, all under the cap; a sweep that finds TLS 1.3 or 1.2
+	 * accepted starts that version's group enumeration at once, also under the cap. Fills
+	 * both lists, the sweeps in the order of {@link TlsVersion#probed()}.
 	 */
-	private void enumerate(ProbeTarget target, ProbeOptions options, List<TlsVersion> accepted,
-			Map<TlsVersion, SuiteEnumeration> suiteResults, List<GroupEnumeration> groupResults) {
-		List<Callable<Object>> jobs = new ArrayList<>();
-		List<String> keys = new ArrayList<>();
-		for (TlsVersion version : accepted) {
-			jobs.add(() -> this.suites.enumerate(target, options, version));
-			keys.add("suites " + version.shortName());
-		}
-		for (TlsVersion version : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)) {
-			if (accepted.contains(version)) {
-				jobs.add(() -> this.groups.enumerate(target, options, version));
-				keys.add("groups " + version.shortName());
+	private void sweepAndEnumerate(ProbeTarget target, ProbeOptions options, List<VersionSweep> sweeps,
+			List<GroupEnumeration> groupResults) {
+		Semaphore permits = new Semaphore(this.connectionsPerAddress);
+		List<TlsVersion> versions = TlsVersion.probed();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Map<TlsVersion, Future<GroupEnumeration>> groupJobs = new ConcurrentHashMap<>();
+			List<Future<VersionSweep>> sweepJobs = new ArrayList<>();
+			for (TlsVersion version : versions) {
+				sweepJobs.add(executor.submit(() -> {
+					VersionSweep sweep = capped(permits,
+							() -> this.suites.sweep(target, options, version, version == TlsVersion.TLS_1_2));
+					if (sweep.accepted() && GROUP_VERSIONS.contains(version)) {
+						List<CipherSuite> accepted = sweep.suites().accepted();
+						groupJobs.put(version, executor.submit(() -> capped(permits,
+								() -> this.groups.enumerate(target, options, version, accepted))));
+					}
+					return sweep;
+				}));
 			}
-		}
-		for (Object result : runCapped(jobs, keys, (key, error) -> (Object) ("failed: " + error))) {
-			if (result instanceof SuiteEnumeration enumeration) {
-				suiteResults.put(enumeration.version(), enumeration);
+			for (int i = 0; i < versions.size(); i++) {
+				TlsVersion version = versions.get(i);
+				sweeps.add(await(sweepJobs.get(i), version, (failed, error) -> new VersionSweep(
+						new VersionSupport(failed, VersionVerdict.ERROR, "Probe failed: " + error),
+						new SuiteEnumeration(failed, List.of(), ServerOrder.UNKNOWN, 0, "Probe failed: " + error),
+						FeatureAnswers.NONE)));
 			}
-			else if (result instanceof GroupEnumeration enumeration) {
-				groupResults.add(enumeration);
+			// Every sweep has ended, so every group job has been submitted
+			for (TlsVersion version : GROUP_VERSIONS) {
+				Future<GroupEnumeration> job = groupJobs.get(version);
+				if (job != null) {
+					groupResults.add(await(job, version,
+							(failed, error) -> new GroupEnumeration(failed, List.of(), 0, "Probe failed: " + error)));
+				}
 			}
 		}
 	}
 
-	/**
-	 * Run jobs at most {@code connectionsPerAddress} at a time, each on its own virtual
-	 * thread; a job that fails locally gets its fallback result.
-	 */
-	private <K, R> List<R> runCapped(List<Callable<R>> jobs, List<K> keys, Fallback<K, R> fallback) {
-		Semaphore permits = new Semaphore(this.connectionsPerAddress);
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<R>> futures = new ArrayList<>();
-			for (Callable<R> job : jobs) {
-				futures.add(executor.submit(() -> {
-					permits.acquire();
-					try {
-						return job.call();
-					}
-					finally {
-						permits.release();
-					}
-				}));
-			}
-			List<R> results = new ArrayList<>();
-			for (int i = 0; i < futures.size(); i++) {
-				results.add(await(futures.get(i), keys.get(i), fallback));
-			}
-			return List.copyOf(results);
+	private static <R> R capped(Semaphore permits, Callable<R> job) throws Exception {
+		permits.acquire();
+		try {
+			return job.call();
+		}
+		finally {
+			permits.release();
 		}
 	}
 

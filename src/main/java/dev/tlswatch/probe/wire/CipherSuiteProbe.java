@@ -1,6 +1,7 @@
 package dev.tlswatch.probe.wire;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -8,13 +9,20 @@ import java.util.Objects;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.CipherSuiteProber;
 import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.probe.FeatureAnswers;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionSweep;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.wire.Choice.Chosen;
 import dev.tlswatch.probe.wire.Choice.Failed;
+import dev.tlswatch.probe.wire.HelloExchange.Answer;
+import dev.tlswatch.probe.wire.HelloExchange.NotAsked;
 import dev.tlswatch.probe.wire.RemoveAndRepeat.Pass;
 import dev.tlswatch.probe.wire.ServerResponse.AlertReceived;
 import dev.tlswatch.probe.wire.ServerResponse.Closed;
@@ -29,9 +37,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Enumerates the cipher suites of one version the way testssl.sh, sslscan and nmap do:
  * offer every suite of the registry that fits the version ({@link SuiteCatalog}), note
- * the one the server chooses, offer the rest again, until the server refuses. Then two
- * ClientHellos offer the same two of the suites found, in both orders: the same winner
- * twice means the server decides, and then the order found is its order of preference.
+ * the one the server chooses, offer the rest again, until the server refuses. The answer
+ * to the first ClientHello is also the verdict on the version itself, so a sweep over all
+ * versions costs one connection per refused version and one per accepted suite plus one
+ * per accepted version.
+ * <p>
+ * Whose order decides costs at most one more connection: a server that follows the client
+ * chooses, from every list offered, the first suite it accepts, so its finds come in the
+ * order offered; finds in any other order prove that the server decides. When they came
+ * in the order offered, one more ClientHello offers them in reverse: the same first
+ * choice means the server decides, the client's first means it follows the client.
+ * ChaCha20 suites stay out of that ClientHello where possible, since some servers prefer
+ * them only when the client lists one first.
  * <p>
  * All suites go into one ClientHello (under 1 KiB). A server that closes the connection
  * on it without a word may be one that fails on long suite lists; the probe then offers
@@ -57,17 +74,27 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 	@Override
 	public SuiteEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+		return sweep(target, options, version, false).suites();
+	}
+
+	@Override
+	public VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(version, "version");
 		if (!TlsVersion.probed().contains(version)) {
 			throw new IllegalArgumentException(version.displayName() + " is not probed on the wire");
 		}
-		SuiteEnumeration result = new Enumeration(target, options, version).run();
-		logger.debug("{} suites of {}: {} accepted, {}, {} connections{}", version, target, result.accepted().size(),
-				result.order(), result.connections(),
+		if (askFeatures && (version.compareTo(TlsVersion.TLS_1_0) < 0 || version == TlsVersion.TLS_1_3)) {
+			throw new IllegalArgumentException(
+					"The feature questions are asked in TLS 1.0 to 1.2, not in " + version.displayName());
+		}
+		VersionSweep sweep = new Enumeration(target, options, version, askFeatures).run();
+		SuiteEnumeration result = sweep.suites();
+		logger.debug("{} of {}: {}; {} suites accepted, {}, {} connections{}", version, target,
+				sweep.support().verdict(), result.accepted().size(), result.order(), result.connections(),
 				(result.incompleteReason() != null) ? ", incomplete: " + result.incompleteReason() : "");
-		return result;
+		return sweep;
 	}
 
 	/**
@@ -81,33 +108,65 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 		private final TlsVersion version;
 
+		private final boolean askFeatures;
+
 		private int connections;
+
+		private int offers;
 
 		private int chunksWithFinds;
 
-		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+		private @Nullable VersionSupport verdict;
+
+		private @Nullable Observed<List<String>> alpnPreferred;
+
+		private @Nullable Observed<List<String>> alpnAlone;
+
+		private @Nullable Observed<Boolean> secureRenegotiation;
+
+		private @Nullable Observed<Boolean> compression;
+
+		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures) {
 			this.target = target;
 			this.options = options;
 			this.version = version;
+			this.askFeatures = askFeatures;
 		}
 
-		SuiteEnumeration run() {
-			Pass pass = allSuites();
+		VersionSweep run() {
+			List<Integer> offer = SuiteCatalog.enumerable(this.version);
+			Pass pass = allSuites(offer);
 			String incompleteReason = pass.incompleteReason();
 			List<Integer> accepted = pass.found();
-			ServerOrder order = (incompleteReason == null) ? order(accepted) : ServerOrder.UNKNOWN;
+			ServerOrder order = (incompleteReason == null) ? order(offer, accepted) : ServerOrder.UNKNOWN;
 			if (order == ServerOrder.SERVER && this.chunksWithFinds > 1) {
 				List<Integer> ranked = rank(accepted);
 				order = (ranked != null) ? ServerOrder.SERVER : ServerOrder.UNKNOWN;
 				accepted = (ranked != null) ? ranked : accepted;
 			}
-			return new SuiteEnumeration(this.version, suites(accepted), order, this.connections,
+			SuiteEnumeration suites = new SuiteEnumeration(this.version, suites(accepted), order, this.connections,
 					ProtocolVersionProbe.bounded(incompleteReason));
+			FeatureAnswers answers = this.askFeatures ? new FeatureAnswers(this.version, this.alpnPreferred,
+					this.alpnAlone, this.secureRenegotiation, this.compression) : FeatureAnswers.NONE;
+			return new VersionSweep(verdict(accepted), suites, answers);
+		}
+
+		/**
+		 * The verdict of the first answer; a version whose whole list was refused but
+		 * whose chunks found suites is accepted all the same.
+		 */
+		private VersionSupport verdict(List<Integer> accepted) {
+			VersionSupport first = Objects.requireNonNull(this.verdict, "No ClientHello was sent");
+			if (accepted.isEmpty() || first.verdict() == VersionVerdict.ACCEPTED) {
+				return first;
+			}
+			return new VersionSupport(this.version, VersionVerdict.ACCEPTED,
+					ProtocolVersionProbe.bounded(suiteName(accepted.get(0))
+							+ " chosen from a shorter list; the whole list" + " got: " + first.detail()));
 		}
 
 		/** The whole list in one ClientHello; in chunks if the server closed on it. */
-		private Pass allSuites() {
-			List<Integer> offer = SuiteCatalog.enumerable(this.version);
+		private Pass allSuites(List<Integer> offer) {
 			Pass pass = RemoveAndRepeat.run(offer, this::offer);
 			if (!pass.refusedOutright() || offer.size() <= MAX_SUITES_PER_HELLO) {
 				return pass;
@@ -149,35 +208,150 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 		}
 
 		/**
-		 * Two ClientHellos with the same two suites in opposite orders. Where possible
-		 * neither is a ChaCha20 suite, which some servers prefer only when the client
-		 * lists one first.
+		 * Whose order decides. Finds in an order other than offered prove the server's;
+		 * otherwise one ClientHello offers them in reverse (without ChaCha20 suites where
+		 * at least two others remain). Finds from several chunks are not in the server's
+		 * order yet: two ClientHellos offer the first and the last of them in both
+		 * orders.
 		 */
-		private ServerOrder order(List<Integer> accepted) {
+		private ServerOrder order(List<Integer> offered, List<Integer> accepted) {
 			if (accepted.size() < 2) {
 				return ServerOrder.UNKNOWN;
 			}
 			List<Integer> candidates = accepted.stream().filter((code) -> !SuiteCatalog.isChaCha(code)).toList();
 			List<Integer> pool = (candidates.size() >= 2) ? candidates : accepted;
-			int first = pool.get(0);
-			int last = pool.get(pool.size() - 1);
-			Choice forward = offer(List.of(first, last));
-			if (!(forward instanceof Chosen forwardChoice)) {
-				return ServerOrder.UNKNOWN;
+			if (this.chunksWithFinds > 1) {
+				return bothWays(pool.get(0), pool.get(pool.size() - 1));
 			}
-			Choice backward = offer(List.of(last, first));
-			if (!(backward instanceof Chosen backwardChoice)) {
-				return ServerOrder.UNKNOWN;
-			}
-			if (forwardChoice.code() == backwardChoice.code()) {
+			if (!offered.stream().filter(accepted::contains).toList().equals(accepted)) {
 				return ServerOrder.SERVER;
 			}
-			return (forwardChoice.code() == first && backwardChoice.code() == last) ? ServerOrder.CLIENT
-					: ServerOrder.UNKNOWN;
+			List<Integer> reversed = new ArrayList<>(pool);
+			Collections.reverse(reversed);
+			if (!(offer(reversed) instanceof Chosen chosen)) {
+				return ServerOrder.UNKNOWN;
+			}
+			if (chosen.code() == pool.get(0)) {
+				return ServerOrder.SERVER;
+			}
+			return (chosen.code() == reversed.get(0)) ? ServerOrder.CLIENT : ServerOrder.UNKNOWN;
 		}
 
-		/** One connection, one ClientHello offering these suites. */
+		/**
+		 * The same two suites in both orders: the same winner twice means the server
+		 * decides.
+		 */
+		private ServerOrder bothWays(int first, int last) {
+			if (!(offer(List.of(first, last)) instanceof Chosen forward)) {
+				return ServerOrder.UNKNOWN;
+			}
+			if (!(offer(List.of(last, first)) instanceof Chosen backward)) {
+				return ServerOrder.UNKNOWN;
+			}
+			if (forward.code() == backward.code()) {
+				return ServerOrder.SERVER;
+			}
+			return (forward.code() == first && backward.code() == last) ? ServerOrder.CLIENT : ServerOrder.UNKNOWN;
+		}
+
+		/**
+		 * One connection, one ClientHello offering these suites; the first two carry the
+		 * feature questions when asked for them.
+		 */
 		private Choice offer(List<Integer> suites) {
+			int index = this.offers++;
+			if (this.askFeatures && index < 2) {
+				Choice choice = offerWithQuestions(suites, index == 0);
+				if (choice != null) {
+					return choice;
+				}
+				logger.debug("{} of {}: the feature questions may have spoilt the ClientHello; asking without them",
+						this.version, this.target);
+			}
+			return plainOffer(suites, index == 0);
+		}
+
+		private Choice plainOffer(List<Integer> suites, boolean first) {
+			this.connections++;
+			try {
+				ServerResponse response = WireConnection.exchange(this.target, this.options, hello(suites).build(),
+						ServerResponseReader::read);
+				if (first) {
+					this.verdict = VersionVerdicts.judge(this.version, response);
+				}
+				Choice choice = choice(response, suites);
+				logger.trace("{} of {}, {} suites offered: {}", this.version, this.target, suites.size(), choice);
+				return choice;
+			}
+			catch (WireConnection.Failure ex) {
+				if (first) {
+					this.verdict = new VersionSupport(this.version,
+							ex.timedOut() ? VersionVerdict.TIMEOUT : VersionVerdict.ERROR,
+							ProtocolVersionProbe.bounded(String.valueOf(ex.getMessage())));
+				}
+				return new Failed(String.valueOf(ex.getMessage()));
+			}
+		}
+
+		/**
+		 * A ClientHello that also offers ALPN (and, the first one, DEFLATE compression).
+		 * @return the choice, or {@code null} when the answer may be the questions' fault
+		 * (no_application_protocol, a close without a word): then the hello is to be sent
+		 * again without them
+		 */
+		private @Nullable Choice offerWithQuestions(List<Integer> suites, boolean first) {
+			List<String> protocols = first ? ProtocolFeatureProbe.H2_AND_HTTP_1_1 : ProtocolFeatureProbe.HTTP_1_1;
+			ClientHelloBuilder hello = hello(suites).applicationProtocols(protocols);
+			if (first) {
+				hello.deflateCompression();
+			}
+			this.connections++;
+			Answer answer;
+			try {
+				answer = HelloExchange.exchange(this.target, this.options, hello.build());
+			}
+			catch (NotAsked ex) {
+				String detail = String.valueOf(ex.getMessage());
+				if (first) {
+					this.alpnPreferred = Observed.none(ex.status(), detail);
+					this.secureRenegotiation = Observed.none(ex.status(), detail);
+					this.compression = Observed.none(ex.status(), detail);
+				}
+				else {
+					this.alpnAlone = Observed.none(ex.status(), detail);
+				}
+				if (first) {
+					this.verdict = new VersionSupport(this.version,
+							(ex.status() == Observed.Status.TIMED_OUT) ? VersionVerdict.TIMEOUT : VersionVerdict.ERROR,
+							ProtocolVersionProbe.bounded(detail));
+				}
+				return new Failed(detail);
+			}
+			Observed<List<String>> alpn = FeatureVerdicts.applicationProtocol(this.version, protocols, answer);
+			if (first) {
+				this.alpnPreferred = alpn;
+				this.secureRenegotiation = FeatureVerdicts.secureRenegotiation(this.version, true, answer);
+				this.compression = FeatureVerdicts.compression(this.version, answer);
+			}
+			else {
+				this.alpnAlone = alpn;
+			}
+			ServerResponse response = answer.response();
+			if (mayBeTheQuestions(response)) {
+				return null;
+			}
+			if (first) {
+				this.verdict = VersionVerdicts.judge(this.version, response);
+			}
+			return choice(response, suites);
+		}
+
+		private static boolean mayBeTheQuestions(ServerResponse response) {
+			return response instanceof Closed || (response instanceof AlertReceived alert
+					&& alert.description() == AlertDescription.NO_APPLICATION_PROTOCOL.code());
+		}
+
+		private ClientHelloBuilder hello(List<Integer> suites) {
 			ClientHelloBuilder hello = ClientHelloBuilder.offering(this.version)
 				.serverName(WireConnection.serverName(this.target))
 				.cipherSuites(withSignal(suites))
@@ -185,17 +359,7 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			if (this.version == TlsVersion.TLS_1_3) {
 				hello.x25519KeyShare(X25519KeyShare.generate());
 			}
-			this.connections++;
-			try {
-				ServerResponse response = WireConnection.exchange(this.target, this.options, hello.build(),
-						ServerResponseReader::read);
-				Choice choice = choice(response, suites);
-				logger.trace("{} of {}, {} suites offered: {}", this.version, this.target, suites.size(), choice);
-				return choice;
-			}
-			catch (WireConnection.Failure ex) {
-				return new Failed(String.valueOf(ex.getMessage()));
-			}
+			return hello;
 		}
 
 		/**

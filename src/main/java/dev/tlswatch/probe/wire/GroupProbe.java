@@ -51,13 +51,25 @@ public final class GroupProbe implements GroupProber {
 
 	@Override
 	public GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+		return run(target, options, version, null);
+	}
+
+	@Override
+	public GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
+			List<CipherSuite> acceptedSuites) {
+		Objects.requireNonNull(acceptedSuites, "acceptedSuites");
+		return run(target, options, version, List.copyOf(acceptedSuites));
+	}
+
+	private GroupEnumeration run(ProbeTarget target, ProbeOptions options, TlsVersion version,
+			@Nullable List<CipherSuite> acceptedSuites) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(version, "version");
 		if (version.compareTo(TlsVersion.TLS_1_0) < 0) {
 			throw new IllegalArgumentException(version.displayName() + " has no supported_groups");
 		}
-		GroupEnumeration result = new Enumeration(target, options, version).run();
+		GroupEnumeration result = new Enumeration(target, options, version, acceptedSuites).run();
 		logger.debug("{} groups of {}: {}, {} connections{}", version, target,
 				result.accepted().stream().map(KeyExchangeGroup::name).toList(), result.connections(),
 				(result.incompleteReason() != null) ? ", incomplete: " + result.incompleteReason() : "");
@@ -75,12 +87,22 @@ public final class GroupProbe implements GroupProber {
 
 		private final TlsVersion version;
 
+		private final @Nullable List<CipherSuite> acceptedSuites;
+
 		private int connections;
 
-		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version) {
+		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version,
+				@Nullable List<CipherSuite> acceptedSuites) {
 			this.target = target;
 			this.options = options;
 			this.version = version;
+			this.acceptedSuites = acceptedSuites;
+		}
+
+		/** Whether a round can show a group: unknown suites, or one of them uses it. */
+		private boolean worthAsking(Predicate<CipherSuite> keyExchange) {
+			List<CipherSuite> suites = this.acceptedSuites;
+			return suites == null || suites.stream().anyMatch(keyExchange);
 		}
 
 		GroupEnumeration run() {
@@ -88,13 +110,17 @@ public final class GroupProbe implements GroupProber {
 				Pass pass = RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version)), this::offerTls13);
 				return result(pass.found(), pass.incompleteReason());
 			}
-			Pass curves = RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.ELLIPTIC_CURVE)),
-					(groups) -> offerTls12(groups, Family.ELLIPTIC_CURVE));
+			Pass curves = worthAsking(ServerKeyExchangeParser::ellipticCurve)
+					? RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.ELLIPTIC_CURVE)),
+							(groups) -> offerTls12(groups, Family.ELLIPTIC_CURVE))
+					: new Pass(List.of(), null, null);
 			if (curves.incompleteReason() != null) {
 				return result(curves.found(), curves.incompleteReason());
 			}
-			Pass fields = RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.FINITE_FIELD)),
-					(groups) -> offerTls12(groups, Family.FINITE_FIELD));
+			Pass fields = worthAsking(ServerKeyExchangeParser::finiteField)
+					? RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.FINITE_FIELD)),
+							(groups) -> offerTls12(groups, Family.FINITE_FIELD))
+					: new Pass(List.of(), null, null);
 			List<Integer> found = new ArrayList<>(curves.found());
 			found.addAll(fields.found());
 			return result(found, fields.incompleteReason());

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import javax.net.ssl.SNIHostName;
 
+import dev.tlswatch.probe.FeatureAnswers;
 import dev.tlswatch.probe.FeatureProber;
 import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.Observed;
@@ -83,26 +84,43 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 	@Override
 	public FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
 			@Nullable TlsVersion secondHighestAccepted) {
+		return probe(target, options, highestAccepted, secondHighestAccepted, FeatureAnswers.NONE);
+	}
+
+	@Override
+	public FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
+			@Nullable TlsVersion secondHighestAccepted, FeatureAnswers known) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
+		Objects.requireNonNull(known, "known");
 		checkVersions(highestAccepted, secondHighestAccepted);
 		TlsVersion legacy = highestUpToTls12(highestAccepted, secondHighestAccepted);
+		Observed<List<String>> knownPreferred = known.usable(legacy, known.alpnPreferred());
+		Observed<List<String>> knownAlone = known.usable(legacy, known.alpnAlone());
+		Observed<Boolean> knownRenegotiation = known.usable(legacy, known.secureRenegotiation());
+		Observed<Boolean> knownCompression = known.usable(legacy, known.compression());
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Questions questions = new Questions(executor, new Semaphore(this.maxConnectionsAtOnce), target, options);
-			Future<Observed<List<String>>> preferred = alpn(questions, highestAccepted, legacy, H2_AND_HTTP_1_1);
-			Future<Observed<List<String>>> alone = alpn(questions, highestAccepted, legacy, HTTP_1_1);
-			Future<Observed<Answer>> renegotiationAndCompression = renegotiationAndCompression(questions, legacy);
+			Future<Observed<List<String>>> preferred = (knownPreferred != null)
+					? CompletableFuture.completedFuture(knownPreferred)
+					: alpn(questions, highestAccepted, legacy, H2_AND_HTTP_1_1);
+			Future<Observed<List<String>>> alone = (knownAlone != null) ? CompletableFuture.completedFuture(knownAlone)
+					: alpn(questions, highestAccepted, legacy, HTTP_1_1);
+			Future<Observed<Answer>> renegotiationAndCompression = (knownRenegotiation != null
+					&& knownCompression != null) ? notApplicable("Answered by the suite enumeration")
+							: renegotiationAndCompression(questions, legacy);
 			Future<Observed<Boolean>> fallback = fallback(questions, secondHighestAccepted);
 			Observed<List<String>> protocols = FeatureVerdicts.applicationProtocols(await(preferred), H2_AND_HTTP_1_1,
 					await(alone), HTTP_1_1);
 			Observed<Answer> shared = await(renegotiationAndCompression);
-			Observed<Boolean> deflate = (legacy != null)
+			Observed<Boolean> deflate = (knownCompression != null) ? knownCompression : (legacy != null)
 					? judged(shared, (answer) -> FeatureVerdicts.compression(legacy, answer)) : Observed.notApplicable(
 							"The server accepts only TLS 1.3, which allows null compression alone (RFC 8446 §4.1.2)");
-			Observed<Boolean> secureRenegotiation = (legacy != null)
+			Observed<Boolean> secureRenegotiation = (knownRenegotiation != null) ? knownRenegotiation : (legacy != null)
 					? judged(shared, (answer) -> FeatureVerdicts.secureRenegotiation(legacy, true, answer)) : Observed
 						.notApplicable("The server accepts only TLS 1.3, which has no renegotiation (RFC 8446 §4.1.2)");
-			if (legacy != null && shared.known() && secureRenegotiation.status() == Status.COULD_NOT_TEST) {
+			if (legacy != null && knownRenegotiation == null && shared.known()
+					&& secureRenegotiation.status() == Status.COULD_NOT_TEST) {
 				// An answer that was no ServerHello, perhaps to the DEFLATE offer: ask
 				// about renegotiation alone
 				secureRenegotiation = await(renegotiation(questions, legacy));

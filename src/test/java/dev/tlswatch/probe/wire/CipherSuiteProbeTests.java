@@ -14,12 +14,16 @@ import javax.net.ssl.SSLContext;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.CipherSuiteProber;
 import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.probe.FeatureAnswers;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionSweep;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.StartTlsTestServer;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
@@ -66,7 +70,9 @@ class CipherSuiteProbeTests {
 			assertThat(suites.accepted()).extracting(CipherSuite::name).containsExactlyInAnyOrderElementsOf(expected);
 			assertThat(suites.complete()).isTrue();
 			assertThat(suites.order()).isNotEqualTo(ServerOrder.UNKNOWN);
-			assertThat(suites.connections()).isEqualTo(expected.size() + 1 + 2);
+			// One per suite, one refusal, and one for the order unless the finds came
+			// against the order offered
+			assertThat(suites.connections()).isBetween(expected.size() + 1, expected.size() + 2);
 		}
 	}
 
@@ -81,7 +87,9 @@ class CipherSuiteProbeTests {
 			assertThat(suites.accepted()).extracting(CipherSuite::name).containsExactlyElementsOf(FOUR_SUITES);
 			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
 			assertThat(suites.incompleteReason()).isNull();
-			assertThat(suites.connections()).isEqualTo(4 + 1 + 2);
+			// Found against the order offered: that proves the server's order, with no
+			// connection of its own
+			assertThat(suites.connections()).isEqualTo(4 + 1);
 		}
 	}
 
@@ -96,7 +104,8 @@ class CipherSuiteProbeTests {
 			assertThat(suites.accepted()).extracting(CipherSuite::name)
 				.containsExactlyInAnyOrderElementsOf(FOUR_SUITES);
 			assertThat(suites.order()).isEqualTo(ServerOrder.CLIENT);
-			assertThat(suites.connections()).isEqualTo(4 + 1 + 2);
+			// Found in the order offered: one more hello offers them in reverse
+			assertThat(suites.connections()).isEqualTo(4 + 1 + 1);
 		}
 	}
 
@@ -137,7 +146,19 @@ class CipherSuiteProbeTests {
 						"TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA");
 			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
 			assertThat(suites.complete()).isTrue();
-			assertThat(suites.connections()).isEqualTo(4 + 1 + 2).isEqualTo(server.acceptedConnections());
+			assertThat(suites.connections()).isEqualTo(4 + 1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void serverWhoseOrderIsTheOfferedOneIsToldApartByTheReversedOffer() {
+		List<Integer> preference = SuiteCatalog.enumerable(TlsVersion.TLS_1_0).subList(0, 3);
+		try (TestTcpServer server = TestTcpServer.start(ScriptedServers.suites(0x0301, preference, true))) {
+			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_0);
+
+			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactlyElementsOf(preference);
+			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
+			assertThat(suites.connections()).isEqualTo(3 + 1 + 1).isEqualTo(server.acceptedConnections());
 		}
 	}
 
@@ -153,7 +174,7 @@ class CipherSuiteProbeTests {
 
 			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactlyInAnyOrder(0x000A, 0x0005);
 			assertThat(suites.order()).isEqualTo(ServerOrder.CLIENT);
-			assertThat(suites.connections()).isEqualTo(2 + 1 + 2);
+			assertThat(suites.connections()).isEqualTo(2 + 1 + 1);
 		}
 		assertThat(offers.values()).allSatisfy((offer) -> assertThat(offer).last().isEqualTo(0x00FF));
 	}
@@ -187,7 +208,9 @@ class CipherSuiteProbeTests {
 
 			assertThat(suites.accepted()).extracting(CipherSuite::code).containsExactly(offer.get(7), offer.get(2));
 			assertThat(suites.order()).isEqualTo(ServerOrder.SERVER);
-			assertThat(suites.connections()).isEqualTo(1 + chunks + 2 + 2);
+			// Found against the order offered: the server's order, no connection of its
+			// own
+			assertThat(suites.connections()).isEqualTo(1 + chunks + 2);
 		}
 	}
 
@@ -296,6 +319,65 @@ class CipherSuiteProbeTests {
 	void ssl2IsNotProbed() throws Exception {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.prober
 			.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(), TlsVersion.SSL_2_0));
+	}
+
+	@Test
+	void sweepOfARefusedVersionCostsOneConnectionAndSaysSo() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2, true);
+
+			assertThat(sweep.accepted()).isFalse();
+			assertThat(sweep.support().verdict()).isEqualTo(VersionVerdict.REJECTED);
+			assertThat(sweep.support().detail()).contains("protocol_version");
+			assertThat(sweep.suites().accepted()).isEmpty();
+			assertThat(sweep.suites().connections()).isEqualTo(1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void tls12SweepIsTheVersionProbeAndCarriesTheAlpnAndCompressionQuestions() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
+			.useCipherSuitesOrder(true)
+			.applicationProtocols("h2")
+			.start()) {
+			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2, true);
+
+			assertThat(sweep.support().verdict()).isEqualTo(VersionVerdict.ACCEPTED);
+			assertThat(sweep.suites().accepted()).extracting(CipherSuite::name).containsExactlyElementsOf(FOUR_SUITES);
+			assertThat(sweep.suites().order()).isEqualTo(ServerOrder.SERVER);
+			FeatureAnswers answers = sweep.features();
+			assertThat(answers.version()).isEqualTo(TlsVersion.TLS_1_2);
+			assertThat(answers.alpnPreferred()).isEqualTo(Observed.of(List.of("h2"), "h2 chosen from [h2, http/1.1]"));
+			assertThat(answers.alpnAlone())
+				.isEqualTo(Observed.of(List.of(), "Alert: fatal no_application_protocol (120) to [http/1.1]"));
+			assertThat(answers.secureRenegotiation().value()).isTrue();
+			assertThat(answers.compression().value()).isFalse();
+			// The second hello was refused for its ALPN offer, so it went again without
+			// it: one connection more than the suites need
+			assertThat(sweep.suites().connections()).isEqualTo(4 + 1 + 1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void sweepWithoutQuestionsAnswersNone() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
+			.start()) {
+			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2, false);
+
+			assertThat(sweep.accepted()).isTrue();
+			assertThat(sweep.features()).isEqualTo(FeatureAnswers.NONE);
+		}
+	}
+
+	@Test
+	void featureQuestionsAreNotAskedInTls13() throws Exception {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.prober
+			.sweep(target(loopback(), TestTcpServer.refusedPort()), options(), TlsVersion.TLS_1_3, true));
 	}
 
 	private SuiteEnumeration enumerate(InetAddress address, int port, TlsVersion version) {

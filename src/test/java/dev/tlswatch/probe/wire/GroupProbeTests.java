@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.probe.GroupEnumeration;
 import dev.tlswatch.probe.GroupProber;
 import dev.tlswatch.probe.KeyExchangeGroup;
@@ -68,6 +69,35 @@ class GroupProbeTests {
 			// two curves and the refusal, then the refusal of every DHE suite
 			assertThat(groups.connections()).isEqualTo(2 + 1 + 1);
 		}
+	}
+
+	@Test
+	void tls12ServerWithoutDheSuitesIsNotAskedForFiniteFieldGroups() {
+		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+			.namedGroups("x25519", "secp256r1")
+			.start()) {
+			GroupEnumeration groups = this.prober.enumerate(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2,
+					List.of(CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").orElseThrow(),
+							CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384").orElseThrow()));
+
+			assertThat(groups.accepted()).containsExactlyInAnyOrder(KeyExchangeGroup.X25519,
+					KeyExchangeGroup.SECP256R1);
+			assertThat(groups.complete()).isTrue();
+			// two curves and the refusal; no DHE suite, so no finite-field round
+			assertThat(groups.connections()).isEqualTo(2 + 1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void tls12ServerWithOnlyStaticRsaSuitesShowsNoGroupAndCostsNothing() throws Exception {
+		GroupEnumeration groups = this.prober.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(),
+				TlsVersion.TLS_1_2, List.of(CipherSuites.byName("TLS_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()));
+
+		assertThat(groups.accepted()).isEmpty();
+		assertThat(groups.complete()).isTrue();
+		assertThat(groups.connections()).isZero();
 	}
 
 	@Test

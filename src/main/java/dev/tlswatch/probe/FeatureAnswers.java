@@ -1,0 +1,36 @@
+package dev.tlswatch.probe;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers to feature questions that ClientHellos of a suite enumeration carried along, so
+ * that the {@link FeatureProber} need not ask them on connections of their own. Each
+ * answer is {@code null} when it was not asked.
+ *
+ * @param version the version the hellos offered, {@code null} when nothing was asked
+ * @param alpnPreferred the ALPN choice from {@code [h2, http/1.1]}
+ * @param alpnAlone the ALPN choice from {@code [http/1.1]}
+ * @param secureRenegotiation whether the ServerHello carried renegotiation_info
+ * @param compression whether the server chose DEFLATE when offered before null
+ */
+public record FeatureAnswers(@Nullable TlsVersion version, @Nullable Observed<List<String>> alpnPreferred,
+		@Nullable Observed<List<String>> alpnAlone, @Nullable Observed<Boolean> secureRenegotiation,
+		@Nullable Observed<Boolean> compression) {
+
+	/** Nothing asked. */
+	public static final FeatureAnswers NONE = new FeatureAnswers(null, null, null, null, null);
+
+	/**
+	 * A known answer for the given version, if one was found.
+	 * @param <T> the answer's type
+	 * @param asked the version the prober would ask in
+	 * @param answer an answer of this record
+	 * @return the answer if it was asked in that version and is known, else {@code null}
+	 */
+	public <T> @Nullable Observed<T> usable(@Nullable TlsVersion asked, @Nullable Observed<T> answer) {
+		return (asked != null && asked == this.version && answer != null && answer.known()) ? answer : null;
+	}
+
+}
