@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 import dev.tlswatch.probe.CipherSuite;
+import dev.tlswatch.probe.GroupEnumeration;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ProbeTarget;
@@ -145,8 +147,30 @@ public final class ProbeBenchmark {
 			System.out.printf("engine   run %d: %5d ms, %3d connections (engine counted %d), grade %s%s%n", i + 1,
 					elapsed, accepted, report.connections(), (report.grade() != null) ? report.grade().letter() : "-",
 					incomplete(report));
+			if (i == RUNS - 1) {
+				System.out.println("         " + breakdown(report));
+			}
 		}
 		return new Result("engine", millis, connections, suites);
+	}
+
+	/**
+	 * Where the connections went, next to the issue's budget for versions, suites and
+	 * order: (accepted suites + 1) per probed version, plus 2 for the order verdict.
+	 */
+	private static String breakdown(ProbeReport report) {
+		int groups = report.groups().stream().mapToInt(GroupEnumeration::connections).sum();
+		int features = (report.features() != null) ? report.features().connections() : 0;
+		int hsts = report.hsts().status() == Observed.Status.NOT_APPLICABLE ? 0 : 1;
+		int sweeps = report.connections() - 1 - groups - features - hsts;
+		int budget = TlsVersion.probed()
+			.stream()
+			.mapToInt((version) -> ((report.suites().containsKey(version))
+					? report.suites().get(version).accepted().size() : 0) + 1)
+			.sum() + 2;
+		return String
+			.format("breakdown: certificate handshake 1, versions+suites+order %d (budget %d), groups %d, features %d,"
+					+ " HSTS %d", sweeps, budget, groups, features, hsts);
 	}
 
 	private static String incomplete(ProbeReport report) {
