@@ -19,7 +19,14 @@ public interface Discovery {
 			143, 110, 21, 389, 5222, 5432);
 
 	/**
-	 * Probe the well-known ports of a host.
+	 * The ports {@link #discover(String)} tries: {@link #PORTS} and the configured extra
+	 * ones ({@code tlswatch.scan.discovery-extra-ports}).
+	 * @return the ports, each once, the well-known ones first
+	 */
+	List<Integer> ports();
+
+	/**
+	 * Probe the ports of {@link #ports()} on a host.
 	 * @param host a DNS name or IP literal
 	 * @return what each port of each address showed
 	 * @throws InvalidDiscoveryTargetException if the host is invalid, does not resolve,

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,8 +85,15 @@ class PortDiscovery implements Discovery {
 	}
 
 	@Override
+	public List<Integer> ports() {
+		Set<Integer> ports = new LinkedHashSet<>(PORTS);
+		ports.addAll(this.settings.discoveryExtraPorts());
+		return List.copyOf(ports);
+	}
+
+	@Override
 	public DiscoveryReport discover(String host) {
-		return discover(host, PORTS);
+		return discover(host, ports());
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.tlswatch.scan;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectionsPerAddress how many connections one scan opens to one address at once
  * @param trustBundle a PEM file of extra trust anchors (private CAs), read at every scan;
  * {@code null} for the JDK trust store only
+ * @param discoveryExtraPorts ports discovery tries besides the well-known ones (at most
+ * {@value #MAX_DISCOVERY_EXTRA_PORTS}), each in the mode its number suggests
  */
 @ConfigurationProperties("tlswatch.scan")
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
 		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
-		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle) {
+		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle,
+		@DefaultValue List<Integer> discoveryExtraPorts) {
+
+	/** The most extra ports one discovery tries. */
+	static final int MAX_DISCOVERY_EXTRA_PORTS = 64;
 
 	ScanSettings {
 		if (maxAddresses < 1) {
@@ -30,6 +38,17 @@ record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("
 		}
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("tlswatch.scan.connections-per-address must be at least 1");
+		}
+		discoveryExtraPorts = List.copyOf(new LinkedHashSet<>(discoveryExtraPorts));
+		if (discoveryExtraPorts.size() > MAX_DISCOVERY_EXTRA_PORTS) {
+			throw new IllegalArgumentException(
+					"tlswatch.scan.discovery-extra-ports may list at most " + MAX_DISCOVERY_EXTRA_PORTS + " ports");
+		}
+		for (int port : discoveryExtraPorts) {
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException(
+						"tlswatch.scan.discovery-extra-ports must be ports from 1 to 65535, not " + port);
+			}
 		}
 	}
 

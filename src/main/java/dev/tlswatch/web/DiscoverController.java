@@ -1,7 +1,11 @@
 package dev.tlswatch.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.tlswatch.scan.DiscoveredPort;
 import dev.tlswatch.scan.Discovery;
@@ -59,11 +63,11 @@ class DiscoverController {
 		}
 	}
 
-	private static String show(Model model, String host, @Nullable DiscoverView result, @Nullable String error) {
+	private String show(Model model, String host, @Nullable DiscoverView result, @Nullable String error) {
 		model.addAttribute("host", host);
 		model.addAttribute("result", result);
 		model.addAttribute("hostError", error);
-		model.addAttribute("ports", Discovery.PORTS);
+		model.addAttribute("ports", this.discovery.ports());
 		return VIEW;
 	}
 
@@ -75,16 +79,56 @@ class DiscoverController {
 	 * The results as the page shows them.
 	 *
 	 * @param host the host discovered
-	 * @param rows one per address and port
+	 * @param rows one per address and port that answered or timed out: TLS first, then
+	 * open without TLS, then timed out, each in the order tried
+	 * @param closed the closed ports, grouped by address
+	 * @param closedCount how many address and port pairs are closed
 	 * @param tlsCount how many speak TLS
 	 * @param finishedAt when discovery ended
 	 */
-	record DiscoverView(String host, List<Row> rows, int tlsCount, Timestamp finishedAt) {
+	record DiscoverView(String host, List<Row> rows, List<ClosedPorts> closed, int closedCount, int tlsCount,
+			Timestamp finishedAt) {
 
 		static DiscoverView of(DiscoveryReport report) {
-			List<Row> rows = report.ports().stream().map(Row::of).toList();
-			return new DiscoverView(report.host(), rows, report.tlsPorts().size(), Timestamp.of(report.finishedAt()));
+			List<Row> rows = report.ports()
+				.stream()
+				.filter((port) -> port.state() != PortState.CLOSED)
+				.sorted(Comparator.comparingInt((DiscoveredPort port) -> rank(port.state())))
+				.map(Row::of)
+				.toList();
+			Map<String, List<Integer>> closed = new LinkedHashMap<>();
+			report.ports()
+				.stream()
+				.filter((port) -> port.state() == PortState.CLOSED)
+				.forEach((port) -> closed.computeIfAbsent(port.address(), (address) -> new ArrayList<>())
+					.add(port.port()));
+			List<ClosedPorts> closedPorts = closed.entrySet()
+				.stream()
+				.map((entry) -> new ClosedPorts(entry.getKey(), List.copyOf(entry.getValue())))
+				.toList();
+			int closedCount = closedPorts.stream().mapToInt((ports) -> ports.ports().size()).sum();
+			return new DiscoverView(report.host(), rows, closedPorts, closedCount, report.tlsPorts().size(),
+					Timestamp.of(report.finishedAt()));
 		}
+
+		private static int rank(PortState state) {
+			return switch (state) {
+				case TLS -> 0;
+				case OPEN_NO_TLS -> 1;
+				case TIMED_OUT -> 2;
+				case CLOSED -> 3;
+			};
+		}
+
+	}
+
+	/**
+	 * The closed ports of one address.
+	 *
+	 * @param address the address
+	 * @param ports the ports, in the order tried
+	 */
+	record ClosedPorts(String address, List<Integer> ports) {
 
 	}
 

@@ -41,6 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,6 +61,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DashboardBrowserTests {
 
 	private static final String HOSTILE_NAME = "<script>alert(1)</script>";
+
+	/** A TLS port and a plain one beside the well-known ports, for the discover page. */
+	private static final TestTlsServer DISCOVERABLE_TLS = TestTlsServer
+		.start(TestCertificates.leaf("localhost").dnsNames("localhost").issuedBy(TestTrustBundle.ca()));
+
+	private static final TestTcpServer DISCOVERABLE_PLAIN = TestTcpServer.garbage();
+
+	@DynamicPropertySource
+	static void discoveryExtraPorts(DynamicPropertyRegistry registry) {
+		registry.add("tlswatch.scan.discovery-extra-ports",
+				() -> DISCOVERABLE_TLS.port() + "," + DISCOVERABLE_PLAIN.port());
+	}
 
 	@LocalServerPort
 	private int port;
@@ -97,6 +111,41 @@ class DashboardBrowserTests {
 			this.browser.close();
 		}
 		this.servers.forEach(TestTlsServer::close);
+		DISCOVERABLE_TLS.close();
+		DISCOVERABLE_PLAIN.close();
+	}
+
+	@Test
+	void discoverListsTheTlsPortsOfAHostAndRegistersOneWithOneClick() {
+		open("/discover");
+		assertThat(this.browser.driver().findElement(By.tagName("main")).getText())
+			.contains(Integer.toString(DISCOVERABLE_TLS.port()));
+		fill("host", "localhost");
+		this.browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+
+		WebElement table = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("discovered")));
+		WebElement tlsRow = row(table, DISCOVERABLE_TLS.port());
+		assertThat(tlsRow.findElement(By.cssSelector(".badge")).getText()).isEqualTo("TLS");
+		assertThat(tlsRow.getText()).contains("CN=localhost", "TLSv1.3");
+		assertThat(row(table, DISCOVERABLE_PLAIN.port()).findElement(By.cssSelector(".badge")).getText())
+			.isNotEqualTo("TLS");
+		this.browser.saveFullPageScreenshot(Path.of("target", "screenshots", "discover.png"));
+
+		tlsRow.findElement(By.cssSelector("form.discover-register button")).click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches("/endpoints/\\d+$"));
+		assertThat(this.browser.driver().findElement(By.tagName("h1")).getText())
+			.isEqualTo("localhost:" + DISCOVERABLE_TLS.port());
+		assertThat(this.browser.consoleErrors()).isEmpty();
+	}
+
+	private static WebElement row(WebElement table, int port) {
+		return table.findElements(By.cssSelector("tbody tr"))
+			.stream()
+			.filter((row) -> row.findElement(By.cssSelector("th")).getText().equals(Integer.toString(port)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No row for port " + port + " in " + table.getText()));
 	}
 
 	@Test
@@ -332,6 +381,9 @@ class DashboardBrowserTests {
 			.forEach((e) -> this.scans.scanNow(e.id()));
 		this.scans.scanNow(healthy.id());
 		Path review = Path.of("target", "screenshots");
+
+		open("/");
+		this.browser.saveFullPageScreenshot(review.resolve("overview.png"));
 
 		open("/endpoints");
 		assertThat(this.browser.driver().findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(5);

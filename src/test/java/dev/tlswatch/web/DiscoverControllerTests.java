@@ -10,6 +10,7 @@ import dev.tlswatch.scan.DiscoveryReport;
 import dev.tlswatch.scan.InvalidDiscoveryTargetException;
 import dev.tlswatch.scan.PortState;
 import dev.tlswatch.scan.ScanRateLimitedException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,11 @@ class DiscoverControllerTests {
 
 	@MockitoBean
 	private Discovery discovery;
+
+	@BeforeEach
+	void wellKnownPorts() {
+		given(this.discovery.ports()).willReturn(Discovery.PORTS);
+	}
 
 	@Test
 	void formListsThePortsAndIsLinkedFromTheNavigation() throws Exception {
@@ -76,7 +82,7 @@ class DiscoverControllerTests {
 		assertThat(html)
 			.contains("CN=\\&lt;script\\&gt;alert(1)\\&lt;/script\\&gt;", "Unexpected &lt;b&gt;reply&lt;/b&gt;")
 			.doesNotContain("<script\\>", "<b>reply");
-		assertThat(html).contains("2 ports speak TLS", "Open, no TLS", "Closed", "STARTTLS SMTP",
+		assertThat(html).contains("2 ports speak TLS", "Open, no TLS", "1 port closed", "STARTTLS SMTP",
 				"datetime=\"2027-02-25T09:04:00Z\"");
 		// One register form: 443; 587 is registered already and links to its endpoint.
 		assertThat(html.split("action=\"/endpoints/new\"")).hasSize(2);
