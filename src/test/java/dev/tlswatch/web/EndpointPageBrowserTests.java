@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -183,6 +184,7 @@ class EndpointPageBrowserTests {
 			.allSatisfy((time) -> assertThat(time.getText()).as("app.js adds the relative form").contains(" · "));
 		assertThat(leaf.findElement(By.cssSelector(".validity .expiry")).getText()).startsWith("4 days left");
 		assertThat(this.browser.consoleErrors()).isEmpty();
+		this.browser.saveFullPageScreenshot(Path.of("target", "screenshots", "certificate-panel.png"));
 
 		WebElement link = leaf.findElement(By.cssSelector("a.pem-download"));
 		assertThat(link.getAttribute("download")).isNotNull();
