@@ -1,6 +1,7 @@
 package dev.tlswatch.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,8 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.scan.ChainIssueType;
+import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
@@ -79,11 +82,7 @@ class EndpointPageView {
 
 	private CurrentScan currentScan(ScanDetails scan, Instant now) {
 		List<FindingRow> findingRows = this.findings.forScan(scan.id()).stream().map(FindingRow::of).toList();
-		List<CertificateView> chain = certifiedResult(scan).map(AddressResult::chain)
-			.orElse(List.of())
-			.stream()
-			.map((certificate) -> CertificateView.of(certificate, now))
-			.toList();
+		List<CertificateView> chain = certifiedResult(scan).map((result) -> chain(result, now)).orElse(List.of());
 		List<AddressRow> addresses = scan.results().stream().map(AddressRow::of).toList();
 		List<VersionsRow> versions = scan.results()
 			.stream()
@@ -107,6 +106,24 @@ class EndpointPageView {
 			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
 				chain, addresses, versions, grades, suites, findingRows, extras);
+	}
+
+	/**
+	 * The certificates one address sent, each with the chain problems that concern it.
+	 */
+	private static List<CertificateView> chain(AddressResult result, Instant now) {
+		List<CertificateDetails> certificates = result.chain();
+		List<CertificateView> views = new ArrayList<>(certificates.size());
+		for (int position = 0; position < certificates.size(); position++) {
+			int at = position;
+			List<ChainReportDetails.Issue> issues = result.chainReport()
+				.issues()
+				.stream()
+				.filter((issue) -> issue.position() == at)
+				.toList();
+			views.add(CertificateView.of(certificates.get(position), now, issues));
+		}
+		return List.copyOf(views);
 	}
 
 	/**
@@ -305,38 +322,119 @@ class EndpointPageView {
 	 * The facts of one certificate.
 	 *
 	 * @param sha256 lower-case hex SHA-256 fingerprint
+	 * @param sha1 lower-case hex SHA-1 fingerprint, {@code null} when the stored PEM does
+	 * not decode
 	 * @param subject subject DN, as the server sent it
 	 * @param issuer issuer DN
 	 * @param serialNumber serial in hex
-	 * @param subjectAltNames DNS and IP names
+	 * @param dnsNames the DNS names among its subject alternative names
+	 * @param ipAddresses the IP addresses among its subject alternative names
 	 * @param notBefore start of validity
 	 * @param notAfter end of validity
 	 * @param expiry days left
 	 * @param notYetValid whether validity starts in the future
+	 * @param validity how far through its validity it is today
 	 * @param key key algorithm and size
 	 * @param signatureAlgorithm signature algorithm
 	 * @param selfSigned whether it signs itself
+	 * @param issues what the chain analysis found wrong with it
 	 */
-	record CertificateView(String sha256, String subject, String issuer, String serialNumber,
-			List<String> subjectAltNames, Timestamp notBefore, Timestamp notAfter, Expiry expiry, boolean notYetValid,
-			String key, String signatureAlgorithm, boolean selfSigned) {
+	record CertificateView(String sha256, @Nullable String sha1, String subject, String issuer, String serialNumber,
+			List<String> dnsNames, List<String> ipAddresses, Timestamp notBefore, Timestamp notAfter, Expiry expiry,
+			boolean notYetValid, ValidityBar validity, String key, String signatureAlgorithm, boolean selfSigned,
+			List<ChainIssueView> issues) {
+
+		private static final String DNS_PREFIX = "DNS:";
+
+		private static final String IP_PREFIX = "IP:";
 
 		CertificateView {
-			subjectAltNames = List.copyOf(subjectAltNames);
+			dnsNames = List.copyOf(dnsNames);
+			ipAddresses = List.copyOf(ipAddresses);
+			issues = List.copyOf(issues);
 		}
 
-		static CertificateView of(CertificateDetails certificate, Instant now) {
+		static CertificateView of(CertificateDetails certificate, Instant now, List<ChainReportDetails.Issue> issues) {
 			String key = (certificate.keySize() != null)
 					? certificate.keyAlgorithm() + " " + certificate.keySize() + " bits" : certificate.keyAlgorithm();
-			return new CertificateView(certificate.sha256(), certificate.subject(), certificate.issuer(),
-					certificate.serialNumber(), certificate.subjectAltNames(), Timestamp.of(certificate.notBefore()),
-					Timestamp.of(certificate.notAfter()), Expiry.of(certificate.notAfter(), now),
-					certificate.notBefore().isAfter(now), key, certificate.signatureAlgorithm(),
-					certificate.selfSigned());
+			List<String> names = certificate.subjectAltNames();
+			return new CertificateView(certificate.sha256(), PemFingerprint.sha1(certificate.pem()),
+					certificate.subject(), certificate.issuer(), certificate.serialNumber(),
+					names.stream()
+						.filter((name) -> !name.startsWith(IP_PREFIX))
+						.map((name) -> name.startsWith(DNS_PREFIX) ? name.substring(DNS_PREFIX.length()) : name)
+						.toList(),
+					names.stream()
+						.filter((name) -> name.startsWith(IP_PREFIX))
+						.map((name) -> name.substring(IP_PREFIX.length()))
+						.toList(),
+					Timestamp.of(certificate.notBefore()), Timestamp.of(certificate.notAfter()),
+					Expiry.of(certificate.notAfter(), now), certificate.notBefore().isAfter(now),
+					ValidityBar.of(certificate.notBefore(), certificate.notAfter(), now), key,
+					certificate.signatureAlgorithm(), certificate.selfSigned(),
+					issues.stream().map(ChainIssueView::of).toList());
 		}
 
 		public String shortFingerprint() {
 			return EndpointPageView.shortFingerprint(this.sha256);
+		}
+
+	}
+
+	/**
+	 * One problem the chain analysis found with a certificate, in words.
+	 *
+	 * @param label a short name for the kind of problem, for example "Weak key"
+	 * @param detail the analysis's sentence
+	 */
+	record ChainIssueView(String label, String detail) {
+
+		static ChainIssueView of(ChainReportDetails.Issue issue) {
+			return new ChainIssueView(label(issue.type()), issue.detail());
+		}
+
+		static String label(ChainIssueType type) {
+			return switch (type) {
+				case INCOMPLETE -> "Issuer missing";
+				case WRONG_ORDER -> "Wrong order";
+				case SELF_SIGNED_LEAF -> "Self-signed";
+				case EXPIRED -> "Expired";
+				case NOT_YET_VALID -> "Not yet valid";
+				case WEAK_KEY -> "Weak key";
+				case WEAK_SIGNATURE -> "Weak signature";
+				case NO_SERVER_AUTH -> "Not for TLS servers";
+			};
+		}
+
+	}
+
+	/**
+	 * A certificate's validity as a {@code <meter>}: days from {@code notBefore} to
+	 * {@code notAfter}, today's position in it, and the last 30 and 7 days as the meter's
+	 * warning and critical ranges (the dashboard's expiry levels).
+	 *
+	 * @param totalDays the length of the validity period in days
+	 * @param elapsedDays days since {@code notBefore}, between 0 and {@code totalDays}
+	 * @param low where the warning range starts
+	 * @param high where the critical range starts
+	 * @param label the position in words, for screen readers
+	 */
+	record ValidityBar(double totalDays, double elapsedDays, double low, double high, String label) {
+
+		private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
+
+		static ValidityBar of(Instant notBefore, Instant notAfter, Instant now) {
+			double total = Math.max(Duration.between(notBefore, notAfter).toSeconds() / SECONDS_PER_DAY, 0);
+			double elapsed = Math.clamp(Duration.between(notBefore, now).toSeconds() / SECONDS_PER_DAY, 0, total);
+			String label = now.isBefore(notBefore) ? "today is before its start"
+					: now.isAfter(notAfter) ? "today is past its end" : "today is day %d of %d"
+						.formatted((long) Math.floor(elapsed) + 1, Math.max((long) Math.ceil(total), 1));
+			return new ValidityBar(round(total), round(elapsed), round(Math.max(total - Expiry.WARNING_DAYS, 0)),
+					round(Math.max(total - Expiry.CRITICAL_DAYS, 0)), label);
+		}
+
+		private static double round(double days) {
+			return Math.round(days * 100) / 100.0;
 		}
 
 	}

@@ -1,9 +1,12 @@
 package dev.tlswatch.web;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,7 @@ import dev.tlswatch.fleet.FleetSort;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
@@ -224,16 +228,49 @@ class EndpointPagesControllerTests {
 
 		assertThat(html).contains("<h1 class=\"mono break\">example.com:443</h1>", ">Warning<", ">Implicit TLS<",
 				">every hour<");
-		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">DNS:example.com<", ">RSA 2048 bits<",
-				">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
-				"href=\"/api/v1/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
-		assertThat(html).contains("Chain as sent", "<details class=\"chain\">", ">" + SHA_CA + "<");
+		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">example.com<", ">192.0.2.1<",
+				">RSA 2048 bits<", ">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
+				"href=\"/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
+		assertThat(html).contains("Chain as sent", "<details class=\"chain\" data-sha256=\"" + SHA_LEAF + "\">",
+				">" + SHA_CA + "<");
 		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
 				">Trusted<", ">Matches<");
 		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRES_SOON");
 		assertThat(html).contains("id=\"history\"", ">Scheduled<", ">abababababab…<");
 		assertThat(html).contains("action=\"/endpoints/7/scan\"", "method=\"post\"", "hx-post=\"/endpoints/7/scan\"");
 		then(this.scans).should().history(7, PageRequest.of(0, EndpointPagesController.HISTORY_PAGE_SIZE));
+	}
+
+	@Test
+	void eachCertificateOfTheChainShowsItsOwnProblemsValidityBarAndFingerprints() throws Exception {
+		CertificateDetails leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA",
+				NOW.plus(Duration.ofDays(20)));
+		CertificateDetails ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
+		ChainReportDetails report = new ChainReportDetails(List.of(
+				new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 1, "CN=Example CA has a <b>1024</b>-bit key."),
+				new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 1,
+						"The issuer of CN=Example CA was not sent.")),
+				0, false);
+		AddressResult result = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+				3, 42, TrustResult.UNTRUSTED, "no path", true, List.of(leaf, ca), report, List.of(), null, 6, null);
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(result)));
+
+		String html = page("/endpoints/7");
+
+		String leafPanel = chainPanel(html, SHA_LEAF);
+		String caPanel = chainPanel(html, SHA_CA);
+		assertThat(leafPanel).doesNotContain("cert-issues", "Weak key");
+		assertThat(caPanel).contains(">2 problems<", ">Weak key<",
+				"CN=Example CA has a &lt;b&gt;1024&lt;/b&gt;-bit key.", ">Issuer missing<",
+				"The issuer of CN=Example CA was not sent.");
+		// Valid 60 days before NOW, 20 days after: day 61 of 80, inside the last 30 days.
+		assertThat(leafPanel.replaceAll("\\s+", " ")).contains(
+				"<meter class=\"validity__bar\" min=\"0\" optimum=\"0\" max=\"80.0\" value=\"60.0\" low=\"50.0\" high=\"73.0\" aria-label=\"Validity: today is day 61 of 80\"",
+				"data-style=\"both\"");
+		String sha1 = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-1").digest(Base64.getDecoder().decode("MIIB")));
+		assertThat(leafPanel).contains("<dd class=\"mono break fingerprint-sha1\">" + sha1 + "</dd>",
+				"href=\"/certificates/" + SHA_LEAF + ".pem\"");
 	}
 
 	@Test
@@ -403,7 +440,7 @@ class EndpointPagesControllerTests {
 		String html = page("/endpoints/7");
 
 		assertThat(html).contains("CN=&lt;script&gt;alert(1)&lt;/script&gt;", "O=&lt;b&gt;issuer&lt;/b&gt;",
-				"DNS:&lt;img src=x onerror=alert(2)&gt;", "&lt;i onmouseover=alert(3)&gt;");
+				"&lt;img src=x onerror=alert(2)&gt;", "&lt;i onmouseover=alert(3)&gt;");
 		assertThat(html).doesNotContain("<script>alert", "<b>issuer", "<img src=x", "<i onmouseover");
 	}
 
@@ -496,6 +533,14 @@ class EndpointPagesControllerTests {
 
 	private String page(String path) throws Exception {
 		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private static String chainPanel(String html, String sha256) {
+		Matcher panel = Pattern
+			.compile("<details class=\"chain\" data-sha256=\"" + sha256 + "\">(.*?)</details>", Pattern.DOTALL)
+			.matcher(html);
+		assertThat(panel.find()).as("chain panel of %s", sha256).isTrue();
+		return panel.group(1);
 	}
 
 	private static String row(String html, long endpointId) {
