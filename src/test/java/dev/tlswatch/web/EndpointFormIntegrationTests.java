@@ -110,6 +110,24 @@ class EndpointFormIntegrationTests {
 	}
 
 	@Test
+	void editWithABadThresholdChangesNeitherTheEndpointNorItsSettings() throws Exception {
+		String host = uniqueHost();
+		this.mvc.perform(form(post("/endpoints/new"), host).param("thresholds", "10")).andExpect(status().isFound());
+		EndpointDetails stored = single(host);
+
+		this.mvc
+			.perform(form(post("/endpoints/" + stored.id() + "/edit"), host).param("port", "8443")
+				.param("tags", "changed")
+				.param("thresholds", "10, 100%"))
+			.andExpect(status().isUnprocessableContent());
+
+		EndpointDetails after = this.endpoints.get(stored.id());
+		assertThat(after.port()).isEqualTo(443);
+		assertThat(after.tags()).isEmpty();
+		assertThat(this.alerts.endpointSettings(stored.id()).thresholds()).containsExactly("10");
+	}
+
+	@Test
 	void trustBundleThatIsNotPemIsShownNextToItsField() throws Exception {
 		String host = uniqueHost();
 
