@@ -184,6 +184,7 @@ class DashboardBrowserTests {
 		assertThat(thresholdsError.isDisplayed()).isTrue();
 		assertThat(thresholdsError.getText()).startsWith("Thresholds: \u201csoon\u201d must be a number of days");
 		assertThat(this.browser.driver().findElement(By.id("tags")).getAttribute("value")).isEqualTo("form, browser");
+		this.browser.saveFullPageScreenshot(Path.of("target", "screenshots", "endpoint-form.png"));
 		fill("thresholds", "30, 14");
 		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
 
