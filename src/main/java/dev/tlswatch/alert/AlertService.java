@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import dev.tlswatch.alert.InvalidAlertInputException.Violation;
 import dev.tlswatch.audit.Audit;
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +53,10 @@ class AlertService implements Alerts {
 
 	private final Audit audit;
 
-	AlertService(AlertStore store, Endpoints endpoints, Clock clock, Audit audit) {
+	private final AlertSettings settings;
+
+	AlertService(AlertStore store, Endpoints endpoints, Clock clock, Audit audit, AlertSettings settings) {
+		this.settings = settings;
 		this.audit = audit;
 		this.store = store;
 		this.endpoints = endpoints;
@@ -118,6 +123,47 @@ class AlertService implements Alerts {
 	@Transactional
 	public EndpointAlertSettings updateEndpointSettings(long endpointId, EndpointAlertSettings settings) {
 		this.endpoints.get(endpointId);
+		EndpointAlertSettings normalised = normalised(settings);
+		this.store.saveEndpointSettings(endpointId, normalised, this.clock.instant());
+		return normalised;
+	}
+
+	@Override
+	@Transactional
+	public EndpointDetails registerEndpoint(EndpointDraft draft, EndpointAlertSettings settings) {
+		EndpointAlertSettings normalised = normalised(settings);
+		EndpointDetails endpoint = this.endpoints.register(draft);
+		if (!normalised.equals(EndpointAlertSettings.NONE)) {
+			this.store.saveEndpointSettings(endpoint.id(), normalised, this.clock.instant());
+		}
+		return endpoint;
+	}
+
+	@Override
+	@Transactional
+	public EndpointDetails updateEndpoint(long id, EndpointDraft draft, EndpointAlertSettings settings) {
+		EndpointAlertSettings normalised = normalised(settings);
+		EndpointDetails endpoint = this.endpoints.update(id, draft);
+		this.store.saveEndpointSettings(id, normalised, this.clock.instant());
+		return endpoint;
+	}
+
+	@Override
+	public void checkEndpointSettings(EndpointAlertSettings settings) {
+		normalised(settings);
+	}
+
+	@Override
+	public AlertDefaults defaults() {
+		return new AlertDefaults(this.settings.thresholds(),
+				this.settings.disabledRules().stream().map(AlertRule::name).sorted().toList());
+	}
+
+	/**
+	 * Every field validated and normalised.
+	 * @throws InvalidAlertInputException naming every invalid field
+	 */
+	private EndpointAlertSettings normalised(EndpointAlertSettings settings) {
 		List<Violation> violations = new ArrayList<>();
 		List<String> thresholds = thresholds(settings.thresholds(), violations);
 		List<String> disabled = rules(settings.disabledRules(), violations);
@@ -130,10 +176,7 @@ class AlertService implements Alerts {
 		if (!violations.isEmpty()) {
 			throw new InvalidAlertInputException(violations);
 		}
-		EndpointAlertSettings normalised = new EndpointAlertSettings(thresholds, disabled, recipients, ownerName,
-				ownerEmail);
-		this.store.saveEndpointSettings(endpointId, normalised, this.clock.instant());
-		return normalised;
+		return new EndpointAlertSettings(thresholds, disabled, recipients, ownerName, ownerEmail);
 	}
 
 	@Override

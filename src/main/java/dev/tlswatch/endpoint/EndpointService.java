@@ -156,6 +156,11 @@ class EndpointService implements Endpoints {
 		};
 	}
 
+	@Override
+	public int defaultScanIntervalMinutes() {
+		return this.settings.defaultScanIntervalMinutes();
+	}
+
 	private static List<EndpointDetails> details(List<Endpoint> endpoints) {
 		return endpoints.stream().map(Endpoint::toDetails).toList();
 	}

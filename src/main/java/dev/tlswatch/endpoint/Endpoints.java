@@ -110,4 +110,11 @@ public interface Endpoints {
 	 */
 	List<EndpointDetails> findByHost(String host);
 
+	/**
+	 * The scan interval of endpoints registered without one
+	 * ({@code tlswatch.endpoint.default-scan-interval-minutes}).
+	 * @return minutes between scans
+	 */
+	int defaultScanIntervalMinutes();
+
 }

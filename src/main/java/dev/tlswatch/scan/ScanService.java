@@ -46,9 +46,15 @@ class ScanService implements Scans {
 
 	private final ManualScanLimiter limiter;
 
+	private final ScanSettings settings;
+
+	private final TrustBundle trustBundle;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
 			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec,
-			ManualScanLimiter limiter) {
+			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle) {
+		this.settings = settings;
+		this.trustBundle = trustBundle;
 		this.limiter = limiter;
 		this.codec = codec;
 		this.endpoints = endpoints;
@@ -182,6 +188,13 @@ class ScanService implements Scans {
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),
 				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results);
+	}
+
+	@Override
+	public ScanDefaults defaults() {
+		return new ScanDefaults(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
+				this.settings.resolveTimeout(), this.settings.maxAddresses(), this.settings.connectionsPerAddress(),
+				this.trustBundle.describe());
 	}
 
 }

@@ -74,4 +74,11 @@ public interface Scans {
 	 */
 	Optional<CertificateDetails> certificate(String sha256);
 
+	/**
+	 * How scans are configured ({@code tlswatch.scan.*}), with the global trust bundle as
+	 * it reads now.
+	 * @return the settings in force
+	 */
+	ScanDefaults defaults();
+
 }

@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import dev.tlswatch.endpoint.CertificateSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -45,6 +46,29 @@ class TrustBundle {
 		}
 		catch (IOException | CertificateException ex) {
 			throw new IllegalStateException("Unable to read trust bundle " + this.path, ex);
+		}
+	}
+
+	/**
+	 * What the bundle holds now, for showing; a bundle that cannot be read says why
+	 * instead of failing.
+	 */
+	ScanDefaults.GlobalTrustBundle describe() {
+		if (this.path == null) {
+			return new ScanDefaults.GlobalTrustBundle(null, List.of(), null);
+		}
+		if (!Files.isRegularFile(this.path)) {
+			return new ScanDefaults.GlobalTrustBundle(this.path, List.of(),
+					"The file does not exist or is not a regular file; scans use the JDK trust store only.");
+		}
+		try {
+			return new ScanDefaults.GlobalTrustBundle(this.path,
+					anchors().stream().map(CertificateSummary::of).toList(), null);
+		}
+		catch (IllegalStateException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return new ScanDefaults.GlobalTrustBundle(this.path, List.of(),
+					"The file cannot be read as PEM certificates: " + cause.getMessage());
 		}
 	}
 

@@ -1,11 +1,15 @@
 package dev.tlswatch.web;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.List;
 
+import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.notify.InvalidAddressException;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
+import dev.tlswatch.scan.Scans;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The settings page: how mail and webhook delivery are configured and going, and a form
- * that sends a test mail.
+ * The settings page: how mail and webhook delivery are configured and going, a form that
+ * sends a test mail, the configured defaults with their keys, and the global trust
+ * bundle. Read-only: TLSWatch is configured by its environment.
  */
 @Controller
 class SettingsController {
@@ -30,13 +35,27 @@ class SettingsController {
 
 	private final Notifier notifier;
 
-	SettingsController(Notifier notifier) {
+	private final Endpoints endpoints;
+
+	private final Alerts alerts;
+
+	private final Scans scans;
+
+	private final Clock clock;
+
+	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock) {
 		this.notifier = notifier;
+		this.endpoints = endpoints;
+		this.alerts = alerts;
+		this.scans = scans;
+		this.clock = clock;
 	}
 
 	@GetMapping("/settings")
 	String settings(Model model) {
 		model.addAttribute("delivery", SettingsView.of(this.notifier.status()));
+		model.addAttribute("defaults", DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(),
+				this.alerts.defaults(), this.scans.defaults(), this.clock.instant()));
 		return VIEW;
 	}
 

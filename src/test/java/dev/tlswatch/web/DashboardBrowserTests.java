@@ -223,6 +223,18 @@ class DashboardBrowserTests {
 		this.browser.driver().findElement(By.cssSelector("details.advanced summary")).click();
 		fill("sniName", "localhost");
 		fill("tags", "form, browser");
+		fill("thresholds", "30, soon");
+		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		assertThat(this.browser.driver().findElement(By.cssSelector("details.advanced")).getAttribute("open"))
+			.as("the advanced options open on their own field's error")
+			.isNotNull();
+		WebElement thresholdsError = this.browser.driver().findElement(By.id("thresholds-error"));
+		assertThat(thresholdsError.isDisplayed()).isTrue();
+		assertThat(thresholdsError.getText()).startsWith("Thresholds: \u201csoon\u201d must be a number of days");
+		assertThat(this.browser.driver().findElement(By.id("tags")).getAttribute("value")).isEqualTo("form, browser");
+		this.browser.saveFullPageScreenshot(Path.of("target", "screenshots", "endpoint-form.png"));
+		fill("thresholds", "30, 14");
 		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
 
 		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))

@@ -3,6 +3,8 @@ package dev.tlswatch.web;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.alert.EndpointAlertSettings;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
@@ -10,6 +12,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 import dev.tlswatch.endpoint.TlsMode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,14 @@ class EndpointFormControllerTests {
 	@MockitoBean
 	private Endpoints endpoints;
 
+	@MockitoBean
+	private Alerts alerts;
+
+	@BeforeEach
+	void noAlertSettings() {
+		given(this.alerts.endpointSettings(anyLong())).willReturn(EndpointAlertSettings.NONE);
+	}
+
 	@Test
 	void newFormPreselectsAutoAndPort443() throws Exception {
 		String html = this.mvc.perform(get("/endpoints/new"))
@@ -70,11 +81,13 @@ class EndpointFormControllerTests {
 		assertThat(html).contains("id=\"port-error\">Port must be a number from 1 to 65535<",
 				"value=\"mail.example.com\"", "value=\"99999x\"", "aria-invalid=\"true\"", "Nothing was saved");
 		then(this.endpoints).shouldHaveNoInteractions();
+		then(this.alerts).should().checkEndpointSettings(EndpointAlertSettings.NONE);
+		then(this.alerts).shouldHaveNoMoreInteractions();
 	}
 
 	@Test
 	void violationsFromTheEndpointModuleAreShownPerField() throws Exception {
-		given(this.endpoints.register(any()))
+		given(this.alerts.registerEndpoint(any(), any()))
 			.willThrow(new InvalidEndpointException(List.of(new FieldViolation("port", "must be between 1 and 65535"),
 					new FieldViolation("tags[1]", "must have at most 64 characters"))));
 
@@ -94,7 +107,7 @@ class EndpointFormControllerTests {
 
 	@Test
 	void validFormRegistersTheDraftAndRedirectsToTheEndpoint() throws Exception {
-		given(this.endpoints.register(any())).willReturn(endpoint(7, "mail.example.com"));
+		given(this.alerts.registerEndpoint(any(), any())).willReturn(endpoint(7, "mail.example.com"));
 
 		this.mvc
 			.perform(post("/endpoints/new").param("host", " mail.example.com ")
@@ -110,14 +123,14 @@ class EndpointFormControllerTests {
 			.andExpect(redirectedUrl("/endpoints/7"))
 			.andExpect(flash().attributeExists("formNotice"));
 
-		then(this.endpoints).should()
-			.register(new EndpointDraft("mail.example.com", 465, TlsMode.IMPLICIT, null, 30,
-					List.of("prod", "mail", "eu"), true));
+		then(this.alerts).should()
+			.registerEndpoint(new EndpointDraft("mail.example.com", 465, TlsMode.IMPLICIT, null, 30,
+					List.of("prod", "mail", "eu"), true), EndpointAlertSettings.NONE);
 	}
 
 	@Test
 	void uncheckedScheduleBoxDisablesTheEndpoint() throws Exception {
-		given(this.endpoints.register(any())).willReturn(endpoint(8, "example.com"));
+		given(this.alerts.registerEndpoint(any(), any())).willReturn(endpoint(8, "example.com"));
 
 		this.mvc
 			.perform(post("/endpoints/new").param("host", "example.com")
@@ -126,13 +139,15 @@ class EndpointFormControllerTests {
 				.with(csrf()))
 			.andExpect(status().isFound());
 
-		then(this.endpoints).should()
-			.register(new EndpointDraft("example.com", 443, TlsMode.AUTO, null, null, List.of(), false));
+		then(this.alerts).should()
+			.registerEndpoint(new EndpointDraft("example.com", 443, TlsMode.AUTO, null, null, List.of(), false),
+					EndpointAlertSettings.NONE);
 	}
 
 	@Test
 	void duplicateLinksToTheRegisteredEndpoint() throws Exception {
-		given(this.endpoints.register(any())).willThrow(new DuplicateEndpointException("example.com:443", 3));
+		given(this.alerts.registerEndpoint(any(), any()))
+			.willThrow(new DuplicateEndpointException("example.com:443", 3));
 
 		String html = this.mvc
 			.perform(post("/endpoints/new").param("host", "example.com").param("port", "443").with(csrf()))
@@ -168,8 +183,9 @@ class EndpointFormControllerTests {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/5"));
 
-		then(this.endpoints).should()
-			.update(5, new EndpointDraft("example.com", 8443, TlsMode.AUTO, null, null, List.of(), true));
+		then(this.alerts).should()
+			.updateEndpoint(5, new EndpointDraft("example.com", 8443, TlsMode.AUTO, null, null, List.of(), true),
+					EndpointAlertSettings.NONE);
 	}
 
 	@Test

@@ -1,16 +1,30 @@
 package dev.tlswatch.web;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.tlswatch.alert.AlertDefaults;
+import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.endpoint.CertificateSummary;
+import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.notify.DeliveryStatus;
 import dev.tlswatch.notify.InvalidAddressException;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
+import dev.tlswatch.scan.ScanDefaults;
+import dev.tlswatch.scan.ScanDefaults.GlobalTrustBundle;
+import dev.tlswatch.scan.Scans;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,8 +50,74 @@ class SettingsControllerTests {
 	@Autowired
 	private MockMvc mvc;
 
+	private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
 	@MockitoBean
 	private Notifier notifier;
+
+	@MockitoBean
+	private Endpoints endpoints;
+
+	@MockitoBean
+	private Alerts alerts;
+
+	@MockitoBean
+	private Scans scans;
+
+	@BeforeEach
+	void defaults() {
+		given(this.endpoints.defaultScanIntervalMinutes()).willReturn(60);
+		given(this.alerts.defaults()).willReturn(new AlertDefaults(List.of("30", "14", "33%"), List.of()));
+		given(this.scans.defaults()).willReturn(scanDefaults(new GlobalTrustBundle(null, List.of(), null)));
+	}
+
+	@Test
+	void defaultsAreShownWithTheKeysThatSetThem() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.alerts.defaults())
+			.willReturn(new AlertDefaults(List.of("30", "14", "33%"), List.of("CERT_CHANGED", "GRADE_DROPPED")));
+
+		String html = page("/settings");
+
+		assertThat(html).contains(">60 minutes<", "tlswatch.endpoint.default-scan-interval-minutes",
+				"TLSWATCH_ENDPOINT_DEFAULTSCANINTERVALMINUTES", ">30, 14, 33%<", "tlswatch.alert.thresholds",
+				">CERT_CHANGED, GRADE_DROPPED<", "tlswatch.alert.disabled-rules", ">5s<",
+				"tlswatch.scan.connect-timeout", ">1500ms<", "tlswatch.scan.handshake-timeout", ">2m<",
+				"tlswatch.scan.connections-per-address", ">4<");
+		assertThat(html).contains("id=\"trust-bundle-none\"", "None – only the JDK trust store",
+				"tlswatch.scan.trust-bundle");
+	}
+
+	@Test
+	void globalTrustBundleListsItsAnchorsEscaped() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.scans.defaults()).willReturn(scanDefaults(new GlobalTrustBundle(Path.of("/etc/tlswatch/<ca>.pem"),
+				List.of(new CertificateSummary("CN=<script>alert(1)</script>,O=Example", "CN=Issuer",
+						NOW.plus(Duration.ofDays(12)).plusSeconds(60), "ab".repeat(32))),
+				null)));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"trust-bundle-path\">/etc/tlswatch/&lt;ca&gt;.pem<",
+				"CN=&lt;script&gt;alert(1)&lt;/script&gt;,O=Example", "ab".repeat(32), "12 days left",
+				"datetime=\"2026-12-09T10:01:00Z\"");
+		assertThat(html).doesNotContain("<script>alert(1)</script>", "trust-bundle-none", "trust-bundle-problem");
+	}
+
+	@Test
+	void unreadableTrustBundleSaysWhy() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.scans.defaults()).willReturn(scanDefaults(
+				new GlobalTrustBundle(Path.of("/missing.pem"), List.of(), "The file does not exist <b>.")));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"trust-bundle-problem\">The file does not exist &lt;b&gt;.<");
+	}
+
+	private static ScanDefaults scanDefaults(GlobalTrustBundle bundle) {
+		return new ScanDefaults(Duration.ofSeconds(5), Duration.ofMillis(1500), Duration.ofMinutes(2), 16, 4, bundle);
+	}
 
 	@Test
 	void pageShowsMailWebhookAndOutboxStateEscaped() throws Exception {
@@ -136,6 +216,16 @@ class SettingsControllerTests {
 	private static DeliveryStatus mailOnly() {
 		return new DeliveryStatus(true, "tlswatch@example.com", List.of("ops@example.com"), false, 0, 0, null, null,
 				null, 0);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
 	}
 
 }
