@@ -188,7 +188,10 @@ class DashboardBrowserTests {
 	@Test
 	void scanNowSwapsTheMainSectionWithoutReloadingThePage() {
 		open("/endpoints/" + this.endpoint.id());
-		int scansBefore = this.browser.driver().findElements(By.cssSelector("#history tbody tr")).size();
+		int scansBefore = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10)).until((driver) -> {
+			int rows = driver.findElements(By.cssSelector("#history tbody tr")).size();
+			return (rows > 0) ? rows : null;
+		});
 		this.browser.script("window.notReloaded = true");
 
 		this.browser.driver().findElement(By.cssSelector("form.page-head__action button")).click();
@@ -226,10 +229,12 @@ class DashboardBrowserTests {
 		fill("thresholds", "30, soon");
 		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
 
+		// The rejected form replaces the page's main section: wait for it
+		WebElement thresholdsError = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("thresholds-error")));
 		assertThat(this.browser.driver().findElement(By.cssSelector("details.advanced")).getAttribute("open"))
 			.as("the advanced options open on their own field's error")
 			.isNotNull();
-		WebElement thresholdsError = this.browser.driver().findElement(By.id("thresholds-error"));
 		assertThat(thresholdsError.isDisplayed()).isTrue();
 		assertThat(thresholdsError.getText()).startsWith("Thresholds: \u201csoon\u201d must be a number of days");
 		assertThat(this.browser.driver().findElement(By.id("tags")).getAttribute("value")).isEqualTo("form, browser");
