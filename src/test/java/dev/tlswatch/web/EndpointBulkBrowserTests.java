@@ -144,7 +144,8 @@ class EndpointBulkBrowserTests {
 	}
 
 	private List<EndpointDetails> register(String tag, int count, boolean enabled) {
-		// Port 1 on loopback: nothing listens, so scheduled scans end at once.
+		// Names the test resolver does not know: a scheduled scan ends at once,
+		// unresolved.
 		return IntStream.range(0, count)
 			.mapToObj((i) -> this.endpoints.register(new EndpointDraft(tag + "-" + i + ".tlswatch.test", 1,
 					TlsMode.IMPLICIT, null, 60, List.of(tag), enabled)))
