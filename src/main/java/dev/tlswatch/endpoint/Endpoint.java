@@ -166,11 +166,12 @@ class Endpoint {
 		return true;
 	}
 
-	/** Whether one more tag may be added. */
+	/** Whether the endpoint has this (normalised) tag. */
 	boolean hasTag(String tag) {
 		return this.tags.contains(tag);
 	}
 
+	/** How many tags the endpoint has. */
 	int tagCount() {
 		return this.tags.size();
 	}
