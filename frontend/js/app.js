@@ -147,6 +147,47 @@
   }, true);
 
   /*
+   * The endpoint list's bulk bar: "select all on this page" ticks every row's checkbox (it is
+   * hidden until this script runs, since it does nothing without it), and the bar counts the
+   * selection. The checkboxes belong to the bar's form through their form attribute.
+   */
+  function rowBoxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('input[data-select-row]'));
+  }
+
+  function updateSelection() {
+    var boxes = rowBoxes();
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    var all = document.querySelector('input[data-select-all]');
+    if (all) {
+      all.checked = boxes.length > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+    var count = document.getElementById('bulk-count');
+    if (count) {
+      count.textContent = checked === 0 ? '' : '(' + checked + ' selected)';
+    }
+  }
+
+  function setUpBulkBar() {
+    var all = document.querySelector('input[data-select-all]');
+    if (!all || all.dataset.ready) {
+      return;
+    }
+    all.dataset.ready = 'true';
+    all.hidden = false;
+    all.addEventListener('change', function () {
+      rowBoxes().forEach(function (box) { box.checked = all.checked; });
+      updateSelection();
+    });
+    rowBoxes().forEach(function (box) { box.addEventListener('change', updateSelection); });
+    updateSelection();
+  }
+
+  document.addEventListener('DOMContentLoaded', setUpBulkBar);
+  document.addEventListener('htmx:afterSettle', setUpBulkBar);
+
+  /*
    * The overview's expiry chart: labels and counts come from data attributes (no inline
    * script), and Chart.js is loaded only on that page.
    */

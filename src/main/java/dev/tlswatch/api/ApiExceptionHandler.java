@@ -3,12 +3,14 @@ package dev.tlswatch.api;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.tlswatch.alert.AlertNotFoundException;
 import dev.tlswatch.alert.AlertResolvedException;
 import dev.tlswatch.alert.InvalidAlertInputException;
 import dev.tlswatch.endpoint.DuplicateEndpointException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
+import dev.tlswatch.endpoint.EndpointsNotFoundException;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.scan.InvalidDiscoveryTargetException;
 import dev.tlswatch.inventory.InvalidImportException;
@@ -101,6 +103,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.ENDPOINT_NOT_FOUND,
 				"Endpoint not found", ex.getMessage() + ".");
 		problem.setProperty("endpointId", ex.getEndpointId());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> endpointsNotFound(EndpointsNotFoundException ex, WebRequest request) {
+		ProblemDetail problem = ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.ENDPOINT_NOT_FOUND,
+				"Endpoints not found", ex.getMessage() + "; nothing was changed.");
+		problem.setProperty("ids", ex.getEndpointIds());
+		problem.setProperty(ApiProblems.ERRORS, List.of(new InvalidField("ids", "not registered: "
+				+ ex.getEndpointIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))));
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
 	}
 

@@ -123,6 +123,59 @@ class Endpoint {
 		return true;
 	}
 
+	/**
+	 * Turn scheduled scans on or off.
+	 * @param enabled whether scheduled scans run
+	 * @param now the time of the change
+	 * @return whether anything changed
+	 */
+	boolean enable(boolean enabled, Instant now) {
+		if (this.enabled == enabled) {
+			return false;
+		}
+		this.enabled = enabled;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
+	 * Add a tag.
+	 * @param tag a valid, normalised tag
+	 * @param now the time of the change
+	 * @return whether anything changed
+	 */
+	boolean addTag(String tag, Instant now) {
+		if (!this.tags.add(tag)) {
+			return false;
+		}
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
+	 * Remove a tag.
+	 * @param tag a normalised tag
+	 * @param now the time of the change
+	 * @return whether anything changed
+	 */
+	boolean removeTag(String tag, Instant now) {
+		if (!this.tags.remove(tag)) {
+			return false;
+		}
+		this.updatedAt = now;
+		return true;
+	}
+
+	/** Whether the endpoint has this (normalised) tag. */
+	boolean hasTag(String tag) {
+		return this.tags.contains(tag);
+	}
+
+	/** How many tags the endpoint has. */
+	int tagCount() {
+		return this.tags.size();
+	}
+
 	private void applyOptions(ValidEndpoint values) {
 		this.connectAddress = values.connectAddress();
 		this.trustBundle = values.trustBundle();

@@ -34,6 +34,8 @@ final class EndpointDraftValidator {
 
 	static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+	static final String TAG_RULE = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
 	/** Characters of a trust bundle: 256 KiB. */
 	static final int MAX_TRUST_BUNDLE_LENGTH = 256 * 1024;
 
@@ -324,7 +326,7 @@ final class EndpointDraftValidator {
 				reject(field, "must not be blank");
 			}
 			else if (!TAG.matcher(tag.toLowerCase(Locale.ROOT)).matches()) {
-				reject(field, "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+				reject(field, TAG_RULE);
 			}
 			else {
 				normalised.add(tag.toLowerCase(Locale.ROOT));

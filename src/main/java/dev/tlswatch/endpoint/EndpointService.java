@@ -3,11 +3,18 @@ package dev.tlswatch.endpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -107,6 +114,92 @@ class EndpointService implements Endpoints {
 		this.repository.delete(endpoint);
 		this.repository.flush();
 		this.events.publishEvent(new EndpointRemoved(id));
+	}
+
+	@Override
+	public int setEnabled(Collection<Long> ids, boolean enabled) {
+		Instant now = now();
+		return changeEach(existing(ids), (endpoint) -> endpoint.enable(enabled, now));
+	}
+
+	@Override
+	public int addTag(Collection<Long> ids, String tag) {
+		String valid = validTag(tag);
+		List<Endpoint> endpoints = existing(ids);
+		endpoints.stream()
+			.filter((endpoint) -> !endpoint.hasTag(valid) && endpoint.tagCount() >= EndpointDraftValidator.MAX_TAGS)
+			.findFirst()
+			.ifPresent((full) -> {
+				throw new InvalidEndpointException(List.of(new FieldViolation("tag", "endpoint " + full.getId()
+						+ " already has " + EndpointDraftValidator.MAX_TAGS + " tags, the most it may have")));
+			});
+		Instant now = now();
+		return changeEach(endpoints, (endpoint) -> endpoint.addTag(valid, now));
+	}
+
+	@Override
+	public int removeTag(Collection<Long> ids, String tag) {
+		String valid = validTag(tag);
+		Instant now = now();
+		return changeEach(existing(ids), (endpoint) -> endpoint.removeTag(valid, now));
+	}
+
+	@Override
+	public int deleteAll(Collection<Long> ids) {
+		List<Endpoint> endpoints = existing(ids);
+		for (Endpoint endpoint : endpoints) {
+			long id = endpoint.getId();
+			this.repository.delete(endpoint);
+			this.repository.flush();
+			this.events.publishEvent(new EndpointRemoved(id));
+		}
+		return endpoints.size();
+	}
+
+	/**
+	 * The endpoints of a bulk change, in the order asked for, or an exception before
+	 * anything changes.
+	 */
+	private List<Endpoint> existing(Collection<Long> ids) {
+		Set<Long> unique = new LinkedHashSet<>(ids);
+		if (unique.isEmpty()) {
+			throw new InvalidEndpointException(List.of(new FieldViolation("ids", "must name at least one endpoint")));
+		}
+		if (unique.size() > MAX_BULK_IDS) {
+			throw new InvalidEndpointException(
+					List.of(new FieldViolation("ids", "must not name more than " + MAX_BULK_IDS + " endpoints")));
+		}
+		Map<Long, Endpoint> byId = new HashMap<>();
+		this.repository.findAllByIdIn(unique).forEach((endpoint) -> byId.put(endpoint.getId(), endpoint));
+		List<Long> missing = unique.stream().filter((id) -> !byId.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			throw new EndpointsNotFoundException(missing);
+		}
+		return unique.stream().map(byId::get).toList();
+	}
+
+	/** Applies a change to each endpoint and announces those that changed. */
+	private int changeEach(List<Endpoint> endpoints, Predicate<Endpoint> change) {
+		int changed = 0;
+		for (Endpoint endpoint : endpoints) {
+			if (change.test(endpoint)) {
+				EndpointDetails details = this.repository.saveAndFlush(endpoint).toDetails();
+				this.events.publishEvent(new EndpointChanged(details));
+				changed++;
+			}
+		}
+		return changed;
+	}
+
+	private static String validTag(String tag) {
+		String normalised = tag.strip().toLowerCase(Locale.ROOT);
+		if (normalised.isEmpty()) {
+			throw new InvalidEndpointException(List.of(new FieldViolation("tag", "must not be blank")));
+		}
+		if (!EndpointDraftValidator.TAG.matcher(normalised).matches()) {
+			throw new InvalidEndpointException(List.of(new FieldViolation("tag", EndpointDraftValidator.TAG_RULE)));
+		}
+		return normalised;
 	}
 
 	@Override

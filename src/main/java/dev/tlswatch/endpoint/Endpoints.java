@@ -1,5 +1,6 @@
 package dev.tlswatch.endpoint;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ import org.springframework.data.domain.Pageable;
  * stored, and announced as an {@code Endpoint*} event inside its transaction.
  */
 public interface Endpoints {
+
+	/** The most endpoints one bulk change may name. */
+	int MAX_BULK_IDS = 500;
 
 	/**
 	 * Register an endpoint.
@@ -62,6 +66,48 @@ public interface Endpoints {
 	 * @throws EndpointNotFoundException if there is no such endpoint
 	 */
 	void delete(long id);
+
+	/**
+	 * Turn scheduled scans of several endpoints on or off, in one transaction. Each
+	 * endpoint that changes is announced as {@link EndpointChanged}.
+	 * @param ids the endpoints, 1 to {@value #MAX_BULK_IDS} (repeats count once)
+	 * @param enabled whether scheduled scans run
+	 * @return how many endpoints changed (the others already were so)
+	 * @throws InvalidEndpointException naming {@code ids} if there are none or too many
+	 * @throws EndpointsNotFoundException listing the ids not registered; nothing changed
+	 */
+	int setEnabled(Collection<Long> ids, boolean enabled);
+
+	/**
+	 * Add a tag to several endpoints, in one transaction. The tag is validated and
+	 * normalised as in a draft.
+	 * @param ids the endpoints, 1 to {@value #MAX_BULK_IDS}
+	 * @param tag the tag
+	 * @return how many endpoints changed (the others had it already)
+	 * @throws InvalidEndpointException naming {@code ids} or {@code tag}; nothing changed
+	 * @throws EndpointsNotFoundException listing the ids not registered; nothing changed
+	 */
+	int addTag(Collection<Long> ids, String tag);
+
+	/**
+	 * Remove a tag from several endpoints, in one transaction.
+	 * @param ids the endpoints, 1 to {@value #MAX_BULK_IDS}
+	 * @param tag the tag
+	 * @return how many endpoints changed (the others did not have it)
+	 * @throws InvalidEndpointException naming {@code ids} or {@code tag}; nothing changed
+	 * @throws EndpointsNotFoundException listing the ids not registered; nothing changed
+	 */
+	int removeTag(Collection<Long> ids, String tag);
+
+	/**
+	 * Delete several endpoints with their history, in one transaction; each is announced
+	 * as {@link EndpointRemoved}.
+	 * @param ids the endpoints, 1 to {@value #MAX_BULK_IDS}
+	 * @return how many endpoints were deleted
+	 * @throws InvalidEndpointException naming {@code ids} if there are none or too many
+	 * @throws EndpointsNotFoundException listing the ids not registered; nothing deleted
+	 */
+	int deleteAll(Collection<Long> ids);
 
 	/**
 	 * Find an endpoint.

@@ -1,6 +1,5 @@
 package dev.tlswatch.scan;
 
-import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
@@ -17,6 +16,9 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 class ScanJob extends QuartzJobBean {
 
 	static final String ENDPOINT_ID = "endpointId";
+
+	/** Trigger data: a scan someone asked for, run even if the endpoint is disabled. */
+	static final String MANUAL = "manual";
 
 	private static final Logger logger = LoggerFactory.getLogger(ScanJob.class);
 
@@ -35,11 +37,14 @@ class ScanJob extends QuartzJobBean {
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
 		long endpointId = context.getMergedJobDataMap().getLong(ENDPOINT_ID);
+		boolean manual = Boolean.TRUE.equals(context.getMergedJobDataMap().get(MANUAL));
+		ScanTrigger trigger = manual ? ScanTrigger.MANUAL : ScanTrigger.SCHEDULED;
 		try {
-			// An endpoint deleted or disabled since the trigger was acquired is skipped.
+			// An endpoint deleted (or, for a scheduled scan, disabled) since the trigger
+			// was acquired is skipped.
 			this.endpoints.find(endpointId)
-				.filter(EndpointDetails::enabled)
-				.map((endpoint) -> this.store.store(this.runner.run(endpoint, ScanTrigger.SCHEDULED)))
+				.filter((endpoint) -> manual || endpoint.enabled())
+				.map((endpoint) -> this.store.store(this.runner.run(endpoint, trigger)))
 				.ifPresent((scan) -> logger.debug("Scanned endpoint {}: {}", endpointId, scan.outcome()));
 		}
 		catch (RuntimeException ex) {

@@ -3,12 +3,14 @@ package dev.tlswatch.scan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import dev.tlswatch.endpoint.EndpointChanged;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointRegistered;
 import dev.tlswatch.endpoint.EndpointRemoved;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -59,20 +61,31 @@ class ScanScheduler {
 	}
 
 	/**
+	 * Queue one manual scan of an endpoint, whether or not it is enabled; it runs as soon
+	 * as a scheduler thread is free, never at the same time as its scheduled scan.
+	 * @param endpointId a registered endpoint
+	 */
+	void runOnce(long endpointId) {
+		try {
+			JobKey jobKey = jobKey(endpointId);
+			if (!this.scheduler.checkExists(jobKey)) {
+				this.scheduler.addJob(job(endpointId, "Scan endpoint " + endpointId), true);
+			}
+			this.scheduler.triggerJob(jobKey, new JobDataMap(Map.of(ScanJob.MANUAL, true)));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Unable to queue a scan of endpoint " + endpointId, ex);
+		}
+	}
+
+	/**
 	 * Scan the endpoint now, then every interval; a disabled endpoint keeps its job but
 	 * no trigger.
 	 */
 	private void schedule(EndpointDetails endpoint) {
 		try {
 			JobKey jobKey = jobKey(endpoint.id());
-			JobDetail job = JobBuilder.newJob(ScanJob.class)
-				.withIdentity(jobKey)
-				.withDescription("Scan " + endpoint.displayName())
-				.usingJobData(ScanJob.ENDPOINT_ID, endpoint.id())
-				.storeDurably()
-				.requestRecovery()
-				.build();
-			this.scheduler.addJob(job, true);
+			this.scheduler.addJob(job(endpoint.id(), "Scan " + endpoint.displayName()), true);
 			this.scheduler.unscheduleJob(triggerKey(endpoint.id()));
 			if (endpoint.enabled()) {
 				this.scheduler.scheduleJob(
@@ -91,6 +104,16 @@ class ScanScheduler {
 	void reschedule(long endpointId, Duration interval, Instant firstFire) throws SchedulerException {
 		this.scheduler.unscheduleJob(triggerKey(endpointId));
 		this.scheduler.scheduleJob(trigger(endpointId, interval, firstFire));
+	}
+
+	private static JobDetail job(long endpointId, String description) {
+		return JobBuilder.newJob(ScanJob.class)
+			.withIdentity(jobKey(endpointId))
+			.withDescription(description)
+			.usingJobData(ScanJob.ENDPOINT_ID, endpointId)
+			.storeDurably()
+			.requestRecovery()
+			.build();
 	}
 
 	static Trigger trigger(long endpointId, Duration interval, Instant firstFire) {

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.EndpointsNotFoundException;
+import dev.tlswatch.endpoint.InvalidEndpointException;
+import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 
 import org.springframework.data.domain.Page;
@@ -50,11 +55,14 @@ class ScanService implements Scans {
 
 	private final TrustBundle trustBundle;
 
+	private final ScanScheduler scheduler;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
 			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec,
-			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle) {
+			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle, ScanScheduler scheduler) {
 		this.settings = settings;
 		this.trustBundle = trustBundle;
+		this.scheduler = scheduler;
 		this.limiter = limiter;
 		this.codec = codec;
 		this.endpoints = endpoints;
@@ -70,6 +78,35 @@ class ScanService implements Scans {
 		EndpointDetails endpoint = this.endpoints.get(endpointId);
 		this.limiter.acquire(endpointId);
 		return scan(endpoint, ScanTrigger.MANUAL);
+	}
+
+	@Override
+	public QueuedScans queueScans(Collection<Long> endpointIds) {
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(endpointIds));
+		if (ids.isEmpty() || ids.size() > Endpoints.MAX_BULK_IDS) {
+			throw new InvalidEndpointException(
+					List.of(new FieldViolation("ids", ids.isEmpty() ? "must name at least one endpoint"
+							: "must not name more than " + Endpoints.MAX_BULK_IDS + " endpoints")));
+		}
+		Set<Long> found = this.endpoints.findAll(ids).stream().map(EndpointDetails::id).collect(Collectors.toSet());
+		List<Long> missing = ids.stream().filter((id) -> !found.contains(id)).toList();
+		if (!missing.isEmpty()) {
+			throw new EndpointsNotFoundException(missing);
+		}
+		List<Long> queued = new ArrayList<>();
+		List<Long> refused = new ArrayList<>();
+		for (long id : ids) {
+			try {
+				this.limiter.acquire(id);
+			}
+			catch (ScanRateLimitedException ex) {
+				refused.add(id);
+				continue;
+			}
+			this.scheduler.runOnce(id);
+			queued.add(id);
+		}
+		return new QueuedScans(queued, refused);
 	}
 
 	private ScanDetails scan(EndpointDetails endpoint, ScanTrigger trigger) {

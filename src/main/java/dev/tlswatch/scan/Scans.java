@@ -28,6 +28,20 @@ public interface Scans {
 	ScanDetails scanNow(long endpointId);
 
 	/**
+	 * Queue a scan of each of several endpoints, to run soon on the scheduler's threads
+	 * (any node of the cluster), recorded as a manual scan. Each is subject to the same
+	 * limits as {@link #scanNow(long)}; those the limits refuse are reported, not thrown.
+	 * @param endpointIds the endpoints, 1 to
+	 * {@value dev.tlswatch.endpoint.Endpoints#MAX_BULK_IDS} (repeats count once)
+	 * @return which scans were queued and which refused
+	 * @throws dev.tlswatch.endpoint.InvalidEndpointException naming {@code ids} if there
+	 * are none or too many
+	 * @throws dev.tlswatch.endpoint.EndpointsNotFoundException listing the ids not
+	 * registered; nothing was queued
+	 */
+	QueuedScans queueScans(Collection<Long> endpointIds);
+
+	/**
 	 * One stored scan.
 	 * @param scanId the scan
 	 * @return the scan, empty if there is no such scan

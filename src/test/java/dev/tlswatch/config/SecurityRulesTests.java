@@ -48,6 +48,7 @@ class SecurityRulesTests {
 		rows.add(row(HttpMethod.GET, "/endpoints/999999", Role.VIEWER));
 		rows.add(row(HttpMethod.HEAD, "/endpoints", Role.VIEWER));
 		rows.add(row(HttpMethod.POST, "/endpoints/999999/scan", Role.OPERATOR));
+		rows.add(row(HttpMethod.POST, "/endpoints/bulk", Role.OPERATOR));
 		rows.add(row(HttpMethod.GET, "/endpoints/import", Role.VIEWER));
 		rows.add(row(HttpMethod.POST, "/endpoints/import", Role.OPERATOR));
 		rows.add(row(HttpMethod.POST, "/endpoints/import/confirm", Role.OPERATOR));
@@ -71,6 +72,7 @@ class SecurityRulesTests {
 		rows.add(row(HttpMethod.PUT, "/api/v1/endpoints/999999", Role.OPERATOR));
 		rows.add(row(HttpMethod.DELETE, "/api/v1/endpoints/999999", Role.OPERATOR));
 		rows.add(row(HttpMethod.POST, "/api/v1/endpoints/import", Role.OPERATOR));
+		rows.add(row(HttpMethod.POST, "/api/v1/endpoints/bulk", Role.OPERATOR));
 		rows.add(row(HttpMethod.GET, "/api/v1/export", Role.VIEWER));
 		rows.add(row(HttpMethod.GET, "/api/v1/endpoints/999999/scans", Role.VIEWER));
 		rows.add(row(HttpMethod.POST, "/api/v1/endpoints/999999/scans", Role.OPERATOR));
