@@ -37,6 +37,25 @@ public record CipherSuite(int code, String name, String keyExchange, String auth
 				|| this.keyExchange.equals("ANY") || this.keyExchange.equals("ECCPWD");
 	}
 
+	/**
+	 * Whether the server's key exchange message carries an elliptic curve: ECDHE, and
+	 * ECDH_anon, which is ephemeral too (RFC 8422 §5.4).
+	 * @return whether a ServerKeyExchange of this suite names a curve
+	 */
+	public boolean ellipticCurveExchange() {
+		return this.keyExchange.equals("ECDHE")
+				|| (this.keyExchange.equals("ECDH") && this.authentication.equals("anon"));
+	}
+
+	/**
+	 * Whether the server's key exchange message carries finite-field Diffie-Hellman
+	 * parameters: DHE, and DH_anon.
+	 * @return whether a ServerKeyExchange of this suite carries a prime
+	 */
+	public boolean finiteFieldExchange() {
+		return this.keyExchange.equals("DHE") || (this.keyExchange.equals("DH") && this.authentication.equals("anon"));
+	}
+
 	/** The code as {@code 0xC02F}. */
 	public String hexCode() {
 		return String.format("0x%04X", this.code);

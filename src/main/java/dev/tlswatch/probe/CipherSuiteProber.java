@@ -1,5 +1,7 @@
 package dev.tlswatch.probe;
 
+import java.util.function.Consumer;
+
 import dev.tlswatch.probe.wire.CipherSuiteProbe;
 
 /**
@@ -42,6 +44,22 @@ public interface CipherSuiteProber {
 	 * @return the verdict, the suites found and the answers
 	 */
 	VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures);
+
+	/**
+	 * A sweep that tells a listener of each suite the server chooses as soon as it does,
+	 * so that a caller can start work that depends on it (the groups of its key exchange)
+	 * before the sweep ends. A suite may be told more than once.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts
+	 * @param version a version of {@link TlsVersion#probed()}
+	 * @param askFeatures whether the first hellos carry the feature questions
+	 * @param chosen told each suite chosen, on the sweep's thread; must not block
+	 * @return the verdict, the suites found and the answers
+	 */
+	default VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
+			Consumer<CipherSuite> chosen) {
+		return sweep(target, options, version, askFeatures);
+	}
 
 	/**
 	 * The prober that writes its own ClientHellos and reads the server's first answer; it

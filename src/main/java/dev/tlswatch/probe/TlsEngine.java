@@ -154,26 +154,24 @@ public final class TlsEngine {
 	}
 
 	/**
-	 * One sweep per probed version, all under the cap; a sweep that finds TLS 1.3 or 1.2
-	 * accepted starts that version's group enumeration at once, also under the cap. Fills
-	 * both lists, the sweeps in the order of {@link TlsVersion#probed()}.
+	 * One sweep per probed version, all under the cap. Group rounds start as soon as a
+	 * sweep shows they can find something, also under the cap: TLS 1.3's at its first
+	 * suite, TLS 1.2's curve round at its first ECDHE suite and its finite-field round at
+	 * its first DHE suite. Fills both lists, the sweeps in the order of
+	 * {@link TlsVersion#probed()}, the groups TLS 1.3 first.
 	 */
 	private void sweepAndEnumerate(ProbeTarget target, ProbeOptions options, List<VersionSweep> sweeps,
 			List<GroupEnumeration> groupResults) {
 		Semaphore permits = new Semaphore(this.connectionsPerAddress);
 		List<TlsVersion> versions = TlsVersion.probed();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Map<TlsVersion, Future<GroupEnumeration>> groupJobs = new ConcurrentHashMap<>();
+			GroupRounds rounds = new GroupRounds(executor, permits, target, options);
 			List<Future<VersionSweep>> sweepJobs = new ArrayList<>();
 			for (TlsVersion version : versions) {
 				sweepJobs.add(executor.submit(() -> {
-					VersionSweep sweep = capped(permits,
-							() -> this.suites.sweep(target, options, version, version == TlsVersion.TLS_1_2));
-					if (sweep.accepted() && GROUP_VERSIONS.contains(version)) {
-						List<CipherSuite> accepted = sweep.suites().accepted();
-						groupJobs.put(version, executor.submit(() -> capped(permits,
-								() -> this.groups.enumerate(target, options, version, accepted))));
-					}
+					VersionSweep sweep = capped(permits, () -> this.suites.sweep(target, options, version,
+							version == TlsVersion.TLS_1_2, (suite) -> rounds.chosen(version, suite)));
+					rounds.swept(sweep);
 					return sweep;
 				}));
 			}
@@ -184,15 +182,132 @@ public final class TlsEngine {
 						new SuiteEnumeration(failed, List.of(), ServerOrder.UNKNOWN, 0, "Probe failed: " + error),
 						FeatureAnswers.NONE)));
 			}
-			// Every sweep has ended, so every group job has been submitted
-			for (TlsVersion version : GROUP_VERSIONS) {
-				Future<GroupEnumeration> job = groupJobs.get(version);
-				if (job != null) {
-					groupResults.add(await(job, version,
-							(failed, error) -> new GroupEnumeration(failed, List.of(), 0, "Probe failed: " + error)));
-				}
+			// Every sweep has ended, so every round has been started
+			groupResults.addAll(rounds.results(sweeps));
+		}
+	}
+
+	/**
+	 * The group rounds of one probe, each started at most once.
+	 */
+	private final class GroupRounds {
+
+		// Suites that stand for their key exchange when a sweep could not list its own
+		private static final CipherSuite ANY_ECDHE = CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+			.orElseThrow();
+
+		private static final CipherSuite ANY_DHE = CipherSuites.byName("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+			.orElseThrow();
+
+		private final ExecutorService executor;
+
+		private final Semaphore permits;
+
+		private final ProbeTarget target;
+
+		private final ProbeOptions options;
+
+		private final Map<Round, Future<GroupEnumeration>> started = new ConcurrentHashMap<>();
+
+		GroupRounds(ExecutorService executor, Semaphore permits, ProbeTarget target, ProbeOptions options) {
+			this.executor = executor;
+			this.permits = permits;
+			this.target = target;
+			this.options = options;
+		}
+
+		/** A sweep's server chose a suite: start the round it makes worth asking. */
+		void chosen(TlsVersion version, CipherSuite suite) {
+			if (version == TlsVersion.TLS_1_3) {
+				start(Round.TLS_1_3, null);
+			}
+			else if (version == TlsVersion.TLS_1_2 && suite.ellipticCurveExchange()) {
+				start(Round.TLS_1_2_CURVES, suite);
+			}
+			else if (version == TlsVersion.TLS_1_2 && suite.finiteFieldExchange()) {
+				start(Round.TLS_1_2_FINITE_FIELDS, suite);
 			}
 		}
+
+		/**
+		 * A sweep ended: an accepted version whose suites are not all known gets every
+		 * round it has not had yet.
+		 */
+		void swept(VersionSweep sweep) {
+			if (!sweep.accepted() || sweep.suites().complete()) {
+				return;
+			}
+			if (sweep.support().version() == TlsVersion.TLS_1_3) {
+				start(Round.TLS_1_3, null);
+			}
+			else if (sweep.support().version() == TlsVersion.TLS_1_2) {
+				start(Round.TLS_1_2_CURVES, ANY_ECDHE);
+				start(Round.TLS_1_2_FINITE_FIELDS, ANY_DHE);
+			}
+		}
+
+		private void start(Round round, @Nullable CipherSuite suite) {
+			this.started
+				.computeIfAbsent(round, (key) -> this.executor.submit(() -> capped(this.permits, () -> (suite == null)
+						? TlsEngine.this.groups.enumerate(this.target, this.options, round.version)
+						: TlsEngine.this.groups.enumerate(this.target, this.options, round.version, List.of(suite)))));
+		}
+
+		/**
+		 * The groups of TLS 1.3, then those of TLS 1.2 (curves, then finite fields), for
+		 * each of the two that was accepted.
+		 */
+		List<GroupEnumeration> results(List<VersionSweep> sweeps) {
+			List<GroupEnumeration> results = new ArrayList<>();
+			for (TlsVersion version : GROUP_VERSIONS) {
+				boolean accepted = sweeps.stream()
+					.anyMatch((sweep) -> sweep.accepted() && sweep.support().version() == version);
+				if (!accepted) {
+					continue;
+				}
+				List<GroupEnumeration> parts = new ArrayList<>();
+				for (Round round : Round.values()) {
+					Future<GroupEnumeration> job = this.started.get(round);
+					if (round.version == version && job != null) {
+						parts.add(await(job, version, (failed, error) -> new GroupEnumeration(failed, List.of(), 0,
+								"Probe failed: " + error)));
+					}
+				}
+				results.add(joined(version, parts));
+			}
+			return List.copyOf(results);
+		}
+
+		/**
+		 * Rounds of one version as one enumeration: none at all means no group to show.
+		 */
+		private static GroupEnumeration joined(TlsVersion version, List<GroupEnumeration> parts) {
+			List<KeyExchangeGroup> accepted = new ArrayList<>();
+			int connections = 0;
+			String incompleteReason = null;
+			for (GroupEnumeration part : parts) {
+				accepted.addAll(part.accepted());
+				connections += part.connections();
+				incompleteReason = (incompleteReason != null) ? incompleteReason : part.incompleteReason();
+			}
+			return new GroupEnumeration(version, accepted, connections, incompleteReason);
+		}
+
+	}
+
+	/**
+	 * The rounds of group enumeration, in the order their results are listed.
+	 */
+	private enum Round {
+
+		TLS_1_3(TlsVersion.TLS_1_3), TLS_1_2_CURVES(TlsVersion.TLS_1_2), TLS_1_2_FINITE_FIELDS(TlsVersion.TLS_1_2);
+
+		private final TlsVersion version;
+
+		Round(TlsVersion version) {
+			this.version = version;
+		}
+
 	}
 
 	private static <R> R capped(Semaphore permits, Callable<R> job) throws Exception {

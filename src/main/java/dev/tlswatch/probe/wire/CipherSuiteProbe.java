@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.CipherSuiteProber;
@@ -79,6 +80,14 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 	@Override
 	public VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures) {
+		return sweep(target, options, version, askFeatures, (suite) -> {
+		});
+	}
+
+	@Override
+	public VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
+			Consumer<CipherSuite> chosen) {
+		Objects.requireNonNull(chosen, "chosen");
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(version, "version");
@@ -89,7 +98,7 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			throw new IllegalArgumentException(
 					"The feature questions are asked in TLS 1.0 to 1.2, not in " + version.displayName());
 		}
-		VersionSweep sweep = new Enumeration(target, options, version, askFeatures).run();
+		VersionSweep sweep = new Enumeration(target, options, version, askFeatures, chosen).run();
 		SuiteEnumeration result = sweep.suites();
 		logger.debug("{} of {}: {}; {} suites accepted, {}, {} connections{}", version, target,
 				sweep.support().verdict(), result.accepted().size(), result.order(), result.connections(),
@@ -110,6 +119,8 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 		private final boolean askFeatures;
 
+		private final Consumer<CipherSuite> chosen;
+
 		private int connections;
 
 		private int offers;
@@ -126,11 +137,13 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 		private @Nullable Observed<Boolean> compression;
 
-		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures) {
+		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
+				Consumer<CipherSuite> chosen) {
 			this.target = target;
 			this.options = options;
 			this.version = version;
 			this.askFeatures = askFeatures;
+			this.chosen = chosen;
 		}
 
 		VersionSweep run() {
@@ -397,6 +410,8 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			if (!offered.contains(suite)) {
 				return new Failed("The server chose " + suiteName(suite) + ", which was not offered");
 			}
+			// Every code offered comes from the registry
+			CipherSuites.byCode(suite).ifPresent(this.chosen);
 			return new Chosen(suite);
 		}
 

@@ -30,8 +30,7 @@ final class ServerKeyExchangeParser {
 	 * @return whether it does
 	 */
 	static boolean ellipticCurve(CipherSuite suite) {
-		return suite.keyExchange().equals("ECDHE")
-				|| (suite.keyExchange().equals("ECDH") && suite.authentication().equals("anon"));
+		return suite.ellipticCurveExchange();
 	}
 
 	/**
@@ -40,8 +39,7 @@ final class ServerKeyExchangeParser {
 	 * @return whether it does
 	 */
 	static boolean finiteField(CipherSuite suite) {
-		return suite.keyExchange().equals("DHE")
-				|| (suite.keyExchange().equals("DH") && suite.authentication().equals("anon"));
+		return suite.finiteFieldExchange();
 	}
 
 	/**

@@ -342,9 +342,11 @@ class CipherSuiteProbeTests {
 			.useCipherSuitesOrder(true)
 			.applicationProtocols("h2")
 			.start()) {
+			List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
-					TlsVersion.TLS_1_2, true);
+					TlsVersion.TLS_1_2, true, (suite) -> told.add(suite.name()));
 
+			assertThat(told).as("each suite is told as soon as it is chosen").containsAll(FOUR_SUITES);
 			assertThat(sweep.support().verdict()).isEqualTo(VersionVerdict.ACCEPTED);
 			assertThat(sweep.suites().accepted()).extracting(CipherSuite::name).containsExactlyElementsOf(FOUR_SUITES);
 			assertThat(sweep.suites().order()).isEqualTo(ServerOrder.SERVER);
