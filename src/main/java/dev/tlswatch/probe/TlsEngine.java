@@ -43,6 +43,10 @@ public final class TlsEngine {
 
 	private final HstsProber hsts;
 
+	private final Ssl2Prober ssl2;
+
+	private final ChachaPreferenceProber chacha;
+
 	/** Ports where an HTTPS server is expected whatever ALPN says. */
 	static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443, 4443);
 
@@ -60,6 +64,13 @@ public final class TlsEngine {
 
 	TlsEngine(TlsProber handshakes, VersionProber versions, CipherSuiteProber suites, GroupProber groups,
 			FeatureProber features, HstsProber hsts, int connectionsPerAddress) {
+		this(handshakes, versions, suites, groups, features, hsts, Ssl2Prober.wire(), ChachaPreferenceProber.wire(),
+				connectionsPerAddress);
+	}
+
+	TlsEngine(TlsProber handshakes, VersionProber versions, CipherSuiteProber suites, GroupProber groups,
+			FeatureProber features, HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha,
+			int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
@@ -69,6 +80,8 @@ public final class TlsEngine {
 		this.suites = suites;
 		this.groups = groups;
 		this.hsts = hsts;
+		this.ssl2 = ssl2;
+		this.chacha = chacha;
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -99,9 +112,50 @@ public final class TlsEngine {
 			connections.addAndGet(featureReport.connections());
 		}
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
+		Extras extras = extras(target, options, suiteResults, connections);
 		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
-				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts),
-				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts);
+				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, extras.ssl2()),
+				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, extras.ssl2(), extras.chacha());
+	}
+
+	/**
+	 * SSL 2.0 (one connection) and, for TLS 1.2 and TLS 1.3, whether a server that
+	 * enforces its order honours a client's ChaCha20 preference (at most one connection
+	 * each); separate from the other probes, under the same cap.
+	 */
+	private Extras extras(ProbeTarget target, ProbeOptions options, Map<TlsVersion, SuiteEnumeration> suites,
+			AtomicInteger connections) {
+		List<Callable<Object>> jobs = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		jobs.add(() -> this.ssl2.probe(target, options));
+		keys.add("SSLv2");
+		for (TlsVersion version : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)) {
+			SuiteEnumeration enumeration = suites.get(version);
+			if (enumeration != null) {
+				jobs.add(() -> this.chacha.probe(target, options, enumeration));
+				keys.add("ChaCha20 " + version.shortName());
+			}
+		}
+		connections.incrementAndGet();
+		Ssl2Support ssl2 = new Ssl2Support(VersionVerdict.ERROR, List.of(), "Probe failed");
+		Map<TlsVersion, ChachaPreference> chacha = new EnumMap<>(TlsVersion.class);
+		for (Object result : runCapped(jobs, keys, (key, error) -> (Object) (key + " failed: " + error))) {
+			if (result instanceof Ssl2Support support) {
+				ssl2 = support;
+			}
+			else if (result instanceof ChachaPreference preference) {
+				chacha.put(preference.version(), preference);
+				connections.addAndGet(preference.connections());
+			}
+			else if (result instanceof String failure && failure.startsWith("SSLv2")) {
+				ssl2 = new Ssl2Support(VersionVerdict.ERROR, List.of(), failure);
+			}
+		}
+		return new Extras(ssl2, chacha);
+	}
+
+	/** What {@link #extras} found. */
+	private record Extras(Ssl2Support ssl2, Map<TlsVersion, ChachaPreference> chacha) {
 	}
 
 	/**
@@ -233,7 +287,19 @@ public final class TlsEngine {
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
 				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
 				@Nullable FeatureReport features, Observed<Hsts> hsts) {
+			return of(handshake, versions, suites, groups, features, hsts, null);
+		}
+
+		/**
+		 * The grade, with SSL 2.0 among the accepted versions when it was seen accepted.
+		 */
+		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
+				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
+				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2) {
 			Set<TlsVersion> acceptedVersions = acceptedVersions(versions);
+			if (acceptedVersions != null && ssl2 != null && ssl2.accepted()) {
+				acceptedVersions.add(TlsVersion.SSL_2_0);
+			}
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
 				.withVersions(acceptedVersions);

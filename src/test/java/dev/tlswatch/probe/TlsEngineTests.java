@@ -35,12 +35,17 @@ class TlsEngineTests {
 			assertThat(report.groups()).extracting(GroupEnumeration::version)
 				.containsExactly(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
 			assertThat(report.features()).isNotNull();
+			// JSSE turns away an SSL 2.0 CLIENT-HELLO
+			assertThat(report.ssl2()).isNotNull();
+			assertThat(report.ssl2().verdict()).isEqualTo(VersionVerdict.REJECTED);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code).doesNotContain("SSL2_ACCEPTED");
+			assertThat(report.chachaPreference()).containsOnlyKeys(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
 			// Every connection is counted once: handshake, versions, suites, groups,
-			// features
+			// features, SSL 2.0, ChaCha20 preference
 			assertThat(report.connections()).isEqualTo(1 + report.versions().size()
 					+ report.suites().values().stream().mapToInt(SuiteEnumeration::connections).sum()
 					+ report.groups().stream().mapToInt(GroupEnumeration::connections).sum()
-					+ report.features().connections());
+					+ report.features().connections() + 1 + chachaConnections(report));
 			assertThat(report.grade()).isNotNull();
 			assertThat(report.grade().reasons()).extracting(GradeReason::text)
 				.doesNotContain("Not tested: cipher suites");
@@ -76,7 +81,7 @@ class TlsEngineTests {
 			assertThat(enabled.connections()).isEqualTo(1 + enabled.versions().size()
 					+ enabled.suites().values().stream().mapToInt(SuiteEnumeration::connections).sum()
 					+ enabled.groups().stream().mapToInt(GroupEnumeration::connections).sum()
-					+ enabled.features().connections() + 1);
+					+ enabled.features().connections() + 1 + 1 + chachaConnections(enabled));
 			assertThat(withHsts.acceptedConnections()).isEqualTo(enabled.connections());
 		}
 	}
@@ -108,10 +113,38 @@ class TlsEngineTests {
 			ProbeReport report = new TlsEngine(2).probe(target(server.port()), options());
 
 			assertThat(report.handshake().outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
-			assertThat(report.connections()).isEqualTo(6);
-			assertThat(server.acceptedConnections()).isEqualTo(6);
+			// The handshake, five versions and SSL 2.0; no version accepted, so nothing
+			// else
+			assertThat(report.connections()).isEqualTo(7);
+			assertThat(server.acceptedConnections()).isEqualTo(7);
 			assertThat(most.get()).isLessThanOrEqualTo(2);
 		}
+	}
+
+	@Test
+	void sslv2AcceptedCapsTheGradeAtF() {
+		Issued leaf = TestCertificates.localhost(CA);
+		// No JDK speaks SSL 2.0: the SSL 2.0 answer is given, everything else is probed
+		Ssl2Prober ssl2 = (target, options) -> new Ssl2Support(VersionVerdict.ACCEPTED,
+				List.of("SSL_CK_RC4_128_WITH_MD5"), "SERVER-HELLO with 1 cipher kind");
+		TlsEngine engine = new TlsEngine(TlsProber.jsse(), VersionProber.wire(), CipherSuiteProber.wire(),
+				GroupProber.wire(), FeatureProber.wire(), HstsProber.jsse(), ssl2, ChachaPreferenceProber.wire(), 4);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			ProbeReport report = engine.probe(target(server.port()), options());
+
+			assertThat(report.ssl2()).isNotNull();
+			assertThat(report.ssl2().cipherKinds()).containsExactly("SSL_CK_RC4_128_WITH_MD5");
+			assertThat(report.grade()).isNotNull();
+			assertThat(report.grade().gradeIgnoringTrust()).isEqualTo(GradeLetter.F);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code).contains("SSL2_ACCEPTED");
+			assertThat(report.grade().reasons()).filteredOn((reason) -> reason.code().equals("SSL2_ACCEPTED"))
+				.extracting(GradeReason::cap)
+				.containsExactly(GradeLetter.F);
+		}
+	}
+
+	private static int chachaConnections(ProbeReport report) {
+		return report.chachaPreference().values().stream().mapToInt(ChachaPreference::connections).sum();
 	}
 
 	private static ProbeTarget target(int port) {

@@ -99,12 +99,13 @@ class ScanIntegrationTests {
 				assertThat(stored.pem()).startsWith("-----BEGIN CERTIFICATE-----");
 			});
 			assertThat(scan.results().get(0).versions()).extracting(VersionResult::version, VersionResult::outcome)
-				.containsExactly(tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
+				.containsExactly(tuple(ProtocolVersion.SSL_2_0, VersionOutcome.REJECTED),
+						tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_0, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED),
 						tuple(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED));
-			assertThat(scan.results().get(0).versions().get(3).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
+			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
 				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
