@@ -15,9 +15,10 @@ import dev.tlswatch.probe.VersionVerdict;
 /**
  * Reads a server's first answer to an SSL 2.0 CLIENT-HELLO: one record with a two-byte
  * header, at most {@value #MAX_RECORD_LENGTH} bytes, and in it a SERVER-HELLO or an
- * ERROR. A TLS record, a close or anything that does not start like SSL 2.0 is a refusal;
- * an SSL 2.0 record that is cut short or whose lengths do not add up is an error. Every
- * length is checked against what arrived before it is used; nothing throws.
+ * ERROR. A TLS alert or handshake record, an SSL 2.0 ERROR or a close is a refusal; an
+ * answer that is neither TLS nor SSL 2.0, or an SSL 2.0 record that is cut short or whose
+ * lengths do not add up, is an error (not known). Every length is checked against what
+ * arrived before it is used; nothing throws.
  */
 final class Ssl2ServerHelloReader {
 
@@ -57,8 +58,12 @@ final class Ssl2ServerHelloReader {
 				return refused("Connection closed without an answer");
 			}
 			int first = header[0] & 0xFF;
+			if (first == TLS_ALERT || first == TLS_HANDSHAKE) {
+				return refused(
+						(first == TLS_ALERT) ? "Answered with a TLS alert" : "Answered with a TLS handshake record");
+			}
 			if ((first & 0x80) == 0) {
-				return refused(notSsl2(first));
+				return malformed("Answer is neither SSL 2.0 nor TLS (first byte " + Hex.u8(first) + ")");
 			}
 			if (header.length < 2) {
 				return malformed("SSL 2.0 record header cut short");
@@ -82,14 +87,6 @@ final class Ssl2ServerHelloReader {
 			return new Ssl2Support(VersionVerdict.ERROR, List.of(),
 					"Reading the answer failed: " + WireConnection.describe(ex));
 		}
-	}
-
-	private static String notSsl2(int first) {
-		return switch (first) {
-			case TLS_ALERT -> "Answered with a TLS alert";
-			case TLS_HANDSHAKE -> "Answered with a TLS handshake record";
-			default -> "Answered with something other than SSL 2.0 (first byte " + Hex.u8(first) + ")";
-		};
 	}
 
 	private static Ssl2Support message(byte[] body) {

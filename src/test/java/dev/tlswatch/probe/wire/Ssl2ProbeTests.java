@@ -131,15 +131,17 @@ class Ssl2ProbeTests {
 	}
 
 	@Test
-	void answerThatIsNotSslv2IsARefusal() throws Exception {
+	void tlsAnswerIsARefusalAndAnythingElseIsNotKnown() throws Exception {
 		try (TestTcpServer server = TestTcpServer.garbage()) {
 			Ssl2Support support = this.prober.probe(target(loopback(), server.port()), options());
 
-			assertThat(support).isEqualTo(new Ssl2Support(VersionVerdict.REJECTED, List.of(),
-					"Answered with something other than SSL 2.0 (first byte 0x48)"));
+			assertThat(support).isEqualTo(new Ssl2Support(VersionVerdict.ERROR, List.of(),
+					"Answer is neither SSL 2.0 nor TLS (first byte 0x48)"));
 		}
 		assertThat(answer("15030300020246"))
 			.isEqualTo(new Ssl2Support(VersionVerdict.REJECTED, List.of(), "Answered with a TLS alert"));
+		assertThat(answer(""))
+			.isEqualTo(new Ssl2Support(VersionVerdict.REJECTED, List.of(), "Connection closed without an answer"));
 	}
 
 	@Test
