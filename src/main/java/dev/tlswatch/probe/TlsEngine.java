@@ -296,10 +296,7 @@ public final class TlsEngine {
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
 				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
 				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2) {
-			Set<TlsVersion> acceptedVersions = acceptedVersions(versions);
-			if (acceptedVersions != null && ssl2 != null && ssl2.accepted()) {
-				acceptedVersions.add(TlsVersion.SSL_2_0);
-			}
+			Set<TlsVersion> acceptedVersions = acceptedVersions(versions, ssl2 != null && ssl2.accepted());
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
 				.withVersions(acceptedVersions);
@@ -356,10 +353,11 @@ public final class TlsEngine {
 		}
 
 		/**
-		 * The accepted versions, or {@code null} (unknown) unless every probed version
-		 * got a clear answer and at least one was accepted.
+		 * The accepted versions, SSL 2.0 among them when it was seen accepted, or
+		 * {@code null} (unknown) unless every probed version got a clear answer and at
+		 * least one was accepted.
 		 */
-		private static @Nullable Set<TlsVersion> acceptedVersions(List<VersionSupport> versions) {
+		private static @Nullable Set<TlsVersion> acceptedVersions(List<VersionSupport> versions, boolean ssl2Accepted) {
 			if (versions.isEmpty() || versions.stream()
 				.anyMatch((version) -> version.verdict() == VersionVerdict.TIMEOUT
 						|| version.verdict() == VersionVerdict.ERROR)) {
@@ -369,6 +367,9 @@ public final class TlsEngine {
 			versions.stream()
 				.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
 				.forEach((version) -> accepted.add(version.version()));
+			if (ssl2Accepted) {
+				accepted.add(TlsVersion.SSL_2_0);
+			}
 			return accepted.isEmpty() ? null : accepted;
 		}
 
