@@ -85,9 +85,9 @@ class ProbeCommandTests {
 
 			String text = this.out.toString(StandardCharsets.UTF_8);
 			assertThat(status).isZero();
-			assertThat(text).contains("127.0.0.1:" + server.port(), "127.0.0.1: OK", "TLSv1.2 yes", "TLSv1.3 yes",
-					"trust        TRUSTED, name matches", "grade        A", "TLSv1.3 suites",
-					"TLS_AES_128_GCM_SHA256  strong", "groups TLSv1.3");
+			assertThat(text).contains("127.0.0.1:" + server.port(), "127.0.0.1: OK", "SSLv2 no, SSLv3 no",
+					"TLSv1.2 yes", "TLSv1.3 yes", "trust        TRUSTED, name matches", "grade        A",
+					"TLSv1.3 suites", "TLS_AES_128_GCM_SHA256  strong", "groups TLSv1.3");
 			assertThat(text).containsPattern("probe        \\d+ connections");
 		}
 	}
