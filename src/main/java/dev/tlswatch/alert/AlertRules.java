@@ -297,7 +297,7 @@ final class AlertRules {
 		}
 		if (!weak.isEmpty()) {
 			String names = weak.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
-			Severity severity = weak.contains(ProtocolVersion.SSL_3_0) ? Severity.CRITICAL
+			Severity severity = weak.stream().anyMatch(ProtocolVersion::prohibited) ? Severity.CRITICAL
 					: config.severityOf(AlertRule.WEAK_PROTOCOL);
 			conditions.add(new Condition(AlertRule.WEAK_PROTOCOL, "", severity, 0, "accepts " + names,
 					"Deprecated protocol versions are accepted: " + names + ".", address, null, null));

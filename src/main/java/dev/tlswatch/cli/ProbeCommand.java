@@ -24,9 +24,11 @@ import dev.tlswatch.endpoint.InvalidPemException;
 import dev.tlswatch.endpoint.Pem;
 import dev.tlswatch.probe.ClientIdentity;
 import dev.tlswatch.probe.Grade;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.scan.TlsModes;
@@ -172,9 +174,10 @@ public final class ProbeCommand {
 			if (!report.answered()) {
 				continue;
 			}
+			Ssl2Support ssl2 = report.ssl2();
 			this.out
 				.println("    negotiated   " + report.handshake().protocol() + " " + report.handshake().cipherSuite());
-			this.out.println("    protocols    " + accepted(report.versions()));
+			this.out.println("    protocols    " + accepted(report));
 			report.suites()
 				.forEach((version,
 						enumeration) -> this.out.println("    " + version.shortName() + " suites ("
@@ -184,6 +187,14 @@ public final class ProbeCommand {
 									.map((suite) -> "\n                 " + suite.name() + "  "
 											+ suite.strength().name().toLowerCase(Locale.ROOT))
 									.reduce("", String::concat)));
+			if (ssl2 != null && ssl2.accepted()) {
+				this.out.println("    SSLv2 cipher kinds " + ssl2.cipherKinds());
+			}
+			report.chachaPreference().forEach((version, preference) -> {
+				Observed<Boolean> prefers = preference.prefersChacha();
+				this.out.println("    " + version.shortName() + " ChaCha20 preference "
+						+ ((prefers.value() != null) ? prefers.value() : "n/a") + " (" + prefers.detail() + ")");
+			});
 			report.groups()
 				.forEach((enumeration) -> this.out.println("    groups " + enumeration.version().shortName() + "  "
 						+ enumeration.accepted().stream().map((group) -> group.name()).toList()));
@@ -210,7 +221,13 @@ public final class ProbeCommand {
 		}
 	}
 
-	private static String accepted(List<VersionSupport> versions) {
+	private static String accepted(ProbeReport report) {
+		List<VersionSupport> versions = new ArrayList<>();
+		Ssl2Support ssl2 = report.ssl2();
+		if (ssl2 != null) {
+			versions.add(ssl2.asVersionSupport());
+		}
+		versions.addAll(report.versions());
 		List<String> names = versions.stream()
 			.map((support) -> support.version().shortName() + switch (support.verdict()) {
 				case ACCEPTED -> " yes";

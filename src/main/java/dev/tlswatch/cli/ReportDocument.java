@@ -1,10 +1,12 @@
 package dev.tlswatch.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChachaPreference;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
@@ -13,6 +15,7 @@ import dev.tlswatch.probe.KeyExchangeGroup;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionSupport;
@@ -46,6 +49,9 @@ final class ReportDocument {
 		address.put("protocols", protocols(report));
 		address.put("cipherSuites", cipherSuites(report));
 		address.put("serverOrder", serverOrder(report));
+		address.put("chachaPreference", chachaPreference(report));
+		Ssl2Support ssl2 = report.ssl2();
+		address.put("sslv2CipherKinds", (ssl2 != null && ssl2.accepted()) ? ssl2.cipherKinds() : null);
 		address.put("groups", groups(report));
 		address.put("chain", handshake.chain().stream().map(ReportDocument::certificate).toList());
 		address.put("chainIssues", handshake.chainReport()
@@ -92,6 +98,20 @@ final class ReportDocument {
 	}
 
 	/**
+	 * {@code TLSv1.2} and {@code TLSv1.3} → {@code true} (the server chose ChaCha20 when
+	 * the client put it first), {@code false} (it kept to AES-GCM) or {@code null} (not
+	 * applicable or not known).
+	 */
+	private static Map<String, @Nullable Boolean> chachaPreference(ProbeReport report) {
+		Map<String, @Nullable Boolean> preference = new LinkedHashMap<>();
+		for (TlsVersion version : List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3)) {
+			ChachaPreference observed = report.chachaPreference().get(version);
+			preference.put(version.shortName(), (observed != null) ? observed.prefersChacha().value() : null);
+		}
+		return preference;
+	}
+
+	/**
 	 * The group names accepted in any version, TLS 1.3's first; {@code null} when none
 	 * was enumerated.
 	 */
@@ -126,10 +146,16 @@ final class ReportDocument {
 	/** Version name → true (accepted), false (refused) or null (could not test). */
 	private static Map<String, @Nullable Boolean> protocols(ProbeReport report) {
 		Map<String, @Nullable Boolean> protocols = new LinkedHashMap<>();
+		protocols.put(TlsVersion.SSL_2_0.shortName(), null);
 		for (TlsVersion version : TlsVersion.probed()) {
 			protocols.put(version.shortName(), null);
 		}
-		for (VersionSupport support : report.versions()) {
+		List<VersionSupport> versions = new ArrayList<>(report.versions());
+		Ssl2Support ssl2 = report.ssl2();
+		if (ssl2 != null) {
+			versions.add(ssl2.asVersionSupport());
+		}
+		for (VersionSupport support : versions) {
 			protocols.put(support.version().shortName(), switch (support.verdict()) {
 				case ACCEPTED -> Boolean.TRUE;
 				case REJECTED -> Boolean.FALSE;

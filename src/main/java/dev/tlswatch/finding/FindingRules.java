@@ -215,8 +215,8 @@ final class FindingRules {
 
 	/**
 	 * What the address accepts, and a warning for each deprecated version it accepts
-	 * (critical for SSL 3.0). Only a version seen accepted counts: one that timed out or
-	 * could not be tested is listed as such and never judged.
+	 * (critical for SSL 2.0 and SSL 3.0). Only a version seen accepted counts: one that
+	 * timed out or could not be tested is listed as such and never judged.
 	 */
 	private static void protocolVersions(AddressResult result, List<FindingDetails> findings) {
 		if (result.versions().isEmpty()) {
@@ -225,7 +225,8 @@ final class FindingRules {
 		List<ProtocolVersion> accepted = result.acceptedVersions();
 		List<ProtocolVersion> weak = accepted.stream().filter(ProtocolVersion::deprecated).toList();
 		if (!weak.isEmpty()) {
-			Severity severity = weak.contains(ProtocolVersion.SSL_3_0) ? Severity.CRITICAL : Severity.WARNING;
+			Severity severity = weak.stream().anyMatch(ProtocolVersion::prohibited) ? Severity.CRITICAL
+					: Severity.WARNING;
 			findings.add(new FindingDetails("WEAK_PROTOCOL", severity, result.address(),
 					"Deprecated protocol versions are accepted: " + names(weak) + "."));
 		}

@@ -27,10 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param elapsed how long the probe took
  * @param hsts the HSTS policy of an HTTPS server; {@link Observed.Status#NOT_APPLICABLE}
  * for a server that does not speak HTTP
+ * @param ssl2 whether the address accepts SSL 2.0, with the cipher kinds it lists; not in
+ * {@code versions}, which are the versions of {@link TlsVersion#probed()}; {@code null}
+ * when not probed (the address did not answer)
+ * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
+ * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
+ * ({@link ChachaPreference}); empty when not probed
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
-		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts) {
+		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+		Map<TlsVersion, ChachaPreference> chachaPreference) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
@@ -40,6 +47,17 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		versions = List.copyOf(versions);
 		suites = suites.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(suites));
 		groups = List.copyOf(groups);
+		chachaPreference = chachaPreference.isEmpty() ? Map.of()
+				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+	}
+
+	/**
+	 * A report without SSL 2.0 and ChaCha20 preference observations.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, null, Map.of());
 	}
 
 	/**

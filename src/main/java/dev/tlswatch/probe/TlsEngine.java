@@ -2,11 +2,11 @@ package dev.tlswatch.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +42,10 @@ public final class TlsEngine {
 
 	private final HstsProber hsts;
 
+	private final Ssl2Prober ssl2;
+
+	private final ChachaPreferenceProber chacha;
+
 	/** Ports where an HTTPS server is expected whatever ALPN says. */
 	static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443, 4443);
 
@@ -57,11 +61,12 @@ public final class TlsEngine {
 	 */
 	public TlsEngine(int connectionsPerAddress) {
 		this(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
-				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), connectionsPerAddress);
+				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), Ssl2Prober.wire(),
+				ChachaPreferenceProber.wire(), connectionsPerAddress);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
-			HstsProber hsts, int connectionsPerAddress) {
+			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha, int connectionsPerAddress) {
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
@@ -70,6 +75,8 @@ public final class TlsEngine {
 		this.suites = suites;
 		this.groups = groups;
 		this.hsts = hsts;
+		this.ssl2 = ssl2;
+		this.chacha = chacha;
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -80,9 +87,11 @@ public final class TlsEngine {
 	 * sweep whose first ClientHello is at once the version probe and the first of the
 	 * suite enumeration (one connection for a refused version, one per accepted suite
 	 * plus one, plus at most one for the order, for an accepted one); the TLS 1.2 sweep
-	 * also carries the ALPN and compression questions. The groups of TLS 1.3 and 1.2 are
-	 * enumerated as soon as the version's suites are known; the feature questions left
-	 * and HSTS come last.
+	 * also carries the ALPN and compression questions. SSL 2.0 has one connection of its
+	 * own beside them. The groups of TLS 1.3 and 1.2 are enumerated as soon as a sweep
+	 * shows they can be found, and the ChaCha20 question (at most one connection per
+	 * version) as soon as the version's sweep has ended; the feature questions left and
+	 * HSTS come last.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
 	 * @return what was found
@@ -95,9 +104,9 @@ public final class TlsEngine {
 			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
-		List<VersionSweep> sweeps = new ArrayList<>();
-		List<GroupEnumeration> groupResults = new ArrayList<>();
-		sweepAndEnumerate(target, options, sweeps, groupResults);
+		Sweeping sweeping = sweepAndEnumerate(target, options);
+		List<VersionSweep> sweeps = sweeping.sweeps();
+		List<GroupEnumeration> groupResults = sweeping.groups();
 		List<VersionSupport> versionResults = sweeps.stream().map(VersionSweep::support).toList();
 		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
 		FeatureAnswers known = FeatureAnswers.NONE;
@@ -117,10 +126,13 @@ public final class TlsEngine {
 		if (featureReport != null) {
 			connections.addAndGet(featureReport.connections());
 		}
+		connections.incrementAndGet();
+		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
 		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
-				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts),
-				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts);
+				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2()),
+				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
+				sweeping.chacha());
 	}
 
 	/**
@@ -154,27 +166,36 @@ public final class TlsEngine {
 	}
 
 	/**
-	 * One sweep per probed version, all under the cap. Group rounds start as soon as a
-	 * sweep shows they can find something, also under the cap: TLS 1.3's at its first
-	 * suite, TLS 1.2's curve round at its first ECDHE suite and its finite-field round at
-	 * its first DHE suite. Fills both lists, the sweeps in the order of
-	 * {@link TlsVersion#probed()}, the groups TLS 1.3 first.
+	 * One sweep per probed version and the SSL 2.0 probe, all under the cap. Group rounds
+	 * start as soon as a sweep shows they can find something, also under the cap: TLS
+	 * 1.3's at its first suite, TLS 1.2's curve round at its first ECDHE suite and its
+	 * finite-field round at its first DHE suite; the ChaCha20 question of TLS 1.3 and 1.2
+	 * as soon as the version's sweep has ended.
+	 * @return the sweeps in the order of {@link TlsVersion#probed()}, the groups TLS 1.3
+	 * first, SSL 2.0 and the ChaCha20 answers
 	 */
-	private void sweepAndEnumerate(ProbeTarget target, ProbeOptions options, List<VersionSweep> sweeps,
-			List<GroupEnumeration> groupResults) {
+	private Sweeping sweepAndEnumerate(ProbeTarget target, ProbeOptions options) {
 		Semaphore permits = new Semaphore(this.connectionsPerAddress);
 		List<TlsVersion> versions = TlsVersion.probed();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			GroupRounds rounds = new GroupRounds(executor, permits, target, options);
+			Map<TlsVersion, Future<ChachaPreference>> chachaJobs = new ConcurrentHashMap<>();
 			List<Future<VersionSweep>> sweepJobs = new ArrayList<>();
 			for (TlsVersion version : versions) {
 				sweepJobs.add(executor.submit(() -> {
 					VersionSweep sweep = capped(permits, () -> this.suites.sweep(target, options, version,
 							version == TlsVersion.TLS_1_2, (suite) -> rounds.chosen(version, suite)));
 					rounds.swept(sweep);
+					if (sweep.accepted() && GROUP_VERSIONS.contains(version)) {
+						chachaJobs.put(version, executor
+							.submit(() -> capped(permits, () -> this.chacha.probe(target, options, sweep.suites()))));
+					}
 					return sweep;
 				}));
 			}
+			Future<Ssl2Support> ssl2Job = executor
+				.submit(() -> capped(permits, () -> this.ssl2.probe(target, options)));
+			List<VersionSweep> sweeps = new ArrayList<>();
 			for (int i = 0; i < versions.size(); i++) {
 				TlsVersion version = versions.get(i);
 				sweeps.add(await(sweepJobs.get(i), version, (failed, error) -> new VersionSweep(
@@ -182,9 +203,25 @@ public final class TlsEngine {
 						new SuiteEnumeration(failed, List.of(), ServerOrder.UNKNOWN, 0, "Probe failed: " + error),
 						FeatureAnswers.NONE)));
 			}
-			// Every sweep has ended, so every round has been started
-			groupResults.addAll(rounds.results(sweeps));
+			// Every sweep has ended, so every round and ChaCha20 question has been
+			// started
+			Map<TlsVersion, ChachaPreference> chacha = new EnumMap<>(TlsVersion.class);
+			for (TlsVersion version : GROUP_VERSIONS) {
+				Future<ChachaPreference> job = chachaJobs.get(version);
+				if (job != null) {
+					chacha.put(version, await(job, version, (failed, error) -> new ChachaPreference(failed,
+							Observed.none(Observed.Status.ERROR, "Probe failed: " + error), 0)));
+				}
+			}
+			Ssl2Support ssl2 = await(ssl2Job, "SSL 2.0",
+					(key, error) -> new Ssl2Support(VersionVerdict.ERROR, List.of(), "Probe failed: " + error));
+			return new Sweeping(List.copyOf(sweeps), rounds.results(sweeps), ssl2, chacha);
 		}
+	}
+
+	/** What {@link #sweepAndEnumerate} found. */
+	private record Sweeping(List<VersionSweep> sweeps, List<GroupEnumeration> groups, Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chacha) {
 	}
 
 	/**
@@ -352,7 +389,16 @@ public final class TlsEngine {
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
 				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
 				@Nullable FeatureReport features, Observed<Hsts> hsts) {
-			Set<TlsVersion> acceptedVersions = acceptedVersions(versions);
+			return of(handshake, versions, suites, groups, features, hsts, null);
+		}
+
+		/**
+		 * The grade, with SSL 2.0 among the accepted versions when it was seen accepted.
+		 */
+		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
+				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
+				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2) {
+			Set<TlsVersion> acceptedVersions = acceptedVersions(versions, ssl2 != null && ssl2.accepted());
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
 				.withVersions(acceptedVersions);
@@ -409,10 +455,11 @@ public final class TlsEngine {
 		}
 
 		/**
-		 * The accepted versions, or {@code null} (unknown) unless every probed version
-		 * got a clear answer and at least one was accepted.
+		 * The accepted versions, SSL 2.0 among them when it was seen accepted, or
+		 * {@code null} (unknown) unless every probed version got a clear answer and at
+		 * least one was accepted.
 		 */
-		private static @Nullable Set<TlsVersion> acceptedVersions(List<VersionSupport> versions) {
+		private static @Nullable Set<TlsVersion> acceptedVersions(List<VersionSupport> versions, boolean ssl2Accepted) {
 			if (versions.isEmpty() || versions.stream()
 				.anyMatch((version) -> version.verdict() == VersionVerdict.TIMEOUT
 						|| version.verdict() == VersionVerdict.ERROR)) {
@@ -422,6 +469,9 @@ public final class TlsEngine {
 			versions.stream()
 				.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
 				.forEach((version) -> accepted.add(version.version()));
+			if (ssl2Accepted) {
+				accepted.add(TlsVersion.SSL_2_0);
+			}
 			return accepted.isEmpty() ? null : accepted;
 		}
 

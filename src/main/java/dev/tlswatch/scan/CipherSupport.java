@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * What one address accepts beyond protocol versions: the cipher suites of each accepted
  * version in the server's order, the key exchange groups, and protocol features.
  *
- * @param suites one entry per accepted version, newest first
+ * @param suites one entry per accepted version, newest first; SSL 2.0's lists the SSL 2.0
+ * cipher kinds the server named, all insecure
  * @param groups the key exchange groups accepted, TLS 1.3's first
  * @param features ALPN, secure renegotiation, TLS_FALLBACK_SCSV and compression,
  * {@code null} when not probed
@@ -32,11 +33,22 @@ public record CipherSupport(List<VersionSuites> suites, List<Group> groups, @Nul
 	 * @param order {@code SERVER}, {@code CLIENT} or {@code UNKNOWN}
 	 * @param accepted the suites, in the server's order when it has one
 	 * @param complete whether the enumeration finished
+	 * @param chachaPreference for TLS 1.2 and TLS 1.3 of a server that enforces its order
+	 * and ranks AES-GCM first: whether it chose ChaCha20-Poly1305 when the client put it
+	 * first; {@code null} when not known or not applicable
 	 */
-	public record VersionSuites(ProtocolVersion version, String order, List<Suite> accepted, boolean complete) {
+	public record VersionSuites(ProtocolVersion version, String order, List<Suite> accepted, boolean complete,
+			@Nullable Boolean chachaPreference) {
 
 		public VersionSuites {
 			accepted = List.copyOf(accepted);
+		}
+
+		/**
+		 * The suites of one version, without a ChaCha20 preference.
+		 */
+		public VersionSuites(ProtocolVersion version, String order, List<Suite> accepted, boolean complete) {
+			this(version, order, accepted, complete, null);
 		}
 
 	}

@@ -5,6 +5,9 @@ package dev.tlswatch.scan;
  */
 public enum ProtocolVersion {
 
+	/** SSL 2.0, prohibited by RFC 6176; probed with a CLIENT-HELLO of its own format. */
+	SSL_2_0("SSL 2.0", true),
+
 	/** SSL 3.0 (RFC 6101), prohibited by RFC 7568. */
 	SSL_3_0("SSL 3.0", true),
 
@@ -43,6 +46,15 @@ public enum ProtocolVersion {
 	 */
 	public boolean deprecated() {
 		return this.deprecated;
+	}
+
+	/**
+	 * Whether the IETF prohibited the version outright: SSL 2.0 (RFC 6176) and SSL 3.0
+	 * (RFC 7568).
+	 * @return whether it is prohibited
+	 */
+	public boolean prohibited() {
+		return this == SSL_2_0 || this == SSL_3_0;
 	}
 
 }

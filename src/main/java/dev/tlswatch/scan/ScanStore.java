@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChachaPreference;
 import dev.tlswatch.probe.ChainReport;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
@@ -17,6 +18,8 @@ import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
@@ -112,7 +115,7 @@ class ScanStore {
 	private static AddressResult toResult(ProbeReport report) {
 		HandshakeObservation observation = report.handshake();
 		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
-		List<VersionResult> versions = report.versions().stream().map(ScanStore::toVersionResult).toList();
+		List<VersionResult> versions = versions(report);
 		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
@@ -131,10 +134,12 @@ class ScanStore {
 	}
 
 	private static @Nullable CipherSupport toCipherSupport(ProbeReport report) {
-		if (report.suites().isEmpty() && report.groups().isEmpty() && report.features() == null) {
+		Ssl2Support ssl2 = report.ssl2();
+		boolean ssl2Accepted = ssl2 != null && ssl2.accepted();
+		if (report.suites().isEmpty() && report.groups().isEmpty() && report.features() == null && !ssl2Accepted) {
 			return null;
 		}
-		List<CipherSupport.VersionSuites> suites = report.suites()
+		List<CipherSupport.VersionSuites> suites = new ArrayList<>(report.suites()
 			.values()
 			.stream()
 			.sorted(Comparator.comparing(SuiteEnumeration::version).reversed())
@@ -144,8 +149,15 @@ class ScanStore {
 						.stream()
 						.map((suite) -> new CipherSupport.Suite(suite.name(), suite.strength().name()))
 						.toList(),
-					enumeration.complete()))
-			.toList();
+					enumeration.complete(), chachaPreference(report, enumeration.version())))
+			.toList());
+		if (ssl2Accepted) {
+			// Every SSL 2.0 cipher kind is insecure: MD5, and export or 56-bit ones
+			// besides
+			suites.add(new CipherSupport.VersionSuites(ProtocolVersion.SSL_2_0, ServerOrder.UNKNOWN.name(),
+					ssl2.cipherKinds().stream().map((kind) -> new CipherSupport.Suite(kind, "INSECURE")).toList(),
+					true));
+		}
 		List<CipherSupport.Group> groups = report.groups()
 			.stream()
 			.flatMap((enumeration) -> enumeration.accepted().stream())
@@ -158,6 +170,11 @@ class ScanStore {
 						? new CipherSupport.Features(features.alpn().value(), features.secureRenegotiation().value(),
 								features.fallbackScsv().value(), features.compression().value())
 						: null);
+	}
+
+	private static @Nullable Boolean chachaPreference(ProbeReport report, TlsVersion version) {
+		ChachaPreference preference = report.chachaPreference().get(version);
+		return (preference != null) ? preference.prefersChacha().value() : null;
 	}
 
 	private static @Nullable GradeDetails toGrade(@Nullable Grade grade) {
@@ -185,13 +202,24 @@ class ScanStore {
 		return new ChainReportDetails(issues, report.sctCount(), report.mustStaple());
 	}
 
+	/** The versions probed, SSL 2.0 first when it was probed. */
+	private static List<VersionResult> versions(ProbeReport report) {
+		List<VersionResult> versions = new ArrayList<>();
+		Ssl2Support ssl2 = report.ssl2();
+		if (ssl2 != null && !report.versions().isEmpty()) {
+			versions.add(toVersionResult(ssl2.asVersionSupport()));
+		}
+		report.versions().stream().map(ScanStore::toVersionResult).forEach(versions::add);
+		return List.copyOf(versions);
+	}
+
 	private static VersionResult toVersionResult(VersionSupport support) {
 		return new VersionResult(toVersion(support.version()), toVersionOutcome(support.verdict()), support.detail());
 	}
 
 	private static ProtocolVersion toVersion(TlsVersion version) {
 		return switch (version) {
-			case SSL_2_0 -> throw new IllegalArgumentException("SSL 2.0 is never probed, so never stored");
+			case SSL_2_0 -> ProtocolVersion.SSL_2_0;
 			case SSL_3_0 -> ProtocolVersion.SSL_3_0;
 			case TLS_1_0 -> ProtocolVersion.TLS_1_0;
 			case TLS_1_1 -> ProtocolVersion.TLS_1_1;

@@ -632,9 +632,12 @@ class EndpointPageView {
 			String name = result.version().displayName();
 			String detail = (result.detail() != null) ? result.detail() : "";
 			return switch (result.outcome()) {
-				case ACCEPTED -> result.version().deprecated()
-						? new StatusBadge(name + " (deprecated)", "warning", "Accepted, though deprecated: " + detail)
-						: new StatusBadge(name, "ok", "Accepted: " + detail);
+				case ACCEPTED -> result.version().prohibited()
+						? new StatusBadge(name + " (prohibited)", "critical", "Accepted, though prohibited: " + detail)
+						: result.version().deprecated()
+								? new StatusBadge(name + " (deprecated)", "warning",
+										"Accepted, though deprecated: " + detail)
+								: new StatusBadge(name, "ok", "Accepted: " + detail);
 				case TIMEOUT, ERROR -> new StatusBadge(name + " ?", "muted", "Could not test: " + detail);
 				case REJECTED -> new StatusBadge(name, "muted", "Refused: " + detail);
 			};

@@ -172,6 +172,14 @@ class AlertRulesTests {
 						ChainReportDetails.NONE, ssl3, null, null))),
 				AlertRule.WEAK_PROTOCOL)
 			.severity()).isEqualTo(Severity.CRITICAL);
+		List<VersionResult> ssl2 = List.of(new VersionResult(ProtocolVersion.SSL_2_0, VersionOutcome.ACCEPTED, null),
+				new VersionResult(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, null));
+		Condition prohibited = only(
+				evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+						List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, ssl2, null, null))),
+				AlertRule.WEAK_PROTOCOL);
+		assertThat(prohibited.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(prohibited.message()).isEqualTo("Deprecated protocol versions are accepted: SSL 2.0.");
 	}
 
 	@Test

@@ -135,6 +135,7 @@ class ScanApiIntegrationTests {
 			.andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
 			.andExpect(
 					jsonPath("$.results[0].cipherSupport.suites[0].accepted[0].name").value("TLS_AES_128_GCM_SHA256"))
+			.andExpect(jsonPath("$.results[0].cipherSupport.suites[0].chachaPreference").value(false))
 			.andExpect(jsonPath("$.results[0].cipherSupport.groups[0].postQuantum").value(true))
 			.andExpect(jsonPath("$.results[0].grade.letter").value("B"))
 			.andExpect(jsonPath("$.findings[0].address").value("192.0.2.1"))
@@ -272,7 +273,7 @@ class ScanApiIntegrationTests {
 				6,
 				new CipherSupport(
 						List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_3, "SERVER",
-								List.of(new CipherSupport.Suite("TLS_AES_128_GCM_SHA256", "STRONG")), true)),
+								List.of(new CipherSupport.Suite("TLS_AES_128_GCM_SHA256", "STRONG")), true, false)),
 						List.of(new CipherSupport.Group("X25519MLKEM768", true)),
 						new CipherSupport.Features(List.of("h2"), true, null, false)));
 		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,

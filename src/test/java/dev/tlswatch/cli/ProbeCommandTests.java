@@ -49,6 +49,12 @@ class ProbeCommandTests {
 			assertThat(address.get("protocols").get("TLSv1.2").asBoolean()).isTrue();
 			assertThat(address.get("protocols").get("TLSv1.3").asBoolean()).isTrue();
 			assertThat(address.get("protocols").get("SSLv3").asBoolean()).isFalse();
+			// JSSE turns away an SSL 2.0 CLIENT-HELLO
+			assertThat(address.get("protocols").get("SSLv2").isBoolean()).isTrue();
+			assertThat(address.get("protocols").get("SSLv2").asBoolean()).isFalse();
+			assertThat(address.get("sslv2CipherKinds").isNull()).isTrue();
+			assertThat(address.get("chachaPreference").has("TLSv1.2")).isTrue();
+			assertThat(address.get("chachaPreference").has("TLSv1.3")).isTrue();
 			assertThat(address.get("chain").get(0).get("subject").asString())
 				.isEqualTo(leaf.certificate().getSubjectX500Principal().getName());
 			assertThat(address.get("trust").asString()).isEqualTo("TRUSTED");
@@ -79,9 +85,9 @@ class ProbeCommandTests {
 
 			String text = this.out.toString(StandardCharsets.UTF_8);
 			assertThat(status).isZero();
-			assertThat(text).contains("127.0.0.1:" + server.port(), "127.0.0.1: OK", "TLSv1.2 yes", "TLSv1.3 yes",
-					"trust        TRUSTED, name matches", "grade        A", "TLSv1.3 suites",
-					"TLS_AES_128_GCM_SHA256  strong", "groups TLSv1.3");
+			assertThat(text).contains("127.0.0.1:" + server.port(), "127.0.0.1: OK", "SSLv2 no, SSLv3 no",
+					"TLSv1.2 yes", "TLSv1.3 yes", "trust        TRUSTED, name matches", "grade        A",
+					"TLSv1.3 suites", "TLS_AES_128_GCM_SHA256  strong", "groups TLSv1.3");
 			assertThat(text).containsPattern("probe        \\d+ connections");
 		}
 	}

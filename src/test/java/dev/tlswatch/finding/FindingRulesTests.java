@@ -222,6 +222,20 @@ class FindingRulesTests {
 	}
 
 	@Test
+	void acceptedSsl2IsCritical() {
+		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
+				VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
+
+		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
+				"Deprecated protocol versions are accepted: SSL 2.0."));
+		assertThat(findings).extracting(FindingDetails::message)
+			.contains("Protocol versions accepted: SSL 2.0, TLS 1.2.");
+		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
+	}
+
+	@Test
 	void versionsNotKnownAreNeverWeak() {
 		ScanDetails scan = scan(withVersions(VersionOutcome.TIMEOUT, VersionOutcome.ERROR, VersionOutcome.ERROR,
 				VersionOutcome.ACCEPTED, VersionOutcome.TIMEOUT));
@@ -310,13 +324,17 @@ class FindingRulesTests {
 	}
 
 	/**
-	 * A trusted address with one outcome per version, SSL 3.0 first.
+	 * A trusted address with one outcome per version, the newest last: SSL 3.0 first for
+	 * five outcomes, SSL 2.0 first for six.
 	 */
 	private static AddressResult withVersions(VersionOutcome... outcomes) {
 		AddressResult trusted = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		List<VersionResult> versions = new ArrayList<>();
+		int skipped = ProtocolVersion.values().length - outcomes.length;
 		for (ProtocolVersion version : ProtocolVersion.values()) {
-			versions.add(new VersionResult(version, outcomes[version.ordinal()], null));
+			if (version.ordinal() >= skipped) {
+				versions.add(new VersionResult(version, outcomes[version.ordinal() - skipped], null));
+			}
 		}
 		return new AddressResult(trusted.address(), trusted.outcome(), null, trusted.protocol(), trusted.cipherSuite(),
 				1, 5, trusted.trust(), null, true, trusted.chain(), ChainReportDetails.NONE, versions, null, 6, null);

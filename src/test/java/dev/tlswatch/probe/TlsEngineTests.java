@@ -35,13 +35,18 @@ class TlsEngineTests {
 			assertThat(report.groups()).extracting(GroupEnumeration::version)
 				.containsExactly(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
 			assertThat(report.features()).isNotNull();
+			// JSSE turns away an SSL 2.0 CLIENT-HELLO
+			assertThat(report.ssl2()).isNotNull();
+			assertThat(report.ssl2().verdict()).isEqualTo(VersionVerdict.REJECTED);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code).doesNotContain("SSL2_ACCEPTED");
+			assertThat(report.chachaPreference()).containsOnlyKeys(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
 			// Every connection is counted once
 			assertThat(report.connections()).isEqualTo(server.acceptedConnections());
 			// The version sweeps: one connection per refused version; per accepted one,
 			// one per suite, one refusal, at most one for the order
 			int sweeps = report.connections() - 1
 					- report.groups().stream().mapToInt(GroupEnumeration::connections).sum()
-					- report.features().connections();
+					- report.features().connections() - 1 - chachaConnections(report);
 			int budget = TlsVersion.probed()
 				.stream()
 				.mapToInt((version) -> report.suites().containsKey(version)
@@ -118,10 +123,38 @@ class TlsEngineTests {
 			ProbeReport report = new TlsEngine(2).probe(target(server.port()), options());
 
 			assertThat(report.handshake().outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
-			assertThat(report.connections()).isEqualTo(6);
-			assertThat(server.acceptedConnections()).isEqualTo(6);
+			// The handshake, five versions and SSL 2.0; no version accepted, so nothing
+			// else
+			assertThat(report.connections()).isEqualTo(7);
+			assertThat(server.acceptedConnections()).isEqualTo(7);
 			assertThat(most.get()).isLessThanOrEqualTo(2);
 		}
+	}
+
+	@Test
+	void sslv2AcceptedCapsTheGradeAtF() {
+		Issued leaf = TestCertificates.localhost(CA);
+		// No JDK speaks SSL 2.0: the SSL 2.0 answer is given, everything else is probed
+		Ssl2Prober ssl2 = (target, options) -> new Ssl2Support(VersionVerdict.ACCEPTED,
+				List.of("SSL_CK_RC4_128_WITH_MD5"), "SERVER-HELLO with 1 cipher kind");
+		TlsEngine engine = new TlsEngine(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
+				FeatureProber.wire(), HstsProber.jsse(), ssl2, ChachaPreferenceProber.wire(), 4);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			ProbeReport report = engine.probe(target(server.port()), options());
+
+			assertThat(report.ssl2()).isNotNull();
+			assertThat(report.ssl2().cipherKinds()).containsExactly("SSL_CK_RC4_128_WITH_MD5");
+			assertThat(report.grade()).isNotNull();
+			assertThat(report.grade().gradeIgnoringTrust()).isEqualTo(GradeLetter.F);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code).contains("SSL2_ACCEPTED");
+			assertThat(report.grade().reasons()).filteredOn((reason) -> reason.code().equals("SSL2_ACCEPTED"))
+				.extracting(GradeReason::cap)
+				.containsExactly(GradeLetter.F);
+		}
+	}
+
+	private static int chachaConnections(ProbeReport report) {
+		return report.chachaPreference().values().stream().mapToInt(ChachaPreference::connections).sum();
 	}
 
 	private static ProbeTarget target(int port) {

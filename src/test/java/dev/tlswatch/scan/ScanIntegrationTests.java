@@ -99,12 +99,13 @@ class ScanIntegrationTests {
 				assertThat(stored.pem()).startsWith("-----BEGIN CERTIFICATE-----");
 			});
 			assertThat(scan.results().get(0).versions()).extracting(VersionResult::version, VersionResult::outcome)
-				.containsExactly(tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
+				.containsExactly(tuple(ProtocolVersion.SSL_2_0, VersionOutcome.REJECTED),
+						tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_0, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED),
 						tuple(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED),
 						tuple(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED));
-			assertThat(scan.results().get(0).versions().get(3).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
+			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
 				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
@@ -122,7 +123,8 @@ class ScanIntegrationTests {
 			assertThat(support.features().compression()).isFalse();
 			assertThat(this.jdbc.queryForObject("""
 					select count(*) from scan_result_version v join scan_result r on r.id = v.scan_result_id
-					where r.scan_id = ?""", Integer.class, scan.id())).isEqualTo(5);
+					where r.scan_id = ?""", Integer.class, scan.id())).as("SSL 2.0 and the five probed versions")
+				.isEqualTo(6);
 		}
 	}
 
@@ -289,7 +291,7 @@ class ScanIntegrationTests {
 			assertThat(scan.results().get(0).outcome()).isEqualTo(ScanOutcome.OK);
 			assertThat(scan.results().get(0).hostnameMatches()).isTrue();
 			assertThat(scan.results().get(1).outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
-			assertThat(scan.results().get(0).versions()).hasSize(5);
+			assertThat(scan.results().get(0).versions()).hasSize(6);
 			assertThat(scan.results().get(1).versions()).as("a refused address is not probed again").isEmpty();
 		}
 	}
@@ -332,7 +334,7 @@ class ScanIntegrationTests {
 			assertThat(brokenScan.results().get(0).versions()).extracting(VersionResult::outcome)
 				.containsOnly(VersionOutcome.ERROR);
 			assertThat(codes(brokenScan)).doesNotContain("WEAK_PROTOCOL");
-			assertThat(garbage.acceptedConnections()).isEqualTo(6);
+			assertThat(garbage.acceptedConnections()).as("handshake, five versions, SSL 2.0").isEqualTo(7);
 		}
 	}
 
@@ -366,8 +368,10 @@ class ScanIntegrationTests {
 			this.mvc.perform(get(location + "/scans/latest"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.results[0].protocol").value("TLSv1.3"))
-				.andExpect(jsonPath("$.results[0].versions[4].version").value("TLS_1_3"))
-				.andExpect(jsonPath("$.results[0].versions[4].outcome").value("ACCEPTED"));
+				.andExpect(jsonPath("$.results[0].versions[0].version").value("SSL_2_0"))
+				.andExpect(jsonPath("$.results[0].versions[0].outcome").value("REJECTED"))
+				.andExpect(jsonPath("$.results[0].versions[5].version").value("TLS_1_3"))
+				.andExpect(jsonPath("$.results[0].versions[5].outcome").value("ACCEPTED"));
 			this.mvc.perform(get("/api/v1/certificates/" + sha256(leaf.certificate().getEncoded()) + ".pem"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(startsWith("-----BEGIN CERTIFICATE-----")));

@@ -37,6 +37,7 @@ import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
@@ -322,6 +323,33 @@ class EndpointPagesControllerTests {
 				"<span class=\"badge badge--muted\" title=\"Could not test: No answer within the handshake timeout\">"
 						+ "SSL 3.0 ?</span>");
 		assertThat(html).doesNotContain(">TLS 1.1<", "protocol_version");
+	}
+
+	@Test
+	void sslv2IsMarkedProhibitedAndTheChachaPreferenceIsShownPerVersion() throws Exception {
+		List<VersionResult> versions = List.of(
+				version(ProtocolVersion.SSL_2_0, VersionOutcome.ACCEPTED, "SERVER-HELLO with 1 cipher kind"),
+				version(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+		CipherSupport support = new CipherSupport(
+				List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_2, "SERVER",
+						List.of(new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "STRONG"),
+								new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "STRONG")),
+						true, true),
+						new CipherSupport.VersionSuites(ProtocolVersion.SSL_2_0, "UNKNOWN",
+								List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", "INSECURE")), true)),
+				List.of(), null);
+		AddressResult ok = okResult("192.0.2.1", List.of(), versions);
+		AddressResult result = new AddressResult(ok.address(), ok.outcome(), null, ok.protocol(), ok.cipherSuite(), 3,
+				42, ok.trust(), null, true, ok.chain(), ChainReportDetails.NONE, versions, null, 6, support);
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(result)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("<span class=\"badge badge--critical\" title=\"Accepted, though prohibited: "
+				+ "SERVER-HELLO with 1 cipher kind\">SSL 2.0 (prohibited)</span>");
+		assertThat(html).contains("ChaCha20 preference: chosen when the client puts it first",
+				"SSL_CK_RC4_128_WITH_MD5");
+		assertThat(html).containsOnlyOnce("ChaCha20 preference");
 	}
 
 	@Test

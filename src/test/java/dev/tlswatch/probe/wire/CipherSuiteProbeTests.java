@@ -2,7 +2,6 @@ package dev.tlswatch.probe.wire;
 
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +31,12 @@ import dev.tlswatch.support.TestTlsServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.tlswatch.probe.wire.WireProbeFixture.SANITY_BOUND;
+import static dev.tlswatch.probe.wire.WireProbeFixture.jsse;
+import static dev.tlswatch.probe.wire.WireProbeFixture.loopback;
+import static dev.tlswatch.probe.wire.WireProbeFixture.options;
+import static dev.tlswatch.probe.wire.WireProbeFixture.shortOptions;
+import static dev.tlswatch.probe.wire.WireProbeFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -41,11 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * rules; all on 127.0.0.1. Every test counts the connections.
  */
 class CipherSuiteProbeTests {
-
-	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
-
-	// Far above the short timeout; only catches a probe that is not bounded at all
-	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
 
 	// A server order that is neither the client's nor alphabetical
 	private static final List<String> FOUR_SUITES = List.of("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
@@ -63,7 +63,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void tls13OnlyServerAcceptsExactlyTheJdksTls13Suites() throws Exception {
-		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").start()) {
 			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
 
 			List<String> expected = jdkTls13Suites();
@@ -78,7 +78,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void tls12ServerThatDecidesShowsItsSuitesInItsOrder() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
 			.useCipherSuitesOrder(true)
 			.start()) {
@@ -95,7 +95,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void tls12ServerThatFollowsTheClientIsClientOrder() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
 			.useCipherSuitesOrder(false)
 			.start()) {
@@ -111,7 +111,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void tls13ServerRefusesTls12AtOnce() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").start()) {
 			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);
 
 			assertThat(suites.accepted()).isEmpty();
@@ -323,7 +323,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void sweepOfARefusedVersionCostsOneConnectionAndSaysSo() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.3").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").start()) {
 			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
 					TlsVersion.TLS_1_2, true);
 
@@ -337,7 +337,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void tls12SweepIsTheVersionProbeAndCarriesTheAlpnAndCompressionQuestions() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
 			.useCipherSuitesOrder(true)
 			.applicationProtocols("h2")
@@ -365,7 +365,7 @@ class CipherSuiteProbeTests {
 
 	@Test
 	void sweepWithoutQuestionsAnswersNone() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
 			.start()) {
 			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
@@ -392,26 +392,6 @@ class CipherSuiteProbeTests {
 		return Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
 			.filter((name) -> CipherSuites.byName(name).map(SuiteCatalog::isTls13Only).orElse(false))
 			.toList();
-	}
-
-	private static TestTlsServer.Builder jsse() {
-		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot());
-	}
-
-	private static ProbeTarget target(InetAddress address, int port) {
-		return new ProbeTarget(address, port, "localhost", "localhost");
-	}
-
-	private static ProbeOptions options() {
-		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
-	}
-
-	private static ProbeOptions shortOptions() {
-		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
-	}
-
-	private static InetAddress loopback() throws Exception {
-		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.tlswatch.probe.wire;
 
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,8 +8,6 @@ import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.probe.GroupEnumeration;
 import dev.tlswatch.probe.GroupProber;
 import dev.tlswatch.probe.KeyExchangeGroup;
-import dev.tlswatch.probe.ProbeOptions;
-import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
@@ -19,6 +16,12 @@ import dev.tlswatch.support.TestTlsServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.tlswatch.probe.wire.WireProbeFixture.SANITY_BOUND;
+import static dev.tlswatch.probe.wire.WireProbeFixture.jsse;
+import static dev.tlswatch.probe.wire.WireProbeFixture.loopback;
+import static dev.tlswatch.probe.wire.WireProbeFixture.options;
+import static dev.tlswatch.probe.wire.WireProbeFixture.shortOptions;
+import static dev.tlswatch.probe.wire.WireProbeFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -28,10 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * that break the rules; all on 127.0.0.1. Every test counts the connections.
  */
 class GroupProbeTests {
-
-	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
-
-	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
 
 	private static Issued localhost;
 
@@ -44,7 +43,7 @@ class GroupProbeTests {
 
 	@Test
 	void tls13ServerOfTwoGroupsNamesEachInAHelloRetryRequest() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.3").namedGroups("x25519", "secp256r1").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").namedGroups("x25519", "secp256r1").start()) {
 			GroupEnumeration groups = enumerate(server.address(), server.port(), TlsVersion.TLS_1_3);
 
 			assertThat(groups.accepted()).containsExactlyInAnyOrder(KeyExchangeGroup.X25519,
@@ -57,7 +56,7 @@ class GroupProbeTests {
 
 	@Test
 	void tls12ServerOfTwoCurvesNamesEachInItsServerKeyExchange() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
 			.namedGroups("x25519", "secp256r1")
 			.start()) {
@@ -73,7 +72,7 @@ class GroupProbeTests {
 
 	@Test
 	void tls12ServerWithoutDheSuitesIsNotAskedForFiniteFieldGroups() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
 			.namedGroups("x25519", "secp256r1")
 			.start()) {
@@ -102,7 +101,7 @@ class GroupProbeTests {
 
 	@Test
 	void tls12ServerOfAFiniteFieldGroupIsKnownByItsPrime() {
-		try (TestTlsServer server = jsse().protocols("TLSv1.2")
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
 			.namedGroups("secp384r1", "ffdhe3072")
 			.start()) {
@@ -175,26 +174,6 @@ class GroupProbeTests {
 
 	private GroupEnumeration enumerate(InetAddress address, int port, TlsVersion version) {
 		return this.prober.enumerate(target(address, port), options(), version);
-	}
-
-	private static TestTlsServer.Builder jsse() {
-		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot());
-	}
-
-	private static ProbeTarget target(InetAddress address, int port) {
-		return new ProbeTarget(address, port, "localhost", "localhost");
-	}
-
-	private static ProbeOptions options() {
-		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
-	}
-
-	private static ProbeOptions shortOptions() {
-		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
-	}
-
-	private static InetAddress loopback() throws Exception {
-		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 	}
 
 }

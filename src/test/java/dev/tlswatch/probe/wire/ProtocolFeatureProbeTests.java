@@ -1,12 +1,9 @@
 package dev.tlswatch.probe.wire;
 
-import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -20,7 +17,6 @@ import dev.tlswatch.probe.FeatureProber;
 import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.Observed.Status;
-import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsVersion;
@@ -33,6 +29,13 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.tlswatch.probe.wire.WireProbeFixture.SANITY_BOUND;
+import static dev.tlswatch.probe.wire.WireProbeFixture.jsse;
+import static dev.tlswatch.probe.wire.WireProbeFixture.loopback;
+import static dev.tlswatch.probe.wire.WireProbeFixture.options;
+import static dev.tlswatch.probe.wire.WireProbeFixture.readRecord;
+import static dev.tlswatch.probe.wire.WireProbeFixture.shortOptions;
+import static dev.tlswatch.probe.wire.WireProbeFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -42,11 +45,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * misbehave; all on 127.0.0.1.
  */
 class ProtocolFeatureProbeTests {
-
-	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
-
-	// Far above the short timeout; only catches a probe that is not bounded at all
-	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
 
 	private static final HexFormat hex = HexFormat.of();
 
@@ -63,7 +61,7 @@ class ProtocolFeatureProbeTests {
 
 	@Test
 	void jsseServerOfTls12And13AnswersEveryQuestion() {
-		try (TestTlsServer server = jsseServer().applicationProtocols("h2", "http/1.1").start()) {
+		try (TestTlsServer server = jsse(localhost).applicationProtocols("h2", "http/1.1").start()) {
 			FeatureReport report = probe(server.address(), server.port(), TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
 
 			assertThat(report.alpn()).isEqualTo(Observed.of(List.of("h2", "http/1.1"),
@@ -82,7 +80,7 @@ class ProtocolFeatureProbeTests {
 
 	@Test
 	void jsseServerOfTls12OnlyHasNoFallbackAndRefusesAnAlpnOfferWithoutItsProtocol() {
-		try (TestTlsServer server = jsseServer().protocols("TLSv1.2").applicationProtocols("h2").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2").applicationProtocols("h2").start()) {
 			FeatureReport report = probe(server.address(), server.port(), TlsVersion.TLS_1_2, null);
 
 			assertThat(report.alpn()).isEqualTo(Observed.of(List.of("h2"),
@@ -98,7 +96,9 @@ class ProtocolFeatureProbeTests {
 
 	@Test
 	void jsseServerOfTls13OnlyShowsAlpnInAHandshakeAndNothingElseApplies() {
-		try (TestTlsServer server = jsseServer().protocols("TLSv1.3").applicationProtocols("h2", "http/1.1").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3")
+			.applicationProtocols("h2", "http/1.1")
+			.start()) {
 			FeatureReport report = probe(server.address(), server.port(), TlsVersion.TLS_1_3, null);
 
 			assertThat(report.alpn()).isEqualTo(Observed.of(List.of("h2", "http/1.1"),
@@ -115,7 +115,7 @@ class ProtocolFeatureProbeTests {
 
 	@Test
 	void jsseServerOfTls13OnlyRefusingHttp11() {
-		try (TestTlsServer server = jsseServer().protocols("TLSv1.3").applicationProtocols("h2").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").applicationProtocols("h2").start()) {
 			FeatureReport report = probe(server.address(), server.port(), TlsVersion.TLS_1_3, null);
 
 			assertThat(report.alpn()).isEqualTo(Observed.of(List.of("h2"),
@@ -125,7 +125,7 @@ class ProtocolFeatureProbeTests {
 
 	@Test
 	void jsseServerWithoutAlpnChoosesNone() {
-		try (TestTlsServer server = jsseServer().protocols("TLSv1.3").start()) {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").start()) {
 			FeatureReport report = probe(server.address(), server.port(), TlsVersion.TLS_1_3, null);
 
 			assertThat(report.alpn()).isEqualTo(Observed.of(List.of(),
@@ -373,10 +373,6 @@ class ProtocolFeatureProbeTests {
 		return this.prober.probe(target(address, port), options(), highest, second);
 	}
 
-	private static TestTlsServer.Builder jsseServer() {
-		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot());
-	}
-
 	/**
 	 * A server that reads each ClientHello, notes it, and answers with the given hex
 	 * bytes; then it half-closes and waits for the client to close first.
@@ -417,33 +413,6 @@ class ProtocolFeatureProbeTests {
 		String name = String.format("%02x", protocol.length()) + hex.formatHex(protocol.getBytes());
 		String list = String.format("%04x", name.length() / 2) + name;
 		return "0010" + String.format("%04x", list.length() / 2) + list;
-	}
-
-	/** Reads exactly one record, so that closing does not reset the connection. */
-	private static byte[] readRecord(Socket socket) throws Exception {
-		DataInputStream input = new DataInputStream(socket.getInputStream());
-		byte[] header = new byte[5];
-		input.readFully(header);
-		byte[] record = new byte[5 + (((header[3] & 0xFF) << 8) | (header[4] & 0xFF))];
-		System.arraycopy(header, 0, record, 0, 5);
-		input.readFully(record, 5, record.length - 5);
-		return record;
-	}
-
-	private static ProbeTarget target(InetAddress address, int port) {
-		return new ProbeTarget(address, port, "localhost", "localhost");
-	}
-
-	private static ProbeOptions options() {
-		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
-	}
-
-	private static ProbeOptions shortOptions() {
-		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
-	}
-
-	private static InetAddress loopback() throws Exception {
-		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 	}
 
 	/**

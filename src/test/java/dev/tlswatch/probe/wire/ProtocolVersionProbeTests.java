@@ -1,11 +1,8 @@
 package dev.tlswatch.probe.wire;
 
-import java.io.DataInputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.probe.ProbeOptions;
-import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionProber;
 import dev.tlswatch.probe.VersionSupport;
@@ -28,6 +24,13 @@ import dev.tlswatch.support.TestTlsServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.tlswatch.probe.wire.WireProbeFixture.SANITY_BOUND;
+import static dev.tlswatch.probe.wire.WireProbeFixture.jsse;
+import static dev.tlswatch.probe.wire.WireProbeFixture.loopback;
+import static dev.tlswatch.probe.wire.WireProbeFixture.options;
+import static dev.tlswatch.probe.wire.WireProbeFixture.readRecord;
+import static dev.tlswatch.probe.wire.WireProbeFixture.shortOptions;
+import static dev.tlswatch.probe.wire.WireProbeFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,11 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * all on 127.0.0.1.
  */
 class ProtocolVersionProbeTests {
-
-	private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
-
-	// Far above the short timeout; only catches a probe that is not bounded at all
-	private static final Duration SANITY_BOUND = Duration.ofSeconds(4);
 
 	private static final HexFormat hex = HexFormat.of();
 
@@ -197,7 +195,7 @@ class ProtocolVersionProbeTests {
 
 	@Test
 	void serverThatClosesAtOnceRefuses() {
-		try (TestTcpServer server = TestTcpServer.start(ProtocolVersionProbeTests::readClientHello)) {
+		try (TestTcpServer server = TestTcpServer.start(WireProbeFixture::readRecord)) {
 			List<VersionSupport> versions = this.prober.probe(target(server.address(), server.port()), options());
 
 			assertThat(versions).allSatisfy((version) -> {
@@ -213,7 +211,7 @@ class ProtocolVersionProbeTests {
 	 * hand-made.
 	 */
 	private static void answerLikeAnOldServer(Socket socket, Map<Integer, byte[]> hellos) throws Exception {
-		byte[] record = readClientHello(socket);
+		byte[] record = readRecord(socket);
 		int recordVersion = ((record[1] & 0xFF) << 8) | (record[2] & 0xFF);
 		int clientVersion = ((record[9] & 0xFF) << 8) | (record[10] & 0xFF);
 		hellos.put((recordVersion << 16) | clientVersion, record);
@@ -231,17 +229,6 @@ class ProtocolVersionProbeTests {
 		socket.getInputStream().read();
 	}
 
-	/** Reads exactly one record, so that closing does not reset the connection. */
-	private static byte[] readClientHello(Socket socket) throws Exception {
-		DataInputStream input = new DataInputStream(socket.getInputStream());
-		byte[] header = new byte[5];
-		input.readFully(header);
-		byte[] record = new byte[5 + (((header[3] & 0xFF) << 8) | (header[4] & 0xFF))];
-		System.arraycopy(header, 0, record, 0, 5);
-		input.readFully(record, 5, record.length - 5);
-		return record;
-	}
-
 	private Map<TlsVersion, VersionSupport> probe(InetAddress address, int port, ProbeOptions options) {
 		return this.prober.probe(target(address, port), options)
 			.stream()
@@ -249,23 +236,7 @@ class ProtocolVersionProbeTests {
 	}
 
 	private static TestTlsServer jsseServer(String protocol) {
-		return TestTlsServer.presenting(localhost.key(), localhost.chainWithoutRoot()).protocols(protocol).start();
-	}
-
-	private static ProbeTarget target(InetAddress address, int port) {
-		return new ProbeTarget(address, port, "localhost", "localhost");
-	}
-
-	private static ProbeOptions options() {
-		return new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(), Clock.systemUTC());
-	}
-
-	private static ProbeOptions shortOptions() {
-		return new ProbeOptions(Duration.ofSeconds(2), SHORT_TIMEOUT, List.of(), Clock.systemUTC());
-	}
-
-	private static InetAddress loopback() throws Exception {
-		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
+		return jsse(localhost).protocols(protocol).start();
 	}
 
 }

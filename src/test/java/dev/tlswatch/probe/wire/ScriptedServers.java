@@ -1,6 +1,5 @@
 package dev.tlswatch.probe.wire;
 
-import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -13,6 +12,8 @@ import java.util.stream.IntStream;
 import dev.tlswatch.probe.wire.ClientHelloBuilderTests.Hello;
 import dev.tlswatch.support.TestTcpServer.ConnectionHandler;
 import org.jspecify.annotations.Nullable;
+
+import static dev.tlswatch.probe.wire.WireProbeFixture.readRecord;
 
 /**
  * Hand-made answers to the probes' ClientHellos, for what JSSE will not do: old versions,
@@ -209,17 +210,6 @@ final class ScriptedServers {
 	private static @Nullable Integer choose(List<Integer> preference, List<Integer> offered, boolean serverOrder) {
 		Predicate<Integer> common = serverOrder ? offered::contains : preference::contains;
 		return (serverOrder ? preference : offered).stream().filter(common).findFirst().orElse(null);
-	}
-
-	/** Reads one record, so that closing does not reset the connection. */
-	private static byte[] readRecord(Socket socket) throws Exception {
-		DataInputStream input = new DataInputStream(socket.getInputStream());
-		byte[] header = new byte[5];
-		input.readFully(header);
-		byte[] record = new byte[5 + (((header[3] & 0xFF) << 8) | (header[4] & 0xFF))];
-		System.arraycopy(header, 0, record, 0, 5);
-		input.readFully(record, 5, record.length - 5);
-		return record;
 	}
 
 	/**

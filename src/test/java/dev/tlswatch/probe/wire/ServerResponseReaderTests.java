@@ -325,7 +325,14 @@ class ServerResponseReaderTests {
 				garbage[4] = (byte) (garbage.length - 5);
 				garbage[5] = 0x02;
 			}
+			// A quarter start like an SSL 2.0 SERVER-HELLO of the right length
+			if (i % 4 == 1 && garbage.length > 3) {
+				garbage[0] = (byte) (0x80 | ((garbage.length - 2) >> 8));
+				garbage[1] = (byte) (garbage.length - 2);
+				garbage[2] = (byte) Ssl2ServerHelloReader.MSG_SERVER_HELLO;
+			}
 			assertThat(read(garbage)).isNotNull();
+			assertThat(Ssl2ServerHelloReader.read(new ByteArrayInputStream(garbage))).isNotNull();
 		}
 	}
 
