@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
+import dev.tlswatch.probe.ChachaPreference;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.GroupEnumeration;
+import dev.tlswatch.probe.KeyExchangeGroup;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
@@ -162,15 +164,23 @@ public final class ProbeBenchmark {
 		int groups = report.groups().stream().mapToInt(GroupEnumeration::connections).sum();
 		int features = (report.features() != null) ? report.features().connections() : 0;
 		int hsts = report.hsts().status() == Observed.Status.NOT_APPLICABLE ? 0 : 1;
-		int sweeps = report.connections() - 1 - groups - features - hsts;
+		int ssl2 = (report.ssl2() != null) ? 1 : 0;
+		int chacha = report.chachaPreference().values().stream().mapToInt(ChachaPreference::connections).sum();
+		int sweeps = report.connections() - 1 - groups - features - hsts - ssl2 - chacha;
 		int budget = TlsVersion.probed()
 			.stream()
 			.mapToInt((version) -> ((report.suites().containsKey(version))
 					? report.suites().get(version).accepted().size() : 0) + 1)
 			.sum() + 2;
-		return String
-			.format("breakdown: certificate handshake 1, versions+suites+order %d (budget %d), groups %d, features %d,"
-					+ " HSTS %d", sweeps, budget, groups, features, hsts);
+		List<String> found = report.groups()
+			.stream()
+			.map((enumeration) -> enumeration.version().shortName() + " "
+					+ enumeration.accepted().stream().map(KeyExchangeGroup::name).toList())
+			.toList();
+		return String.format(
+				"breakdown: certificate handshake 1, versions+suites+order %d (budget %d), groups %d %s, features %d,"
+						+ " HSTS %d, SSL 2.0 %d, ChaCha20 preference %d",
+				sweeps, budget, groups, found, features, hsts, ssl2, chacha);
 	}
 
 	private static String incomplete(ProbeReport report) {

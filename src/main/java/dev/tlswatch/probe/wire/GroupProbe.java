@@ -187,8 +187,10 @@ public final class GroupProbe implements GroupProber {
 			if (offered.contains(group)) {
 				return new Chosen(group);
 			}
+			// A server that falls back to a group of its own when none offered suits it
+			// (JSSE does, for curves and for RFC 7919 groups) refuses the rest
 			boolean ofTheFamily = NamedGroup.codes(NamedGroup.usable(this.version, family)).contains(group);
-			return (family == Family.FINITE_FIELD && ofTheFamily)
+			return ofTheFamily
 					? new Refused("The server uses " + NamedGroup.nameOf(group) + " whatever the client offers", false)
 					: notOffered(group);
 		}

@@ -90,6 +90,25 @@ class GroupProbeTests {
 	}
 
 	@Test
+	void jsseFallingBackToACurveNotOfferedEndsTheRoundComplete() {
+		// With its default groups, JSSE answers an ECDHE ClientHello whose curves it
+		// does not support with x25519 all the same: that refuses the curves left
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+			.start()) {
+			GroupEnumeration groups = this.prober.enumerate(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2,
+					List.of(CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()));
+
+			assertThat(groups.complete()).isTrue();
+			assertThat(groups.accepted()).contains(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1,
+					KeyExchangeGroup.SECP384R1);
+			assertThat(groups.connections()).isEqualTo(groups.accepted().size() + 1)
+				.isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
 	void tls12ServerWithOnlyStaticRsaSuitesShowsNoGroupAndCostsNothing() throws Exception {
 		GroupEnumeration groups = this.prober.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(),
 				TlsVersion.TLS_1_2, List.of(CipherSuites.byName("TLS_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()));
