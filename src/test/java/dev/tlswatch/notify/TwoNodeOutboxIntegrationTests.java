@@ -17,6 +17,7 @@ import dev.tlswatch.TlsWatchApplication;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestResolver;
+import dev.tlswatch.support.UniqueSchedulerNames;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,7 +171,10 @@ class TwoNodeOutboxIntegrationTests {
 				generic.registerBean(TestResolver.class, TestResolver::new);
 				generic.registerBean("secondNodeDatabase", JdbcConnectionDetails.class, () -> db);
 			})
-			.run("--spring.application.name=tlswatch-second-node");
+			// A scheduler name of its own: Quartz keeps connection providers by name,
+			// JVM-wide, and this node is closed before the test's context is
+			.run("--spring.application.name=tlswatch-second-node",
+					"--" + UniqueSchedulerNames.PROPERTY + "=tlswatch-second-node");
 	}
 
 	/**

@@ -24,6 +24,7 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.UniqueSchedulerNames;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
@@ -120,9 +121,11 @@ class ScanSchedulingIntegrationTests {
 	@Test
 	void secondNodeSharingTheDatabaseNeverRunsTheSameFiringTwice() throws Exception {
 		Process secondNode = startSecondNode();
+		String cluster = this.scheduler.getSchedulerName();
 		try {
 			Eventually.await(FIRING_WAIT, "both nodes checked in",
-					() -> this.jdbc.queryForObject("select count(*) from qrtz_scheduler_state", Integer.class) >= 2);
+					() -> this.jdbc.queryForObject("select count(*) from qrtz_scheduler_state where sched_name = ?",
+							Integer.class, cluster) >= 2);
 
 			List<EndpointDetails> registered = IntStream.range(0, 6)
 				.mapToObj((i) -> register(TestTcpServer.refusedPort(), true))
@@ -153,7 +156,9 @@ class ScanSchedulingIntegrationTests {
 				TlsWatchApplication.class.getName(), "--spring.main.web-application-type=none",
 				"--spring.profiles.active=test", "--spring.datasource.url=" + pool.getJdbcUrl(),
 				"--spring.datasource.username=" + pool.getUsername(),
-				"--spring.datasource.password=" + Objects.toString(pool.getPassword(), ""))
+				"--spring.datasource.password=" + Objects.toString(pool.getPassword(), ""),
+				// The same cluster as this test's node
+				"--" + UniqueSchedulerNames.PROPERTY + "=" + this.scheduler.getSchedulerName())
 			.redirectErrorStream(true)
 			.start();
 		awaitStarted(node);
