@@ -18,8 +18,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code LocalDataSourceJobStore} registers its data source in Quartz's JVM-wide
  * connection manager under the scheduler's name: with one name for all, every context's
  * scheduler would borrow connections from the context created last (and keep them), or
- * from a closed one once that context is closed. A test that sets the name itself keeps
- * it; a test that starts another node of the same cluster passes its name on.
+ * from a closed one once that context is closed. A test that starts another node of the
+ * same cluster passes its name on.
  */
 public final class UniqueSchedulerNames implements ContextCustomizerFactory {
 
@@ -42,9 +42,6 @@ public final class UniqueSchedulerNames implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			if (context.getEnvironment().containsProperty(PROPERTY)) {
-				return;
-			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("uniqueSchedulerName",
