@@ -60,6 +60,9 @@ public final class AlpnHandshake {
 		List<String> offered = List.copyOf(protocols);
 		Socket socket = new Socket();
 		try {
+			// The handshake's last flight is several small writes: without this, Nagle's
+			// algorithm waits for the server's delayed ACK before sending the rest
+			socket.setTcpNoDelay(true);
 			socket.connect(new InetSocketAddress(target.address(), target.port()),
 					Timeouts.millis(options.connectTimeout()));
 		}

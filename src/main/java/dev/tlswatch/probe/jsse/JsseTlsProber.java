@@ -73,6 +73,10 @@ public final class JsseTlsProber implements TlsProber {
 	private static Attempt connectAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options) {
 		long started = System.nanoTime();
 		try {
+			// The handshake's last flight is several small writes: without this, Nagle's
+			// algorithm waits for the server's delayed ACK (some 40 ms) before sending
+			// the rest
+			socket.setTcpNoDelay(true);
 			socket.connect(new InetSocketAddress(target.address(), target.port()),
 					Timeouts.millis(options.connectTimeout()));
 		}

@@ -72,6 +72,8 @@ final class WireConnection {
 
 	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
+			// STARTTLS lines and the ClientHello go out at once, not after an ACK
+			socket.setTcpNoDelay(true);
 			socket.connect(new InetSocketAddress(target.address(), target.port()),
 					Deadline.socketMillis(options.connectTimeout()));
 		}
