@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the probe engine against sslscan and testssl.sh, on in-process servers on
-# 127.0.0.1 only. Usage: bench/run.sh [-Dbench.runs=5 -Dbench.warmup=2 -Dbench.testsslRuns=1]
+# 127.0.0.1 only. Usage: bench/run.sh [-Dbench.runs=5 -Dbench.warmup=5 -Dbench.testsslRuns=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -49,13 +49,13 @@ import org.jspecify.annotations.Nullable;
  * and measuring its wall time. Talks to nothing but 127.0.0.1.
  *
  * <p>
- * Run with {@code bench/run.sh}. System properties: {@code bench.warmup} (2),
+ * Run with {@code bench/run.sh}. System properties: {@code bench.warmup} (5),
  * {@code bench.runs} (5, engine and sslscan), {@code bench.testsslRuns} (1: a testssl.sh
  * run takes minutes).
  */
 public final class ProbeBenchmark {
 
-	private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+	private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
