@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
  * Asks one address four questions about protocol features: ALPN, secure renegotiation,
  * TLS_FALLBACK_SCSV and compression. ALPN takes two connections, renegotiation and
  * compression share one (renegotiation asks again alone if that one gets no ServerHello),
- * TLS_FALLBACK_SCSV has its own; and each needs the versions the server accepts, as a
- * {@link VersionProber} found them. Thread-safe. Never throws for anything the peer or
- * the network does: every such event is an {@link Observed} status with its detail.
+ * TLS_FALLBACK_SCSV has its own; and each needs the versions the server accepts, as the
+ * version sweeps ({@link CipherSuiteProber#sweep}) found them. Thread-safe. Never throws
+ * for anything the peer or the network does: every such event is an {@link Observed}
+ * status with its detail.
  */
 public interface FeatureProber {
 

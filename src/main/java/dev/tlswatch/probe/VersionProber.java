@@ -9,6 +9,11 @@ import dev.tlswatch.probe.wire.ProtocolVersionProbe;
  * whatever the JDK's own TLS client still supports. Thread-safe. Never throws for
  * anything the peer or the network does: every such event is a {@link VersionVerdict}
  * with its detail.
+ * <p>
+ * The quick check for a caller that wants the versions alone (five connections, all at
+ * once). A full probe ({@link TlsEngine}) does not use it: there the first ClientHello of
+ * each version's suite enumeration ({@link CipherSuiteProber#sweep}) gives the same
+ * verdict without a connection of its own.
  */
 public interface VersionProber {
 
