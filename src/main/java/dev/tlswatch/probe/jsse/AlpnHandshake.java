@@ -1,7 +1,6 @@
 package dev.tlswatch.probe.jsse;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
@@ -58,29 +57,8 @@ public final class AlpnHandshake {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
 		List<String> offered = List.copyOf(protocols);
-		Socket socket = new Socket();
-		try {
-			// The handshake's last flight is several small writes: without this, Nagle's
-			// algorithm waits for the server's delayed ACK before sending the rest
-			socket.setTcpNoDelay(true);
-			socket.connect(new InetSocketAddress(target.address(), target.port()),
-					Timeouts.millis(options.connectTimeout()));
-		}
-		catch (SocketTimeoutException ex) {
-			closeQuietly(socket);
-			return Observed.none(Status.TIMED_OUT,
-					"Connect timed out after " + options.connectTimeout().toMillis() + " ms");
-		}
-		catch (IOException | RuntimeException ex) {
-			closeQuietly(socket);
-			return Observed.none(Status.COULD_NOT_TEST, "Connect failed: " + Failures.describe(ex));
-		}
-		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
-			return startTlsAndShakeHands(socket, target, options, offered, watch);
-		}
-		finally {
-			closeQuietly(socket);
-		}
+		return ProbeSockets.ask(target, options,
+				(socket, watch) -> startTlsAndShakeHands(socket, target, options, offered, watch));
 	}
 
 	private static Observed<List<String>> startTlsAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
@@ -105,7 +83,7 @@ public final class AlpnHandshake {
 			return failed(ex, offered, watch, options);
 		}
 		finally {
-			closeQuietly(ssl);
+			ProbeSockets.closeQuietly(ssl);
 		}
 	}
 
@@ -153,18 +131,6 @@ public final class AlpnHandshake {
 			return Observed.of(List.of(), "Alert: fatal no_application_protocol (120) to " + offered);
 		}
 		return Observed.none(Status.COULD_NOT_TEST, "TLS 1.3 handshake failed: " + Failures.describe(ex));
-	}
-
-	private static void closeQuietly(@Nullable Socket socket) {
-		if (socket == null) {
-			return;
-		}
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to do with a socket that fails to close
-		}
 	}
 
 }

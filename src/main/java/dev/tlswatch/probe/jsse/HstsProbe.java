@@ -3,7 +3,6 @@ package dev.tlswatch.probe.jsse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.jsse.HttpResponseHead.NotHttpException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,29 +56,7 @@ public final class HstsProbe {
 	public static Observed<Hsts> probe(ProbeTarget target, ProbeOptions options) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
-		Socket socket = new Socket();
-		try {
-			// The handshake's last flight is several small writes: without this, Nagle's
-			// algorithm waits for the server's delayed ACK before sending the rest
-			socket.setTcpNoDelay(true);
-			socket.connect(new InetSocketAddress(target.address(), target.port()),
-					Timeouts.millis(options.connectTimeout()));
-		}
-		catch (SocketTimeoutException ex) {
-			closeQuietly(socket);
-			return Observed.none(Status.TIMED_OUT,
-					"Connect timed out after " + options.connectTimeout().toMillis() + " ms");
-		}
-		catch (IOException | RuntimeException ex) {
-			closeQuietly(socket);
-			return Observed.none(Status.COULD_NOT_TEST, "Connect failed: " + Failures.describe(ex));
-		}
-		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
-			return ask(socket, target, options, watch);
-		}
-		finally {
-			closeQuietly(socket);
-		}
+		return ProbeSockets.ask(target, options, (socket, watch) -> ask(socket, target, options, watch));
 	}
 
 	private static Observed<Hsts> ask(Socket socket, ProbeTarget target, ProbeOptions options,
@@ -92,7 +68,7 @@ public final class HstsProbe {
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {
 			logger.debug("TLS handshake with {} for HSTS failed", target, ex);
-			closeQuietly(ssl);
+			ProbeSockets.closeQuietly(ssl);
 			if (watch.fired() || Failures.ofHandshake(ex) == HandshakeOutcome.TIMEOUT) {
 				return timedOut(options);
 			}
@@ -110,7 +86,7 @@ public final class HstsProbe {
 					: Observed.none(Status.COULD_NOT_TEST, "HEAD / failed: " + Failures.describe(ex));
 		}
 		finally {
-			closeQuietly(ssl);
+			ProbeSockets.closeQuietly(ssl);
 		}
 	}
 
@@ -165,18 +141,6 @@ public final class HstsProbe {
 	private static Observed<Hsts> timedOut(ProbeOptions options) {
 		return Observed.none(Status.TIMED_OUT,
 				"No answer to HEAD / within " + options.handshakeTimeout().toMillis() + " ms");
-	}
-
-	private static void closeQuietly(@Nullable Socket socket) {
-		if (socket == null) {
-			return;
-		}
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to do with a socket that fails to close
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.tlswatch.probe.jsse;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
@@ -65,7 +64,7 @@ public final class JsseTlsProber implements TlsProber {
 			attempt = connectAndShakeHands(socket, target, options);
 		}
 		finally {
-			closeQuietly(socket);
+			ProbeSockets.closeQuietly(socket);
 		}
 		return observe(target, options, attempt);
 	}
@@ -73,12 +72,7 @@ public final class JsseTlsProber implements TlsProber {
 	private static Attempt connectAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options) {
 		long started = System.nanoTime();
 		try {
-			// The handshake's last flight is several small writes: without this, Nagle's
-			// algorithm waits for the server's delayed ACK (some 40 ms) before sending
-			// the rest
-			socket.setTcpNoDelay(true);
-			socket.connect(new InetSocketAddress(target.address(), target.port()),
-					Timeouts.millis(options.connectTimeout()));
+			ProbeSockets.connect(socket, target, options);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Unable to connect to {}", target, ex);
@@ -144,7 +138,7 @@ public final class JsseTlsProber implements TlsProber {
 			return new Attempt(outcome, error, connectTime, null, capture.chain());
 		}
 		finally {
-			closeQuietly(ssl);
+			ProbeSockets.closeQuietly(ssl);
 		}
 	}
 
@@ -222,18 +216,6 @@ public final class JsseTlsProber implements TlsProber {
 
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	private static void closeQuietly(@Nullable Socket socket) {
-		if (socket == null) {
-			return;
-		}
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to do with a socket that fails to close
-		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLContext;
 
@@ -342,7 +343,7 @@ class CipherSuiteProbeTests {
 			.useCipherSuitesOrder(true)
 			.applicationProtocols("h2")
 			.start()) {
-			List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<String> told = new CopyOnWriteArrayList<>();
 			VersionSweep sweep = this.prober.sweep(target(server.address(), server.port()), options(),
 					TlsVersion.TLS_1_2, true, (suite) -> told.add(suite.name()));
 
