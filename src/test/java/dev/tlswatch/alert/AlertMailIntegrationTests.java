@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
@@ -22,6 +21,7 @@ import dev.tlswatch.support.MovableClock;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
+import dev.tlswatch.support.TestSmtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole path from real scans of an in-process TLS server to mail in a real SMTP
- * server (GreenMail on port 3025, where the test profile sends): an expiring certificate
- * mails once however often it is scanned, mails once more when it crosses the next
- * threshold (even while SMTP is down at that moment), and once when it is renewed. Each
- * test sends to its own address so mails of other tests do not count.
+ * server (GreenMail on the test JVM's port (TestSmtp), where the test profile sends): an
+ * expiring certificate mails once however often it is scanned, mails once more when it
+ * crosses the next threshold (even while SMTP is down at that moment), and once when it
+ * is renewed. Each test sends to its own address so mails of other tests do not count.
  */
 @IntegrationTest
 @Import(AlertMailIntegrationTests.Clocks.class)
@@ -67,7 +67,7 @@ class AlertMailIntegrationTests {
 
 	@BeforeEach
 	void startSmtp() {
-		this.smtp = new GreenMail(ServerSetupTest.SMTP);
+		this.smtp = new GreenMail(TestSmtp.setup());
 		this.smtp.start();
 		this.recipient = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@tlswatch.test";
 	}
@@ -114,7 +114,7 @@ class AlertMailIntegrationTests {
 			this.clock.advance(Duration.ofDays(3));
 			this.scans.scanNow(endpoint.id());
 			this.scans.scanNow(endpoint.id());
-			this.smtp = new GreenMail(ServerSetupTest.SMTP);
+			this.smtp = new GreenMail(TestSmtp.setup());
 			this.smtp.start();
 			Eventually.await(WAIT, "the escalation mail", () -> expiryMails().size() == 1);
 			quietFor(Duration.ofSeconds(3));

@@ -1,7 +1,6 @@
 package dev.tlswatch.api;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.tlswatch.support.TestSmtp;
+
 /**
  * {@code /api/v1/notify}: delivery status and the test mail, against GreenMail on the
  * test profile's SMTP port.
@@ -27,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApiIntegrationTest
 class NotifyApiIntegrationTests {
 
-	private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+	private final GreenMail smtp = new GreenMail(TestSmtp.setup());
 
 	@Autowired
 	private MockMvc mvc;

@@ -3,18 +3,20 @@ package dev.tlswatch.notify;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.tlswatch.support.TestSmtp;
+
 /**
- * A GreenMail SMTP server on 127.0.0.1:3025 (the test profile's {@code spring.mail.*}),
- * which can be stopped to play an SMTP outage. The outbox is shared by every test of the
- * JVM, so tests find their mail by a token of their own in the subject.
+ * A GreenMail SMTP server on 127.0.0.1 and the test JVM's port (TestSmtp) (the test
+ * profile's {@code spring.mail.*}), which can be stopped to play an SMTP outage. The
+ * outbox is shared by every test of the JVM, so tests find their mail by a token of their
+ * own in the subject.
  */
 final class TestMailServer {
 
-	private GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP);
+	private GreenMail greenMail = new GreenMail(TestSmtp.setup());
 
 	void start() {
 		this.greenMail.start();
@@ -28,7 +30,7 @@ final class TestMailServer {
 	/** A fresh server on the same port (mail received before is forgotten). */
 	void restart() {
 		this.greenMail.stop();
-		this.greenMail = new GreenMail(ServerSetupTest.SMTP);
+		this.greenMail = new GreenMail(TestSmtp.setup());
 		this.greenMail.start();
 	}
 

@@ -17,6 +17,7 @@ import dev.tlswatch.TlsWatchApplication;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestResolver;
+import dev.tlswatch.support.TestSmtp;
 import dev.tlswatch.support.UniqueSchedulerNames;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -174,7 +175,8 @@ class TwoNodeOutboxIntegrationTests {
 			// A scheduler name of its own: Quartz keeps connection providers by name,
 			// JVM-wide, and this node is closed before the test's context is
 			.run("--spring.application.name=tlswatch-second-node",
-					"--" + UniqueSchedulerNames.PROPERTY + "=tlswatch-second-node");
+					"--" + UniqueSchedulerNames.PROPERTY + "=tlswatch-second-node",
+					"--tlswatch.test.smtp-port=" + TestSmtp.PORT);
 	}
 
 	/**

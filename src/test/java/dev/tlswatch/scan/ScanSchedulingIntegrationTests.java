@@ -24,6 +24,7 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestSmtp;
 import dev.tlswatch.support.UniqueSchedulerNames;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -158,7 +159,8 @@ class ScanSchedulingIntegrationTests {
 				"--spring.datasource.username=" + pool.getUsername(),
 				"--spring.datasource.password=" + Objects.toString(pool.getPassword(), ""),
 				// The same cluster as this test's node
-				"--" + UniqueSchedulerNames.PROPERTY + "=" + this.scheduler.getSchedulerName())
+				"--" + UniqueSchedulerNames.PROPERTY + "=" + this.scheduler.getSchedulerName(),
+				"--tlswatch.test.smtp-port=" + TestSmtp.PORT)
 			.redirectErrorStream(true)
 			.start();
 		awaitStarted(node);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
@@ -28,6 +27,7 @@ import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTcpServer;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
+import dev.tlswatch.support.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -334,7 +334,7 @@ class DashboardBrowserTests {
 
 	@Test
 	void settingsPageSendsATestMailAndShowsInvalidInputWithoutReloading() throws Exception {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+		GreenMail smtp = new GreenMail(TestSmtp.setup());
 		smtp.start();
 		try {
 			open("/settings");
