@@ -15,7 +15,7 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetFilter;
 import dev.tlswatch.fleet.FleetSort;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,14 +73,14 @@ public final class FleetBenchmark {
 		queries.put("list, expiring within 14 days",
 				() -> fleet.find(filter(null, null, null, 14, null), FleetSort.EXPIRY, page));
 		queries.put("list, accepts TLS 1.0",
-				() -> fleet.find(filter(null, null, null, null, ProtocolVersion.TLS_1_0), FleetSort.HOST, page));
+				() -> fleet.find(filter(null, null, null, null, TlsVersion.TLS_1_0), FleetSort.HOST, page));
 		queries.put("list, text search",
 				() -> fleet.find(filter("host-77", null, null, null, null), FleetSort.HOST, page));
 		return queries;
 	}
 
 	private static FleetFilter filter(String text, EndpointStatus status, String grade, Integer expiring,
-			ProtocolVersion accepts) {
+			TlsVersion accepts) {
 		return new FleetFilter(text, status, grade, null, expiring, null, accepts, null);
 	}
 
