@@ -129,7 +129,7 @@ public final class FleetBenchmark {
 						       (array['A+','A','A-','B','C','F','T'])[1 + s.endpoint_id % 7],
 						       case when s.endpoint_id % 5 = 0
 						            then '{"suites":[],"groups":[{"name":"X25519MLKEM768","postQuantum":true}]}'
-						            else '{"suites":[],"groups":[{"name":"x25519","postQuantum":false}]}' end
+						            else '{"suites":[],"groups":[{"name":"x25519","postQuantum":false}]}' end::jsonb
 						from scan s
 						""");
 		jdbc.update(

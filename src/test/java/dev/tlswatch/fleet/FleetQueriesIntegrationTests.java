@@ -154,7 +154,7 @@ class FleetQueriesIntegrationTests {
 					: "{\"suites\":[],\"groups\":[{\"name\":\"x25519\",\"postQuantum\":false}]}";
 			Long resultId = this.jdbc.queryForObject("""
 					insert into scan_result (scan_id, address, outcome, trust, grade, cipher_support)
-					values (?, '127.0.0.1', 'OK', 'TRUSTED', ?, ?) returning id
+					values (?, '127.0.0.1', 'OK', 'TRUSTED', ?, ?::jsonb) returning id
 					""", Long.class, scanId, grade, support);
 			for (TlsVersion version : TlsVersion.values()) {
 				this.jdbc.update("insert into scan_result_version (scan_result_id, version, outcome) values (?, ?, ?)",
