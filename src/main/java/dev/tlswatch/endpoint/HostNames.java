@@ -1,15 +1,16 @@
 package dev.tlswatch.endpoint;
 
-import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.IDNA;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and normalises host names and IP literals without any name lookup: DNS names
- * become lower case ASCII (IDNs in their {@code xn--} form, RFC 5890), IPv4 literals
- * dotted decimal, IPv6 literals their RFC 5952 text without brackets.
+ * become lower case ASCII (IDNs in their {@code xn--} form by IDNA2008 / UTS #46, through
+ * ICU4J), IPv4 literals dotted decimal, IPv6 literals their RFC 5952 text without
+ * brackets.
  */
 final class HostNames {
 
@@ -24,6 +25,9 @@ final class HostNames {
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
 	private static final int IPV6_GROUPS = 8;
+
+	private static final IDNA UTS46 = IDNA
+		.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES);
 
 	private HostNames() {
 	}
@@ -64,16 +68,29 @@ final class HostNames {
 			return new Invalid("must not contain spaces");
 		}
 		String name = withoutTrailingDot(input.toLowerCase(Locale.ROOT));
-		if (!isAscii(name)) {
-			try {
-				name = IDN.toASCII(name).toLowerCase(Locale.ROOT);
-			}
-			catch (IllegalArgumentException ex) {
-				return new Invalid("is not a valid internationalised domain name");
+		if (!isAscii(input)) {
+			name = toAscii(withoutTrailingDot(input));
+			if (name == null) {
+				return new Invalid("is not a valid internationalised domain name (IDNA2008, UTS #46)");
 			}
 		}
 		String problem = dnsNameProblem(name);
 		return (problem != null) ? new Invalid(problem) : new DnsName(name);
+	}
+
+	/**
+	 * The A-label form of an internationalised name by UTS #46 with nontransitional
+	 * processing (IDNA2008, RFC 5890-5893): {@code faß.example} becomes
+	 * {@code xn--fa-hia.example}, not IDNA2003's {@code fass.example}; upper case and
+	 * full-width dots are mapped, bidi and CONTEXTJ rules checked.
+	 * @param name the name, without a trailing dot
+	 * @return lower case ASCII, {@code null} when the name is not valid
+	 */
+	static @Nullable String toAscii(String name) {
+		StringBuilder ascii = new StringBuilder(name.length() + 16);
+		IDNA.Info info = new IDNA.Info();
+		UTS46.nameToASCII(name, ascii, info);
+		return info.hasErrors() ? null : ascii.toString().toLowerCase(Locale.ROOT);
 	}
 
 	private static Parsed parseBracketedIpv6(String input) {
