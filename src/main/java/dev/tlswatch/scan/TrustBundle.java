@@ -31,8 +31,30 @@ class TrustBundle {
 
 	private List<X509Certificate> anchors = List.of();
 
+	/**
+	 * Check the configured bundle at start: a file that does not exist or cannot be read
+	 * as PEM certificates fails the start ({@link TrustBundleFailureAnalyzer} explains
+	 * it) rather than leaving scans silently without the private CA. A file that goes
+	 * missing later is reported by {@link #describe()} and the scans.
+	 * @param settings the scan settings
+	 * @throws InvalidTrustBundleException if the configured file is missing or unreadable
+	 */
 	TrustBundle(ScanSettings settings) {
 		this.path = settings.trustBundle();
+		if (this.path != null) {
+			if (!Files.isRegularFile(this.path)) {
+				throw new InvalidTrustBundleException(this.path,
+						Files.exists(this.path) ? "is not a regular file" : "does not exist", null);
+			}
+			try {
+				anchors();
+			}
+			catch (IllegalStateException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				throw new InvalidTrustBundleException(this.path,
+						"cannot be read as PEM certificates: " + cause.getMessage(), cause);
+			}
+		}
 	}
 
 	synchronized List<X509Certificate> anchors() {
