@@ -137,11 +137,11 @@ class ScanTargetPolicyTests {
 	void invalidConfigurationFailsNamingTheKey() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> policy(settings(true, true, List.of("10.0.0.0/33"), List.of())))
-			.withMessageStartingWith("tlswatch.scan-policy.allow: Invalid network '10.0.0.0/33'");
+			.withMessageStartingWith("tlswatch.scan-policy.allow[0]: Invalid network '10.0.0.0/33'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> policy(new ScanPolicySettings(true, true, false, false, true, List.of(), List.of(),
 					List.of("*.*.example.com"), List.of())))
-			.withMessageStartingWith("tlswatch.scan-policy.allow-hosts: '*.*.example.com'");
+			.withMessageStartingWith("tlswatch.scan-policy.allow-hosts[0]: '*.*.example.com'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> settings(true, true, java.util.Collections.nCopies(1001, "10.0.0.0/8"), List.of()))
 			.withMessageContaining("must not have more than 1000 entries");
