@@ -77,6 +77,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code DISABLED}, {@code ABSENT}, {@code MALFORMED}, or {@code NOT_APPLICABLE},
 	 * {@code COULD_NOT_TEST}, {@code TIMED_OUT}, {@code ERROR}), {@code null} when not
 	 * probed
+	 * @param clientCertificateRequested whether the server asked for a client
+	 * certificate, {@code null} when not known
+	 * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names)
+	 * the request named
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -84,7 +88,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport,
-			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -94,7 +99,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
-					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts());
+					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts(),
+					result.clientCertificateRequested(), result.clientCertificateAuthorities());
 		}
 
 	}

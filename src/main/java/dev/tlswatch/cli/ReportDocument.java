@@ -60,6 +60,8 @@ final class ReportDocument {
 			.map((issue) -> Map.of("type", issue.type().name(), "position", issue.position(), "detail", issue.detail()))
 			.toList());
 		address.put("ocspStapled", handshake.ocspStapled().value());
+		address.put("clientCertificateRequested", handshake.clientCertificateRequested());
+		address.put("clientCertificateAuthorities", handshake.clientCertificateAuthorities());
 		address.put("hsts", hsts(report.hsts()));
 		address.put("trust", handshake.trust().name());
 		address.put("trustError", handshake.trustError());

@@ -1,5 +1,7 @@
 package dev.tlswatch.scan;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,14 @@ class CipherSupportCodec {
 
 	@Nullable HstsDetails decodeHsts(@Nullable String document) {
 		return (document != null) ? this.json.readValue(document, HstsDetails.class) : null;
+	}
+
+	@Nullable String encodeNames(List<String> names) {
+		return names.isEmpty() ? null : this.json.writeValueAsString(names);
+	}
+
+	List<String> decodeNames(@Nullable String document) {
+		return (document != null) ? List.of(this.json.readValue(document, String[].class)) : List.of();
 	}
 
 }

@@ -101,7 +101,8 @@ class EndpointPageView {
 			.toList();
 		List<ExtrasRow> extras = scan.results()
 			.stream()
-			.filter((result) -> result.ocspStapled() != null || result.hsts() != null)
+			.filter((result) -> result.ocspStapled() != null || result.hsts() != null
+					|| result.clientCertificateRequested() != null)
 			.map(ExtrasRow::of)
 			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
@@ -478,9 +479,12 @@ class EndpointPageView {
 	 * @param staplingProblem whether the leaf demands a staple the server did not send
 	 * @param hsts its HSTS policy, for example "max-age=31536000, includeSubDomains"
 	 * @param hstsProblem whether the policy is malformed
+	 * @param clientCertificate whether it asks for a client certificate, and from which
+	 * authorities, for example "Requested (CN=Client CA)"
+	 * @param clientCertificateProblem whether the handshake failed for want of one
 	 */
 	record ExtrasRow(@Nullable String address, String stapling, boolean staplingProblem, String hsts,
-			boolean hstsProblem) {
+			boolean hstsProblem, String clientCertificate, boolean clientCertificateProblem) {
 
 		static ExtrasRow of(AddressResult result) {
 			Boolean stapled = result.ocspStapled();
@@ -491,7 +495,22 @@ class EndpointPageView {
 			}
 			HstsDetails hsts = result.hsts();
 			return new ExtrasRow(result.address(), stapling, result.mustStapleWithoutStaple(), hsts(hsts),
-					(hsts != null) && "MALFORMED".equals(hsts.state()));
+					(hsts != null) && "MALFORMED".equals(hsts.state()), clientCertificate(result),
+					result.clientCertificateRequired());
+		}
+
+		private static String clientCertificate(AddressResult result) {
+			Boolean requested = result.clientCertificateRequested();
+			if (requested == null) {
+				return "Not known";
+			}
+			if (!requested) {
+				return "Not requested";
+			}
+			String text = result.clientCertificateRequired() ? "Required, and the endpoint has none the server accepts"
+					: "Requested";
+			List<String> authorities = result.clientCertificateAuthorities();
+			return authorities.isEmpty() ? text : text + " (from " + String.join("; ", authorities) + ")";
 		}
 
 		private static String hsts(@Nullable HstsDetails hsts) {

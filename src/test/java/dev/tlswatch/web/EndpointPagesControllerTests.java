@@ -377,6 +377,22 @@ class EndpointPagesControllerTests {
 	}
 
 	@Test
+	void aRequiredClientCertificateIsShownWithItsAuthoritiesEscaped() throws Exception {
+		AddressResult base = okResult("192.0.2.1", List.of());
+		AddressResult required = new AddressResult("192.0.2.1", ScanOutcome.TLS_FAILURE,
+				"The server requires a client certificate and none is configured", null, null, 3, null,
+				TrustResult.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, false), List.of(),
+				null, 7, null, null, null, true, List.of("CN=<script>evil</script>,O=Example"));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, scan(77, 7, List.of(required)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("Client certificate:",
+				"Required, and the endpoint has none the server accepts (from CN=&lt;script&gt;evil&lt;/script&gt;,O=Example)");
+		assertThat(html).doesNotContain("<script>evil");
+	}
+
+	@Test
 	void staplingAndHstsAreShownPerAddressAndAHostileHeaderIsEscaped() throws Exception {
 		AddressResult base = okResult("192.0.2.1", List.of());
 		AddressResult stapled = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
