@@ -25,7 +25,8 @@ record ProbeArguments(TlsMode mode, @Nullable String sniName, @Nullable String c
 
 	static final String USAGE = """
 			Usage: java -jar tlswatch.jar probe [--mode AUTO|IMPLICIT|STARTTLS_SMTP|STARTTLS_IMAP|STARTTLS_POP3|
-			           STARTTLS_FTP|STARTTLS_LDAP|STARTTLS_XMPP|STARTTLS_POSTGRES] [--sni NAME]
+			           STARTTLS_FTP|STARTTLS_LDAP|STARTTLS_XMPP|STARTTLS_POSTGRES|
+			           STARTTLS_MYSQL|STARTTLS_NNTP|STARTTLS_SIEVE|STARTTLS_LMTP|STARTTLS_IRC] [--sni NAME]
 			           [--connect-to ADDRESS] [--trust FILE.pem] [--client-cert FILE.pem --client-key FILE.pem]
 			           [--json] HOST:PORT [HOST:PORT ...]
 			""";

@@ -258,6 +258,11 @@ class EndpointPageView {
 				case STARTTLS_LDAP -> "STARTTLS LDAP";
 				case STARTTLS_XMPP -> "STARTTLS XMPP";
 				case STARTTLS_POSTGRES -> "STARTTLS PostgreSQL";
+				case STARTTLS_MYSQL -> "STARTTLS MySQL";
+				case STARTTLS_NNTP -> "STARTTLS NNTP";
+				case STARTTLS_SIEVE -> "STARTTLS ManageSieve";
+				case STARTTLS_LMTP -> "STARTTLS LMTP";
+				case STARTTLS_IRC -> "STARTTLS IRC";
 				case AUTO -> "Auto";
 			};
 		}
