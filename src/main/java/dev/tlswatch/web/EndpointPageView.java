@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.tlswatch.endpoint.CertificateSummary;
 import dev.tlswatch.endpoint.ConnectionOptions;
@@ -302,6 +303,8 @@ class EndpointPageView {
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
 			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras) {
 
+		private static final String CRITICAL = "critical";
+
 		CurrentScan {
 			extras = List.copyOf(extras);
 			chain = List.copyOf(chain);
@@ -315,6 +318,25 @@ class EndpointPageView {
 		/** The leaf certificate, {@code null} if no address sent one. */
 		public @Nullable CertificateView leaf() {
 			return this.chain.isEmpty() ? null : this.chain.get(0);
+		}
+
+		/**
+		 * The badge of the certificate card: the scan's outcome, unless the address whose
+		 * chain is shown has a critical trust or name verdict, which then takes its
+		 * place, so that the card never says OK about a chain that is critical.
+		 * @return the badge
+		 */
+		public StatusBadge certificateBadge() {
+			CertificateView leaf = leaf();
+			if (leaf == null) {
+				return this.outcome;
+			}
+			return this.addresses.stream()
+				.filter((row) -> leaf.sha256().equals(row.leafFingerprint()))
+				.flatMap((row) -> Stream.of(row.trust(), row.hostname()))
+				.filter((badge) -> CRITICAL.equals(badge.tone()))
+				.findFirst()
+				.orElse(this.outcome);
 		}
 
 		/** Whether the name resolved to more than one address. */
