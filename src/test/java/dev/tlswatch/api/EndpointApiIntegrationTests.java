@@ -138,7 +138,7 @@ class EndpointApiIntegrationTests {
 	void unknownTlsModeIs400NamingTlsModeAndStoresNothing() throws Exception {
 		long before = countEndpoints();
 		register("""
-				{"host":"%s","port":119,"tlsMode":"STARTTLS_NNTP"}""".formatted(uniqueHost()))
+				{"host":"%s","port":70,"tlsMode":"STARTTLS_GOPHER"}""".formatted(uniqueHost()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/invalid-request"))
