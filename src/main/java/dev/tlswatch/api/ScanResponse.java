@@ -80,6 +80,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code DISABLED}, {@code ABSENT}, {@code MALFORMED}, or {@code NOT_APPLICABLE},
 	 * {@code COULD_NOT_TEST}, {@code TIMED_OUT}, {@code ERROR}), {@code null} when not
 	 * probed
+	 * @param clientCertificateRequested whether the server asked for a client
+	 * certificate, {@code null} when not known
+	 * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names)
+	 * the request named
 	 */
 	record AddressResponse(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -87,7 +91,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
-			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts) {
+			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -98,7 +103,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
-					result.ocspStapled(), HstsResponse.of(result.hsts()));
+					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
+					result.clientCertificateAuthorities());
 		}
 
 	}

@@ -77,6 +77,9 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 	 * @param chainIssues what is wrong with the chain
 	 * @param ocspStapled whether an OCSP response was stapled, {@code null} when not
 	 * known
+	 * @param clientCertificateRequested whether the server asked for a client
+	 * certificate, {@code null} when not known
+	 * @param clientCertificateAuthorities the certificate authorities its request named
 	 * @param hsts the HSTS policy
 	 * @param trust whether the chain is trusted
 	 * @param trustError why it is not
@@ -91,7 +94,8 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 			Map<String, @Nullable List<String>> cipherSuites, Map<String, @Nullable String> serverOrder,
 			Map<String, @Nullable Boolean> chachaPreference, @Nullable List<String> sslv2CipherKinds,
 			@Nullable List<String> groups, List<Certificate> chain, List<Issue> chainIssues,
-			@Nullable Boolean ocspStapled, HstsPolicy hsts, String trust, @Nullable String trustError,
+			@Nullable Boolean ocspStapled, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities, HstsPolicy hsts, String trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, @Nullable String grade, List<Reason> gradeReasons, int connections,
 			long elapsedMillis) {
 
@@ -105,6 +109,7 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 					(ssl2 != null && ssl2.accepted()) ? ssl2.cipherKinds() : null, groups(report),
 					handshake.chain().stream().map(Certificate::of).toList(),
 					handshake.chainReport().issues().stream().map(Issue::of).toList(), handshake.ocspStapled().value(),
+					handshake.clientCertificateRequested(), handshake.clientCertificateAuthorities(),
 					HstsPolicy.of(report.hsts()), handshake.trust().name(), handshake.trustError(),
 					handshake.hostnameMatches(), (grade != null) ? grade.letter().displayName() : null,
 					(grade != null) ? grade.reasons().stream().map(Reason::of).toList() : List.of(),

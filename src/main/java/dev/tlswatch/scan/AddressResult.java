@@ -36,17 +36,46 @@ import org.jspecify.annotations.Nullable;
  * @param ocspStapled whether the address stapled a usable OCSP response, {@code null}
  * when not known
  * @param hsts the HSTS policy, {@code null} when not probed
+ * @param clientCertificateRequested whether the server asked for a client certificate,
+ * {@code null} when not known
+ * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names) the
+ * request named; empty without a request or names
  */
 public record AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
-		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
+		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+	}
+
+	/**
+	 * A result without what was seen of a client certificate request.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				null, List.of());
+	}
+
+	/**
+	 * Whether the handshake failed because the server requires a client certificate that
+	 * the endpoint does not have, or does not accept the one it has.
+	 * @return whether a requested client certificate was missing or refused
+	 */
+	public boolean clientCertificateRequired() {
+		return this.outcome == HandshakeOutcome.TLS_FAILURE && Boolean.TRUE.equals(this.clientCertificateRequested);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.tlswatch.scan;
 
+import java.util.List;
+
 import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.Observed;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,14 @@ class CipherSupportCodec {
 					this.detail);
 		}
 
+	}
+
+	@Nullable String encodeNames(List<String> names) {
+		return names.isEmpty() ? null : this.json.writeValueAsString(names);
+	}
+
+	List<String> decodeNames(@Nullable String document) {
+		return (document != null) ? List.of(this.json.readValue(document, String[].class)) : List.of();
 	}
 
 }

@@ -106,6 +106,14 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String hsts;
 
+	@Column(name = "client_certificate_requested")
+	private @Nullable Boolean clientCertificateRequested;
+
+	// jsonb array of RFC 2253 names, read and written whole by CipherSupportCodec
+	@Column(name = "client_certificate_authorities", columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String clientCertificateAuthorities;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -122,9 +130,12 @@ class ScanAddress {
 		this.trust = TrustStatus.UNKNOWN;
 	}
 
-	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts) {
+	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
+			@Nullable String clientCertificateAuthorities) {
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
+		this.clientCertificateRequested = result.clientCertificateRequested();
+		this.clientCertificateAuthorities = clientCertificateAuthorities;
 		this.ocspStapled = result.ocspStapled();
 		this.address = result.address();
 		this.outcome = result.outcome();
@@ -162,7 +173,8 @@ class ScanAddress {
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
-				codec.decodeHsts(this.hsts));
+				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
+				codec.decodeNames(this.clientCertificateAuthorities));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

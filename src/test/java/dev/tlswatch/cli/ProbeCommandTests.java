@@ -67,6 +67,10 @@ class ProbeCommandTests {
 			assertThat(address.get("hsts").get("state").asString()).isEqualTo("NOT_APPLICABLE");
 			assertThat(address.get("ocspStapled").asBoolean()).isFalse();
 			assertThat(address.get("ocspStapled").isBoolean()).isTrue();
+			assertThat(address.get("clientCertificateRequested").asBoolean()).isFalse();
+			assertThat(address.get("clientCertificateRequested").isBoolean()).isTrue();
+			assertThat(address.get("clientCertificateAuthorities").isArray()).isTrue();
+			assertThat(address.get("clientCertificateAuthorities").isEmpty()).isTrue();
 			assertThat(address.get("gradeReasons").isArray()).isTrue();
 			assertThat(address.get("connections").asInt()).as("handshake, versions, suites, groups, features")
 				.isGreaterThan(6);
