@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import dev.tlswatch.account.LoginThrottledException;
+import dev.tlswatch.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,7 +23,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private static final String BASE = "https://tlswatch.dev/problems/";
+	private static final String BASE = ProblemTypes.BASE;
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
