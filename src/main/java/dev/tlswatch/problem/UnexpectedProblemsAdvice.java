@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,8 +28,16 @@ class UnexpectedProblemsAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnexpectedProblemsAdvice.class);
 
+	/**
+	 * The problem for an unexpected exception. Spring Security's exceptions go on to its
+	 * filters, which answer {@code 401}/{@code 403} (rethrown, they leave this advice
+	 * unresolved).
+	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
 		logger.error("Unexpected error answering " + request.getDescription(false), ex);
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Internal error", "An unexpected error occurred; it has been logged.");
