@@ -3,6 +3,7 @@ package dev.tlswatch.endpoint;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.tlswatch.probe.HostNames;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,6 +7,7 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestResolver;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,9 +54,9 @@ class EmbeddedIpv4PolicyIntegrationTests {
 			.withMessageContaining("that carries 169.254.169.254");
 		EndpointDetails endpoint = register(name);
 		ScanDetails scan = this.scans.scanNow(endpoint.id());
-		assertThat(scan.outcome()).isEqualTo(ScanOutcome.DENIED);
+		assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.DENIED);
 		assertThat(scan.results()).singleElement().satisfies((result) -> {
-			assertThat(result.outcome()).isEqualTo(ScanOutcome.DENIED);
+			assertThat(result.outcome()).isEqualTo(HandshakeOutcome.DENIED);
 			assertThat(result.connections()).isZero();
 			assertThat(result.error()).contains("that carries 169.254.169.254");
 		});
