@@ -3,6 +3,8 @@ package dev.tlswatch.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import dev.tlswatch.account.LoginThrottledException;
+import dev.tlswatch.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,15 +17,25 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * RFC 9457 answers of the security filters for API clients: {@code 401} without valid
- * credentials, {@code 403} for a role too low; never a redirect to the login page.
+ * credentials, {@code 429} with {@code Retry-After} while the sign-in throttle refuses
+ * the username or address, {@code 403} for a role too low; never a redirect to the login
+ * page.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private static final String BASE = "https://tlswatch.dev/problems/";
+	private static final String BASE = ProblemTypes.BASE;
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof LoginThrottledException throttled) {
+			long seconds = Math.max(1, (throttled.getRetryAfter().toMillis() + 999) / 1000);
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			write(request, response, 429, "login-throttled", "Too many failed sign-ins",
+					"Too many failed sign-ins for this username or from this address; try again in " + seconds
+							+ " seconds.");
+			return;
+		}
 		// Bearer only: a Basic challenge would make browsers ask for, and then resend, a
 		// password on their own, which would let other sites post to the API.
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tlswatch\"");

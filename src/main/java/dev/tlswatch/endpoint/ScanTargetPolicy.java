@@ -25,7 +25,11 @@ import org.springframework.stereotype.Component;
  * cloud metadata addresses are denied unless {@code allow-cloud-metadata}; the
  * {@code allow} networks are allowed; loopback, link-local and private addresses as their
  * switches say; every other address as {@code allow-public} says. IPv4-mapped IPv6
- * addresses are judged as their IPv4 address.
+ * addresses are judged as their IPv4 address; IPv6 addresses that carry an IPv4 address
+ * (NAT64, IPv4-translated, 6to4, Teredo: see {@link EmbeddedIpv4}) are denied when the
+ * address they carry is, and then judged as themselves.
+ * <p>
+ * The same rules guard every other outbound connection: see {@link OutboundUrlPolicy}.
  */
 @Component
 public class ScanTargetPolicy {
@@ -90,6 +94,22 @@ public class ScanTargetPolicy {
 	public PolicyDecision checkAddress(InetAddress address) {
 		byte[] bytes = Cidr.canonicalBytes(address);
 		String shown = text(bytes);
+		for (EmbeddedIpv4 embedded : EmbeddedIpv4.in(bytes)) {
+			byte[] ipv4 = embedded.ipv4();
+			if (ipv4 == null) {
+				return PolicyDecision.deny(shown + " is " + embedded.form()
+						+ " whose IPv4 address depends on the network's NAT64 prefix length; it is never scanned");
+			}
+			PolicyDecision carried = checkBytes(ipv4, text(ipv4));
+			if (carried.denied()) {
+				return PolicyDecision.deny(
+						shown + " is " + embedded.form() + " that carries " + text(ipv4) + ", and " + carried.reason());
+			}
+		}
+		return checkBytes(bytes, shown);
+	}
+
+	private PolicyDecision checkBytes(byte[] bytes, String shown) {
 		Category category = categoryOf(bytes);
 		if (category.alwaysDenied) {
 			return PolicyDecision.deny(shown + " is " + category.description + " and is never scanned");

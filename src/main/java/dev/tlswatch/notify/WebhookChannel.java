@@ -9,6 +9,8 @@ import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tlswatch.endpoint.OutboundUrlPolicy;
+import dev.tlswatch.endpoint.PolicyDecision;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * and Teams' incoming webhooks show) plus {@code subject}, {@code key} and
  * {@code attributes}, with an {@code Idempotency-Key} header that stays the same on every
  * attempt. Any 2xx answer means delivered. The URL may hold a token: it appears in
- * messages and logs as scheme and host only.
+ * messages and logs as scheme and host only. Each POST first passes the
+ * {@link OutboundUrlPolicy}: a webhook cannot reach what a scan may not.
  */
 @Component
 class WebhookChannel implements ChannelSender, DisposableBean {
@@ -31,8 +34,11 @@ class WebhookChannel implements ChannelSender, DisposableBean {
 
 	private final @Nullable HttpClient client;
 
-	WebhookChannel(NotifySettings settings) {
+	private final OutboundUrlPolicy policy;
+
+	WebhookChannel(NotifySettings settings, OutboundUrlPolicy policy) {
 		this.settings = settings.webhook();
+		this.policy = policy;
 		this.client = (this.settings.url() != null) ? HttpClient.newBuilder()
 			.connectTimeout(this.settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -63,6 +69,11 @@ class WebhookChannel implements ChannelSender, DisposableBean {
 		URI url = this.settings.url();
 		if (http == null || url == null) {
 			throw new DeliveryFailedException("Webhook is off: tlswatch.notify.webhook.url is not set");
+		}
+		PolicyDecision decision = this.policy.checkBeforeConnect(url);
+		if (decision.denied()) {
+			throw new DeliveryFailedException(
+					"Webhook " + target() + " refused by the scan target policy: " + redact(decision.reason()));
 		}
 		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.settings.requestTimeout())

@@ -1,8 +1,8 @@
 /**
  * Delivers messages (mail, webhook) from a transactional outbox; knows nothing of
- * findings or alerts.
+ * findings or alerts. Outbound URLs pass the endpoint module's {@code OutboundUrlPolicy}.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "endpoint" })
 @NullMarked
 package dev.tlswatch.notify;
 

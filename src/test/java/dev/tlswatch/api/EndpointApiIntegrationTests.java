@@ -349,8 +349,7 @@ class EndpointApiIntegrationTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(415))
 			.andExpect(jsonPath("$.title").value("Unsupported Media Type"))
-			// RFC 9457 §3.1.1: no "type" means about:blank
-			.andExpect(jsonPath("$.type").doesNotExist())
+			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/unsupported-media-type"))
 			.andExpect(jsonPath("$.instance").value(ENDPOINTS));
 		this.mvc.perform(post(ENDPOINTS).contentType(MediaType.APPLICATION_JSON))
 			.andExpect(status().isBadRequest())

@@ -1,4 +1,4 @@
-package dev.tlswatch.api;
+package dev.tlswatch.problem;
 
 /**
  * One invalid part of a request, as listed in a problem's {@code errors} property.
@@ -7,5 +7,5 @@ package dev.tlswatch.api;
  * ({@code size}) at fault
  * @param message what is wrong, for a user
  */
-record InvalidField(String field, String message) {
+public record InvalidField(String field, String message) {
 }

@@ -1,4 +1,4 @@
-package dev.tlswatch.api;
+package dev.tlswatch.problem;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -27,23 +30,49 @@ final class JsonBodyErrors {
 	/**
 	 * The problem for an unreadable body.
 	 * @param ex what Spring MVC reported
-	 * @return a 400 problem with an {@code errors} entry where a field is at fault
+	 * @return a 400 problem with an {@code errors} entry where a field is at fault; a 422
+	 * for a fractional number where a whole one is expected (a valid number, but not one
+	 * that may be cut)
 	 */
 	static ProblemDetail problemFor(HttpMessageNotReadableException ex) {
 		JacksonException jackson = jacksonCause(ex);
 		if (jackson == null) {
-			return ApiProblems.invalidRequest("The request body is missing or unreadable.", List.of());
+			return invalid("The request body is missing or unreadable.", List.of());
+		}
+		if (jackson instanceof StreamConstraintsException limit) {
+			return invalid("The request body exceeds a limit of the JSON reader: " + limit.getOriginalMessage(),
+					List.of(new InvalidField("body", "exceeds a limit: " + limit.getOriginalMessage())));
 		}
 		String field = path(jackson);
 		if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
-			return ApiProblems.invalidRequest("The request body is not valid JSON" + at(jackson.getLocation()) + ".",
-					List.of());
+			return invalid("The request body is not valid JSON" + at(jackson.getLocation()) + ".", List.of());
 		}
 		if (field.isEmpty()) {
-			return ApiProblems.invalidRequest("The request body must be a JSON object.", List.of());
+			return invalid("The request body must be a JSON object.", List.of());
 		}
 		InvalidField error = new InvalidField(field, message(jackson));
-		return ApiProblems.invalidRequest("The request body has an invalid value for '" + field + "'.", List.of(error));
+		String detail = "The request body has an invalid value for '" + field + "'.";
+		if (fractionalForWholeNumber(jackson)) {
+			return ProblemTypes.invalidRequest(HttpStatus.UNPROCESSABLE_CONTENT, detail + " Nothing was stored.",
+					List.of(error));
+		}
+		return invalid(detail, List.of(error));
+	}
+
+	private static ProblemDetail invalid(String detail, List<InvalidField> errors) {
+		return ProblemTypes.invalidRequest(HttpStatus.BAD_REQUEST, detail, errors);
+	}
+
+	/** {@code 1.5} or {@code 1e3} for an {@code int} or {@code long}. */
+	private static boolean fractionalForWholeNumber(JacksonException ex) {
+		return ex instanceof InvalidFormatException format && wholeNumber(format.getTargetType())
+				&& format.getValue() instanceof Number number
+				&& !(number instanceof Integer || number instanceof Long || number instanceof java.math.BigInteger);
+	}
+
+	private static boolean wholeNumber(@Nullable Class<?> type) {
+		return type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class;
 	}
 
 	private static String message(JacksonException ex) {
@@ -62,7 +91,7 @@ final class JsonBodyErrors {
 		if (type.isEnum()) {
 			return "must be one of " + Arrays.toString(type.getEnumConstants());
 		}
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+		if (wholeNumber(type)) {
 			return "must be a whole number";
 		}
 		if (type == Boolean.class || type == boolean.class) {
