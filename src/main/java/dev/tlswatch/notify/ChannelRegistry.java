@@ -55,9 +55,18 @@ class ChannelRegistry implements NotificationChannels {
 		this.senders = List.copyOf(senders);
 		this.mail = mail;
 		this.clock = clock;
-		this.configured = configured(settings);
+		this.configured = configured(settings, policy);
+	}
+
+	/**
+	 * The channels of the configuration, checked.
+	 * @throws IllegalStateException naming the key at fault
+	 */
+	static Map<String, ChannelDefinition> configured(NotifySettings settings, OutboundAddressPolicy policy) {
+		Map<String, ChannelDefinition> channels = configured(settings);
 		boolean legacyWebhook = settings.webhook().url() != null;
-		this.configured.values().forEach((channel) -> checkConfiguredHost(channel, legacyWebhook));
+		channels.values().forEach((channel) -> checkConfiguredHost(channel, legacyWebhook, policy));
+		return channels;
 	}
 
 	private static Map<String, ChannelDefinition> configured(NotifySettings settings) {
@@ -97,8 +106,9 @@ class ChannelRegistry implements NotificationChannels {
 		}
 	}
 
-	private void checkConfiguredHost(ChannelDefinition channel, boolean legacyWebhook) {
-		String denial = deniedHost(channel);
+	private static void checkConfiguredHost(ChannelDefinition channel, boolean legacyWebhook,
+			OutboundAddressPolicy policy) {
+		String denial = deniedHost(channel, policy);
 		if (denial != null) {
 			String key = (legacyWebhook && LEGACY_WEBHOOK.equals(channel.name())) ? "tlswatch.notify.webhook.url"
 					: KEY + channel.name() + ".url";
@@ -106,9 +116,9 @@ class ChannelRegistry implements NotificationChannels {
 		}
 	}
 
-	private @Nullable String deniedHost(ChannelDefinition channel) {
+	private static @Nullable String deniedHost(ChannelDefinition channel, OutboundAddressPolicy policy) {
 		URI url = channel.effectiveUrl();
-		return (url != null) ? this.policy.deniedHost(url.getHost()) : null;
+		return (url != null) ? policy.deniedHost(url.getHost()) : null;
 	}
 
 	@Override
@@ -174,7 +184,7 @@ class ChannelRegistry implements NotificationChannels {
 		}
 		ChannelDefinition channel = new ChannelDefinition(name, type, ChannelDefinition.parseUrl(input.url()), secret,
 				severity, words(input.tags()), words(input.to()), input.chatId(), ChannelDefinition.Origin.DASHBOARD);
-		String denial = deniedHost(channel);
+		String denial = deniedHost(channel, this.policy);
 		if (denial != null) {
 			throw new InvalidChannelException("url", "The URL is refused by the scan target policy: " + denial);
 		}
