@@ -20,12 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every channel type against one in-process HTTP receiver: each request's URL, headers
@@ -57,6 +63,9 @@ class ChannelsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@DynamicPropertySource
 	static void channels(DynamicPropertyRegistry registry) {
@@ -297,6 +306,47 @@ class ChannelsIntegrationTests {
 			.save(new ChannelInput("hook", "SLACK", receiver.url("/x"), "", "INFO", "", "", "")));
 		assertThatExceptionOfType(ChannelNotFoundException.class).isThrownBy(() -> this.channels.delete("nothing"));
 		assertThat(this.channels.channels()).extracting(ChannelDefinition::name).doesNotContain("meta", "gce", "pd2");
+	}
+
+	@Test
+	void settingsPageAddsTestsChangesAndDeletesAChannel() throws Exception {
+		String token = NotifierIntegrationTests.token();
+		this.mvc
+			.perform(post("/settings/channels").param("name", "page-hook")
+				.param("type", "WEBHOOK")
+				.param("url", receiver.url("/page-hook"))
+				.param("secret", "page-secret")
+				.param("minSeverity", "CRITICAL")
+				.param("tags", "page-" + token)
+				.param("to", "")
+				.param("chatId", "")
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/settings#channels"));
+		String page = this.mvc.perform(get("/settings"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page)
+			.contains("id=\"channel-page-hook\"", "id=\"channel-mail\"", "id=\"channel-pd\"",
+					"action=\"/settings/channels/page-hook/test\"", "(secret set)")
+			.doesNotContain("page-secret", "pd-routing-key");
+
+		this.mvc.perform(post("/settings/channels/page-hook/test").with(csrf())).andExpect(status().isFound());
+		HttpReceiver.Request test = awaitOne("/page-hook", "TLSWatch test message");
+		assertThat(test.header("X-TLSWatch-Signature")).isEqualTo("sha256=" + hmac("page-secret", test.body()));
+		String edit = this.mvc.perform(get("/settings/channels/page-hook/edit"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(edit).contains("Change the channel page-hook", "value=\"" + receiver.url("/page-hook") + "\"")
+			.doesNotContain("page-secret");
+		this.mvc.perform(post("/settings/channels/page-hook/delete").with(csrf())).andExpect(status().isFound());
+		this.mvc.perform(post("/settings/channels/hook/delete").with(csrf())).andExpect(status().isConflict());
+		this.mvc.perform(post("/settings/channels/page-hook/test").with(csrf())).andExpect(status().isNotFound());
+		assertThat(this.channels.channels()).extracting(ChannelDefinition::name).doesNotContain("page-hook");
 	}
 
 	private OutgoingMessage routed(String key, MessageSeverity severity, String... tags) {
