@@ -17,10 +17,12 @@ import dev.tlswatch.notify.NotificationChannels;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
 import dev.tlswatch.scan.Scans;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,9 +108,15 @@ class SettingsController {
 		return settings(model);
 	}
 
-	/** Fill the form with a dashboard channel, to change it. */
+	/**
+	 * Fill the form with a dashboard channel, to change it. Administrators only: the URL
+	 * of a chat webhook is a secret.
+	 */
 	@GetMapping("/settings/channels/{name}/edit")
-	String editChannel(@PathVariable String name, Model model) {
+	String editChannel(@PathVariable String name, Model model, HttpServletRequest request) {
+		if (!request.isUserInRole("ADMIN")) {
+			throw new AccessDeniedException("Changing channels needs the ADMIN role");
+		}
 		ChannelRow row = this.channels.channels()
 			.stream()
 			.map(ChannelRow::of)

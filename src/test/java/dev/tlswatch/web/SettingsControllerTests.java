@@ -270,6 +270,7 @@ class SettingsControllerTests {
 		String html = page("/settings");
 
 		assertThat(html).contains("id=\"channel-team\"").doesNotContain("/settings/channels/team/test", "channel-form");
+		this.mvc.perform(get("/settings/channels/team/edit")).andExpect(status().isForbidden());
 	}
 
 	@Test
