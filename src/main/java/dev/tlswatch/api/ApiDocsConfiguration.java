@@ -18,6 +18,8 @@ import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,14 +72,26 @@ class ApiDocsConfiguration {
 	}
 
 	/**
-	 * Swagger UI's initializer with a request interceptor that adds the session's CSRF
-	 * token to every same-origin change (see {@link CsrfTokenController}); the script is
-	 * the same for every user, so the transformed resource may be cached.
+	 * Where Swagger UI is served (a servlet application with springdoc's UI on, as
+	 * springdoc's own configuration requires): its initializer gets the CSRF interceptor.
 	 */
-	@Bean
-	SwaggerIndexTransformer csrfAwareSwaggerInitializer(SwaggerUiConfigProperties config,
-			SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
-		return new CsrfAwareSwaggerInitializer(config, oauth, welcome, mapper);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = { "springdoc.api-docs.enabled", "springdoc.swagger-ui.enabled" },
+			matchIfMissing = true)
+	static class SwaggerUiCsrf {
+
+		/**
+		 * Swagger UI's initializer with a request interceptor that adds the session's
+		 * CSRF token to every same-origin change (see {@link CsrfTokenController}); the
+		 * script is the same for every user, so the transformed resource may be cached.
+		 */
+		@Bean
+		SwaggerIndexTransformer csrfAwareSwaggerInitializer(SwaggerUiConfigProperties config,
+				SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
+			return new CsrfAwareSwaggerInitializer(config, oauth, welcome, mapper);
+		}
+
 	}
 
 	static final class CsrfAwareSwaggerInitializer extends SwaggerIndexPageTransformer {
