@@ -14,12 +14,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * RFC 9457 answers of the security filters for API clients: {@code 401} without valid
  * credentials, {@code 429} with {@code Retry-After} while the sign-in throttle refuses
- * the username or address, {@code 403} for a role too low; never a redirect to the login
- * page.
+ * the username or address, {@code 403} for a role too low or a session change without its
+ * CSRF token (each saying which); never a redirect to the login page.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -46,6 +47,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		if (accessDeniedException instanceof CsrfException) {
+			write(request, response, HttpServletResponse.SC_FORBIDDEN, "csrf", "CSRF token missing or invalid",
+					"This change was sent with the dashboard session but without its valid CSRF token: send the "
+							+ "X-CSRF-TOKEN header (GET /api/v1/session/csrf gives it; Swagger UI sends it), "
+							+ "or authenticate with an API token (Bearer) or HTTP Basic instead.");
+			return;
+		}
 		write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
 				"Your role does not allow this request.");
 	}
