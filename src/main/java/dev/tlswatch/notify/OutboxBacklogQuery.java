@@ -1,0 +1,41 @@
+package dev.tlswatch.notify;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts pending deliveries with the partial index on pending rows.
+ */
+@Component
+class OutboxBacklogQuery implements OutboxBacklog {
+
+	private final JdbcTemplate jdbc;
+
+	OutboxBacklogQuery(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Long> pendingByChannel() {
+		Map<String, Long> counts = new HashMap<>();
+		for (Channel channel : Channel.values()) {
+			counts.put(name(channel.name()), 0L);
+		}
+		this.jdbc.query("select channel, count(*) as n from notify_outbox where status = 'PENDING' group by channel",
+				(row) -> {
+					counts.put(name(row.getString("channel")), row.getLong("n"));
+				});
+		return Map.copyOf(counts);
+	}
+
+	private static String name(String channel) {
+		return channel.toLowerCase(Locale.ROOT);
+	}
+
+}
