@@ -9,6 +9,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.notify.InvalidAddressException;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
+import dev.tlswatch.retention.Retention;
 import dev.tlswatch.scan.Scans;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The settings page: how mail and webhook delivery are configured and going, a form that
  * sends a test mail, the configured defaults with their keys, and the global trust
- * bundle. Read-only: TLSWatch is configured by its environment.
+ * bundle, retention and the database size. Read-only: TLSWatch is configured by its
+ * environment.
  */
 @Controller
 class SettingsController {
@@ -43,12 +45,16 @@ class SettingsController {
 
 	private final Clock clock;
 
-	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock) {
+	private final Retention retention;
+
+	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock,
+			Retention retention) {
 		this.notifier = notifier;
 		this.endpoints = endpoints;
 		this.alerts = alerts;
 		this.scans = scans;
 		this.clock = clock;
+		this.retention = retention;
 	}
 
 	@GetMapping("/settings")
@@ -56,6 +62,7 @@ class SettingsController {
 		model.addAttribute("delivery", SettingsView.of(this.notifier.status()));
 		model.addAttribute("defaults", DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(),
 				this.alerts.defaults(), this.scans.defaults(), this.clock.instant()));
+		model.addAttribute("retention", RetentionView.of(this.retention.status()));
 		return VIEW;
 	}
 
