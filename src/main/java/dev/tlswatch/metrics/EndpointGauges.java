@@ -117,6 +117,16 @@ class EndpointGauges {
 	}
 
 	/**
+	 * The scan an endpoint's gauges show.
+	 * @param endpointId the endpoint
+	 * @return the scan id, {@code -1} when none is shown
+	 */
+	synchronized long shownScan(long endpointId) {
+		EndpointSeries series = this.endpoints.get(endpointId);
+		return (series != null) ? series.scanId : -1;
+	}
+
+	/**
 	 * How many endpoints the snapshot holds.
 	 * @return the count
 	 */

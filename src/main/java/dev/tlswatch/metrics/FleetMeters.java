@@ -125,6 +125,7 @@ class FleetMeters implements SmartLifecycle {
 	void refresh() {
 		this.snapshot.loadOnce();
 		try {
+			this.snapshot.catchUp();
 			this.alerts.openBySeverity().forEach((severity, count) -> this.openAlerts.get(severity).set(count));
 			this.outbox.pendingByChannel().forEach((channel, count) -> pendingGauge(channel).set(count));
 			this.lag.overdueSince(oldestWaitingTrigger());

@@ -1,5 +1,8 @@
 package dev.tlswatch.metrics;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +14,8 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.ScanJudged;
+import dev.tlswatch.finding.Verdict;
+import dev.tlswatch.finding.VerdictFeed;
 import dev.tlswatch.metrics.EndpointGauges.EndpointLabels;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
@@ -24,8 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the {@link EndpointGauges} snapshot current: each judged scan after its commit,
- * endpoint changes and deletions; and fills it from the database once at start.
+ * Keeps the {@link EndpointGauges} snapshot current: each scan this node judged after its
+ * commit, endpoint changes and deletions; scans other nodes judged from the stored
+ * verdicts ({@link #catchUp()}); and fills it from the database once at start.
  */
 @Component
 class SnapshotUpdater {
@@ -33,6 +39,10 @@ class SnapshotUpdater {
 	private static final Logger logger = LoggerFactory.getLogger(SnapshotUpdater.class);
 
 	private static final int LOAD_PAGE = 500;
+
+	private static final int CATCH_UP_LIMIT = 1000;
+
+	private static final Duration CLOCK_OVERLAP = Duration.ofMinutes(1);
 
 	private final EndpointGauges gauges;
 
@@ -42,13 +52,24 @@ class SnapshotUpdater {
 
 	private final Findings findings;
 
+	private final VerdictFeed verdicts;
+
+	private final Clock clock;
+
 	private final AtomicBoolean loaded = new AtomicBoolean();
 
-	SnapshotUpdater(EndpointGauges gauges, Endpoints endpoints, Scans scans, Findings findings) {
+	/** Verdicts judged from here on are looked at by {@link #catchUp()}. */
+	private volatile Instant caughtUpTo;
+
+	SnapshotUpdater(EndpointGauges gauges, Endpoints endpoints, Scans scans, Findings findings, VerdictFeed verdicts,
+			Clock clock) {
 		this.gauges = gauges;
 		this.endpoints = endpoints;
 		this.scans = scans;
 		this.findings = findings;
+		this.verdicts = verdicts;
+		this.clock = clock;
+		this.caughtUpTo = clock.instant();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -76,6 +97,7 @@ class SnapshotUpdater {
 			return;
 		}
 		try {
+			Instant started = this.clock.instant();
 			int count = 0;
 			Page<EndpointDetails> page = this.endpoints.list(PageRequest.of(0, LOAD_PAGE));
 			while (true) {
@@ -91,11 +113,38 @@ class SnapshotUpdater {
 				}
 				page = this.endpoints.list(page.nextPageable());
 			}
+			this.caughtUpTo = started;
 			this.loaded.set(true);
 			logger.info("Metrics snapshot loaded: {} endpoints", count);
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Metrics snapshot not loaded yet, retrying: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Shows the scans other nodes of the cluster judged (this node's own arrive as
+	 * events): the verdicts stored since the last call, with an overlap for clocks that
+	 * differ between nodes. Bounded per call; the rest comes with the next.
+	 */
+	void catchUp() {
+		if (!this.loaded.get()) {
+			return;
+		}
+		Instant since = this.caughtUpTo.minus(CLOCK_OVERLAP);
+		List<Verdict> page = this.verdicts.judgedSince(since, CATCH_UP_LIMIT);
+		for (Verdict verdict : page) {
+			if (this.gauges.shownScan(verdict.endpointId()) < verdict.scanId()) {
+				this.scans.find(verdict.scanId())
+					.ifPresent((scan) -> this.endpoints.find(verdict.endpointId())
+						.ifPresent((endpoint) -> show(endpoint, scan, verdict.status())));
+			}
+		}
+		if (page.size() == CATCH_UP_LIMIT) {
+			this.caughtUpTo = page.get(page.size() - 1).judgedAt().plus(CLOCK_OVERLAP);
+		}
+		else {
+			this.caughtUpTo = this.clock.instant();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.tlswatch.metrics;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.finding.VerdictFeed;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
@@ -58,6 +60,9 @@ class MetricsIntegrationTests {
 
 	@Autowired
 	private Findings findings;
+
+	@Autowired
+	private VerdictFeed verdicts;
 
 	@Autowired
 	private MockMvc mvc;
@@ -150,7 +155,8 @@ class MetricsIntegrationTests {
 		this.scans.scanNow(endpoint.id());
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		EndpointGauges gauges = new EndpointGauges(registry);
-		SnapshotUpdater updater = new SnapshotUpdater(gauges, this.endpoints, this.scans, this.findings);
+		SnapshotUpdater updater = new SnapshotUpdater(gauges, this.endpoints, this.scans, this.findings, this.verdicts,
+				Clock.systemUTC());
 
 		updater.loadOnce();
 
@@ -161,6 +167,24 @@ class MetricsIntegrationTests {
 		assertThat(registry.find(EndpointGauges.STATUS).tag("endpoint_id", Long.toString(endpoint.id())).gauge())
 			.isNotNull()
 			.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(2));
+	}
+
+	@Test
+	void scansJudgedOnAnotherNodeAreCaughtUpFromTheStoredVerdicts() throws Exception {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		EndpointGauges gauges = new EndpointGauges(registry);
+		SnapshotUpdater otherNode = new SnapshotUpdater(gauges, this.endpoints, this.scans, this.findings,
+				this.verdicts, Clock.systemUTC());
+		otherNode.loadOnce();
+		EndpointDetails endpoint = register("127.0.0.1", TestTcpServer.refusedPort(), null);
+
+		ScanDetails scan = this.scans.scanNow(endpoint.id());
+		otherNode.catchUp();
+
+		assertThat(gauges.shownScan(endpoint.id())).isEqualTo(scan.id());
+		assertThat(registry.find(EndpointGauges.UP).tag("endpoint_id", Long.toString(endpoint.id())).gauge())
+			.isNotNull()
+			.satisfies((gauge) -> assertThat(gauge.value()).isZero());
 	}
 
 	@Test
