@@ -6,8 +6,8 @@ import java.util.List;
 
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +29,12 @@ record AddressSnapshot(String address, @Nullable Instant earliestExpiry, boolean
 	static AddressSnapshot of(AddressResult result, EndpointStatus status) {
 		String address = (result.address() != null) ? result.address() : UNRESOLVED;
 		Instant expiry = earliestNotAfter(result.chain());
-		String grade = (result.grade() != null) ? result.grade().letter() : null;
-		return new AddressSnapshot(address, expiry, result.outcome() == ScanOutcome.OK, status, grade);
+		String grade = (result.grade() != null) ? result.grade().letter().displayName() : null;
+		return new AddressSnapshot(address, expiry, result.outcome() == HandshakeOutcome.OK, status, grade);
 	}
 
-	private static @Nullable Instant earliestNotAfter(List<CertificateDetails> chain) {
-		return chain.stream().map(CertificateDetails::notAfter).min(Comparator.naturalOrder()).orElse(null);
+	private static @Nullable Instant earliestNotAfter(List<CertificateInfo> chain) {
+		return chain.stream().map(CertificateInfo::notAfter).min(Comparator.naturalOrder()).orElse(null);
 	}
 
 	/**

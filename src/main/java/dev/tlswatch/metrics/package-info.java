@@ -4,7 +4,7 @@
  * grade, read from a snapshot kept current by the scan and endpoint events; fleet-wide,
  * scans, scan durations, open alerts, pending deliveries and scheduler lag.
  */
-@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "alert", "notify" })
+@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "alert", "notify", "probe" })
 @NullMarked
 package dev.tlswatch.metrics;
 

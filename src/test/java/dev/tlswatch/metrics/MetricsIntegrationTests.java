@@ -104,7 +104,7 @@ class MetricsIntegrationTests {
 			assertThat(value(text, "tlswatch_endpoint_up", labels)).hasValue(1);
 			EndpointStatus verdict = this.findings.statusOf(List.of(endpoint.id())).get(endpoint.id());
 			assertThat(value(text, "tlswatch_endpoint_status", labels)).hasValue(statusNumber(verdict));
-			String grade = scan.results().get(0).grade().letter();
+			String grade = scan.results().get(0).grade().letter().displayName();
 			assertThat(value(text, "tlswatch_endpoint_grade", labels)).hasValue(gradeNumber(grade));
 			assertThat(value(text, "tlswatch_scans_total", Map.of("kind", "FULL", "outcome", "OK")))
 				.hasValue(scansBefore + 1);
