@@ -48,8 +48,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * </ul>
  * The rules go by method and path prefix, so that new pages and API routes fit without
  * edits: reading needs {@code VIEWER}, any change {@code OPERATOR}; users, audit,
- * settings changes, notification settings and the actuator need {@code ADMIN}. Own tokens
- * are every signed-in user's; whose token it is is checked by the token controllers.
+ * settings changes, notification settings and the actuator need {@code ADMIN}, except
+ * {@code /actuator/prometheus}, which a {@code VIEWER} may scrape. Own tokens are every
+ * signed-in user's; whose token it is is checked by the token controllers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -77,6 +78,8 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.securityContextRepository(new CheckedSessionRepository(accounts)))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasRole(VIEWER)
 				.requestMatchers("/actuator/**", "/api/v1/users/**", "/api/v1/audit/**", "/api/v1/notify/**",
 						"/api/v1/settings/**")
 				.hasRole(ADMIN)

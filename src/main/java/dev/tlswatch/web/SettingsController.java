@@ -16,6 +16,7 @@ import dev.tlswatch.notify.MessageSeverity;
 import dev.tlswatch.notify.NotificationChannels;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
+import dev.tlswatch.retention.Retention;
 import dev.tlswatch.scan.Scans;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The settings page: how mail and webhook delivery are configured and going, the
  * notification channels (administrators add, change, test and delete those stored in the
  * database; configured ones are read-only), a form that sends a test mail, the configured
- * defaults with their keys, and the global trust bundle.
+ * defaults with their keys, the global trust bundle, retention and the database size.
  */
 @Controller
 class SettingsController {
@@ -57,14 +58,17 @@ class SettingsController {
 
 	private final NotificationChannels channels;
 
+	private final Retention retention;
+
 	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock,
-			NotificationChannels channels) {
+			NotificationChannels channels, Retention retention) {
 		this.notifier = notifier;
 		this.channels = channels;
 		this.endpoints = endpoints;
 		this.alerts = alerts;
 		this.scans = scans;
 		this.clock = clock;
+		this.retention = retention;
 	}
 
 	@GetMapping("/settings")
@@ -78,6 +82,7 @@ class SettingsController {
 		if (!model.containsAttribute("channelForm")) {
 			model.addAttribute("channelForm", ChannelForm.empty());
 		}
+		model.addAttribute("retention", RetentionView.of(this.retention.status()));
 		return VIEW;
 	}
 

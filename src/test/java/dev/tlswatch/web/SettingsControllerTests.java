@@ -26,6 +26,10 @@ import dev.tlswatch.notify.TestMailResult;
 import dev.tlswatch.scan.ScanDefaults;
 import dev.tlswatch.scan.ScanDefaults.GlobalTrustBundle;
 import dev.tlswatch.scan.Scans;
+import dev.tlswatch.retention.Retention;
+import dev.tlswatch.retention.RetentionReport;
+import dev.tlswatch.retention.RetentionSettings;
+import dev.tlswatch.retention.RetentionStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,11 +79,31 @@ class SettingsControllerTests {
 	@MockitoBean
 	private NotificationChannels channels;
 
+	private Retention retention;
+
 	@BeforeEach
 	void defaults() {
 		given(this.endpoints.defaultScanIntervalMinutes()).willReturn(60);
 		given(this.alerts.defaults()).willReturn(new AlertDefaults(List.of("30", "14", "33%"), List.of()));
 		given(this.scans.defaults()).willReturn(scanDefaults(new GlobalTrustBundle(null, List.of(), null)));
+		given(this.retention.status()).willReturn(new RetentionStatus(new RetentionSettings(true, Duration.ofDays(90),
+				Duration.ofDays(30), Duration.ofDays(365), Duration.ofHours(6), 500), 1_572_864_000L, null));
+	}
+
+	@Test
+	void retentionSettingsAndTheDatabaseSizeAreShown() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.retention.status()).willReturn(new RetentionStatus(
+				new RetentionSettings(true, Duration.ofDays(120), Duration.ofDays(30), Duration.ofDays(365),
+						Duration.ofHours(6), 500),
+				1_572_864_000L, new RetentionReport(NOW.minusSeconds(60), NOW, 1200, 7, 40, 3)));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"database-size\">1500 MB<", ">120 days<", "tlswatch.retention.scans-in-full",
+				"TLSWATCH_RETENTION_SCANSINFULL", ">30 days<", "tlswatch.retention.delivered-outbox", ">365 days<",
+				"tlswatch.retention.audit", ">6h<", "tlswatch.retention.interval",
+				"1200 scans, 7 certificates, 40 delivered messages and 3 audit events deleted");
 	}
 
 	@Test
