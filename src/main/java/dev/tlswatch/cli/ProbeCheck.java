@@ -117,6 +117,9 @@ record ProbeCheck(int warnDays, int critDays, @Nullable GradeLetter minGrade, bo
 			case DNS_FAILURE -> new Finding(CheckState.CRITICAL, "name does not resolve" + error);
 			case TLS_FAILURE -> new Finding(CheckState.CRITICAL, "TLS handshake failed" + error);
 			case STARTTLS_FAILED -> new Finding(CheckState.CRITICAL, "STARTTLS failed" + error);
+			// The scan target policy forbids the address: nothing was learned about the
+			// server
+			case DENIED -> new Finding(CheckState.UNKNOWN, "address denied by the scan target policy" + error);
 			// A local error: nothing was learned about the server
 			case ERROR -> new Finding(CheckState.UNKNOWN, "probe error" + error);
 			case OK -> throw new IllegalArgumentException("Not a failure");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -241,7 +242,7 @@ class EndpointService implements Endpoints {
 	@Override
 	@Transactional(readOnly = true)
 	public List<EndpointDetails> findByHost(String host) {
-		return switch (HostNames.parseHost(host.strip())) {
+		return switch (Idna.parseHost(host.strip())) {
 			case HostNames.DnsName(String name) -> details(this.repository.findAllByHostOrderByPortAscIdAsc(name));
 			case HostNames.IpLiteral(String literal) ->
 				details(this.repository.findAllByHostOrderByPortAscIdAsc(literal));

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.tlswatch.endpoint.HostNames.DnsName;
-import dev.tlswatch.endpoint.HostNames.Invalid;
-import dev.tlswatch.endpoint.HostNames.IpLiteral;
+import dev.tlswatch.probe.HostNames;
+import dev.tlswatch.probe.HostNames.DnsName;
+import dev.tlswatch.probe.HostNames.Invalid;
+import dev.tlswatch.probe.HostNames.IpLiteral;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ public class ScanTargetPolicy {
 	 * @return the decision; an invalid host is denied
 	 */
 	public PolicyDecision check(String host) {
-		return switch (HostNames.parseHost(host.strip())) {
+		return switch (Idna.parseHost(host.strip())) {
 			case IpLiteral(String literal) -> checkAddress(literal(literal));
 			case DnsName(String name) -> checkName(name);
 			case Invalid(String message) -> PolicyDecision.deny("'" + bounded(host) + "' " + message);
@@ -238,7 +239,7 @@ public class ScanTargetPolicy {
 			String pattern = value.strip().toLowerCase(Locale.ROOT);
 			boolean wildcard = pattern.startsWith("*.");
 			String name = wildcard ? pattern.substring(2) : pattern;
-			if (name.isEmpty() || !(HostNames.parseDnsName(name) instanceof DnsName(String normalised))) {
+			if (name.isEmpty() || !(Idna.parseDnsName(name) instanceof DnsName(String normalised))) {
 				throw new IllegalArgumentException(
 						key + ": '" + bounded(value) + "' is not a host name or '*.' followed by a host name");
 			}
