@@ -4,7 +4,6 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import dev.tlswatch.config.PostgresConnectionDetails;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -20,16 +19,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
-
-	/**
-	 * Writes the test CA's trust bundle before any bean is created: the scan module
-	 * refuses to start with a configured bundle that does not exist.
-	 * @return a post-processor that only writes the file
-	 */
-	@Bean
-	static BeanFactoryPostProcessor testTrustBundleFile() {
-		return (beanFactory) -> TestTrustBundle.file();
-	}
 
 	@Bean
 	TestResolver testResolver() {
