@@ -34,17 +34,21 @@ class FindingStore implements Findings {
 
 	private final ApplicationEventPublisher events;
 
-	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final ExpiryPolicies policies;
+
+	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+			ExpiryPolicies policies) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.policies = policies;
 	}
 
 	@EventListener
 	void on(ScanCompleted event) {
 		ScanDetails scan = event.scan();
 		Instant now = this.clock.instant();
-		List<FindingDetails> findings = FindingRules.judge(scan, now);
+		List<FindingDetails> findings = FindingRules.judge(scan, this.policies.forEndpoint(scan.endpointId()), now);
 		for (FindingDetails finding : findings) {
 			this.jdbc.update("""
 					insert into finding (scan_id, endpoint_id, address, code, severity, message)
@@ -86,8 +90,9 @@ class FindingStore implements Findings {
 					order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id
 					""", Map.of("scans", scanIds),
 					(RowCallbackHandler) (row) -> byScan.get(row.getLong("scan_id"))
-						.add(new FindingDetails(row.getString("code"), Severity.valueOf(row.getString("severity")),
-								row.getString("address"), row.getString("message"))));
+						.add(new FindingDetails(FindingKind.valueOf(row.getString("code")),
+								Severity.valueOf(row.getString("severity")), row.getString("address"),
+								row.getString("message"))));
 		}
 		Map<Long, List<FindingDetails>> result = new LinkedHashMap<>();
 		byScan.forEach((id, findings) -> result.put(id, List.copyOf(findings)));
@@ -106,6 +111,32 @@ class FindingStore implements Findings {
 					});
 		}
 		return Map.copyOf(statuses);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EndpointVerdict verdict(long endpointId) {
+		List<EndpointVerdict> found = this.jdbc.query(
+				"select scan_id, status, judged_at from finding_status where endpoint_id = :endpoint",
+				Map.of("endpoint", endpointId),
+				(row, i) -> new EndpointVerdict(endpointId, EndpointStatus.valueOf(row.getString("status")),
+						row.getLong("scan_id"), row.getTimestamp("judged_at").toInstant(), List.of()));
+		if (found.isEmpty()) {
+			return new EndpointVerdict(endpointId, EndpointStatus.PENDING, null, null, List.of());
+		}
+		EndpointVerdict verdict = found.get(0);
+		return new EndpointVerdict(endpointId, verdict.status(), verdict.scanId(), verdict.judgedAt(),
+				forScan(java.util.Objects.requireNonNull(verdict.scanId())));
+	}
+
+	@Override
+	public ExpiryPolicy expiryPolicy(long endpointId) {
+		return this.policies.forEndpoint(endpointId);
+	}
+
+	@Override
+	public ExpiryPolicy defaultExpiryPolicy() {
+		return this.policies.global();
 	}
 
 }

@@ -31,4 +31,27 @@ public interface Findings {
 	 */
 	Map<Long, EndpointStatus> statusOf(Collection<Long> endpointIds);
 
+	/**
+	 * An endpoint's current verdict: its status and the findings of the scan it was
+	 * judged from.
+	 * @param endpointId the endpoint
+	 * @return the verdict, {@link EndpointStatus#PENDING} with no findings before its
+	 * first judged scan
+	 */
+	EndpointVerdict verdict(long endpointId);
+
+	/**
+	 * The expiry policy in force for an endpoint: the global thresholds, or its own or
+	 * its tags' overrides. Every surface that colours an expiry asks this.
+	 * @param endpointId the endpoint
+	 * @return its policy
+	 */
+	ExpiryPolicy expiryPolicy(long endpointId);
+
+	/**
+	 * The global expiry policy ({@code tlswatch.finding.expiry.*}).
+	 * @return the policy of endpoints without overrides
+	 */
+	ExpiryPolicy defaultExpiryPolicy();
+
 }

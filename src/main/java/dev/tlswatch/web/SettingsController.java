@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 
+import dev.tlswatch.finding.Findings;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.notify.InvalidAddressException;
@@ -43,7 +44,11 @@ class SettingsController {
 
 	private final Clock clock;
 
-	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock) {
+	private final Findings findings;
+
+	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock,
+			Findings findings) {
+		this.findings = findings;
 		this.notifier = notifier;
 		this.endpoints = endpoints;
 		this.alerts = alerts;
@@ -54,8 +59,9 @@ class SettingsController {
 	@GetMapping("/settings")
 	String settings(Model model) {
 		model.addAttribute("delivery", SettingsView.of(this.notifier.status()));
-		model.addAttribute("defaults", DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(),
-				this.alerts.defaults(), this.scans.defaults(), this.clock.instant()));
+		model.addAttribute("defaults",
+				DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(), this.alerts.defaults(),
+						this.scans.defaults(), this.clock.instant(), this.findings.defaultExpiryPolicy()));
 		return VIEW;
 	}
 

@@ -14,6 +14,8 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.notify.OutgoingMessage;
 import dev.tlswatch.scan.AddressResult;
@@ -59,6 +61,9 @@ class AlertLifecycleIntegrationTests {
 
 	@Autowired
 	private RecordingNotifier notifier;
+
+	@Autowired
+	private Findings findings;
 
 	@Autowired
 	private ApplicationEventPublisher events;
@@ -251,8 +256,8 @@ class AlertLifecycleIntegrationTests {
 	private long judge(EndpointDetails endpoint, AddressResult... results) {
 		long id = scanIds.incrementAndGet();
 		ScanDetails scan = AlertFixtures.scan(id, endpoint.id(), this.clock.instant(), results);
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new ScanJudged(scan, List.of(), EndpointStatus.OK)));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ScanJudged(scan,
+				ScanJudge.findings(scan, this.findings.defaultExpiryPolicy(), scan.finishedAt()), EndpointStatus.OK)));
 		return id;
 	}
 

@@ -14,6 +14,9 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.ExpiryPolicy;
+import dev.tlswatch.finding.ExpiryThreshold;
+import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
@@ -51,6 +54,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AlertApiIntegrationTests {
 
 	private static final AtomicLong scanIds = new AtomicLong(2_000_000);
+
+	/** The default thresholds: the finding module is a mock in this context. */
+	private static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			java.util.stream.Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(),
+			java.time.Duration.ofDays(7));
 
 	@Autowired
 	private MockMvc mvc;
@@ -215,8 +223,8 @@ class AlertApiIntegrationTests {
 				null);
 		ScanDetails scan = new ScanDetails(scanIds.incrementAndGet(), this.endpoint.id(), ScanTrigger.MANUAL, now, now,
 				ScanOutcome.OK, null, List.of(result));
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new ScanJudged(scan, List.of(), EndpointStatus.CRITICAL)));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
+				new ScanJudged(scan, ScanJudge.findings(scan, POLICY, scan.finishedAt()), EndpointStatus.CRITICAL)));
 	}
 
 	private AlertDetails alert(AlertRule rule) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
@@ -26,11 +27,14 @@ class FindingRulesTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
+	private static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(), Duration.ofDays(7));
+
 	@Test
 	void trustedMatchingLongLivedCertificateIsOk() {
 		ScanDetails scan = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("CHAIN_TRUSTED");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
@@ -41,8 +45,8 @@ class FindingRulesTests {
 		ScanDetails soon = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(20))));
 		ScanDetails verySoon = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(3).plusHours(1))));
 
-		List<FindingDetails> soonFindings = FindingRules.judge(soon, NOW);
-		List<FindingDetails> verySoonFindings = FindingRules.judge(verySoon, NOW);
+		List<FindingDetails> soonFindings = FindingRules.judge(soon, POLICY, NOW);
+		List<FindingDetails> verySoonFindings = FindingRules.judge(verySoon, POLICY, NOW);
 
 		assertThat(soonFindings).first()
 			.satisfies((finding) -> assertThat(finding.code()).isEqualTo("CERT_EXPIRING"))
@@ -57,7 +61,7 @@ class FindingRulesTests {
 	void untrustedCertificateStillHasItsExpiryJudged() {
 		ScanDetails scan = scan(ok(TrustResult.UNTRUSTED, true, NOW.minus(Duration.ofDays(1))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code)
 			.containsExactlyInAnyOrder("CHAIN_UNTRUSTED", "CERT_EXPIRED");
@@ -68,7 +72,7 @@ class FindingRulesTests {
 	void hostnameMismatchIsCritical() {
 		ScanDetails scan = scan(ok(TrustResult.TRUSTED, false, NOW.plus(Duration.ofDays(90))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("HOSTNAME_MISMATCH", "CHAIN_TRUSTED");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
@@ -80,7 +84,7 @@ class FindingRulesTests {
 				null, null, null, null, TrustResult.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("UNREACHABLE");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.UNREACHABLE);
@@ -93,7 +97,7 @@ class FindingRulesTests {
 				TrustResult.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.code()).isEqualTo("STARTTLS_FAILED");
@@ -110,7 +114,7 @@ class FindingRulesTests {
 				TrustResult.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))), refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
 		assertThat(findings.get(0).address()).isEqualTo("127.0.0.2");
@@ -123,8 +127,8 @@ class FindingRulesTests {
 		AddressResult cbc = withCipher(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
 				"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
 
-		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), NOW);
-		List<FindingDetails> weak = FindingRules.judge(scan(cbc), NOW);
+		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), POLICY, NOW);
+		List<FindingDetails> weak = FindingRules.judge(scan(cbc), POLICY, NOW);
 
 		assertThat(insecure.get(0).code()).isEqualTo("INSECURE_CIPHER");
 		assertThat(insecure.get(0).message())
@@ -148,7 +152,7 @@ class FindingRulesTests {
 				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report, List.of(),
 				null, 1, null);
 
-		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(result), POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code)
 			.containsExactly("CHAIN_UNTRUSTED", "NOT_FOR_SERVERS", "CHAIN_INCOMPLETE", "WEAK_KEY");
@@ -166,8 +170,8 @@ class FindingRulesTests {
 						NOW.plus(Duration.ofDays(90)), "EC", 256, "SHA256withECDSA", false,
 						"-----BEGIN CERTIFICATE-----")));
 
-		List<FindingDetails> agreeing = FindingRules.judge(scan(first, first), NOW);
-		List<FindingDetails> disagreeing = FindingRules.judge(scan(first, second), NOW);
+		List<FindingDetails> agreeing = FindingRules.judge(scan(first, first), POLICY, NOW);
+		List<FindingDetails> disagreeing = FindingRules.judge(scan(first, second), POLICY, NOW);
 
 		assertThat(agreeing).extracting(FindingDetails::code).doesNotContain("ADDRESSES_DISAGREE");
 		assertThat(disagreeing).filteredOn((finding) -> finding.code().equals("ADDRESSES_DISAGREE"))
@@ -187,10 +191,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
 				VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
-		assertThat(findings.get(1)).isEqualTo(new FindingDetails("PROTOCOLS", Severity.INFO, "127.0.0.1",
+		assertThat(findings.get(1)).isEqualTo(new FindingDetails(FindingKind.PROTOCOLS, Severity.INFO, "127.0.0.1",
 				"Protocol versions accepted: TLS 1.2, TLS 1.3."));
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
 	}
@@ -200,10 +204,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED,
 				VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.WARNING, "127.0.0.1",
-				"Deprecated protocol versions are accepted: TLS 1.0, TLS 1.1."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.WARNING,
+				"127.0.0.1", "Deprecated protocol versions are accepted: TLS 1.0, TLS 1.1."));
 		assertThat(findings).extracting(FindingDetails::message)
 			.contains("Protocol versions accepted: TLS 1.0, TLS 1.1, TLS 1.2.");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.WARNING);
@@ -214,10 +218,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED,
 				VersionOutcome.REJECTED, VersionOutcome.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
-				"Deprecated protocol versions are accepted: SSL 3.0, TLS 1.0."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.CRITICAL,
+				"127.0.0.1", "Deprecated protocol versions are accepted: SSL 3.0, TLS 1.0."));
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
 	}
 
@@ -226,10 +230,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
 				VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
-				"Deprecated protocol versions are accepted: SSL 2.0."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.CRITICAL,
+				"127.0.0.1", "Deprecated protocol versions are accepted: SSL 2.0."));
 		assertThat(findings).extracting(FindingDetails::message)
 			.contains("Protocol versions accepted: SSL 2.0, TLS 1.2.");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
@@ -240,7 +244,7 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.TIMEOUT, VersionOutcome.ERROR, VersionOutcome.ERROR,
 				VersionOutcome.ACCEPTED, VersionOutcome.TIMEOUT));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).doesNotContain("WEAK_PROTOCOL");
 		assertThat(findings).extracting(FindingDetails::message)
@@ -253,7 +257,7 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
 				VersionOutcome.ERROR, VersionOutcome.ERROR));
 
-		assertThat(FindingRules.judge(scan, NOW)).extracting(FindingDetails::message)
+		assertThat(FindingRules.judge(scan, POLICY, NOW)).extracting(FindingDetails::message)
 			.contains("No protocol version was seen accepted. Could not test: TLS 1.2, TLS 1.3.");
 	}
 
@@ -261,16 +265,16 @@ class FindingRulesTests {
 	void mustStapleLeafWithoutAStapleIsCritical() {
 		AddressResult unstapled = stapling(true, false);
 
-		List<FindingDetails> findings = FindingRules.judge(scan(unstapled), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(unstapled), POLICY, NOW);
 
 		assertThat(findings.get(0).code()).isEqualTo("MUST_STAPLE_WITHOUT_STAPLE");
 		assertThat(findings.get(0).severity()).isEqualTo(Severity.CRITICAL);
 		assertThat(FindingRules.status(scan(unstapled), findings)).isEqualTo(EndpointStatus.CRITICAL);
-		assertThat(FindingRules.judge(scan(stapling(true, true)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(true, true)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
-		assertThat(FindingRules.judge(scan(stapling(false, false)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(false, false)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
-		assertThat(FindingRules.judge(scan(stapling(true, null)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(true, null)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
 	}
 
@@ -279,16 +283,18 @@ class FindingRulesTests {
 		List<FindingDetails> malformed = FindingRules.judge(
 				scan(withHsts(
 						new HstsDetails("MALFORMED", null, false, false, "max-age=soon", "max-age is not a number"))),
-				NOW);
+				POLICY, NOW);
 		List<FindingDetails> absent = FindingRules
-			.judge(scan(withHsts(new HstsDetails("ABSENT", null, false, false, null, "HTTP 200"))), NOW);
-		List<FindingDetails> enabled = FindingRules
-			.judge(scan(withHsts(new HstsDetails("ENABLED", 31_536_000L, true, false, "max-age=31536000", null))), NOW);
-		List<FindingDetails> notApplicable = FindingRules
-			.judge(scan(withHsts(new HstsDetails("NOT_APPLICABLE", null, false, false, null, "not HTTP"))), NOW);
+			.judge(scan(withHsts(new HstsDetails("ABSENT", null, false, false, null, "HTTP 200"))), POLICY, NOW);
+		List<FindingDetails> enabled = FindingRules.judge(
+				scan(withHsts(new HstsDetails("ENABLED", 31_536_000L, true, false, "max-age=31536000", null))), POLICY,
+				NOW);
+		List<FindingDetails> notApplicable = FindingRules.judge(
+				scan(withHsts(new HstsDetails("NOT_APPLICABLE", null, false, false, null, "not HTTP"))), POLICY, NOW);
 
-		assertThat(malformed.get(0)).isEqualTo(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, "127.0.0.1",
-				"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
+		assertThat(malformed.get(0))
+			.isEqualTo(new FindingDetails(FindingKind.HSTS_MALFORMED, Severity.WARNING, "127.0.0.1",
+					"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
 		assertThat(absent).extracting(FindingDetails::code).contains("HSTS_ABSENT");
 		assertThat(absent).filteredOn((finding) -> finding.code().equals("HSTS_ABSENT"))
 			.extracting(FindingDetails::severity)
