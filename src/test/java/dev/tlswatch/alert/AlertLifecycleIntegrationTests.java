@@ -258,6 +258,10 @@ class AlertLifecycleIntegrationTests {
 		ScanDetails scan = AlertFixtures.scan(id, endpoint.id(), this.clock.instant(), results);
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ScanJudged(scan,
 				ScanJudge.findings(scan, this.findings.defaultExpiryPolicy(), scan.finishedAt()), EndpointStatus.OK)));
+		// The alert module handles it after the commit, in its own transaction.
+		dev.tlswatch.support.Eventually.await(java.time.Duration.ofSeconds(30), "scan " + id + " handled",
+				() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
+						"select exists (select 1 from alert_scan_handled where scan_id = ?)", Boolean.class, id)));
 		return id;
 	}
 

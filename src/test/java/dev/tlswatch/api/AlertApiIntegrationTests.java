@@ -70,6 +70,9 @@ class AlertApiIntegrationTests {
 	private Alerts alerts;
 
 	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	@Autowired
@@ -225,6 +228,12 @@ class AlertApiIntegrationTests {
 				ScanOutcome.OK, null, List.of(result));
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
 				new ScanJudged(scan, ScanJudge.findings(scan, POLICY, scan.finishedAt()), EndpointStatus.CRITICAL)));
+		// The alert module handles it after the commit, in its own transaction.
+		dev.tlswatch.support.Eventually
+			.await(java.time.Duration.ofSeconds(30), "scan " + scan.id() + " handled",
+					() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
+							"select exists (select 1 from alert_scan_handled where scan_id = ?)", Boolean.class,
+							scan.id())));
 	}
 
 	private AlertDetails alert(AlertRule rule) {

@@ -64,6 +64,7 @@ class ConnectionOptionsScanIntegrationTests {
 				assertThat(result.chain().get(0).notAfter()).isNotNull();
 				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id()))
 				.filteredOn((finding) -> finding.code().equals("TLS_HANDSHAKE_FAILED"))
 				.singleElement()
