@@ -135,26 +135,6 @@ class AlertService implements Alerts {
 	}
 
 	@Override
-	@Transactional
-	public EndpointDetails registerEndpoint(EndpointDraft draft, EndpointAlertSettings settings) {
-		EndpointAlertSettings normalised = normalised(settings);
-		EndpointDetails endpoint = this.endpoints.register(draft);
-		if (!normalised.equals(EndpointAlertSettings.NONE)) {
-			this.store.saveEndpointSettings(endpoint.id(), normalised, this.clock.instant());
-		}
-		return endpoint;
-	}
-
-	@Override
-	@Transactional
-	public EndpointDetails updateEndpoint(long id, EndpointDraft draft, EndpointAlertSettings settings) {
-		EndpointAlertSettings normalised = normalised(settings);
-		EndpointDetails endpoint = this.endpoints.update(id, draft);
-		this.store.saveEndpointSettings(id, normalised, this.clock.instant());
-		return endpoint;
-	}
-
-	@Override
 	public void checkEndpointSettings(EndpointAlertSettings settings) {
 		normalised(settings);
 	}

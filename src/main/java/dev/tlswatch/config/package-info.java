@@ -3,7 +3,7 @@
  * PostgreSQL fallback, the clock, scheduler and web customisations. Depends only on the
  * {@code account} module's API (tokens, sign-in).
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = { "account" })
 @NullMarked
 package dev.tlswatch.config;
 
