@@ -18,11 +18,12 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.GradeLetter;
 import dev.tlswatch.scan.GradeDetails;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,8 +113,9 @@ final class AlertRules {
 	static boolean unreachable(ScanDetails scan) {
 		return !scan.results().isEmpty() && scan.results()
 			.stream()
-			.allMatch((result) -> result.outcome() == ScanOutcome.CONNECTION_REFUSED
-					|| result.outcome() == ScanOutcome.TIMEOUT || result.outcome() == ScanOutcome.DNS_FAILURE);
+			.allMatch((result) -> result.outcome() == HandshakeOutcome.CONNECTION_REFUSED
+					|| result.outcome() == HandshakeOutcome.TIMEOUT
+					|| result.outcome() == HandshakeOutcome.DNS_FAILURE);
 	}
 
 	private static void reachability(ScanDetails scan, int failures, RuleConfig config, List<Condition> conditions,
@@ -138,11 +140,11 @@ final class AlertRules {
 		return scan.results()
 			.stream()
 			.filter((result) -> result.leaf() != null)
-			.sorted(Comparator.comparing((AddressResult result) -> result.outcome() != ScanOutcome.OK))
+			.sorted(Comparator.comparing((AddressResult result) -> result.outcome() != HandshakeOutcome.OK))
 			.toList();
 	}
 
-	private static void renewal(CertificateDetails leaf, @Nullable String address, RuleConfig config, Instant now,
+	private static void renewal(CertificateInfo leaf, @Nullable String address, RuleConfig config, Instant now,
 			List<Condition> conditions) {
 		Duration lifetime = Duration.between(leaf.notBefore(), leaf.notAfter());
 		if (lifetime.isNegative() || lifetime.isZero() || !leaf.notAfter().isAfter(now)) {
@@ -167,7 +169,7 @@ final class AlertRules {
 	private static String certificateChanged(List<AddressResult> served, EndpointMemory memory, RuleConfig config,
 			List<Condition> conditions) {
 		AddressResult primary = served.get(0);
-		CertificateDetails leaf = Objects.requireNonNull(primary.leaf());
+		CertificateInfo leaf = Objects.requireNonNull(primary.leaf());
 		String previous = memory.lastLeafSha256();
 		boolean stillServed = served.stream().anyMatch((result) -> result.leaf().sha256().equals(previous));
 		if (previous != null && !stillServed) {
@@ -211,19 +213,19 @@ final class AlertRules {
 			}
 			AddressResult result = byAddress.get(String.valueOf(finding.address()));
 			CertificateSeen seen = certificates.get(finding.subject());
-			CertificateDetails certificate = (seen != null) ? seen.certificate()
+			CertificateInfo certificate = (seen != null) ? seen.certificate()
 					: ((result != null) ? result.leaf() : null);
 			condition(rule, finding, result, seen, certificate, scan, config, now, conditions);
 		}
 	}
 
 	private static boolean completed(@Nullable AddressResult result) {
-		return result != null && result.outcome() == ScanOutcome.OK;
+		return result != null && result.outcome() == HandshakeOutcome.OK;
 	}
 
 	private static void condition(AlertRule rule, FindingDetails finding, @Nullable AddressResult result,
-			@Nullable CertificateSeen seen, @Nullable CertificateDetails certificate, ScanDetails scan,
-			RuleConfig config, Instant now, List<Condition> conditions) {
+			@Nullable CertificateSeen seen, @Nullable CertificateInfo certificate, ScanDetails scan, RuleConfig config,
+			Instant now, List<Condition> conditions) {
 		@Nullable String address = finding.address();
 		switch (rule) {
 			case CERT_EXPIRING, CERT_EXPIRED, CERT_NOT_YET_VALID -> {
@@ -265,7 +267,7 @@ final class AlertRules {
 	 */
 	private static void validity(AlertRule rule, FindingDetails finding, CertificateSeen seen, @Nullable String address,
 			RuleConfig config, Instant now, List<Condition> conditions) {
-		CertificateDetails certificate = seen.certificate();
+		CertificateInfo certificate = seen.certificate();
 		String which = seen.leaf() ? "certificate" : "intermediate certificate";
 		String named = seen.leaf() ? "The certificate " : "The intermediate certificate ";
 		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
@@ -314,13 +316,10 @@ final class AlertRules {
 
 	/** The deprecated versions accepted on any address, for the mail's wording. */
 	private static String deprecatedVersions(ScanDetails scan) {
-		Set<ProtocolVersion> weak = EnumSet.noneOf(ProtocolVersion.class);
+		Set<TlsVersion> weak = EnumSet.noneOf(TlsVersion.class);
 		scan.results()
-			.forEach((result) -> result.acceptedVersions()
-				.stream()
-				.filter(ProtocolVersion::deprecated)
-				.forEach(weak::add));
-		return weak.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
+			.forEach((result) -> result.acceptedVersions().stream().filter(TlsVersion::deprecated).forEach(weak::add));
+		return weak.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -334,6 +333,7 @@ final class AlertRules {
 			.map(AddressResult::grade)
 			.filter(Objects::nonNull)
 			.map(GradeDetails::ignoringTrust)
+			.map(GradeLetter::displayName)
 			.filter((letter) -> Grades.rank(letter) >= 0)
 			.max(Comparator.comparingInt(Grades::rank))
 			.orElse(null);
@@ -363,7 +363,7 @@ final class AlertRules {
 	}
 
 	/** A certificate as served, and whether it was a leaf. */
-	private record CertificateSeen(CertificateDetails certificate, boolean leaf) {
+	private record CertificateSeen(CertificateInfo certificate, boolean leaf) {
 	}
 
 	private record GradeMemory(@Nullable String last, @Nullable String baseline) {

@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 import dev.tlswatch.probe.CipherStrength;
 import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.VersionSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,8 +54,9 @@ final class FindingRules {
 	static EndpointStatus status(ScanDetails scan, List<FindingDetails> findings) {
 		boolean noneReached = scan.results()
 			.stream()
-			.allMatch((result) -> result.outcome() == ScanOutcome.CONNECTION_REFUSED
-					|| result.outcome() == ScanOutcome.TIMEOUT || result.outcome() == ScanOutcome.DNS_FAILURE);
+			.allMatch((result) -> result.outcome() == HandshakeOutcome.CONNECTION_REFUSED
+					|| result.outcome() == HandshakeOutcome.TIMEOUT
+					|| result.outcome() == HandshakeOutcome.DNS_FAILURE);
 		if (noneReached) {
 			return EndpointStatus.UNREACHABLE;
 		}
@@ -115,7 +116,7 @@ final class FindingRules {
 
 	private static void certificate(AddressResult result, ExpiryPolicy policy, Instant now,
 			List<FindingDetails> findings) {
-		CertificateDetails leaf = result.leaf();
+		CertificateInfo leaf = result.leaf();
 		if (leaf == null) {
 			return;
 		}
@@ -157,7 +158,7 @@ final class FindingRules {
 	 * verdict and the leaf's expiry above.
 	 */
 	private static void chainIssues(AddressResult result, List<FindingDetails> findings) {
-		for (ChainReportDetails.Issue issue : result.chainReport().issues()) {
+		for (ChainIssue issue : result.chainReport().issues()) {
 			String subject = concerned(result, issue.position());
 			@Nullable String address = result.address();
 			switch (issue.type()) {
@@ -184,7 +185,7 @@ final class FindingRules {
 		if (position >= 0 && position < result.chain().size()) {
 			return result.chain().get(position).sha256();
 		}
-		CertificateDetails leaf = result.leaf();
+		CertificateInfo leaf = result.leaf();
 		return (leaf != null) ? leaf.sha256() : "";
 	}
 
@@ -209,15 +210,19 @@ final class FindingRules {
 		if (hsts == null) {
 			return;
 		}
-		switch (hsts.state()) {
-			case "MALFORMED" ->
+		if (hsts.verdict() == null) {
+			return;
+		}
+		switch (hsts.verdict()) {
+			case MALFORMED ->
 				findings.add(new FindingDetails(FindingKind.HSTS_MALFORMED, Severity.WARNING, result.address(),
 						"The Strict-Transport-Security header is invalid, so browsers ignore it: " + hsts.detail()));
-			case "ABSENT" -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
+			case ABSENT -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
 					"The HTTPS server sends no Strict-Transport-Security header."));
-			case "DISABLED" -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
+			case DISABLED -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
 					"The HTTPS server switches HSTS off (max-age=0)."));
-			default -> {
+			case ENABLED -> {
+				// A policy in force is nothing to report
 			}
 		}
 	}
@@ -228,7 +233,7 @@ final class FindingRules {
 	private static void addressesAgree(ScanDetails scan, List<FindingDetails> findings) {
 		List<AddressResult> served = scan.results()
 			.stream()
-			.filter((result) -> result.outcome() == ScanOutcome.OK && result.leaf() != null)
+			.filter((result) -> result.outcome() == HandshakeOutcome.OK && result.leaf() != null)
 			.toList();
 		if (served.stream().map((result) -> result.leaf().sha256()).distinct().count() > 1) {
 			String who = served.stream()
@@ -248,11 +253,10 @@ final class FindingRules {
 		if (result.versions().isEmpty()) {
 			return;
 		}
-		List<ProtocolVersion> accepted = result.acceptedVersions();
-		List<ProtocolVersion> weak = accepted.stream().filter(ProtocolVersion::deprecated).toList();
+		List<TlsVersion> accepted = result.acceptedVersions();
+		List<TlsVersion> weak = accepted.stream().filter(TlsVersion::deprecated).toList();
 		if (!weak.isEmpty()) {
-			Severity severity = weak.stream().anyMatch(ProtocolVersion::prohibited) ? Severity.CRITICAL
-					: Severity.WARNING;
+			Severity severity = weak.stream().anyMatch(TlsVersion::prohibited) ? Severity.CRITICAL : Severity.WARNING;
 			findings.add(new FindingDetails(FindingKind.WEAK_PROTOCOL, severity, result.address(),
 					"Deprecated protocol versions are accepted: " + names(weak) + "."));
 		}
@@ -261,20 +265,20 @@ final class FindingRules {
 	}
 
 	private static String protocolsMessage(AddressResult result) {
-		List<ProtocolVersion> accepted = result.acceptedVersions();
-		List<ProtocolVersion> unknown = result.versions()
+		List<TlsVersion> accepted = result.acceptedVersions();
+		List<TlsVersion> unknown = result.versions()
 			.stream()
-			.filter((version) -> version.outcome() == VersionOutcome.TIMEOUT
-					|| version.outcome() == VersionOutcome.ERROR)
-			.map(VersionResult::version)
+			.filter((version) -> version.verdict() == VersionVerdict.TIMEOUT
+					|| version.verdict() == VersionVerdict.ERROR)
+			.map(VersionSupport::version)
 			.toList();
 		String message = accepted.isEmpty() ? "No protocol version was seen accepted."
 				: "Protocol versions accepted: " + names(accepted) + ".";
 		return unknown.isEmpty() ? message : message + " Could not test: " + names(unknown) + ".";
 	}
 
-	private static String names(List<ProtocolVersion> versions) {
-		return versions.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
+	private static String names(List<TlsVersion> versions) {
+		return versions.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -282,11 +286,11 @@ final class FindingRules {
 	 * only as valid as its shortest-lived member), tracked whatever the trust verdict: an
 	 * untrusted certificate still expires. Each finding names its certificate.
 	 */
-	private static List<FindingDetails> validity(AddressResult result, CertificateDetails leaf, ExpiryPolicy policy,
+	private static List<FindingDetails> validity(AddressResult result, CertificateInfo leaf, ExpiryPolicy policy,
 			Instant now) {
 		List<FindingDetails> findings = new ArrayList<>();
 		validity(leaf, true, result.address(), policy, now, findings);
-		for (CertificateDetails issuer : result.chain()
+		for (CertificateInfo issuer : result.chain()
 			.subList(Math.min(1, result.chain().size()), result.chain().size())) {
 			if (!issuer.selfSigned() && issuer.notAfter().isBefore(leaf.notAfter())
 					&& !issuer.sha256().equals(leaf.sha256())) {
@@ -296,7 +300,7 @@ final class FindingRules {
 		return findings;
 	}
 
-	private static void validity(CertificateDetails certificate, boolean leaf, @Nullable String address,
+	private static void validity(CertificateInfo certificate, boolean leaf, @Nullable String address,
 			ExpiryPolicy policy, Instant now, List<FindingDetails> findings) {
 		String named = leaf ? "The certificate" : "The intermediate certificate " + certificate.subject();
 		String sha256 = certificate.sha256();

@@ -56,13 +56,14 @@ public final class TlsEngine {
 	private static final List<TlsVersion> GROUP_VERSIONS = List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
 
 	/**
-	 * An engine with the JSSE handshake, the wire probes and the given cap.
+	 * An engine with the JSSE handshake, the wire probes and the given cap, as
+	 * {@link Probers} builds them.
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
-		this(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
-				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), Ssl2Prober.wire(),
-				ChachaPreferenceProber.wire(), connectionsPerAddress);
+		this(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
+				Probers.features(Math.max(1, connectionsPerAddress)), Probers.hsts(), Probers.ssl2(),
+				Probers.chachaPreference(), connectionsPerAddress);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
@@ -427,7 +428,7 @@ public final class TlsEngine {
 					input = input.withServerKey(new GradeInput.ServerKey(leaf.keyAlgorithm(), leaf.keySize()));
 				}
 			}
-			return Grade.of(input);
+			return Probers.grade(input);
 		}
 
 		/** Known when the leaf does not demand a staple, or when stapling was seen. */

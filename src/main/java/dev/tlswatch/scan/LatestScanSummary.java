@@ -2,6 +2,7 @@ package dev.tlswatch.scan;
 
 import java.time.Instant;
 
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param leafNotBefore the start of the leaf's validity, {@code null} without one
  * @param leafNotAfter end of validity of that address's leaf certificate
  */
-public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, ScanOutcome outcome,
+public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, HandshakeOutcome outcome,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter,
 		@Nullable Instant leafNotBefore) {
 
 	/**
 	 * A summary without the leaf's start of validity.
 	 */
-	public LatestScanSummary(long endpointId, long scanId, Instant scannedAt, ScanOutcome outcome,
+	public LatestScanSummary(long endpointId, long scanId, Instant scannedAt, HandshakeOutcome outcome,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter) {
 		this(endpointId, scanId, scannedAt, outcome, protocol, cipherSuite, leafNotAfter, null);
 	}

@@ -12,16 +12,19 @@ import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.Test;
 
 import static dev.tlswatch.alert.AlertFixtures.NOW;
@@ -73,12 +76,12 @@ class AlertRulesTests {
 		ExpiryPolicy share = POLICY.withThresholds(List.of(ExpiryThreshold.parse("33%")));
 		// A 47-day certificate with 20 days left: past 33% of its lifetime (15.5 days)?
 		// No.
-		CertificateDetails shortLived = certificate("b", "CN=short", NOW.minus(Duration.ofDays(27)),
+		CertificateInfo shortLived = certificate("b", "CN=short", NOW.minus(Duration.ofDays(27)),
 				NOW.plus(Duration.ofDays(20)), false);
 		assertThat(AlertRules.evaluate(scan(1, 1, ok("192.0.2.1", List.of(shortLived))),
 				judged(scan(1, 1, ok("192.0.2.1", List.of(shortLived))), share), DEFAULTS, EndpointMemory.EMPTY, NOW)
 			.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.CERT_EXPIRING);
-		CertificateDetails closer = certificate("c", "CN=short", NOW.minus(Duration.ofDays(33)),
+		CertificateInfo closer = certificate("c", "CN=short", NOW.minus(Duration.ofDays(33)),
 				NOW.plus(Duration.ofDays(14)), false);
 		assertThat(AlertRules
 			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(closer))),
@@ -98,8 +101,8 @@ class AlertRulesTests {
 
 	@Test
 	void intermediateExpiringBeforeTheLeafCounts() {
-		CertificateDetails leaf = leaf("leaf", Duration.ofDays(80));
-		CertificateDetails intermediate = certificate("ica", "CN=Intermediate", NOW.minus(Duration.ofDays(900)),
+		CertificateInfo leaf = leaf("leaf", Duration.ofDays(80));
+		CertificateInfo intermediate = certificate("ica", "CN=Intermediate", NOW.minus(Duration.ofDays(900)),
 				NOW.plus(Duration.ofDays(5)), false);
 		Evaluation evaluation = evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf, intermediate))));
 		Condition condition = only(evaluation, AlertRule.CERT_EXPIRING);
@@ -119,7 +122,7 @@ class AlertRulesTests {
 
 	@Test
 	void expiredCertificateKeepsItsExpiringAlertAndRaisesExpired() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.EXPIRED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.EXPIRED, true,
 				List.of(leaf("a", Duration.ofDays(-1))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRED).severity()).isEqualTo(Severity.CRITICAL);
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRING).level()).isEqualTo(5);
@@ -127,7 +130,7 @@ class AlertRulesTests {
 
 	@Test
 	void notYetValid() {
-		CertificateDetails future = certificate("f", "CN=future", NOW.plus(Duration.ofDays(2)),
+		CertificateInfo future = certificate("f", "CN=future", NOW.plus(Duration.ofDays(2)),
 				NOW.plus(Duration.ofDays(92)), false);
 		assertThat(only(evaluate(scan(1, 1, ok("192.0.2.1", List.of(future)))), AlertRule.CERT_NOT_YET_VALID).message())
 			.contains("not valid before 2026-11-29");
@@ -135,7 +138,7 @@ class AlertRulesTests {
 
 	@Test
 	void untrustedCertificateStillHasItsExpiryTracked() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.UNTRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.UNTRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(10))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CHAIN_UNTRUSTED).message()).contains("PKIX path building failed");
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRING).severity()).isEqualTo(Severity.WARNING);
@@ -143,7 +146,7 @@ class AlertRulesTests {
 
 	@Test
 	void hostnameMismatch() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, false,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, false,
 				List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.HOSTNAME_MISMATCH).severity()).isEqualTo(Severity.CRITICAL);
 	}
@@ -151,11 +154,11 @@ class AlertRulesTests {
 	@Test
 	void chainIssuesRaiseIncompleteWeakKeyAndWeakSignature() {
 		ChainReportDetails report = new ChainReportDetails(
-				List.of(new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 0, "The issuer CN=X is missing."),
-						new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 0, "RSA 1024 bits."),
-						new ChainReportDetails.Issue(ChainIssueType.WEAK_SIGNATURE, 0, "Signed with SHA-1.")),
+				List.of(new ChainIssue(ChainIssue.Type.INCOMPLETE, 0, "The issuer CN=X is missing."),
+						new ChainIssue(ChainIssue.Type.WEAK_KEY, 0, "RSA 1024 bits."),
+						new ChainIssue(ChainIssue.Type.WEAK_SIGNATURE, 0, "Signed with SHA-1.")),
 				0, false);
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), report, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CHAIN_INCOMPLETE).message())
 			.isEqualTo("The chain is incomplete: The issuer CN=X is missing.");
@@ -165,24 +168,24 @@ class AlertRulesTests {
 
 	@Test
 	void weakProtocolsAndSslThreeIsCritical() {
-		List<VersionResult> tls10 = List.of(new VersionResult(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED, null),
-				new VersionResult(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> tls10 = List.of(new VersionSupport(TlsVersion.TLS_1_0, VersionVerdict.ACCEPTED, null),
+				new VersionSupport(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, null));
 		Condition weak = only(
-				evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+				evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 						List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, tls10, null, null))),
 				AlertRule.WEAK_PROTOCOL);
 		assertThat(weak.severity()).isEqualTo(Severity.WARNING);
 		assertThat(weak.message()).contains("TLS 1.0");
-		List<VersionResult> ssl3 = List.of(new VersionResult(ProtocolVersion.SSL_3_0, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> ssl3 = List.of(new VersionSupport(TlsVersion.SSL_3_0, VersionVerdict.ACCEPTED, null));
 		assertThat(only(evaluate(scan(1, 1,
-				result("192.0.2.1", TrustResult.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
+				result("192.0.2.1", TrustStatus.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
 						ChainReportDetails.NONE, ssl3, null, null))),
 				AlertRule.WEAK_PROTOCOL)
 			.severity()).isEqualTo(Severity.CRITICAL);
-		List<VersionResult> ssl2 = List.of(new VersionResult(ProtocolVersion.SSL_2_0, VersionOutcome.ACCEPTED, null),
-				new VersionResult(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> ssl2 = List.of(new VersionSupport(TlsVersion.SSL_2_0, VersionVerdict.ACCEPTED, null),
+				new VersionSupport(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, null));
 		Condition prohibited = only(
-				evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+				evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 						List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, ssl2, null, null))),
 				AlertRule.WEAK_PROTOCOL);
 		assertThat(prohibited.severity()).isEqualTo(Severity.CRITICAL);
@@ -192,10 +195,10 @@ class AlertRulesTests {
 	@Test
 	void insecureCipherFromTheSuitesAcceptedOrTheFinding() {
 		CipherSupport support = new CipherSupport(
-				List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_2, "SERVER",
-						List.of(new CipherSupport.Suite("TLS_RSA_WITH_RC4_128_SHA", "INSECURE")), true)),
+				List.of(new CipherSupport.VersionSuites(TlsVersion.TLS_1_2, ServerOrder.SERVER,
+						List.of(new CipherSupport.Suite("TLS_RSA_WITH_RC4_128_SHA", CipherStrength.INSECURE)), true)),
 				List.of(), null);
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, List.of(), null, support)));
 		assertThat(only(evaluation, AlertRule.INSECURE_CIPHER).message()).contains("TLS_RSA_WITH_RC4_128_SHA");
 		FindingDetails finding = new FindingDetails(FindingKind.INSECURE_CIPHER, Severity.CRITICAL, "192.0.2.1",
@@ -208,18 +211,18 @@ class AlertRulesTests {
 
 	@Test
 	void gradeBelowMinimumOrLowerThanBeforeAndTheDropLasts() {
-		ScanDetails gradeB = gradedScan("B");
+		ScanDetails gradeB = gradedScan(GradeLetter.B);
 		EndpointMemory wasA = new EndpointMemory(0, sha256("a"), "A", null);
 		Evaluation dropped = AlertRules.evaluate(gradeB, judged(gradeB, POLICY), DEFAULTS, wasA, NOW);
 		assertThat(only(dropped, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
 		// Still B at the next scan: the drop lasts, measured from A.
 		Evaluation still = AlertRules.evaluate(gradeB, judged(gradeB, POLICY), DEFAULTS, dropped.memory(), NOW);
 		assertThat(only(still, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
-		Evaluation back = AlertRules.evaluate(gradedScan("A"), judged(gradedScan("A"), POLICY), DEFAULTS,
-				still.memory(), NOW);
+		Evaluation back = AlertRules.evaluate(gradedScan(GradeLetter.A), judged(gradedScan(GradeLetter.A), POLICY),
+				DEFAULTS, still.memory(), NOW);
 		assertThat(back.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.GRADE_DROPPED);
-		assertThat(only(AlertRules.evaluate(gradedScan("C"), judged(gradedScan("C"), POLICY), DEFAULTS,
-				EndpointMemory.EMPTY, NOW), AlertRule.GRADE_DROPPED)
+		assertThat(only(AlertRules.evaluate(gradedScan(GradeLetter.C), judged(gradedScan(GradeLetter.C), POLICY),
+				DEFAULTS, EndpointMemory.EMPTY, NOW), AlertRule.GRADE_DROPPED)
 			.title()).isEqualTo("grade C is below the minimum B");
 	}
 
@@ -274,12 +277,12 @@ class AlertRulesTests {
 	@Test
 	void scanWithoutResultsOrLeafIsUnknown() {
 		ScanDetails empty = new ScanDetails(1, 1, dev.tlswatch.scan.ScanTrigger.MANUAL, NOW, NOW,
-				dev.tlswatch.scan.ScanOutcome.ERROR, "boom", List.of());
+				dev.tlswatch.probe.HandshakeOutcome.ERROR, "boom", List.of());
 		Evaluation evaluation = evaluate(empty);
 		assertThat(evaluation.conditions()).isEmpty();
 		assertThat(evaluation.evaluated()).isEmpty();
-		AddressResult handshakeFailed = new AddressResult("192.0.2.1", dev.tlswatch.scan.ScanOutcome.TLS_FAILURE,
-				"handshake_failure", null, null, 2, null, TrustResult.UNKNOWN, null, null, List.of());
+		AddressResult handshakeFailed = new AddressResult("192.0.2.1", dev.tlswatch.probe.HandshakeOutcome.TLS_FAILURE,
+				"handshake_failure", null, null, 2, null, TrustStatus.UNKNOWN, null, null, List.of());
 		Evaluation noLeaf = evaluate(scan(1, 1, handshakeFailed));
 		assertThat(noLeaf.conditions()).isEmpty();
 		assertThat(noLeaf.failed()).isFalse();
@@ -303,18 +306,18 @@ class AlertRulesTests {
 				Map.of(AlertRule.HOSTNAME_MISMATCH, Severity.WARNING));
 		Evaluation evaluation = AlertRules.evaluate(
 				scan(1, 1,
-						result("192.0.2.1", TrustResult.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
+						result("192.0.2.1", TrustStatus.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
 								ChainReportDetails.NONE, List.of(), null, null)),
 				judged(scan(1, 1,
-						result("192.0.2.1", TrustResult.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
+						result("192.0.2.1", TrustStatus.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
 								ChainReportDetails.NONE, List.of(), null, null)),
 						POLICY),
 				config, EndpointMemory.EMPTY, NOW);
 		assertThat(only(evaluation, AlertRule.HOSTNAME_MISMATCH).severity()).isEqualTo(Severity.WARNING);
 	}
 
-	private static ScanDetails gradedScan(String letter) {
-		return scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
+	private static ScanDetails gradedScan(GradeLetter letter) {
+		return scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
 				ChainReportDetails.NONE, List.of(), grade(letter), null));
 	}
 
