@@ -110,8 +110,9 @@ class ProbeCommandTests {
 			JsonNode address = document.get("addresses").get(0);
 			assertThat(address.propertyNames()).containsExactly("address", "outcome", "error", "protocol",
 					"cipherSuite", "protocols", "cipherSuites", "serverOrder", "chachaPreference", "sslv2CipherKinds",
-					"groups", "chain", "chainIssues", "ocspStapled", "hsts", "trust", "trustError", "hostnameMatches",
-					"grade", "gradeReasons", "connections", "elapsedMillis");
+					"groups", "chain", "chainIssues", "ocspStapled", "clientCertificateRequested",
+					"clientCertificateAuthorities", "hsts", "trust", "trustError", "hostnameMatches", "grade",
+					"gradeReasons", "connections", "elapsedMillis");
 			assertThat(address.get("protocols").propertyNames()).containsExactly("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1",
 					"TLSv1.2", "TLSv1.3");
 			assertThat(address.get("chain").get(0).propertyNames()).containsExactly("subject", "issuer", "notBefore",

@@ -115,8 +115,10 @@ class ScanIntegrationTests {
 						tuple(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED),
 						tuple(TlsVersion.TLS_1_3, VersionVerdict.REJECTED));
 			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
 				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 			assertThat(this.scans.latest(endpoint.id())).contains(scan);
 			assertThat(this.scans.find(scan.id())).contains(scan);
@@ -207,6 +209,7 @@ class ScanIntegrationTests {
 			assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
 			assertThat(this.scans.latest(endpoint.id()).orElseThrow().results().get(0).grade())
 				.isEqualTo(result.grade());
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 					EndpointStatus.CRITICAL);
 		}
@@ -320,6 +323,8 @@ class ScanIntegrationTests {
 		assertThat(unresolvedScan.outcome()).isEqualTo(HandshakeOutcome.DNS_FAILURE);
 		assertThat(unresolvedScan.results()).singleElement()
 			.satisfies((result) -> assertThat(result.address()).isNull());
+		assertThat(this.findings.awaitJudged(refusedScan.id(), java.time.Duration.ofSeconds(30))).isTrue();
+		assertThat(this.findings.awaitJudged(unresolvedScan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		assertThat(this.findings.statusOf(List.of(refused.id(), unresolved.id())))
 			.containsEntry(refused.id(), EndpointStatus.UNREACHABLE)
 			.containsEntry(unresolved.id(), EndpointStatus.UNREACHABLE);
@@ -387,6 +392,7 @@ class ScanIntegrationTests {
 	}
 
 	private List<String> codes(ScanDetails scan) {
+		assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		return this.findings.forScan(scan.id()).stream().map(FindingDetails::code).toList();
 	}
 

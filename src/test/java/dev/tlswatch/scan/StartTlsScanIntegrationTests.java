@@ -69,8 +69,10 @@ class StartTlsScanIntegrationTests {
 				assertThat(result.hostnameMatches()).isTrue();
 				assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
 				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 		}
 	}
@@ -97,11 +99,13 @@ class StartTlsScanIntegrationTests {
 				assertThat(result.error()).isEqualTo(refusal);
 				assertThat(result.chain()).isEmpty();
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id())).singleElement().satisfies((finding) -> {
 				assertThat(finding.code()).isEqualTo("STARTTLS_FAILED");
 				assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
 				assertThat(finding.message()).isEqualTo("STARTTLS with 127.0.0.1 failed: " + refusal);
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 					EndpointStatus.CRITICAL);
 		}
