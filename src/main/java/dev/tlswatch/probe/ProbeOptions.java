@@ -19,19 +19,35 @@ import org.jspecify.annotations.Nullable;
  * @param clock the clock that decides whether a certificate is valid "now"
  * @param clientIdentity the certificate and key to present when a server asks for one
  * (mutual TLS), {@code null} to present none
+ * @param watch sees every connection before it opens and how it ended: paces a
+ * rate-limited server's probes and counts what it cut
  */
 public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
-		Clock clock, @Nullable ClientIdentity clientIdentity) {
+		Clock clock, @Nullable ClientIdentity clientIdentity, ConnectionWatch watch) {
 
 	public ProbeOptions {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
 		Objects.requireNonNull(clock, "clock");
+		Objects.requireNonNull(watch, "watch");
 		if (connectTimeout.isNegative() || connectTimeout.isZero() || handshakeTimeout.isNegative()
 				|| handshakeTimeout.isZero()) {
 			throw new IllegalArgumentException("Timeouts must be positive");
 		}
 		extraTrustAnchors = List.copyOf(extraTrustAnchors);
+	}
+
+	/**
+	 * Options whose connections nobody watches.
+	 * @param connectTimeout bound on the TCP connect
+	 * @param handshakeTimeout bound on the STARTTLS dialogue and the TLS handshake
+	 * @param extraTrustAnchors trust anchors in addition to the JDK's
+	 * @param clock the clock
+	 * @param clientIdentity the client certificate and key, {@code null} for none
+	 */
+	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+			Clock clock, @Nullable ClientIdentity clientIdentity) {
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, ConnectionWatch.NONE);
 	}
 
 	/**
@@ -52,17 +68,23 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 	}
 
 	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
-		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity);
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity,
+				this.watch);
 	}
 
 	public ProbeOptions withClock(Clock clock) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock,
-				this.clientIdentity);
+				this.clientIdentity, this.watch);
 	}
 
 	public ProbeOptions withClientIdentity(@Nullable ClientIdentity identity) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				identity);
+				identity, this.watch);
+	}
+
+	public ProbeOptions withWatch(ConnectionWatch watch) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
+				this.clientIdentity, watch);
 	}
 
 }

@@ -33,11 +33,16 @@ import org.jspecify.annotations.Nullable;
  * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
  * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
  * ({@link ChachaPreference}); empty when not probed
+ * @param fingerprint what the first handshake served, reduced to compare with later quick
+ * checks; {@code null} when not taken
+ * @param rateLimit whether the server cut part of the probe short, {@code null} when it
+ * did not
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, @Nullable HandshakeFingerprint fingerprint,
+		@Nullable RateLimit rateLimit) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
@@ -49,6 +54,17 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		groups = List.copyOf(groups);
 		chachaPreference = chachaPreference.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+	}
+
+	/**
+	 * A report without fingerprint and rate limit.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, null, null);
 	}
 
 	/**

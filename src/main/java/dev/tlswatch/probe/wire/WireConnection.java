@@ -1,14 +1,17 @@
 package dev.tlswatch.probe.wire;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 import javax.net.ssl.SNIHostName;
 
+import dev.tlswatch.probe.ConnectionWatch;
 import dev.tlswatch.probe.Deadline;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
@@ -39,15 +42,30 @@ final class WireConnection {
 	 */
 	static <T> T exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello, AnswerReader<T> reader)
 			throws Failure {
+		awaitTurn(options);
 		try (Socket socket = new Socket()) {
 			connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
 			startTls(socket, target, options);
 			send(socket, clientHello);
-			return reader.read(new DeadlineInputStream(socket, deadline));
+			WatchedInput input = new WatchedInput(new DeadlineInputStream(socket, deadline));
+			T answer = reader.read(input);
+			input.report(options.watch());
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new Failure(false, true, "Reading the answer failed: " + describe(ex));
+		}
+	}
+
+	/** The watch's pacing, before the connect. */
+	private static void awaitTurn(ProbeOptions options) throws Failure {
+		try {
+			options.watch().beforeConnect();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Failure(false, "Interrupted while waiting for a paced connection");
 		}
 	}
 
@@ -80,9 +98,11 @@ final class WireConnection {
 					Deadline.socketMillis(options.connectTimeout()));
 		}
 		catch (SocketTimeoutException ex) {
+			options.watch().cut("Connect timed out");
 			throw new Failure(true, "Connect timed out after " + options.connectTimeout().toMillis() + " ms");
 		}
 		catch (IOException ex) {
+			options.watch().cut("Connect failed: " + describe(ex));
 			throw new Failure(false, "Connect failed: " + describe(ex));
 		}
 	}
@@ -95,6 +115,7 @@ final class WireConnection {
 			throw new Failure(true, "STARTTLS timed out: " + describe(ex));
 		}
 		catch (IOException ex) {
+			options.watch().cut("STARTTLS failed: " + describe(ex));
 			throw new Failure(false, "STARTTLS failed: " + describe(ex));
 		}
 	}
@@ -127,6 +148,58 @@ final class WireConnection {
 		 * @throws IOException on a local failure to read
 		 */
 		T read(InputStream input) throws IOException;
+
+	}
+
+	/**
+	 * The answer's input, noting whether any byte came and whether the connection was
+	 * reset: a reset before the first byte is a cut connection for the
+	 * {@link dev.tlswatch.probe.ConnectionWatch}.
+	 */
+	private static final class WatchedInput extends FilterInputStream {
+
+		private boolean received;
+
+		private @Nullable String reset;
+
+		WatchedInput(InputStream input) {
+			super(input);
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				int read = super.read();
+				this.received |= read >= 0;
+				return read;
+			}
+			catch (SocketException ex) {
+				this.reset = describe(ex);
+				throw ex;
+			}
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			try {
+				int read = super.read(buffer, offset, length);
+				this.received |= read > 0;
+				return read;
+			}
+			catch (SocketException ex) {
+				this.reset = describe(ex);
+				throw ex;
+			}
+		}
+
+		void report(ConnectionWatch watch) {
+			if (this.received) {
+				watch.answered();
+			}
+			else if (this.reset != null) {
+				watch.cut("Reset before any answer: " + this.reset);
+			}
+		}
 
 	}
 
