@@ -137,7 +137,7 @@ public final class TlsEngine {
 		connections.incrementAndGet();
 		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
-		RateLimit rateLimit = rateLimit(tally, target, options, connections);
+		RateLimit rateLimit = rateLimit(tally, target, options, connections, first.handshake().outcome());
 		if (rateLimit != null) {
 			versionResults = RateLimited.versions(versionResults, rateLimit);
 			suiteResults = RateLimited.suites(suiteResults, rateLimit);
@@ -171,18 +171,18 @@ public final class TlsEngine {
 
 	/**
 	 * Whether the server cut the probe short: it cut connections after it had answered
-	 * earlier ones, and it still refuses the handshake it accepted at the start (one more
-	 * connection). A server that merely resets instead of refusing a suite accepts that
-	 * handshake again, so it is not taken for a rate limit.
+	 * earlier ones, and the handshake it accepted at the start now ends otherwise (one
+	 * more connection). A server that merely resets instead of refusing a suite accepts
+	 * that handshake again, so it is not taken for a rate limit.
 	 */
 	private @Nullable RateLimit rateLimit(ProbeTally tally, ProbeTarget target, ProbeOptions options,
-			AtomicInteger connections) {
+			AtomicInteger connections, HandshakeOutcome atStart) {
 		if (tally.cutAfterAnswer() == 0) {
 			return null;
 		}
 		connections.incrementAndGet();
 		HandshakeObservation confirmation = this.handshakes.handshake(target, options);
-		if (confirmation.outcome().answered()) {
+		if (confirmation.outcome() == atStart) {
 			return null;
 		}
 		int opened = Math.max(tally.opened(), connections.get());
