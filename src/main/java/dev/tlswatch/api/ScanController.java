@@ -71,7 +71,7 @@ class ScanController {
 					+ "fingerprint changed", schema = @Schema(allowableValues = { "QUICK", "FULL" })) @RequestParam(
 							defaultValue = "FULL") ScanKind kind) {
 		this.endpoints.get(id);
-		ScanDetails scanned = this.scans.scanNow(id, kind);
+		ScanDetails scanned = (kind == ScanKind.FULL) ? this.scans.scanNow(id) : this.scans.scanNow(id, kind);
 		this.findings.awaitJudged(scanned.id(), VERDICT_WAIT);
 		ScanResponse scan = response(scanned);
 		URI location = URI.create(EndpointController.PATH + "/" + id + "/scans/" + scan.id());
