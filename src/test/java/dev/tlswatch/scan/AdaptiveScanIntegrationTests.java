@@ -97,6 +97,25 @@ class AdaptiveScanIntegrationTests {
 	}
 
 	@Test
+	void theEndpointPageShowsEachScansKindAndWhenTheLastFullProbeRan() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			fire(endpoint);
+			fire(endpoint);
+
+			String page = this.mvc.perform(get("/endpoints/" + endpoint.id()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(page).contains("id=\"scan-kind\"").contains("last full probe");
+			assertThat(page.substring(page.indexOf("id=\"history\""))).contains("Quick check", "Full probe");
+		}
+	}
+
+	@Test
 	void aChangedCertificateMakesTheNextFiringAFullProbe() {
 		Issued first = TestCertificates.localhost(TestTrustBundle.ca());
 		Issued renewed = TestCertificates.localhost(TestTrustBundle.ca());
@@ -159,7 +178,7 @@ class AdaptiveScanIntegrationTests {
 	}
 
 	@Test
-	void aServerThatCutsAFullProbeShortIsRememberedAndNothingCutIsRefused() {
+	void aServerThatCutsAFullProbeShortIsRememberedAndNothingCutIsRefused() throws Exception {
 		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
 		try (TestTlsServer server = TestTlsServer.start(leaf);
 				RateLimitingFront front = RateLimitingFront.start(server.port(), 8)) {
@@ -178,6 +197,11 @@ class AdaptiveScanIntegrationTests {
 			assertThat(this.scans.paced(endpoint.id())).isTrue();
 			assertThat(this.scans.find(full.id()).orElseThrow().results().get(0).rateLimit())
 				.isEqualTo(result.rateLimit());
+			assertThat(this.mvc.perform(get("/endpoints/" + endpoint.id()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).contains(result.rateLimit().describe());
 		}
 	}
 
