@@ -56,4 +56,16 @@ public record Grade(GradeLetter letter, GradeLetter gradeIgnoringTrust, double s
 		return SslLabsGrader.grade(input);
 	}
 
+	/**
+	 * Grade the observations of one address and the vulnerabilities found there: each
+	 * that SSL Labs' guide caps (Heartbleed, CCS injection, Ticketbleed, ROBOT, POODLE,
+	 * FREAK, Logjam, DROWN) caps the grade too.
+	 * @param input what was observed
+	 * @param vulnerabilities the vulnerability verdicts
+	 * @return the grade with its reasons
+	 */
+	public static Grade of(GradeInput input, List<VulnerabilityResult> vulnerabilities) {
+		return SslLabsGrader.grade(input, vulnerabilities);
+	}
+
 }

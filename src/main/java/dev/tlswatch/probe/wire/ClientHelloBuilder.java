@@ -2,7 +2,9 @@ package dev.tlswatch.probe.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -69,6 +71,8 @@ final class ClientHelloBuilder {
 
 	private @Nullable List<Integer> groups;
 
+	private final Map<Integer, byte[]> extraExtensions = new LinkedHashMap<>();
+
 	private ClientHelloBuilder(TlsVersion version) {
 		this.version = version;
 		this.clientRandom = randomBytes(Handshakes.RANDOM_LENGTH);
@@ -129,6 +133,21 @@ final class ClientHelloBuilder {
 	 */
 	ClientHelloBuilder groups(List<Integer> codes) {
 		this.groups = checkedCodes(codes, "group");
+		return this;
+	}
+
+	/**
+	 * Send one more extension, after the others (ignored for SSL 3.0): for the
+	 * vulnerability checks, heartbeat (RFC 6520) and session_ticket (RFC 5077).
+	 * @param type the extension type, not one the builder sends itself
+	 * @param data the extension_data
+	 * @return this builder
+	 */
+	ClientHelloBuilder extension(int type, byte[] data) {
+		if (type < 0 || type > TlsWriter.MAX_UINT16 || data.length > TlsWriter.MAX_UINT16) {
+			throw new IllegalArgumentException("Not an extension: type " + type + ", " + data.length + " bytes");
+		}
+		this.extraExtensions.put(type, data.clone());
 		return this;
 	}
 
@@ -271,6 +290,7 @@ final class ClientHelloBuilder {
 		if (!this.applicationProtocols.isEmpty()) {
 			extension(extensions, Extensions.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, this::protocolNames);
 		}
+		this.extraExtensions.forEach((type, data) -> extension(extensions, type, (content) -> content.bytes(data)));
 		return extensions.toByteArray();
 	}
 
