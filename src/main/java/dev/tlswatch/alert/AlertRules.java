@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -72,6 +73,7 @@ final class AlertRules {
 		}
 		protocols(scan, config, conditions, evaluated);
 		ciphers(scan, findings, config, conditions, evaluated);
+		vulnerabilities(scan, findings, conditions, evaluated);
 		GradeMemory grade = grade(scan, memory, config, conditions, evaluated);
 		List<Condition> enabled = conditions.stream()
 			.filter((condition) -> !config.disabled().contains(condition.rule()))
@@ -303,6 +305,31 @@ final class AlertRules {
 					"Deprecated protocol versions are accepted: " + names + ".", address, null, null));
 		}
 	}
+
+	/**
+	 * One alert per vulnerability the finding module found at warning or worse, with its
+	 * severity; judged whenever an address had the vulnerability checks.
+	 */
+	private static void vulnerabilities(ScanDetails scan, List<FindingDetails> findings, List<Condition> conditions,
+			Set<AlertRule> evaluated) {
+		if (scan.results().stream().allMatch((result) -> result.vulnerabilities().isEmpty())) {
+			return;
+		}
+		evaluated.add(AlertRule.VULNERABLE);
+		Set<String> seen = new LinkedHashSet<>();
+		for (FindingDetails finding : findings) {
+			if (finding.code().startsWith(VULNERABILITY_PREFIX) && finding.severity() != Severity.INFO
+					&& seen.add(finding.code())) {
+				String id = finding.code().substring(VULNERABILITY_PREFIX.length());
+				conditions.add(new Condition(AlertRule.VULNERABLE, id, finding.severity(), 0,
+						"vulnerable: " + id.toLowerCase(Locale.ROOT).replace('_', ' '), finding.message(),
+						finding.address(), null, null));
+			}
+		}
+	}
+
+	/** The code prefix of the finding module's vulnerability findings. */
+	private static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
 
 	/**
 	 * The suite chosen (as the finding module judged it) and every suite seen accepted.

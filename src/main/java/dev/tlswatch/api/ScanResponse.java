@@ -19,6 +19,7 @@ import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.TrustResult;
 import dev.tlswatch.scan.VersionOutcome;
 import dev.tlswatch.scan.VersionResult;
+import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,6 +78,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code DISABLED}, {@code ABSENT}, {@code MALFORMED}, or {@code NOT_APPLICABLE},
 	 * {@code COULD_NOT_TEST}, {@code TIMED_OUT}, {@code ERROR}), {@code null} when not
 	 * probed
+	 * @param vulnerabilities the verdict of each well-known vulnerability ({@code id},
+	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
+	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
+	 * probed
 	 */
 	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -84,7 +89,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport,
-			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts, List<VulnerabilityDetails> vulnerabilities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -94,7 +99,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
-					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts());
+					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts(),
+					result.vulnerabilityDetails());
 		}
 
 	}

@@ -29,6 +29,7 @@ import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.Ssl2Support;
+import dev.tlswatch.probe.VulnerabilityStatus;
 import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.scan.TlsModes;
@@ -209,6 +210,12 @@ public final class ProbeCommand {
 				.chainReport()
 				.issues()
 				.forEach((issue) -> this.out.println("    chain        " + issue.detail()));
+			report.vulnerabilities()
+				.stream()
+				.filter((result) -> result.status() != VulnerabilityStatus.NOT_VULNERABLE)
+				.forEach((result) -> this.out.println("    " + result.vulnerability().name() + " "
+						+ result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + result.detail()
+						+ ")"));
 			Grade grade = report.grade();
 			if (grade != null) {
 				this.out.println("    grade        " + grade.letter().displayName());

@@ -61,6 +61,7 @@ final class ReportDocument {
 			.toList());
 		address.put("ocspStapled", handshake.ocspStapled().value());
 		address.put("hsts", hsts(report.hsts()));
+		address.put("vulnerabilities", vulnerabilities(report));
 		address.put("trust", handshake.trust().name());
 		address.put("trustError", handshake.trustError());
 		address.put("hostnameMatches", handshake.hostnameMatches());
@@ -73,6 +74,20 @@ final class ReportDocument {
 		address.put("connections", report.connections());
 		address.put("elapsedMillis", report.elapsed().toMillis());
 		return address;
+	}
+
+	/**
+	 * One entry per vulnerability: {@code id}, {@code status} and {@code detail}; empty
+	 * when the address did not answer.
+	 */
+	private static List<Map<String, @Nullable Object>> vulnerabilities(ProbeReport report) {
+		return report.vulnerabilities().stream().map((result) -> {
+			Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+			entry.put("id", result.vulnerability().name());
+			entry.put("status", result.status().name());
+			entry.put("detail", result.detail());
+			return entry;
+		}).toList();
 	}
 
 	/** Version name → suite names, in the server's order when it has one. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
@@ -47,6 +49,7 @@ final class FindingRules {
 			protocolVersions(result, findings);
 			stapling(result, findings);
 			hsts(result, findings);
+			vulnerabilities(result, findings);
 		}
 		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -194,6 +197,32 @@ final class FindingRules {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * One finding per vulnerability the address was found to have, code
+	 * {@code VULNERABILITY_<ID>}: critical for what SSL Labs fails (and insecure
+	 * renegotiation), a warning for POODLE and SWEET32, informational for BEAST and
+	 * LUCKY13. A vulnerability not tested is no finding: unknown is not false.
+	 */
+	private static void vulnerabilities(AddressResult result, List<FindingDetails> findings) {
+		for (VulnerabilityResult vulnerability : result.vulnerable()) {
+			Vulnerability id = vulnerability.vulnerability();
+			findings.add(new FindingDetails(VULNERABILITY_PREFIX + id.name(), severity(id), result.address(),
+					"Vulnerable to " + id.displayName() + " (" + id.cve() + "): " + vulnerability.detail() + "."));
+		}
+	}
+
+	/** The prefix of the code of a vulnerability's finding. */
+	static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
+
+	static Severity severity(Vulnerability vulnerability) {
+		return switch (vulnerability) {
+			case HEARTBLEED, CCS_INJECTION, TICKETBLEED, ROBOT, CLIENT_RENEGOTIATION, FREAK, LOGJAM, DROWN ->
+				Severity.CRITICAL;
+			case POODLE, SWEET32 -> Severity.WARNING;
+			case BEAST, LUCKY13 -> Severity.INFO;
+		};
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.tlswatch.scan;
 
 import java.util.List;
 
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,17 +32,35 @@ import org.jspecify.annotations.Nullable;
  * @param ocspStapled whether the address stapled a usable OCSP response, {@code null}
  * when not known
  * @param hsts the HSTS policy, {@code null} when not probed
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed
  */
 public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
 		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
 		List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
-		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+		List<VulnerabilityResult> vulnerabilities) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
+		vulnerabilities = List.copyOf(vulnerabilities);
+	}
+
+	/**
+	 * A result without vulnerability checks.
+	 */
+	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
+			List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				List.of());
 	}
 
 	/**
@@ -80,6 +100,22 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	/** The leaf certificate, if the server sent any. */
 	public @Nullable CertificateDetails leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+	/**
+	 * The vulnerabilities the address was found to have.
+	 * @return the vulnerable verdicts, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityResult> vulnerable() {
+		return this.vulnerabilities.stream().filter(VulnerabilityResult::vulnerable).toList();
+	}
+
+	/**
+	 * The vulnerability verdicts for pages and the API.
+	 * @return one per vulnerability, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityDetails> vulnerabilityDetails() {
+		return this.vulnerabilities.stream().map(VulnerabilityDetails::of).toList();
 	}
 
 	/** The protocol versions the address was seen to accept, oldest first. */

@@ -1,5 +1,8 @@
 package dev.tlswatch.scan;
 
+import java.util.List;
+
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,18 @@ class CipherSupportCodec {
 
 	@Nullable HstsDetails decodeHsts(@Nullable String document) {
 		return (document != null) ? this.json.readValue(document, HstsDetails.class) : null;
+	}
+
+	/** The verdicts as a JSON array, {@code null} when there are none (not probed). */
+	@Nullable String encodeVulnerabilities(List<VulnerabilityResult> vulnerabilities) {
+		return vulnerabilities.isEmpty() ? null : this.json.writeValueAsString(vulnerabilities);
+	}
+
+	List<VulnerabilityResult> decodeVulnerabilities(@Nullable String document) {
+		if (document == null) {
+			return List.of();
+		}
+		return List.of(this.json.readValue(document, VulnerabilityResult[].class));
 	}
 
 }

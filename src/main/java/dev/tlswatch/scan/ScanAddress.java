@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +99,11 @@ class ScanAddress {
 	// JSON of HstsDetails, read and written whole by CipherSupportCodec
 	private @Nullable String hsts;
 
+	// JSON array of the probe's VulnerabilityResult, read and written whole by
+	// CipherSupportCodec (jsonb, V40)
+	@JdbcTypeCode(SqlTypes.JSON)
+	private @Nullable String vulnerabilities;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -114,6 +121,12 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts) {
+		this(result, cipherSupport, hsts, null);
+	}
+
+	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
+			@Nullable String vulnerabilities) {
+		this.vulnerabilities = vulnerabilities;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
 		this.ocspStapled = result.ocspStapled();
@@ -153,7 +166,7 @@ class ScanAddress {
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
-				codec.decodeHsts(this.hsts));
+				codec.decodeHsts(this.hsts), codec.decodeVulnerabilities(this.vulnerabilities));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

@@ -89,7 +89,7 @@ class ScanStore {
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
-				this.codec.encodeHsts(result.hsts()))));
+				this.codec.encodeHsts(result.hsts()), this.codec.encodeVulnerabilities(result.vulnerabilities()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -121,7 +121,8 @@ class ScanStore {
 				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
 				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
 				toGrade(report.grade()), report.connections(), toCipherSupport(report),
-				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null);
+				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
+				report.vulnerabilities());
 	}
 
 	private static HstsDetails toHsts(Observed<Hsts> observed) {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainIssueType;
@@ -311,6 +313,37 @@ class AlertRulesTests {
 		List<Condition> matching = evaluation.conditions().stream().filter((c) -> c.rule() == rule).toList();
 		assertThat(matching).as("conditions of " + rule + " in " + evaluation.conditions()).hasSize(1);
 		return matching.get(0);
+	}
+
+	@Test
+	void vulnerabilityFoundAtWarningOrWorseIsAnAlertPerVulnerability() {
+		AddressResult base = ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))));
+		AddressResult probed = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustResult.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null,
+				List.of(VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle", 5),
+						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0)));
+		List<FindingDetails> findings = List.of(
+				new FindingDetails("VULNERABILITY_ROBOT", Severity.CRITICAL, "192.0.2.1",
+						"Vulnerable to ROBOT (CVE-2017-13099): Strong oracle."),
+				new FindingDetails("VULNERABILITY_LUCKY13", Severity.INFO, "192.0.2.1",
+						"Vulnerable to Lucky Thirteen (CVE-2013-0169): CBC suite accepted."));
+
+		Evaluation evaluation = AlertRules.evaluate(scan(1, 1, probed), findings, DEFAULTS, EndpointMemory.EMPTY, NOW);
+
+		assertThat(evaluation.evaluated()).contains(AlertRule.VULNERABLE);
+		Condition robot = only(evaluation, AlertRule.VULNERABLE);
+		assertThat(robot.subject()).isEqualTo("ROBOT");
+		assertThat(robot.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(robot.title()).isEqualTo("vulnerable: robot");
+		assertThat(robot.message()).isEqualTo("Vulnerable to ROBOT (CVE-2017-13099): Strong oracle.");
+	}
+
+	@Test
+	void addressesWithoutVulnerabilityChecksLeaveTheRuleUnjudged() {
+		Evaluation evaluation = evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))))));
+
+		assertThat(evaluation.evaluated()).doesNotContain(AlertRule.VULNERABLE);
 	}
 
 }

@@ -55,6 +55,13 @@ class ProbeCommandTests {
 			assertThat(address.get("sslv2CipherKinds").isNull()).isTrue();
 			assertThat(address.get("chachaPreference").has("TLSv1.2")).isTrue();
 			assertThat(address.get("chachaPreference").has("TLSv1.3")).isTrue();
+			JsonNode vulnerabilities = address.get("vulnerabilities");
+			assertThat(vulnerabilities.size()).isEqualTo(12);
+			assertThat(vulnerabilities.get(0).get("id").asString()).isEqualTo("HEARTBLEED");
+			assertThat(vulnerabilities.get(0).get("status").asString()).isEqualTo("NOT_VULNERABLE");
+			assertThat(vulnerabilities.get(0).get("detail").asString()).isEqualTo("No heartbeat extension");
+			assertThat(vulnerabilities.get(3).get("id").asString()).isEqualTo("ROBOT");
+			assertThat(vulnerabilities.get(11).get("id").asString()).isEqualTo("LUCKY13");
 			assertThat(address.get("chain").get(0).get("subject").asString())
 				.isEqualTo(leaf.certificate().getSubjectX500Principal().getName());
 			assertThat(address.get("trust").asString()).isEqualTo("TRUSTED");
