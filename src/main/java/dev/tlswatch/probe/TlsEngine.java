@@ -172,9 +172,9 @@ public final class TlsEngine {
 	}
 
 	/**
-	 * Every vulnerability verdict, in the order of {@link Vulnerability}: the wire checks
-	 * run at once under the cap, the others are derived from what was found. A
-	 * vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
+	 * Every vulnerability verdict, in the order of {@link Vulnerability}: derived from
+	 * what was found where that decides it; otherwise the wire checks, run at once under
+	 * the cap. A vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
 	 */
 	private List<VulnerabilityResult> vulnerabilities(ProbeTarget target, ProbeOptions options,
 			List<VersionSupport> versions, Map<TlsVersion, SuiteEnumeration> suites, @Nullable Ssl2Support ssl2,
@@ -186,6 +186,11 @@ public final class TlsEngine {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<Vulnerability, Future<VulnerabilityResult>> jobs = new EnumMap<>(Vulnerability.class);
 			for (VulnerabilityCheck check : this.vulnerabilityChecks) {
+				VulnerabilityResult derived = results.get(check.vulnerability());
+				if (derived != null && derived.status() != VulnerabilityStatus.NOT_TESTED) {
+					// Already decided without a connection
+					continue;
+				}
 				jobs.put(check.vulnerability(),
 						executor.submit(() -> capped(permits, () -> check.check(target, options, suites))));
 			}

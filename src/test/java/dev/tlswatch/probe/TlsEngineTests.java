@@ -50,9 +50,16 @@ class TlsEngineTests {
 			assertThat(report.vulnerabilities())
 				.filteredOn((result) -> result.status() == VulnerabilityStatus.NOT_VULNERABLE)
 				.extracting(VulnerabilityResult::vulnerability)
-				.contains(Vulnerability.HEARTBLEED, Vulnerability.CCS_INJECTION, Vulnerability.ROBOT,
-						Vulnerability.LOGJAM, Vulnerability.POODLE, Vulnerability.SWEET32, Vulnerability.DROWN,
-						Vulnerability.CLIENT_RENEGOTIATION);
+				.contains(Vulnerability.HEARTBLEED, Vulnerability.CCS_INJECTION, Vulnerability.TICKETBLEED,
+						Vulnerability.ROBOT, Vulnerability.LOGJAM, Vulnerability.POODLE, Vulnerability.SWEET32,
+						Vulnerability.DROWN, Vulnerability.CLIENT_RENEGOTIATION);
+			// Secure renegotiation decides it without the renegotiation check's
+			// connection
+			assertThat(report.vulnerabilities())
+				.filteredOn((result) -> result.vulnerability() == Vulnerability.CLIENT_RENEGOTIATION)
+				.singleElement()
+				.extracting(VulnerabilityResult::connections)
+				.isEqualTo(0);
 			assertThat(report.grade().reasons()).extracting(GradeReason::code)
 				.doesNotContain("NOT_TESTED_INSECURE_RENEGOTIATION");
 			// Every connection is counted once

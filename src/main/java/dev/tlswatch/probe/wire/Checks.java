@@ -1,8 +1,10 @@
 package dev.tlswatch.probe.wire;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.Vulnerability;
@@ -28,6 +30,20 @@ final class Checks {
 			return VulnerabilityResult.notVulnerable(vulnerability, "TLS 1.3 only", 0);
 		}
 		return VulnerabilityResult.notTested(vulnerability, "No accepted suite of SSL 3.0 to TLS 1.2 is known", 0);
+	}
+
+	/**
+	 * The suites of TLS 1.2 the server accepts that {@link Tls12Handshake} can complete a
+	 * handshake with.
+	 * @param suites the accepted suites per accepted version
+	 * @return their codes, empty if none
+	 */
+	static List<Integer> handshakeSuites(Map<TlsVersion, SuiteEnumeration> suites) {
+		SuiteEnumeration tls12 = suites.get(TlsVersion.TLS_1_2);
+		if (tls12 == null) {
+			return List.of();
+		}
+		return tls12.accepted().stream().map(CipherSuite::code).filter(Tls12Handshake.SUITES::contains).toList();
 	}
 
 	/**

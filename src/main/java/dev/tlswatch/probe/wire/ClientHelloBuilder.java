@@ -67,6 +67,8 @@ final class ClientHelloBuilder {
 
 	private boolean fallbackScsv;
 
+	private boolean renegotiationInfo = true;
+
 	private @Nullable List<Integer> cipherSuites;
 
 	private @Nullable List<Integer> groups;
@@ -148,6 +150,16 @@ final class ClientHelloBuilder {
 			throw new IllegalArgumentException("Not an extension: type " + type + ", " + data.length + " bytes");
 		}
 		this.extraExtensions.put(type, data.clone());
+		return this;
+	}
+
+	/**
+	 * Leave renegotiation_info out (RFC 5746 §3.4), as a client from before RFC 5746
+	 * does: for the check of insecure renegotiation.
+	 * @return this builder
+	 */
+	ClientHelloBuilder withoutRenegotiationInfo() {
+		this.renegotiationInfo = false;
 		return this;
 	}
 
@@ -276,7 +288,9 @@ final class ClientHelloBuilder {
 		extension(extensions, Extensions.SUPPORTED_GROUPS, this::supportedGroups);
 		if (this.version != TlsVersion.TLS_1_3) {
 			extension(extensions, Extensions.EC_POINT_FORMATS, ClientHelloBuilder::ecPointFormats);
-			extension(extensions, Extensions.RENEGOTIATION_INFO, ClientHelloBuilder::renegotiationInfo);
+			if (this.renegotiationInfo) {
+				extension(extensions, Extensions.RENEGOTIATION_INFO, ClientHelloBuilder::renegotiationInfo);
+			}
 		}
 		// Not meaningful before TLS 1.2, and clients must not offer it there, RFC 5246
 		// §7.4.1.4.1

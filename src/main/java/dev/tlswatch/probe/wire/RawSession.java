@@ -258,17 +258,19 @@ final class RawSession implements AutoCloseable {
 	 * The server's first flight, ServerHello to ServerHelloDone.
 	 *
 	 * @param version the version the ServerHello chose (its legacy_version)
+	 * @param random the server's random
 	 * @param sessionId the session id it sent
 	 * @param cipherSuite the suite it chose
 	 * @param extensions the extension types it sent
 	 * @param messages every message, ServerHello first
 	 */
-	record Flight(int version, byte[] sessionId, int cipherSuite, List<Integer> extensions, List<Message> messages) {
+	record Flight(int version, byte[] random, byte[] sessionId, int cipherSuite, List<Integer> extensions,
+			List<Message> messages) {
 
 		static Flight of(List<Message> messages) throws MalformedMessageException {
 			TlsReader hello = new TlsReader(messages.get(0).body());
 			int version = hello.u16();
-			hello.bytes(Handshakes.RANDOM_LENGTH, "random");
+			byte[] random = hello.bytes(Handshakes.RANDOM_LENGTH, "random");
 			TlsReader id = hello.u8Prefixed("session id");
 			if (id.remaining() > Handshakes.MAX_SESSION_ID_LENGTH) {
 				throw new MalformedMessageException("Session id of " + id.remaining() + " bytes");
@@ -284,7 +286,7 @@ final class RawSession implements AutoCloseable {
 					all.u16Prefixed("extension data");
 				}
 			}
-			return new Flight(version, sessionId, suite, List.copyOf(extensions), List.copyOf(messages));
+			return new Flight(version, random, sessionId, suite, List.copyOf(extensions), List.copyOf(messages));
 		}
 
 		/**

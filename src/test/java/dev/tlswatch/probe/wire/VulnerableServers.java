@@ -146,6 +146,75 @@ final class VulnerableServers {
 	}
 
 	/**
+	 * A server without RFC 5746 that lets the client finish a handshake (without checking
+	 * its Finished) and then answers a renegotiation.
+	 * @param renegotiating whether it answers the new ClientHello with a handshake rather
+	 * than an alert
+	 * @return the handler
+	 */
+	static ConnectionHandler legacyRenegotiation(boolean renegotiating) {
+		return (socket) -> {
+			Hello hello = Hello.parse(readRecord(socket));
+			if (hello.extensions().containsKey(0xff01)) {
+				throw new IllegalStateException("The check must not offer renegotiation_info");
+			}
+			send(socket, flight(RSA_SUITE, "", null, ""));
+			finishHandshake(socket, "");
+			byte[] renegotiation = readRecord(socket);
+			if (renegotiation[0] != 22) {
+				throw new IllegalStateException("Expected an encrypted ClientHello, got type " + renegotiation[0]);
+			}
+			send(socket, renegotiating ? record("16", "ee".repeat(80)) : record("15", "ee".repeat(32)));
+			drain(socket, hello);
+		};
+	}
+
+	/**
+	 * A server that issues session tickets and resumes them.
+	 * @param bleeding whether it pads a short session id to 32 bytes from its memory
+	 * @return the handler
+	 */
+	static ConnectionHandler tickets(boolean bleeding) {
+		return (socket) -> {
+			Hello hello = Hello.parse(readRecord(socket));
+			byte[] ticket = hello.extensions().get(35);
+			if (ticket == null) {
+				throw new IllegalStateException("No session_ticket extension");
+			}
+			if (ticket.length == 0) {
+				send(socket, flight(RSA_SUITE, "ff01000100" + "00230000", null, ""));
+				finishHandshake(socket, record("16", handshake("04", "00001c20" + "0010" + "7e".repeat(16))));
+				drain(socket, hello);
+				return;
+			}
+			String echoed = hex.formatHex(hello.sessionId())
+					+ (bleeding ? "55".repeat(32 - hello.sessionId().length) : "");
+			String serverHello = handshake("02",
+					"%04x".formatted(TLS_1_2) + "aa".repeat(32) + "%02x".formatted(echoed.length() / 2) + echoed
+							+ "%04x".formatted(RSA_SUITE) + "00" + "0005" + "ff01000100");
+			send(socket, record("16", serverHello) + record("14", "01") + record("16", "ee".repeat(48)));
+			drain(socket, hello);
+		};
+	}
+
+	/**
+	 * Reads ClientKeyExchange, ChangeCipherSpec and Finished, and answers with these
+	 * records, a ChangeCipherSpec and a Finished of random bytes.
+	 */
+	private static void finishHandshake(Socket socket, String before) throws Exception {
+		byte[] keyExchange = readRecord(socket);
+		if (keyExchange[0] != 22 || keyExchange[5] != 16) {
+			throw new IllegalStateException("Expected a ClientKeyExchange");
+		}
+		byte[] changeCipherSpec = readRecord(socket);
+		if (changeCipherSpec[0] != 20) {
+			throw new IllegalStateException("Expected a ChangeCipherSpec");
+		}
+		readRecord(socket);
+		send(socket, before + record("14", "01") + record("16", "ee".repeat(48)));
+	}
+
+	/**
 	 * A DHE server whose prime has so many bits.
 	 * @param bits the size of its prime
 	 * @return the handler
@@ -167,9 +236,17 @@ final class VulnerableServers {
 	 * Certificate, optionally ServerKeyExchange, and ServerHelloDone, in one record.
 	 */
 	static String flight(int suite, String extensions, String keyExchange) {
-		String allExtensions = "ff01000100" + extensions;
-		String serverHello = handshake("02", "%04x".formatted(TLS_1_2) + "aa".repeat(32) + "00"
-				+ "%04x".formatted(suite) + "00" + "%04x".formatted(allExtensions.length() / 2) + allExtensions);
+		return flight(suite, "ff01000100" + extensions, keyExchange, "");
+	}
+
+	/**
+	 * A flight with exactly these ServerHello extensions and session id.
+	 */
+	static String flight(int suite, String allExtensions, String keyExchange, String sessionId) {
+		String serverHello = handshake("02",
+				"%04x".formatted(TLS_1_2) + "aa".repeat(32) + "%02x".formatted(sessionId.length() / 2) + sessionId
+						+ "%04x".formatted(suite) + "00" + "%04x".formatted(allExtensions.length() / 2)
+						+ allExtensions);
 		String certificate;
 		try {
 			String der = hex.formatHex(CERTIFICATE.certificate().getEncoded());
