@@ -91,7 +91,10 @@ final class VulnerableServers {
 				throw new IllegalStateException("Expected a ChangeCipherSpec, got content type " + ccs[0]);
 			}
 			if (!accepting) {
+				// Read on until the client closes, so that the record it sent after the
+				// ChangeCipherSpec does not turn the close into a reset
 				send(socket, record("15", "020a"));
+				drain(socket, hello);
 				return;
 			}
 			readRecord(socket);
@@ -142,6 +145,7 @@ final class VulnerableServers {
 				case WEAK -> prefix && length && !version;
 			};
 			send(socket, record("15", distinct ? "0233" : "0214"));
+			drain(socket, hello);
 		};
 	}
 
