@@ -18,16 +18,17 @@ import java.util.stream.Collectors;
 
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
-import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
-import dev.tlswatch.scan.TrustResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,6 @@ final class AlertRules {
 			AlertRule.RENEWAL_OVERDUE, AlertRule.CERT_EXPIRED, AlertRule.CERT_NOT_YET_VALID, AlertRule.CHAIN_UNTRUSTED,
 			AlertRule.CHAIN_INCOMPLETE, AlertRule.HOSTNAME_MISMATCH, AlertRule.WEAK_KEY, AlertRule.WEAK_SIGNATURE,
 			AlertRule.ADDRESSES_DISAGREE, AlertRule.CERT_CHANGED));
-
-	private static final String INSECURE = "INSECURE";
 
 	private AlertRules() {
 	}
@@ -86,8 +85,9 @@ final class AlertRules {
 	static boolean unreachable(ScanDetails scan) {
 		return !scan.results().isEmpty() && scan.results()
 			.stream()
-			.allMatch((result) -> result.outcome() == ScanOutcome.CONNECTION_REFUSED
-					|| result.outcome() == ScanOutcome.TIMEOUT || result.outcome() == ScanOutcome.DNS_FAILURE);
+			.allMatch((result) -> result.outcome() == HandshakeOutcome.CONNECTION_REFUSED
+					|| result.outcome() == HandshakeOutcome.TIMEOUT
+					|| result.outcome() == HandshakeOutcome.DNS_FAILURE);
 	}
 
 	private static void reachability(ScanDetails scan, int failures, RuleConfig config, List<Condition> conditions,
@@ -112,7 +112,7 @@ final class AlertRules {
 		return scan.results()
 			.stream()
 			.filter((result) -> result.leaf() != null)
-			.sorted(Comparator.comparing((AddressResult result) -> result.outcome() != ScanOutcome.OK))
+			.sorted(Comparator.comparing((AddressResult result) -> result.outcome() != HandshakeOutcome.OK))
 			.toList();
 	}
 
@@ -124,12 +124,12 @@ final class AlertRules {
 			List<Condition> conditions) {
 		Set<String> seen = new LinkedHashSet<>();
 		for (AddressResult result : served) {
-			CertificateDetails leaf = Objects.requireNonNull(result.leaf());
+			CertificateInfo leaf = Objects.requireNonNull(result.leaf());
 			if (seen.add(leaf.sha256())) {
 				validity(leaf, true, result.address(), config, now, conditions);
 				renewal(leaf, result.address(), config, now, conditions);
 			}
-			for (CertificateDetails issuer : result.chain().subList(1, result.chain().size())) {
+			for (CertificateInfo issuer : result.chain().subList(1, result.chain().size())) {
 				if (!issuer.selfSigned() && issuer.notAfter().isBefore(leaf.notAfter()) && seen.add(issuer.sha256())) {
 					validity(issuer, false, result.address(), config, now, conditions);
 				}
@@ -137,8 +137,8 @@ final class AlertRules {
 		}
 	}
 
-	private static void validity(CertificateDetails certificate, boolean leaf, @Nullable String address,
-			RuleConfig config, Instant now, List<Condition> conditions) {
+	private static void validity(CertificateInfo certificate, boolean leaf, @Nullable String address, RuleConfig config,
+			Instant now, List<Condition> conditions) {
 		String which = leaf ? "certificate" : "intermediate certificate";
 		String named = leaf ? "The certificate " : "The intermediate certificate ";
 		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
@@ -162,7 +162,7 @@ final class AlertRules {
 	 * The level is the number of thresholds crossed, so crossing a lower one escalates
 	 * the same alert. An expired certificate has crossed them all and keeps its alert.
 	 */
-	private static void expiring(CertificateDetails certificate, String which, String named, boolean expired,
+	private static void expiring(CertificateInfo certificate, String which, String named, boolean expired,
 			@Nullable String address, RuleConfig config, Instant now, List<Condition> conditions) {
 		Duration remaining = Duration.between(now, certificate.notAfter());
 		List<Duration> crossed = config.thresholds()
@@ -185,7 +185,7 @@ final class AlertRules {
 				which + " " + when, named + certificate.subject() + " " + when + ".", address, certificate, null));
 	}
 
-	private static void renewal(CertificateDetails leaf, @Nullable String address, RuleConfig config, Instant now,
+	private static void renewal(CertificateInfo leaf, @Nullable String address, RuleConfig config, Instant now,
 			List<Condition> conditions) {
 		Duration lifetime = Duration.between(leaf.notBefore(), leaf.notAfter());
 		if (lifetime.isNegative() || lifetime.isZero() || !leaf.notAfter().isAfter(now)) {
@@ -203,7 +203,7 @@ final class AlertRules {
 	}
 
 	private static void trust(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		served.stream().filter((result) -> result.trust() == TrustResult.UNTRUSTED).findFirst().ifPresent((result) -> {
+		served.stream().filter((result) -> result.trust() == TrustStatus.UNTRUSTED).findFirst().ifPresent((result) -> {
 			String why = (result.trustError() != null) ? ": " + result.trustError() : "";
 			conditions.add(new Condition(AlertRule.CHAIN_UNTRUSTED, "", config.severityOf(AlertRule.CHAIN_UNTRUSTED), 0,
 					"certificate chain is not trusted", "The certificate chain is not trusted" + why + ".",
@@ -218,14 +218,14 @@ final class AlertRules {
 	}
 
 	private static void chainIssues(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		Map<ChainIssueType, AlertRule> rules = Map.of(ChainIssueType.INCOMPLETE, AlertRule.CHAIN_INCOMPLETE,
-				ChainIssueType.WEAK_KEY, AlertRule.WEAK_KEY, ChainIssueType.WEAK_SIGNATURE, AlertRule.WEAK_SIGNATURE);
+		Map<ChainIssue.Type, AlertRule> rules = Map.of(ChainIssue.Type.INCOMPLETE, AlertRule.CHAIN_INCOMPLETE,
+				ChainIssue.Type.WEAK_KEY, AlertRule.WEAK_KEY, ChainIssue.Type.WEAK_SIGNATURE, AlertRule.WEAK_SIGNATURE);
 		Map<AlertRule, Condition> first = new LinkedHashMap<>();
 		for (AddressResult result : served) {
-			for (ChainReportDetails.Issue issue : result.chainReport().issues()) {
+			for (ChainIssue issue : result.chainReport().issues()) {
 				AlertRule rule = rules.get(issue.type());
 				if (rule != null && !first.containsKey(rule)) {
-					CertificateDetails certificate = (issue.position() >= 0 && issue.position() < result.chain().size())
+					CertificateInfo certificate = (issue.position() >= 0 && issue.position() < result.chain().size())
 							? result.chain().get(issue.position()) : result.leaf();
 					first.put(rule, new Condition(rule, "", config.severityOf(rule), 0, title(rule), issue.detail(),
 							result.address(), certificate, null));
@@ -245,7 +245,9 @@ final class AlertRules {
 	}
 
 	private static void addressesAgree(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		List<AddressResult> completed = served.stream().filter((result) -> result.outcome() == ScanOutcome.OK).toList();
+		List<AddressResult> completed = served.stream()
+			.filter((result) -> result.outcome() == HandshakeOutcome.OK)
+			.toList();
 		if (completed.stream().map((result) -> result.leaf().sha256()).distinct().count() > 1) {
 			String who = completed.stream()
 				.map((result) -> result.address() + " serves " + result.leaf().sha256().substring(0, 16))
@@ -264,7 +266,7 @@ final class AlertRules {
 	private static String certificateChanged(List<AddressResult> served, EndpointMemory memory, RuleConfig config,
 			List<Condition> conditions) {
 		AddressResult primary = served.get(0);
-		CertificateDetails leaf = Objects.requireNonNull(primary.leaf());
+		CertificateInfo leaf = Objects.requireNonNull(primary.leaf());
 		String previous = memory.lastLeafSha256();
 		boolean stillServed = served.stream().anyMatch((result) -> result.leaf().sha256().equals(previous));
 		if (previous != null && !stillServed) {
@@ -285,21 +287,18 @@ final class AlertRules {
 			return;
 		}
 		evaluated.add(AlertRule.WEAK_PROTOCOL);
-		Set<ProtocolVersion> weak = EnumSet.noneOf(ProtocolVersion.class);
+		Set<TlsVersion> weak = EnumSet.noneOf(TlsVersion.class);
 		@Nullable String address = null;
 		for (AddressResult result : probed) {
-			List<ProtocolVersion> deprecated = result.acceptedVersions()
-				.stream()
-				.filter(ProtocolVersion::deprecated)
-				.toList();
+			List<TlsVersion> deprecated = result.acceptedVersions().stream().filter(TlsVersion::deprecated).toList();
 			if (!deprecated.isEmpty() && weak.isEmpty()) {
 				address = result.address();
 			}
 			weak.addAll(deprecated);
 		}
 		if (!weak.isEmpty()) {
-			String names = weak.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
-			Severity severity = weak.stream().anyMatch(ProtocolVersion::prohibited) ? Severity.CRITICAL
+			String names = weak.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
+			Severity severity = weak.stream().anyMatch(TlsVersion::prohibited) ? Severity.CRITICAL
 					: config.severityOf(AlertRule.WEAK_PROTOCOL);
 			conditions.add(new Condition(AlertRule.WEAK_PROTOCOL, "", severity, 0, "accepts " + names,
 					"Deprecated protocol versions are accepted: " + names + ".", address, null, null));
@@ -352,7 +351,7 @@ final class AlertRules {
 			}
 			for (CipherSupport.VersionSuites version : support.suites()) {
 				for (CipherSupport.Suite suite : version.accepted()) {
-					if (INSECURE.equals(suite.strength()) && insecure.add(suite.name()) && address == null) {
+					if (suite.strength() == CipherStrength.INSECURE && insecure.add(suite.name()) && address == null) {
 						address = result.address();
 					}
 				}
@@ -383,6 +382,7 @@ final class AlertRules {
 			.map(AddressResult::grade)
 			.filter(Objects::nonNull)
 			.map(GradeDetails::ignoringTrust)
+			.map(GradeLetter::displayName)
 			.filter((letter) -> Grades.rank(letter) >= 0)
 			.max(Comparator.comparingInt(Grades::rank))
 			.orElse(null);

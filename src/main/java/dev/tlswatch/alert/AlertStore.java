@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tlswatch.finding.Severity;
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -302,7 +302,7 @@ class AlertStore {
 	// Mapping
 
 	private static MapSqlParameterSource conditionParams(Condition condition) {
-		CertificateDetails certificate = condition.certificate();
+		CertificateInfo certificate = condition.certificate();
 		return params().addValue("severity", condition.severity().name())
 			.addValue("level", condition.level())
 			.addValue("title", condition.title())

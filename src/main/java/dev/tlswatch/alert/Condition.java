@@ -1,7 +1,7 @@
 package dev.tlswatch.alert;
 
 import dev.tlswatch.finding.Severity;
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param previousSha256 the leaf served before, for {@code CERT_CHANGED}
  */
 record Condition(AlertRule rule, String subject, Severity severity, int level, String title, String message,
-		@Nullable String address, @Nullable CertificateDetails certificate, @Nullable String previousSha256) {
+		@Nullable String address, @Nullable CertificateInfo certificate, @Nullable String previousSha256) {
 
 	static final int MAX_TEXT = 2000;
 

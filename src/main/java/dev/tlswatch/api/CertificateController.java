@@ -2,7 +2,7 @@ package dev.tlswatch.api;
 
 import java.util.Locale;
 
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.scan.Scans;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,7 +58,7 @@ class CertificateController {
 			content = @Content(mediaType = PEM_MEDIA_TYPE, schema = @Schema(type = "string")))
 	ResponseEntity<String> pem(@Parameter(description = "SHA-256 of the DER encoding, hex") @PathVariable @Pattern(
 			regexp = SHA256, message = "must be 64 hexadecimal digits") String sha256) {
-		CertificateDetails certificate = find(sha256);
+		CertificateInfo certificate = find(sha256);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(PEM_MEDIA_TYPE))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -66,7 +66,7 @@ class CertificateController {
 			.body(certificate.pem());
 	}
 
-	private CertificateDetails find(String sha256) {
+	private CertificateInfo find(String sha256) {
 		String normalised = sha256.toLowerCase(Locale.ROOT);
 		return this.scans.certificate(normalised).orElseThrow(() -> ApiProblems.certificateNotFound(normalised));
 	}

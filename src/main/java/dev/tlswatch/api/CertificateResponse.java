@@ -3,7 +3,7 @@ package dev.tlswatch.api;
 import java.time.Instant;
 import java.util.List;
 
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +26,7 @@ record CertificateResponse(String sha256, String subject, String issuer, String 
 		Instant notAfter, List<String> subjectAltNames, String keyAlgorithm, @Nullable Integer keySize,
 		String signatureAlgorithm, boolean selfSigned, String pem) {
 
-	static CertificateResponse of(CertificateDetails certificate) {
+	static CertificateResponse of(CertificateInfo certificate) {
 		return new CertificateResponse(certificate.sha256(), certificate.subject(), certificate.issuer(),
 				certificate.serialNumber(), certificate.notBefore(), certificate.notAfter(),
 				certificate.subjectAltNames(), certificate.keyAlgorithm(), certificate.keySize(),

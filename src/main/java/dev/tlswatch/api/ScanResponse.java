@@ -5,20 +5,22 @@ import java.util.List;
 
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.GradeReason;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * @param findings the findings, most severe first
  */
 record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-		ScanOutcome outcome, @Nullable String error, List<AddressResponse> results, List<FindingResponse> findings) {
+		HandshakeOutcome outcome, @Nullable String error, List<AddressResponse> results,
+		List<FindingResponse> findings) {
 
 	static ScanResponse of(ScanDetails scan, List<FindingDetails> findings) {
 		return new ScanResponse(scan.id(), scan.endpointId(), scan.trigger(), scan.startedAt(), scan.finishedAt(),
@@ -83,13 +86,13 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
 	 * probed
 	 */
-	record AddressResponse(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+	record AddressResponse(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
-			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
-			@Nullable GradeDetails grade, int connections, @Nullable CipherSupport cipherSupport,
-			@Nullable Boolean ocspStapled, @Nullable HstsDetails hsts, List<VulnerabilityDetails> vulnerabilities) {
+			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
+			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, List<VulnerabilityDetails> vulnerabilities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -98,9 +101,72 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					result.trustError(), result.hostnameMatches(),
 					result.chain().stream().map(CertificateSummary::of).toList(),
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
-					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(), result.grade(),
-					result.connections(), result.cipherSupport(), result.ocspStapled(), result.hsts(),
-					result.vulnerabilityDetails());
+					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
+					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
+					result.ocspStapled(), HstsResponse.of(result.hsts()), result.vulnerabilityDetails());
+		}
+
+	}
+
+	/**
+	 * The grade of one address.
+	 *
+	 * @param letter the grade ({@code A+}, {@code A}, {@code A-}, {@code B}... {@code F},
+	 * {@code T}, {@code M})
+	 * @param ignoringTrust the grade the address would have if its certificate were
+	 * trusted and matched
+	 * @param score the numeric score, 0 to 100, trust aside
+	 * @param reasons every cap, warning and untested input, worst first
+	 */
+	record GradeResponse(String letter, String ignoringTrust, double score, List<ReasonResponse> reasons) {
+
+		static @Nullable GradeResponse of(@Nullable GradeDetails grade) {
+			if (grade == null) {
+				return null;
+			}
+			return new GradeResponse(grade.letter().displayName(), grade.ignoringTrust().displayName(), grade.score(),
+					grade.reasons().stream().map(ReasonResponse::of).toList());
+		}
+
+	}
+
+	/**
+	 * Why a grade is not higher, or what could not be tested.
+	 *
+	 * @param code a stable code ({@code TLS10_ACCEPTED}...)
+	 * @param text a sentence for users
+	 * @param cap the best grade this reason allows ({@code A-})
+	 */
+	record ReasonResponse(String code, String text, String cap) {
+
+		static ReasonResponse of(GradeReason reason) {
+			return new ReasonResponse(reason.code(), reason.text(), reason.cap().displayName());
+		}
+
+	}
+
+	/**
+	 * The HSTS policy of an HTTPS server, or why there is none.
+	 *
+	 * @param state {@code ENABLED}, {@code DISABLED}, {@code ABSENT}, {@code MALFORMED};
+	 * or, without an answer to judge, {@code NOT_APPLICABLE}, {@code COULD_NOT_TEST},
+	 * {@code TIMED_OUT}, {@code ERROR}
+	 * @param maxAge the max-age in seconds when enabled or disabled
+	 * @param includeSubDomains whether the policy covers subdomains
+	 * @param preload whether the preload token is present
+	 * @param header the header as received
+	 * @param detail the answer or why there is none, in a few words
+	 */
+	record HstsResponse(String state, @Nullable Long maxAge, boolean includeSubDomains, boolean preload,
+			@Nullable String header, @Nullable String detail) {
+
+		static @Nullable HstsResponse of(@Nullable HstsDetails hsts) {
+			if (hsts == null) {
+				return null;
+			}
+			Hsts.Verdict verdict = hsts.verdict();
+			return new HstsResponse((verdict != null) ? verdict.name() : hsts.status().name(), hsts.maxAge(),
+					hsts.includeSubDomains(), hsts.preload(), hsts.header(), hsts.detail());
 		}
 
 	}
@@ -112,9 +178,9 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * @param position the certificate it concerns, 0 for the leaf
 	 * @param detail a sentence for users
 	 */
-	record ChainIssueResponse(ChainIssueType type, int position, String detail) {
+	record ChainIssueResponse(ChainIssue.Type type, int position, String detail) {
 
-		static ChainIssueResponse of(ChainReportDetails.Issue issue) {
+		static ChainIssueResponse of(ChainIssue issue) {
 			return new ChainIssueResponse(issue.type(), issue.position(), issue.detail());
 		}
 
@@ -130,11 +196,11 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * @param deprecated whether the IETF deprecated the version (RFC 7568, RFC 8996)
 	 * @param detail the server's answer in a few words
 	 */
-	record VersionResponse(ProtocolVersion version, String name, VersionOutcome outcome, boolean deprecated,
+	record VersionResponse(TlsVersion version, String name, VersionVerdict outcome, boolean deprecated,
 			@Nullable String detail) {
 
-		static VersionResponse of(VersionResult result) {
-			return new VersionResponse(result.version(), result.version().displayName(), result.outcome(),
+		static VersionResponse of(VersionSupport result) {
+			return new VersionResponse(result.version(), result.version().displayName(), result.verdict(),
 					result.version().deprecated(), result.detail());
 		}
 
@@ -158,7 +224,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			List<String> subjectAltNames, String keyAlgorithm, @Nullable Integer keySize, String signatureAlgorithm,
 			boolean selfSigned) {
 
-		static CertificateSummary of(CertificateDetails certificate) {
+		static CertificateSummary of(CertificateInfo certificate) {
 			return new CertificateSummary(certificate.sha256(), certificate.subject(), certificate.issuer(),
 					certificate.notBefore(), certificate.notAfter(), certificate.subjectAltNames(),
 					certificate.keyAlgorithm(), certificate.keySize(), certificate.signatureAlgorithm(),

@@ -3,6 +3,7 @@ package dev.tlswatch.endpoint;
 import java.net.InetAddress;
 import java.util.Arrays;
 
+import dev.tlswatch.probe.HostNames;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import dev.tlswatch.endpoint.HostNames.DnsName;
-import dev.tlswatch.endpoint.HostNames.Invalid;
-import dev.tlswatch.endpoint.HostNames.IpLiteral;
-import dev.tlswatch.endpoint.HostNames.Parsed;
+import dev.tlswatch.probe.HostNames;
+import dev.tlswatch.probe.HostNames.DnsName;
+import dev.tlswatch.probe.HostNames.Invalid;
+import dev.tlswatch.probe.HostNames.IpLiteral;
+import dev.tlswatch.probe.HostNames.Parsed;
 import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 import org.jspecify.annotations.Nullable;
 

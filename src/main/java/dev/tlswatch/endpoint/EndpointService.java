@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 
 import org.hibernate.exception.ConstraintViolationException;

@@ -4,9 +4,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 
-import dev.tlswatch.endpoint.HostNames.DnsName;
-import dev.tlswatch.endpoint.HostNames.Invalid;
-import dev.tlswatch.endpoint.HostNames.IpLiteral;
+import dev.tlswatch.probe.HostNames;
+import dev.tlswatch.probe.HostNames.DnsName;
+import dev.tlswatch.probe.HostNames.Invalid;
+import dev.tlswatch.probe.HostNames.IpLiteral;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

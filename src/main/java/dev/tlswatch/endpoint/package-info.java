@@ -1,8 +1,9 @@
 /**
  * The registry of monitored endpoints: host, port, how TLS starts, SNI, interval and
- * tags. Announces changes as {@code Endpoint*} events; depends on no other module.
+ * tags. Announces changes as {@code Endpoint*} events; of the other modules it uses only
+ * the probe's plain-Java {@code HostNames}.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "probe" })
 @NullMarked
 package dev.tlswatch.endpoint;
 

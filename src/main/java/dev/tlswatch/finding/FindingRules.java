@@ -9,19 +9,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +59,9 @@ final class FindingRules {
 	static EndpointStatus status(ScanDetails scan, List<FindingDetails> findings) {
 		boolean noneReached = scan.results()
 			.stream()
-			.allMatch((result) -> result.outcome() == ScanOutcome.CONNECTION_REFUSED
-					|| result.outcome() == ScanOutcome.TIMEOUT || result.outcome() == ScanOutcome.DNS_FAILURE);
+			.allMatch((result) -> result.outcome() == HandshakeOutcome.CONNECTION_REFUSED
+					|| result.outcome() == HandshakeOutcome.TIMEOUT
+					|| result.outcome() == HandshakeOutcome.DNS_FAILURE);
 		if (noneReached) {
 			return EndpointStatus.UNREACHABLE;
 		}
@@ -117,7 +118,7 @@ final class FindingRules {
 	}
 
 	private static void certificate(AddressResult result, Instant now, List<FindingDetails> findings) {
-		CertificateDetails leaf = result.leaf();
+		CertificateInfo leaf = result.leaf();
 		if (leaf == null) {
 			return;
 		}
@@ -146,7 +147,7 @@ final class FindingRules {
 	 * verdict and the leaf's expiry above.
 	 */
 	private static void chainIssues(AddressResult result, List<FindingDetails> findings) {
-		for (ChainReportDetails.Issue issue : result.chainReport().issues()) {
+		for (ChainIssue issue : result.chainReport().issues()) {
 			switch (issue.type()) {
 				case INCOMPLETE -> findings.add(new FindingDetails("CHAIN_INCOMPLETE", Severity.WARNING,
 						result.address(), "The chain is incomplete: " + issue.detail()));
@@ -187,14 +188,18 @@ final class FindingRules {
 		if (hsts == null) {
 			return;
 		}
-		switch (hsts.state()) {
-			case "MALFORMED" -> findings.add(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, result.address(),
+		if (hsts.verdict() == null) {
+			return;
+		}
+		switch (hsts.verdict()) {
+			case MALFORMED -> findings.add(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, result.address(),
 					"The Strict-Transport-Security header is invalid, so browsers ignore it: " + hsts.detail()));
-			case "ABSENT" -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+			case ABSENT -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
 					"The HTTPS server sends no Strict-Transport-Security header."));
-			case "DISABLED" -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+			case DISABLED -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
 					"The HTTPS server switches HSTS off (max-age=0)."));
-			default -> {
+			case ENABLED -> {
+				// A policy in force is nothing to report
 			}
 		}
 	}
@@ -231,7 +236,7 @@ final class FindingRules {
 	private static void addressesAgree(ScanDetails scan, List<FindingDetails> findings) {
 		List<AddressResult> served = scan.results()
 			.stream()
-			.filter((result) -> result.outcome() == ScanOutcome.OK && result.leaf() != null)
+			.filter((result) -> result.outcome() == HandshakeOutcome.OK && result.leaf() != null)
 			.toList();
 		if (served.stream().map((result) -> result.leaf().sha256()).distinct().count() > 1) {
 			String who = served.stream()
@@ -251,11 +256,10 @@ final class FindingRules {
 		if (result.versions().isEmpty()) {
 			return;
 		}
-		List<ProtocolVersion> accepted = result.acceptedVersions();
-		List<ProtocolVersion> weak = accepted.stream().filter(ProtocolVersion::deprecated).toList();
+		List<TlsVersion> accepted = result.acceptedVersions();
+		List<TlsVersion> weak = accepted.stream().filter(TlsVersion::deprecated).toList();
 		if (!weak.isEmpty()) {
-			Severity severity = weak.stream().anyMatch(ProtocolVersion::prohibited) ? Severity.CRITICAL
-					: Severity.WARNING;
+			Severity severity = weak.stream().anyMatch(TlsVersion::prohibited) ? Severity.CRITICAL : Severity.WARNING;
 			findings.add(new FindingDetails("WEAK_PROTOCOL", severity, result.address(),
 					"Deprecated protocol versions are accepted: " + names(weak) + "."));
 		}
@@ -263,31 +267,31 @@ final class FindingRules {
 	}
 
 	private static String protocolsMessage(AddressResult result) {
-		List<ProtocolVersion> accepted = result.acceptedVersions();
-		List<ProtocolVersion> unknown = result.versions()
+		List<TlsVersion> accepted = result.acceptedVersions();
+		List<TlsVersion> unknown = result.versions()
 			.stream()
-			.filter((version) -> version.outcome() == VersionOutcome.TIMEOUT
-					|| version.outcome() == VersionOutcome.ERROR)
-			.map(VersionResult::version)
+			.filter((version) -> version.verdict() == VersionVerdict.TIMEOUT
+					|| version.verdict() == VersionVerdict.ERROR)
+			.map(VersionSupport::version)
 			.toList();
 		String message = accepted.isEmpty() ? "No protocol version was seen accepted."
 				: "Protocol versions accepted: " + names(accepted) + ".";
 		return unknown.isEmpty() ? message : message + " Could not test: " + names(unknown) + ".";
 	}
 
-	private static String names(List<ProtocolVersion> versions) {
-		return versions.stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
+	private static String names(List<TlsVersion> versions) {
+		return versions.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
 	}
 
 	/**
 	 * Expiry is tracked whatever the trust verdict: an untrusted certificate still
 	 * expires.
 	 */
-	private static void expiry(CertificateDetails leaf, @Nullable String address, TrustResult trust, Instant now,
+	private static void expiry(CertificateInfo leaf, @Nullable String address, TrustStatus trust, Instant now,
 			List<FindingDetails> findings) {
 		LocalDate notAfter = LocalDate.ofInstant(leaf.notAfter(), ZoneOffset.UTC);
 		if (!leaf.notAfter().isAfter(now)) {
-			if (trust != TrustResult.EXPIRED) {
+			if (trust != TrustStatus.EXPIRED) {
 				findings.add(new FindingDetails("CERT_EXPIRED", Severity.CRITICAL, address,
 						"The certificate expired on " + notAfter + "."));
 			}

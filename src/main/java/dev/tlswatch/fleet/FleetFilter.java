@@ -2,7 +2,7 @@ package dev.tlswatch.fleet;
 
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FleetFilter(@Nullable String text, @Nullable EndpointStatus status, @Nullable String grade,
 		@Nullable TlsMode tlsMode, @Nullable Integer expiringWithinDays, @Nullable String tag,
-		@Nullable ProtocolVersion accepts, @Nullable Boolean postQuantum) {
+		@Nullable TlsVersion accepts, @Nullable Boolean postQuantum) {
 
 	/** No filter at all. */
 	public static final FleetFilter NONE = new FleetFilter(null, null, null, null, null, null, null, null);

@@ -1,7 +1,5 @@
 package dev.tlswatch.probe;
 
-import dev.tlswatch.probe.wire.ChachaPreferenceProbe;
-
 /**
  * Asks a server that enforces its cipher suite order whether it honours a client's
  * preference for ChaCha20-Poly1305 (SSL Labs' "ChaCha20 preference"), with at most one
@@ -20,13 +18,5 @@ public interface ChachaPreferenceProber {
 	 * @return the answer and the connections used
 	 */
 	ChachaPreference probe(ProbeTarget target, ProbeOptions options, SuiteEnumeration suites);
-
-	/**
-	 * The prober that writes its own ClientHello and reads the server's first answer.
-	 * @return a thread-safe prober
-	 */
-	static ChachaPreferenceProber wire() {
-		return new ChachaPreferenceProbe();
-	}
 
 }

@@ -2,8 +2,6 @@ package dev.tlswatch.probe;
 
 import java.util.function.Consumer;
 
-import dev.tlswatch.probe.wire.CipherSuiteProbe;
-
 /**
  * Finds out which cipher suites one address accepts with one protocol version, and
  * whether it or the client decides among them. Uses one connection at a time, so that a
@@ -59,15 +57,6 @@ public interface CipherSuiteProber {
 	default VersionSweep sweep(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
 			Consumer<CipherSuite> chosen) {
 		return sweep(target, options, version, askFeatures);
-	}
-
-	/**
-	 * The prober that writes its own ClientHellos and reads the server's first answer; it
-	 * never completes a handshake.
-	 * @return a thread-safe prober
-	 */
-	static CipherSuiteProber wire() {
-		return new CipherSuiteProbe();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.tlswatch.probe;
 
-import dev.tlswatch.probe.wire.ProtocolFeatureProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,25 +42,6 @@ public interface FeatureProber {
 	default FeatureReport probe(ProbeTarget target, ProbeOptions options, TlsVersion highestAccepted,
 			@Nullable TlsVersion secondHighestAccepted, FeatureAnswers known) {
 		return probe(target, options, highestAccepted, secondHighestAccepted);
-	}
-
-	/**
-	 * The prober that writes its own ClientHellos and reads the server's first answer,
-	 * except for ALPN on a server whose only TLS version is 1.3, which needs a full JSSE
-	 * handshake (the choice is encrypted).
-	 * @return a thread-safe prober
-	 */
-	static FeatureProber wire() {
-		return new ProtocolFeatureProbe();
-	}
-
-	/**
-	 * The wire prober, keeping at most the given number of connections open at once.
-	 * @param maxConnectionsAtOnce at least 1
-	 * @return a thread-safe prober
-	 */
-	static FeatureProber wire(int maxConnectionsAtOnce) {
-		return new ProtocolFeatureProbe(maxConnectionsAtOnce);
 	}
 
 }

@@ -3,8 +3,6 @@ package dev.tlswatch.probe;
 import java.util.List;
 import java.util.Objects;
 
-import dev.tlswatch.probe.grade.SslLabsGrader;
-
 /**
  * The grade of one address, following the SSL Labs SSL Server Rating Guide as its
  * revision {@value #CRITERIA} stands. Reads results only; opens no connection.
@@ -45,27 +43,6 @@ public record Grade(GradeLetter letter, GradeLetter gradeIgnoringTrust, double s
 		if (!(value >= 0 && value <= 100)) {
 			throw new IllegalArgumentException(name + " must be between 0 and 100, was " + value);
 		}
-	}
-
-	/**
-	 * Grade what a full probe of one address found.
-	 * @param input the observations, unknown ones marked as such
-	 * @return the grade with its reasons
-	 */
-	public static Grade of(GradeInput input) {
-		return SslLabsGrader.grade(input);
-	}
-
-	/**
-	 * Grade the observations of one address and the vulnerabilities found there: each
-	 * that SSL Labs' guide caps (Heartbleed, CCS injection, Ticketbleed, ROBOT, POODLE,
-	 * FREAK, Logjam, DROWN) caps the grade too.
-	 * @param input what was observed
-	 * @param vulnerabilities the vulnerability verdicts
-	 * @return the grade with its reasons
-	 */
-	public static Grade of(GradeInput input, List<VulnerabilityResult> vulnerabilities) {
-		return SslLabsGrader.grade(input, vulnerabilities);
 	}
 
 }

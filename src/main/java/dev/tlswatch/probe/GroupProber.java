@@ -2,8 +2,6 @@ package dev.tlswatch.probe;
 
 import java.util.List;
 
-import dev.tlswatch.probe.wire.GroupProbe;
-
 /**
  * Finds out which key exchange groups one address accepts with one protocol version. Uses
  * one connection at a time, so that a caller can cap the connections per address.
@@ -43,15 +41,6 @@ public interface GroupProber {
 	default GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
 			List<CipherSuite> acceptedSuites) {
 		return enumerate(target, options, version);
-	}
-
-	/**
-	 * The prober that writes its own ClientHellos and reads the server's answers; it
-	 * never completes a handshake.
-	 * @return a thread-safe prober
-	 */
-	static GroupProber wire() {
-		return new GroupProbe();
 	}
 
 }

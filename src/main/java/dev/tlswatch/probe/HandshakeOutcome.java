@@ -38,7 +38,13 @@ public enum HandshakeOutcome {
 	STARTTLS_FAILED,
 
 	/** Anything else, for example a local error. */
-	ERROR;
+	ERROR,
+
+	/**
+	 * The address was not contacted: the caller's scan target policy does not allow it.
+	 * Reported by a caller that checks a policy before probing, never by a probe.
+	 */
+	DENIED;
 
 	/**
 	 * Whether the attempt reached the server's TLS, or its upgrade dialogue's answer to
@@ -48,7 +54,7 @@ public enum HandshakeOutcome {
 	public boolean answered() {
 		return switch (this) {
 			case OK, TLS_FAILURE, ERROR -> true;
-			case CONNECTION_REFUSED, TIMEOUT, DNS_FAILURE, STARTTLS_FAILED -> false;
+			case CONNECTION_REFUSED, TIMEOUT, DNS_FAILURE, STARTTLS_FAILED, DENIED -> false;
 		};
 	}
 

@@ -1,7 +1,5 @@
 package dev.tlswatch.probe;
 
-import dev.tlswatch.probe.jsse.HstsProbe;
-
 /**
  * Asks an HTTPS server for its HSTS policy (RFC 6797) on one connection. Thread-safe.
  * Never throws for anything the peer or the network does.
@@ -17,13 +15,5 @@ public interface HstsProber {
 	 * @return the policy, or why there is none
 	 */
 	Observed<Hsts> probe(ProbeTarget target, ProbeOptions options);
-
-	/**
-	 * The prober that sends {@code HEAD /} over a JDK TLS connection.
-	 * @return a thread-safe prober
-	 */
-	static HstsProber jsse() {
-		return HstsProbe::probe;
-	}
 
 }

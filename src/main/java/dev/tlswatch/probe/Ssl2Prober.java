@@ -1,7 +1,5 @@
 package dev.tlswatch.probe;
 
-import dev.tlswatch.probe.wire.Ssl2Probe;
-
 /**
  * Finds out whether one address accepts SSL 2.0, with one connection. No JDK speaks SSL
  * 2.0 (prohibited by RFC 6176), so the probe writes its own CLIENT-HELLO and reads the
@@ -17,13 +15,5 @@ public interface Ssl2Prober {
 	 * @return what the server answered
 	 */
 	Ssl2Support probe(ProbeTarget target, ProbeOptions options);
-
-	/**
-	 * The prober that writes the CLIENT-HELLO on the wire.
-	 * @return a thread-safe prober
-	 */
-	static Ssl2Prober wire() {
-		return new Ssl2Probe();
-	}
 
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tlswatch.probe.wire.VulnerabilityProbes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,13 +59,14 @@ public final class TlsEngine {
 	private static final List<TlsVersion> GROUP_VERSIONS = List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
 
 	/**
-	 * An engine with the JSSE handshake, the wire probes and the given cap.
+	 * An engine with the JSSE handshake, the wire probes and the given cap, as
+	 * {@link Probers} builds them.
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
-		this(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
-				FeatureProber.wire(Math.max(1, connectionsPerAddress)), HstsProber.jsse(), Ssl2Prober.wire(),
-				ChachaPreferenceProber.wire(), VulnerabilityProbes.all(), connectionsPerAddress);
+		this(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
+				Probers.features(Math.max(1, connectionsPerAddress)), Probers.hsts(), Probers.ssl2(),
+				Probers.chachaPreference(), Probers.vulnerabilityChecks(), connectionsPerAddress);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
@@ -483,7 +483,7 @@ public final class TlsEngine {
 				}
 			}
 			input = input.withInsecureRenegotiation(insecureRenegotiation(vulnerabilities));
-			return Grade.of(input, vulnerabilities);
+			return Probers.grade(input, vulnerabilities);
 		}
 
 		/**

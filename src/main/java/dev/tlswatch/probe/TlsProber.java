@@ -1,7 +1,5 @@
 package dev.tlswatch.probe;
 
-import dev.tlswatch.probe.jsse.JsseTlsProber;
-
 /**
  * Shakes hands with one address and reports what it saw. Thread-safe: one instance serves
  * any number of concurrent probes. Never throws for anything the peer or the network
@@ -18,14 +16,5 @@ public interface TlsProber {
 	 * @return what was observed
 	 */
 	HandshakeObservation handshake(ProbeTarget target, ProbeOptions options);
-
-	/**
-	 * The JSSE-based prober of this version: the JDK's TLS client, offering every
-	 * protocol version the JDK enables, recording the chain exactly as sent.
-	 * @return a thread-safe prober
-	 */
-	static TlsProber jsse() {
-		return new JsseTlsProber();
-	}
 
 }

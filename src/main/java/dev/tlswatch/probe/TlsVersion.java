@@ -88,6 +88,24 @@ public enum TlsVersion {
 	}
 
 	/**
+	 * Whether the IETF has deprecated or prohibited the version (RFC 7568, RFC 8996):
+	 * everything before TLS 1.2.
+	 * @return whether it is deprecated
+	 */
+	public boolean deprecated() {
+		return compareTo(TLS_1_2) < 0;
+	}
+
+	/**
+	 * Whether the IETF prohibited the version outright: SSL 2.0 (RFC 6176) and SSL 3.0
+	 * (RFC 7568).
+	 * @return whether it is prohibited
+	 */
+	public boolean prohibited() {
+		return this == SSL_2_0 || this == SSL_3_0;
+	}
+
+	/**
 	 * The version with a wire code.
 	 * @param code the two-byte code
 	 * @return the version, {@code null} for any other code (drafts, garbage)

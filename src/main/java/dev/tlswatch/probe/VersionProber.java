@@ -2,8 +2,6 @@ package dev.tlswatch.probe;
 
 import java.util.List;
 
-import dev.tlswatch.probe.wire.ProtocolVersionProbe;
-
 /**
  * Finds out which protocol versions one address accepts, from SSL 3.0 to TLS 1.3,
  * whatever the JDK's own TLS client still supports. Thread-safe. Never throws for
@@ -34,14 +32,5 @@ public interface VersionProber {
 	 * @return what the server answered
 	 */
 	VersionSupport probe(ProbeTarget target, ProbeOptions options, TlsVersion version);
-
-	/**
-	 * The prober that writes its own ClientHello for each version and reads the server's
-	 * first answer; it never completes a handshake.
-	 * @return a thread-safe prober
-	 */
-	static VersionProber wire() {
-		return new ProtocolVersionProbe();
-	}
 
 }

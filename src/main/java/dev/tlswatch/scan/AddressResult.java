@@ -2,6 +2,12 @@ package dev.tlswatch.scan;
 
 import java.util.List;
 
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +41,11 @@ import org.jspecify.annotations.Nullable;
  * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
  * {@link Vulnerability}; empty when not probed
  */
-public record AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+public record AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
-		@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
-		List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+		@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+		@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 		List<VulnerabilityResult> vulnerabilities) {
 
@@ -52,11 +58,11 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	/**
 	 * A result without vulnerability checks.
 	 */
-	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
-			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
-			List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
@@ -66,14 +72,15 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	/**
 	 * A result without stapling and HSTS observations.
 	 */
-	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
-			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain, ChainReportDetails chainReport,
-			List<VersionResult> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
-				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, null, null);
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, null, null,
+				List.of());
 	}
 
 	/**
@@ -89,16 +96,16 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	 * A result without a chain report, version results or grade: the address was not
 	 * reached.
 	 */
-	public AddressResult(@Nullable String address, ScanOutcome outcome, @Nullable String error,
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
-			@Nullable Integer handshakeMillis, TrustResult trust, @Nullable String trustError,
-			@Nullable Boolean hostnameMatches, List<CertificateDetails> chain) {
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, ChainReportDetails.NONE, List.of(), null, 0, null);
 	}
 
 	/** The leaf certificate, if the server sent any. */
-	public @Nullable CertificateDetails leaf() {
+	public @Nullable CertificateInfo leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
 	}
 
@@ -119,10 +126,10 @@ public record AddressResult(@Nullable String address, ScanOutcome outcome, @Null
 	}
 
 	/** The protocol versions the address was seen to accept, oldest first. */
-	public List<ProtocolVersion> acceptedVersions() {
+	public List<TlsVersion> acceptedVersions() {
 		return this.versions.stream()
-			.filter((version) -> version.outcome() == VersionOutcome.ACCEPTED)
-			.map(VersionResult::version)
+			.filter((version) -> version.verdict() == VersionVerdict.ACCEPTED)
+			.map(VersionSupport::version)
 			.sorted()
 			.toList();
 	}

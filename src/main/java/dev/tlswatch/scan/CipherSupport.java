@@ -1,7 +1,11 @@
 package dev.tlswatch.scan;
 
 import java.util.List;
+import java.util.Objects;
 
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,14 +34,14 @@ public record CipherSupport(List<VersionSuites> suites, List<Group> groups, @Nul
 	 * The suites one version accepts.
 	 *
 	 * @param version the version
-	 * @param order {@code SERVER}, {@code CLIENT} or {@code UNKNOWN}
+	 * @param order whose order the server follows
 	 * @param accepted the suites, in the server's order when it has one
 	 * @param complete whether the enumeration finished
 	 * @param chachaPreference for TLS 1.2 and TLS 1.3 of a server that enforces its order
 	 * and ranks AES-GCM first: whether it chose ChaCha20-Poly1305 when the client put it
 	 * first; {@code null} when not known or not applicable
 	 */
-	public record VersionSuites(ProtocolVersion version, String order, List<Suite> accepted, boolean complete,
+	public record VersionSuites(TlsVersion version, ServerOrder order, List<Suite> accepted, boolean complete,
 			@Nullable Boolean chachaPreference) {
 
 		public VersionSuites {
@@ -47,7 +51,7 @@ public record CipherSupport(List<VersionSuites> suites, List<Group> groups, @Nul
 		/**
 		 * The suites of one version, without a ChaCha20 preference.
 		 */
-		public VersionSuites(ProtocolVersion version, String order, List<Suite> accepted, boolean complete) {
+		public VersionSuites(TlsVersion version, ServerOrder order, List<Suite> accepted, boolean complete) {
 			this(version, order, accepted, complete, null);
 		}
 
@@ -57,9 +61,15 @@ public record CipherSupport(List<VersionSuites> suites, List<Group> groups, @Nul
 	 * One accepted suite.
 	 *
 	 * @param name the IANA name
-	 * @param strength {@code INSECURE}, {@code WEAK} or {@code STRONG}
+	 * @param strength insecure, weak or strong
 	 */
-	public record Suite(String name, String strength) {
+	public record Suite(String name, CipherStrength strength) {
+
+		public Suite {
+			Objects.requireNonNull(name, "name");
+			Objects.requireNonNull(strength, "strength");
+		}
+
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.tlswatch.scan;
 
 import java.util.List;
 
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,8 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores {@link CipherSupport} and {@link HstsDetails} as one JSON document each per
- * address: they are read and written whole, never queried in parts.
+ * Stores {@link CipherSupport} and {@link HstsDetails} as one {@code jsonb} document each
+ * per address: they are read and written whole, never queried in parts. The documents
+ * keep the shape they had as text: a cipher support document names the probe's enums by
+ * their constants ({@code TLS_1_2}, {@code SERVER}, {@code STRONG}), and an HSTS document
+ * has one {@code state}, the verdict when the server's answer was judged and the
+ * observation status otherwise ({@code ENABLED}, {@code NOT_APPLICABLE}...).
  */
 @Component
 class CipherSupportCodec {
@@ -30,11 +36,48 @@ class CipherSupportCodec {
 	}
 
 	@Nullable String encodeHsts(@Nullable HstsDetails hsts) {
-		return (hsts != null) ? this.json.writeValueAsString(hsts) : null;
+		return (hsts != null) ? this.json.writeValueAsString(HstsDocument.of(hsts)) : null;
 	}
 
 	@Nullable HstsDetails decodeHsts(@Nullable String document) {
-		return (document != null) ? this.json.readValue(document, HstsDetails.class) : null;
+		return (document != null) ? this.json.readValue(document, HstsDocument.class).toDetails() : null;
+	}
+
+	/**
+	 * An HSTS policy as its column holds it.
+	 *
+	 * @param state the verdict or, without one, the observation status
+	 * @param maxAge the max-age in seconds
+	 * @param includeSubDomains whether the policy covers subdomains
+	 * @param preload whether the preload token is present
+	 * @param header the header as received
+	 * @param detail the answer or why there is none
+	 */
+	record HstsDocument(String state, @Nullable Long maxAge, boolean includeSubDomains, boolean preload,
+			@Nullable String header, @Nullable String detail) {
+
+		static HstsDocument of(HstsDetails hsts) {
+			Hsts.Verdict verdict = hsts.verdict();
+			String state = (verdict != null) ? verdict.name() : hsts.status().name();
+			return new HstsDocument(state, hsts.maxAge(), hsts.includeSubDomains(), hsts.preload(), hsts.header(),
+					hsts.detail());
+		}
+
+		HstsDetails toDetails() {
+			for (Hsts.Verdict verdict : Hsts.Verdict.values()) {
+				if (verdict.name().equals(this.state)) {
+					return HstsDetails.observed(verdict, this.maxAge, this.includeSubDomains, this.preload, this.header,
+							this.detail);
+				}
+			}
+			Observed.Status status = Observed.Status.valueOf(this.state);
+			if (status == Observed.Status.OBSERVED) {
+				throw new IllegalStateException("An observed HSTS policy is stored with its verdict");
+			}
+			return new HstsDetails(status, null, this.maxAge, this.includeSubDomains, this.preload, this.header,
+					this.detail);
+		}
+
 	}
 
 	/** The verdicts as a JSON array, {@code null} when there are none (not probed). */

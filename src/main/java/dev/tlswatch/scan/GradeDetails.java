@@ -1,32 +1,27 @@
 package dev.tlswatch.scan;
 
 import java.util.List;
+import java.util.Objects;
+
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.GradeReason;
 
 /**
- * The grade of one address, A+ to F plus T (trust) and M (name mismatch), after the
- * public SSL Labs rating guide.
+ * The grade of one address as stored: the probe's {@link dev.tlswatch.probe.Grade}
+ * without its sub-scores, which are not kept.
  *
- * @param letter the grade ({@code A+}, {@code A}, {@code A-}, {@code B}... {@code F},
- * {@code T}, {@code M})
+ * @param letter the grade, A+ to F, or T (trust) or M (name mismatch)
  * @param ignoringTrust the grade the address would have if its certificate were trusted
- * and matched
- * @param score the numeric score, 0 to 100, trust aside
+ * and matched, A+ to F
+ * @param score the numeric score, 0 to 100, trust aside, to one decimal
  * @param reasons every cap, warning and untested input, worst first
  */
-public record GradeDetails(String letter, String ignoringTrust, double score, List<Reason> reasons) {
+public record GradeDetails(GradeLetter letter, GradeLetter ignoringTrust, double score, List<GradeReason> reasons) {
 
 	public GradeDetails {
+		Objects.requireNonNull(letter, "letter");
+		Objects.requireNonNull(ignoringTrust, "ignoringTrust");
 		reasons = List.copyOf(reasons);
-	}
-
-	/**
-	 * Why the grade is not higher, or what could not be tested.
-	 *
-	 * @param code a stable code ({@code TLS10_ACCEPTED}...)
-	 * @param text a sentence for users
-	 * @param cap the best grade this reason allows
-	 */
-	public record Reason(String code, String text, String cap) {
 	}
 
 }

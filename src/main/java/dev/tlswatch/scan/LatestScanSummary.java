@@ -2,6 +2,7 @@ package dev.tlswatch.scan;
 
 import java.time.Instant;
 
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param cipherSuite the cipher suite negotiated there
  * @param leafNotAfter end of validity of that address's leaf certificate
  */
-public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, ScanOutcome outcome,
+public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, HandshakeOutcome outcome,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter) {
 }

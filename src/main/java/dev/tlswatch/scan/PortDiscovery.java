@@ -30,6 +30,7 @@ import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.TlsProber;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ class PortDiscovery implements Discovery {
 	/** RFC 1035 §2.3.4, with room for brackets around an IPv6 literal. */
 	private static final int MAX_HOST_LENGTH = 255;
 
-	private final TlsProber prober = TlsProber.jsse();
+	private final TlsProber prober = Probers.handshakes();
 
 	private final AddressResolver resolver;
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,7 @@ class Scan {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private ScanOutcome outcome;
+	private HandshakeOutcome outcome;
 
 	private @Nullable String error;
 
@@ -58,10 +59,10 @@ class Scan {
 		this.trigger = ScanTrigger.SCHEDULED;
 		this.startedAt = Instant.EPOCH;
 		this.finishedAt = Instant.EPOCH;
-		this.outcome = ScanOutcome.ERROR;
+		this.outcome = HandshakeOutcome.ERROR;
 	}
 
-	Scan(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt, ScanOutcome outcome,
+	Scan(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt, HandshakeOutcome outcome,
 			@Nullable String error) {
 		this.endpointId = endpointId;
 		this.trigger = trigger;
@@ -99,7 +100,7 @@ class Scan {
 		return this.finishedAt;
 	}
 
-	ScanOutcome getOutcome() {
+	HandshakeOutcome getOutcome() {
 		return this.outcome;
 	}
 

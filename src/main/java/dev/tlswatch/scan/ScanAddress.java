@@ -17,8 +17,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import org.hibernate.annotations.ColumnTransformer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +46,7 @@ class ScanAddress {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private ScanOutcome outcome;
+	private HandshakeOutcome outcome;
 
 	private @Nullable String error;
 
@@ -59,7 +63,7 @@ class ScanAddress {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private TrustResult trust;
+	private TrustStatus trust;
 
 	@Column(name = "trust_error")
 	private @Nullable String trustError;
@@ -83,8 +87,9 @@ class ScanAddress {
 	@Column(nullable = false)
 	private int connections;
 
-	// JSON of CipherSupport, read and written whole by CipherSupportCodec
-	@Column(name = "cipher_support")
+	// jsonb of CipherSupport, read and written whole by CipherSupportCodec
+	@Column(name = "cipher_support", columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String cipherSupport;
 
 	@Column(name = "leaf_sct_count")
@@ -96,12 +101,15 @@ class ScanAddress {
 	@Column(name = "ocsp_stapled")
 	private @Nullable Boolean ocspStapled;
 
-	// JSON of HstsDetails, read and written whole by CipherSupportCodec
+	// jsonb of HstsDetails, read and written whole by CipherSupportCodec
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String hsts;
 
 	// JSON array of the probe's VulnerabilityResult, read and written whole by
 	// CipherSupportCodec (jsonb, V40)
-	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String vulnerabilities;
 
 	@ElementCollection(fetch = FetchType.LAZY)
@@ -116,8 +124,8 @@ class ScanAddress {
 	private List<String> chain = new ArrayList<>();
 
 	protected ScanAddress() {
-		this.outcome = ScanOutcome.ERROR;
-		this.trust = TrustResult.UNKNOWN;
+		this.outcome = HandshakeOutcome.ERROR;
+		this.trust = TrustStatus.UNKNOWN;
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts) {
@@ -147,8 +155,8 @@ class ScanAddress {
 		report.issues().forEach((issue) -> this.chainIssues.add(new StoredChainIssue(issue)));
 		GradeDetails grade = result.grade();
 		if (grade != null) {
-			this.grade = grade.letter();
-			this.gradeIgnoringTrust = grade.ignoringTrust();
+			this.grade = ScanColumns.gradeText(grade.letter());
+			this.gradeIgnoringTrust = ScanColumns.gradeText(grade.ignoringTrust());
 			this.gradeScore = grade.score();
 			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
 		}
@@ -159,7 +167,7 @@ class ScanAddress {
 		this.scan = scan;
 	}
 
-	AddressResult toResult(List<CertificateDetails> chain, List<VersionResult> versions, CipherSupportCodec codec) {
+	AddressResult toResult(List<CertificateInfo> chain, List<VersionSupport> versions, CipherSupportCodec codec) {
 		ChainReportDetails report = chain.isEmpty() ? ChainReportDetails.NONE
 				: new ChainReportDetails(this.chainIssues.stream().map(StoredChainIssue::toIssue).toList(),
 						this.leafSctCount, this.leafMustStaple);
@@ -173,8 +181,8 @@ class ScanAddress {
 		if (this.grade == null || this.gradeIgnoringTrust == null || this.gradeScore == null) {
 			return null;
 		}
-		return new GradeDetails(this.grade, this.gradeIgnoringTrust, this.gradeScore,
-				this.gradeReasons.stream().map(StoredGradeReason::toReason).toList());
+		return new GradeDetails(ScanColumns.gradeLetter(this.grade), ScanColumns.gradeLetter(this.gradeIgnoringTrust),
+				this.gradeScore, this.gradeReasons.stream().map(StoredGradeReason::toReason).toList());
 	}
 
 	long getId() {

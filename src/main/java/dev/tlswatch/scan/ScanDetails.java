@@ -3,6 +3,7 @@ package dev.tlswatch.scan;
 import java.time.Instant;
 import java.util.List;
 
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * address's failure
  * @param error the error text when not OK
  * @param results one result per address: those the scan target policy denied first
- * ({@link ScanOutcome#DENIED}), then the others in the order they resolved
+ * ({@link HandshakeOutcome#DENIED}), then the others in the order they resolved
  */
 public record ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-		ScanOutcome outcome, @Nullable String error, List<AddressResult> results) {
+		HandshakeOutcome outcome, @Nullable String error, List<AddressResult> results) {
 
 	public ScanDetails {
 		results = List.copyOf(results);

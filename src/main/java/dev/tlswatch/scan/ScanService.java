@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.EndpointsNotFoundException;
-import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
+import dev.tlswatch.endpoint.InvalidEndpointException;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 
 import org.springframework.data.domain.Page;
@@ -119,8 +124,8 @@ class ScanService implements Scans {
 	public Page<ScanDetails> history(long endpointId, Pageable pageable) {
 		Pageable unsorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, unsorted);
-		Map<String, CertificateDetails> chainCertificates = certificatesOf(page.getContent());
-		Map<Long, List<VersionResult>> versions = versionsOf(page.getContent());
+		Map<String, CertificateInfo> chainCertificates = certificatesOf(page.getContent());
+		Map<Long, List<VersionSupport>> versions = versionsOf(page.getContent());
 		return page.map((scan) -> toDetails(scan, chainCertificates, versions));
 	}
 
@@ -129,8 +134,8 @@ class ScanService implements Scans {
 	public ScanTimeline timeline(long endpointId, int scanLimit) {
 		Pageable latest = PageRequest.of(0, Math.clamp(scanLimit, 1, MAX_TIMELINE_SCANS));
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, latest);
-		Map<String, CertificateDetails> chainCertificates = certificatesOf(page.getContent());
-		Map<Long, List<VersionResult>> versions = versionsOf(page.getContent());
+		Map<String, CertificateInfo> chainCertificates = certificatesOf(page.getContent());
+		Map<Long, List<VersionSupport>> versions = versionsOf(page.getContent());
 		return ScanTimelines
 			.of(page.getContent().stream().map((scan) -> toDetails(scan, chainCertificates, versions)).toList());
 	}
@@ -161,20 +166,20 @@ class ScanService implements Scans {
 			var notAfter = row.getTimestamp("leaf_not_after");
 			summaries.put(row.getLong("endpoint_id"),
 					new LatestScanSummary(row.getLong("endpoint_id"), row.getLong("scan_id"),
-							row.getTimestamp("scanned_at").toInstant(), ScanOutcome.valueOf(row.getString("outcome")),
-							row.getString("protocol"), row.getString("cipher_suite"),
-							(notAfter != null) ? notAfter.toInstant() : null));
+							row.getTimestamp("scanned_at").toInstant(),
+							HandshakeOutcome.valueOf(row.getString("outcome")), row.getString("protocol"),
+							row.getString("cipher_suite"), (notAfter != null) ? notAfter.toInstant() : null));
 		});
 		return Map.copyOf(summaries);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<CertificateDetails> certificate(String sha256) {
+	public Optional<CertificateInfo> certificate(String sha256) {
 		return this.certificates.findById(sha256.toLowerCase(Locale.ROOT)).map(StoredCertificate::toDetails);
 	}
 
-	private Map<String, CertificateDetails> certificatesOf(List<Scan> scans) {
+	private Map<String, CertificateInfo> certificatesOf(List<Scan> scans) {
 		List<String> fingerprints = scans.stream()
 			.flatMap((scan) -> scan.getResults().stream())
 			.flatMap((result) -> result.getChain().stream())
@@ -186,18 +191,18 @@ class ScanService implements Scans {
 		return this.certificates.findBySha256In(fingerprints)
 			.stream()
 			.map(StoredCertificate::toDetails)
-			.collect(Collectors.toMap(CertificateDetails::sha256, Function.identity()));
+			.collect(Collectors.toMap(CertificateInfo::sha256, Function.identity()));
 	}
 
 	/**
 	 * The protocol versions of every address of the given scans, in one query, by scan
 	 * result id, oldest version first.
 	 */
-	private Map<Long, List<VersionResult>> versionsOf(List<Scan> scans) {
+	private Map<Long, List<VersionSupport>> versionsOf(List<Scan> scans) {
 		if (scans.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, List<VersionResult>> byResult = new HashMap<>();
+		Map<Long, List<VersionSupport>> byResult = new HashMap<>();
 		this.jdbc.query("""
 				select v.scan_result_id, v.version, v.outcome, v.detail
 				from scan_result_version v join scan_result r on r.id = v.scan_result_id
@@ -205,9 +210,9 @@ class ScanService implements Scans {
 				""", Map.of("scans", scans.stream().map(Scan::getId).toList()),
 				(RowCallbackHandler) (row) -> byResult
 					.computeIfAbsent(row.getLong("scan_result_id"), (id) -> new ArrayList<>())
-					.add(new VersionResult(ProtocolVersion.valueOf(row.getString("version")),
-							VersionOutcome.valueOf(row.getString("outcome")), row.getString("detail"))));
-		byResult.values().forEach((versions) -> versions.sort(Comparator.comparing(VersionResult::version)));
+					.add(new VersionSupport(TlsVersion.valueOf(row.getString("version")),
+							VersionVerdict.valueOf(row.getString("outcome")), row.getString("detail"))));
+		byResult.values().forEach((versions) -> versions.sort(Comparator.comparing(VersionSupport::version)));
 		return byResult;
 	}
 
@@ -216,8 +221,8 @@ class ScanService implements Scans {
 		return toDetails(scan, certificatesOf(one), versionsOf(one));
 	}
 
-	private ScanDetails toDetails(Scan scan, Map<String, CertificateDetails> certificates,
-			Map<Long, List<VersionResult>> versions) {
+	private ScanDetails toDetails(Scan scan, Map<String, CertificateInfo> certificates,
+			Map<Long, List<VersionSupport>> versions) {
 		List<AddressResult> results = scan.getResults()
 			.stream()
 			.map((result) -> result.toResult(result.getChain().stream().map(certificates::get).toList(),

@@ -11,9 +11,10 @@ import java.util.List;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChachaPreference;
 import dev.tlswatch.probe.ChainReport;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
-import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.Observed;
@@ -24,7 +25,6 @@ import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
-import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +85,7 @@ class ScanStore {
 	ScanDetails store(CompletedRun run) {
 		List<AddressResult> results = toResults(run);
 		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
-		ScanOutcome outcome = overallOutcome(results);
+		HandshakeOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
@@ -101,24 +101,24 @@ class ScanStore {
 
 	private static List<AddressResult> toResults(CompletedRun run) {
 		if (run.resolveError() != null) {
-			return List.of(new AddressResult(null, ScanOutcome.DNS_FAILURE, run.resolveError(), null, null, null, null,
-					TrustResult.UNKNOWN, null, null, List.of()));
+			return List.of(new AddressResult(null, HandshakeOutcome.DNS_FAILURE, run.resolveError(), null, null, null,
+					null, TrustStatus.UNKNOWN, null, null, List.of()));
 		}
 		List<AddressResult> results = new ArrayList<>();
 		run.denied()
-			.forEach((denied) -> results.add(new AddressResult(denied.address(), ScanOutcome.DENIED, denied.reason(),
-					null, null, null, null, TrustResult.UNKNOWN, null, null, List.of())));
+			.forEach((denied) -> results.add(new AddressResult(denied.address(), HandshakeOutcome.DENIED,
+					denied.reason(), null, null, null, null, TrustStatus.UNKNOWN, null, null, List.of())));
 		run.addresses().stream().map(ScanStore::toResult).forEach(results::add);
 		return List.copyOf(results);
 	}
 
 	private static AddressResult toResult(ProbeReport report) {
 		HandshakeObservation observation = report.handshake();
-		List<CertificateDetails> chain = observation.chain().stream().map(ScanStore::toDetails).toList();
-		List<VersionResult> versions = versions(report);
-		return new AddressResult(observation.target().address().getHostAddress(), toOutcome(observation.outcome()),
+		List<CertificateInfo> chain = observation.chain();
+		List<VersionSupport> versions = versions(report);
+		return new AddressResult(observation.target().address().getHostAddress(), observation.outcome(),
 				observation.error(), observation.protocol(), observation.cipherSuite(),
-				millis(observation.connectTime()), millis(observation.handshakeTime()), toTrust(observation.trust()),
+				millis(observation.connectTime()), millis(observation.handshakeTime()), observation.trust(),
 				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
 				toGrade(report.grade()), report.connections(), toCipherSupport(report),
 				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
@@ -128,9 +128,9 @@ class ScanStore {
 	private static HstsDetails toHsts(Observed<Hsts> observed) {
 		Hsts hsts = observed.value();
 		if (hsts == null) {
-			return new HstsDetails(observed.status().name(), null, false, false, null, observed.detail());
+			return HstsDetails.none(observed.status(), observed.detail());
 		}
-		return new HstsDetails(hsts.verdict().name(), hsts.maxAge(), hsts.includeSubDomains(), hsts.preload(),
+		return HstsDetails.observed(hsts.verdict(), hsts.maxAge(), hsts.includeSubDomains(), hsts.preload(),
 				hsts.header(), observed.detail());
 	}
 
@@ -144,19 +144,21 @@ class ScanStore {
 			.values()
 			.stream()
 			.sorted(Comparator.comparing(SuiteEnumeration::version).reversed())
-			.map((enumeration) -> new CipherSupport.VersionSuites(toVersion(enumeration.version()),
-					enumeration.order().name(),
+			.map((enumeration) -> new CipherSupport.VersionSuites(enumeration.version(), enumeration.order(),
 					enumeration.accepted()
 						.stream()
-						.map((suite) -> new CipherSupport.Suite(suite.name(), suite.strength().name()))
+						.map((suite) -> new CipherSupport.Suite(suite.name(), suite.strength()))
 						.toList(),
 					enumeration.complete(), chachaPreference(report, enumeration.version())))
 			.toList());
 		if (ssl2Accepted) {
 			// Every SSL 2.0 cipher kind is insecure: MD5, and export or 56-bit ones
 			// besides
-			suites.add(new CipherSupport.VersionSuites(ProtocolVersion.SSL_2_0, ServerOrder.UNKNOWN.name(),
-					ssl2.cipherKinds().stream().map((kind) -> new CipherSupport.Suite(kind, "INSECURE")).toList(),
+			suites.add(new CipherSupport.VersionSuites(TlsVersion.SSL_2_0, ServerOrder.UNKNOWN,
+					ssl2.cipherKinds()
+						.stream()
+						.map((kind) -> new CipherSupport.Suite(kind, CipherStrength.INSECURE))
+						.toList(),
 					true));
 		}
 		List<CipherSupport.Group> groups = report.groups()
@@ -182,12 +184,8 @@ class ScanStore {
 		if (grade == null) {
 			return null;
 		}
-		List<GradeDetails.Reason> reasons = grade.reasons()
-			.stream()
-			.map((reason) -> new GradeDetails.Reason(reason.code(), reason.text(), reason.cap().displayName()))
-			.toList();
-		return new GradeDetails(grade.letter().displayName(), grade.gradeIgnoringTrust().displayName(),
-				Math.round(grade.score() * 10) / 10.0, reasons);
+		return new GradeDetails(grade.letter(), grade.gradeIgnoringTrust(), Math.round(grade.score() * 10) / 10.0,
+				grade.reasons());
 	}
 
 	private static ChainReportDetails toReport(HandshakeObservation observation) {
@@ -195,90 +193,33 @@ class ScanStore {
 			return ChainReportDetails.NONE;
 		}
 		ChainReport report = observation.chainReport();
-		List<ChainReportDetails.Issue> issues = report.issues()
-			.stream()
-			.map((issue) -> new ChainReportDetails.Issue(ChainIssueType.valueOf(issue.type().name()), issue.position(),
-					issue.detail()))
-			.toList();
-		return new ChainReportDetails(issues, report.sctCount(), report.mustStaple());
+		return new ChainReportDetails(report.issues(), report.sctCount(), report.mustStaple());
 	}
 
 	/** The versions probed, SSL 2.0 first when it was probed. */
-	private static List<VersionResult> versions(ProbeReport report) {
-		List<VersionResult> versions = new ArrayList<>();
+	private static List<VersionSupport> versions(ProbeReport report) {
+		List<VersionSupport> versions = new ArrayList<>();
 		Ssl2Support ssl2 = report.ssl2();
 		if (ssl2 != null && !report.versions().isEmpty()) {
-			versions.add(toVersionResult(ssl2.asVersionSupport()));
+			versions.add(ssl2.asVersionSupport());
 		}
-		report.versions().stream().map(ScanStore::toVersionResult).forEach(versions::add);
+		versions.addAll(report.versions());
 		return List.copyOf(versions);
-	}
-
-	private static VersionResult toVersionResult(VersionSupport support) {
-		return new VersionResult(toVersion(support.version()), toVersionOutcome(support.verdict()), support.detail());
-	}
-
-	private static ProtocolVersion toVersion(TlsVersion version) {
-		return switch (version) {
-			case SSL_2_0 -> ProtocolVersion.SSL_2_0;
-			case SSL_3_0 -> ProtocolVersion.SSL_3_0;
-			case TLS_1_0 -> ProtocolVersion.TLS_1_0;
-			case TLS_1_1 -> ProtocolVersion.TLS_1_1;
-			case TLS_1_2 -> ProtocolVersion.TLS_1_2;
-			case TLS_1_3 -> ProtocolVersion.TLS_1_3;
-		};
-	}
-
-	private static VersionOutcome toVersionOutcome(VersionVerdict verdict) {
-		return switch (verdict) {
-			case ACCEPTED -> VersionOutcome.ACCEPTED;
-			case REJECTED -> VersionOutcome.REJECTED;
-			case TIMEOUT -> VersionOutcome.TIMEOUT;
-			case ERROR -> VersionOutcome.ERROR;
-		};
-	}
-
-	private static CertificateDetails toDetails(CertificateInfo info) {
-		return new CertificateDetails(info.sha256(), info.subject(), info.issuer(), info.serialNumber(),
-				info.subjectAltNames(), info.notBefore(), info.notAfter(), info.keyAlgorithm(), info.keySize(),
-				info.signatureAlgorithm(), info.selfSigned(), info.pem());
-	}
-
-	private static ScanOutcome toOutcome(HandshakeOutcome outcome) {
-		return switch (outcome) {
-			case OK -> ScanOutcome.OK;
-			case CONNECTION_REFUSED -> ScanOutcome.CONNECTION_REFUSED;
-			case TIMEOUT -> ScanOutcome.TIMEOUT;
-			case DNS_FAILURE -> ScanOutcome.DNS_FAILURE;
-			case TLS_FAILURE -> ScanOutcome.TLS_FAILURE;
-			case STARTTLS_FAILED -> ScanOutcome.STARTTLS_FAILED;
-			case ERROR -> ScanOutcome.ERROR;
-		};
-	}
-
-	private static TrustResult toTrust(TrustStatus trust) {
-		return switch (trust) {
-			case TRUSTED -> TrustResult.TRUSTED;
-			case UNTRUSTED -> TrustResult.UNTRUSTED;
-			case EXPIRED -> TrustResult.EXPIRED;
-			case NOT_YET_VALID -> TrustResult.NOT_YET_VALID;
-			case UNKNOWN -> TrustResult.UNKNOWN;
-		};
 	}
 
 	private static @Nullable Integer millis(@Nullable Duration duration) {
 		return (duration != null) ? (int) Math.min(Integer.MAX_VALUE, duration.toMillis()) : null;
 	}
 
-	private static ScanOutcome overallOutcome(List<AddressResult> results) {
-		if (results.stream().anyMatch((result) -> result.outcome() == ScanOutcome.OK)) {
-			return ScanOutcome.OK;
+	private static HandshakeOutcome overallOutcome(List<AddressResult> results) {
+		if (results.stream().anyMatch((result) -> result.outcome() == HandshakeOutcome.OK)) {
+			return HandshakeOutcome.OK;
 		}
-		return results.isEmpty() ? ScanOutcome.ERROR : results.get(0).outcome();
+		return results.isEmpty() ? HandshakeOutcome.ERROR : results.get(0).outcome();
 	}
 
-	private static @Nullable String overallError(List<AddressResult> results, ScanOutcome outcome) {
-		if (outcome == ScanOutcome.OK) {
+	private static @Nullable String overallError(List<AddressResult> results, HandshakeOutcome outcome) {
+		if (outcome == HandshakeOutcome.OK) {
 			return null;
 		}
 		if (results.isEmpty()) {
@@ -288,7 +229,7 @@ class ScanStore {
 		return (first.address() != null) ? first.address() + ": " + first.error() : first.error();
 	}
 
-	private void insertCertificate(CertificateDetails certificate) {
+	private void insertCertificate(CertificateInfo certificate) {
 		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			Array sans = connection.createArrayOf("text", certificate.subjectAltNames().toArray());
 			try (var statement = connection.prepareStatement(INSERT_CERTIFICATE)) {
@@ -321,8 +262,8 @@ class ScanStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < results.size(); i++) {
 			long resultId = stored.get(i).getId();
-			for (VersionResult version : results.get(i).versions()) {
-				rows.add(new Object[] { resultId, version.version().name(), version.outcome().name(),
+			for (VersionSupport version : results.get(i).versions()) {
+				rows.add(new Object[] { resultId, version.version().name(), version.verdict().name(),
 						version.detail() });
 			}
 		}
@@ -333,7 +274,7 @@ class ScanStore {
 
 	private void updateLatest(ScanDetails scan) {
 		AddressResult headline = headline(scan.results());
-		CertificateDetails leaf = (headline != null) ? headline.leaf() : null;
+		CertificateInfo leaf = (headline != null) ? headline.leaf() : null;
 		this.jdbc.update(UPSERT_LATEST, scan.endpointId(), scan.id(), Timestamp.from(scan.finishedAt()),
 				scan.outcome().name(), (headline != null) ? headline.protocol() : null,
 				(headline != null) ? headline.cipherSuite() : null, (leaf != null) ? leaf.sha256() : null,
@@ -346,7 +287,7 @@ class ScanStore {
 	 */
 	static @Nullable AddressResult headline(List<AddressResult> results) {
 		return results.stream()
-			.filter((result) -> result.outcome() == ScanOutcome.OK)
+			.filter((result) -> result.outcome() == HandshakeOutcome.OK)
 			.findFirst()
 			.or(() -> results.stream().filter((result) -> !result.chain().isEmpty()).findFirst())
 			.orElse(null);

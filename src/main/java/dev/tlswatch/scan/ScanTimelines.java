@@ -12,6 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanTimeline.Change;
 import dev.tlswatch.scan.ScanTimeline.Kind;
 import dev.tlswatch.scan.ScanTimeline.Point;
@@ -30,7 +36,8 @@ final class ScanTimelines {
 	/** The most changes returned; the oldest are left out beyond it. */
 	static final int MAX_CHANGES = 200;
 
-	private static final List<String> GRADE_ORDER = List.of("A+", "A", "A-", "B", "C", "D", "E", "F", "M", "T");
+	private static final List<GradeLetter> GRADE_ORDER = List.of(GradeLetter.A_PLUS, GradeLetter.A, GradeLetter.A_MINUS,
+			GradeLetter.B, GradeLetter.C, GradeLetter.D, GradeLetter.E, GradeLetter.F, GradeLetter.M, GradeLetter.T);
 
 	private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
@@ -53,12 +60,12 @@ final class ScanTimelines {
 			if (previous != null) {
 				seen.addAll(outage(previous, scan));
 			}
-			if (lastOk != null && scan.outcome() == ScanOutcome.OK) {
+			if (lastOk != null && scan.outcome() == HandshakeOutcome.OK) {
 				seen.addAll(between(lastOk, scan));
 			}
 			changes.addAll(0, seen);
 			previous = scan;
-			lastOk = (scan.outcome() == ScanOutcome.OK) ? scan : lastOk;
+			lastOk = (scan.outcome() == HandshakeOutcome.OK) ? scan : lastOk;
 		}
 		List<Point> points = oldestFirst.stream().map(ScanTimelines::point).toList();
 		return new ScanTimeline(changes.subList(0, Math.min(changes.size(), MAX_CHANGES)), points);
@@ -85,8 +92,8 @@ final class ScanTimelines {
 	}
 
 	static List<Change> outage(ScanDetails older, ScanDetails newer) {
-		boolean wasUp = older.outcome() == ScanOutcome.OK;
-		boolean isUp = newer.outcome() == ScanOutcome.OK;
+		boolean wasUp = older.outcome() == HandshakeOutcome.OK;
+		boolean isUp = newer.outcome() == HandshakeOutcome.OK;
 		if (wasUp && !isUp) {
 			return List.of(change(newer, Kind.OUTAGE_STARTED, null, older.outcome().name(), newer.outcome().name(),
 					newer.error()));
@@ -109,8 +116,8 @@ final class ScanTimelines {
 	}
 
 	private static List<Change> certificate(ScanDetails older, ScanDetails newer) {
-		CertificateDetails before = headlineLeaf(older);
-		CertificateDetails after = headlineLeaf(newer);
+		CertificateInfo before = headlineLeaf(older);
+		CertificateInfo after = headlineLeaf(newer);
 		if (before == null || after == null || before.sha256().equals(after.sha256())) {
 			return List.of();
 		}
@@ -127,15 +134,15 @@ final class ScanTimelines {
 	}
 
 	private static List<Change> versions(ScanDetails newer, String address, AddressResult old, AddressResult now) {
-		Map<ProtocolVersion, VersionOutcome> before = versionOutcomes(old);
+		Map<TlsVersion, VersionVerdict> before = versionOutcomes(old);
 		List<Change> changes = new ArrayList<>();
-		for (VersionResult version : now.versions()) {
-			VersionOutcome was = before.get(version.version());
+		for (VersionSupport version : now.versions()) {
+			VersionVerdict was = before.get(version.version());
 			String name = version.version().displayName();
-			if (was == VersionOutcome.REJECTED && version.outcome() == VersionOutcome.ACCEPTED) {
+			if (was == VersionVerdict.REJECTED && version.verdict() == VersionVerdict.ACCEPTED) {
 				changes.add(change(newer, Kind.VERSION_ADDED, address, null, name, null));
 			}
-			else if (was == VersionOutcome.ACCEPTED && version.outcome() == VersionOutcome.REJECTED) {
+			else if (was == VersionVerdict.ACCEPTED && version.verdict() == VersionVerdict.REJECTED) {
 				changes.add(change(newer, Kind.VERSION_REMOVED, address, name, null, null));
 			}
 		}
@@ -143,7 +150,7 @@ final class ScanTimelines {
 	}
 
 	private static List<Change> suites(ScanDetails newer, String address, AddressResult old, AddressResult now) {
-		Map<ProtocolVersion, Set<String>> before = completeSuites(old);
+		Map<TlsVersion, Set<String>> before = completeSuites(old);
 		List<Change> changes = new ArrayList<>();
 		completeSuites(now).forEach((version, suites) -> {
 			Set<String> was = before.get(version);
@@ -163,7 +170,7 @@ final class ScanTimelines {
 
 	private static Point point(ScanDetails scan) {
 		AddressResult headline = headline(scan);
-		CertificateDetails leaf = (headline != null) ? headline.leaf() : null;
+		CertificateInfo leaf = (headline != null) ? headline.leaf() : null;
 		Long daysLeft = (leaf != null)
 				? Math.floorDiv(Duration.between(scan.finishedAt(), leaf.notAfter()).toSeconds(), SECONDS_PER_DAY)
 				: null;
@@ -185,7 +192,7 @@ final class ScanTimelines {
 	}
 
 	private static int headlineRank(AddressResult result) {
-		boolean ok = result.outcome() == ScanOutcome.OK;
+		boolean ok = result.outcome() == HandshakeOutcome.OK;
 		boolean certified = !result.chain().isEmpty();
 		if (ok && certified) {
 			return 0;
@@ -196,7 +203,7 @@ final class ScanTimelines {
 		return certified ? 2 : 3;
 	}
 
-	private static @Nullable CertificateDetails headlineLeaf(ScanDetails scan) {
+	private static @Nullable CertificateInfo headlineLeaf(ScanDetails scan) {
 		AddressResult headline = headline(scan);
 		return (headline != null) ? headline.leaf() : null;
 	}
@@ -209,6 +216,7 @@ final class ScanTimelines {
 			.map(GradeDetails::letter)
 			.filter(GRADE_ORDER::contains)
 			.max(Comparator.comparingInt(GRADE_ORDER::indexOf))
+			.map(GradeLetter::displayName)
 			.orElse(null);
 	}
 
@@ -224,20 +232,20 @@ final class ScanTimelines {
 		Map<String, AddressResult> byAddress = new LinkedHashMap<>();
 		scan.results()
 			.stream()
-			.filter((result) -> result.address() != null && result.outcome() == ScanOutcome.OK)
+			.filter((result) -> result.address() != null && result.outcome() == HandshakeOutcome.OK)
 			.forEach((result) -> byAddress.putIfAbsent(Objects.requireNonNull(result.address()), result));
 		return byAddress;
 	}
 
-	private static Map<ProtocolVersion, VersionOutcome> versionOutcomes(AddressResult result) {
-		Map<ProtocolVersion, VersionOutcome> outcomes = new LinkedHashMap<>();
-		result.versions().forEach((version) -> outcomes.put(version.version(), version.outcome()));
+	private static Map<TlsVersion, VersionVerdict> versionOutcomes(AddressResult result) {
+		Map<TlsVersion, VersionVerdict> outcomes = new LinkedHashMap<>();
+		result.versions().forEach((version) -> outcomes.put(version.version(), version.verdict()));
 		return outcomes;
 	}
 
-	private static Map<ProtocolVersion, Set<String>> completeSuites(AddressResult result) {
+	private static Map<TlsVersion, Set<String>> completeSuites(AddressResult result) {
 		CipherSupport support = result.cipherSupport();
-		Map<ProtocolVersion, Set<String>> suites = new LinkedHashMap<>();
+		Map<TlsVersion, Set<String>> suites = new LinkedHashMap<>();
 		if (support == null) {
 			return suites;
 		}

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tlswatch.probe.CertificateInfo;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -86,7 +87,7 @@ public interface Scans {
 	 * @param sha256 its lower-case hex SHA-256 fingerprint
 	 * @return the certificate, empty if never seen
 	 */
-	Optional<CertificateDetails> certificate(String sha256);
+	Optional<CertificateInfo> certificate(String sha256);
 
 	/**
 	 * How scans are configured ({@code tlswatch.scan.*}), with the global trust bundle as

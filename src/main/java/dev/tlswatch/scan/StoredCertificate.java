@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.tlswatch.probe.CertificateInfo;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -68,8 +69,8 @@ class StoredCertificate {
 		return this.sha256;
 	}
 
-	CertificateDetails toDetails() {
-		return new CertificateDetails(this.sha256, this.subject, this.issuer, this.serialNumber,
+	CertificateInfo toDetails() {
+		return new CertificateInfo(this.sha256, this.subject, this.issuer, this.serialNumber,
 				List.of(this.subjectAltNames), this.notBefore, this.notAfter, this.keyAlgorithm, this.keySize,
 				this.signatureAlgorithm, this.selfSigned, this.pem);
 	}

@@ -5,6 +5,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import dev.tlswatch.probe.ChainIssue;
+
 /**
  * One stored problem of a chain as sent.
  */
@@ -13,7 +15,7 @@ class StoredChainIssue {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private ChainIssueType type;
+	private ChainIssue.Type type;
 
 	@Column(nullable = false)
 	private int position;
@@ -22,18 +24,18 @@ class StoredChainIssue {
 	private String detail;
 
 	protected StoredChainIssue() {
-		this.type = ChainIssueType.INCOMPLETE;
+		this.type = ChainIssue.Type.INCOMPLETE;
 		this.detail = "";
 	}
 
-	StoredChainIssue(ChainReportDetails.Issue issue) {
+	StoredChainIssue(ChainIssue issue) {
 		this.type = issue.type();
 		this.position = issue.position();
 		this.detail = issue.detail();
 	}
 
-	ChainReportDetails.Issue toIssue() {
-		return new ChainReportDetails.Issue(this.type, this.position, this.detail);
+	ChainIssue toIssue() {
+		return new ChainIssue(this.type, this.position, this.detail);
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.tlswatch.scan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import dev.tlswatch.probe.GradeReason;
+
 /**
  * One stored reason of a grade.
  */
@@ -24,14 +26,14 @@ class StoredGradeReason {
 		this.cap = "";
 	}
 
-	StoredGradeReason(GradeDetails.Reason reason) {
+	StoredGradeReason(GradeReason reason) {
 		this.code = reason.code();
 		this.text = reason.text();
-		this.cap = reason.cap();
+		this.cap = ScanColumns.gradeText(reason.cap());
 	}
 
-	GradeDetails.Reason toReason() {
-		return new GradeDetails.Reason(this.code, this.text, this.cap);
+	GradeReason toReason() {
+		return new GradeReason(this.code, this.text, ScanColumns.gradeLetter(this.cap));
 	}
 
 }

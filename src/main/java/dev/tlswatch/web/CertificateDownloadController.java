@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.scan.Scans;
 
 import org.springframework.http.ContentDisposition;
@@ -50,7 +50,7 @@ class CertificateDownloadController {
 		if (sha256.length() != SHA256_HEX_LENGTH) {
 			throw notFound();
 		}
-		CertificateDetails certificate = this.scans.certificate(sha256.toLowerCase(Locale.ROOT))
+		CertificateInfo certificate = this.scans.certificate(sha256.toLowerCase(Locale.ROOT))
 			.orElseThrow(CertificateDownloadController::notFound);
 		return ResponseEntity.ok()
 			.contentType(PEM)
@@ -64,7 +64,7 @@ class CertificateDownloadController {
 	 * digits, dot, dash and underscore survive) and the start of the fingerprint, for
 	 * example {@code example.com-ab12cd34ef56.pem}.
 	 */
-	static String fileName(CertificateDetails certificate) {
+	static String fileName(CertificateInfo certificate) {
 		String fingerprint = certificate.sha256().substring(0, FINGERPRINT_IN_NAME);
 		Matcher commonName = COMMON_NAME.matcher(certificate.subject());
 		String name = commonName.find() ? UNSAFE.matcher(commonName.group(1).strip()).replaceAll("_") : "";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,19 +18,23 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
-import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -118,11 +123,11 @@ class EndpointPageView {
 	 * The certificates one address sent, each with the chain problems that concern it.
 	 */
 	private static List<CertificateView> chain(AddressResult result, Instant now) {
-		List<CertificateDetails> certificates = result.chain();
+		List<CertificateInfo> certificates = result.chain();
 		List<CertificateView> views = new ArrayList<>(certificates.size());
 		for (int position = 0; position < certificates.size(); position++) {
 			int at = position;
-			List<ChainReportDetails.Issue> issues = result.chainReport()
+			List<ChainIssue> issues = result.chainReport()
 				.issues()
 				.stream()
 				.filter((issue) -> issue.position() == at)
@@ -140,12 +145,12 @@ class EndpointPageView {
 		return scan.results()
 			.stream()
 			.filter((result) -> !result.chain().isEmpty())
-			.min(Comparator.comparing((AddressResult result) -> result.outcome() != ScanOutcome.OK));
+			.min(Comparator.comparing((AddressResult result) -> result.outcome() != HandshakeOutcome.OK));
 	}
 
 	private static HistoryRow historyRow(ScanDetails scan) {
 		AddressResult shown = certifiedResult(scan).orElse(null);
-		CertificateDetails leaf = (shown != null) ? shown.leaf() : null;
+		CertificateInfo leaf = (shown != null) ? shown.leaf() : null;
 		return new HistoryRow(scan.id(), Timestamp.of(scan.finishedAt()), trigger(scan), StatusBadge.of(scan.outcome()),
 				(shown != null) ? shown.protocol() : null, (leaf != null) ? leaf.sha256() : null,
 				(leaf != null) ? shortFingerprint(leaf.sha256()) : null, scan.error());
@@ -362,7 +367,7 @@ class EndpointPageView {
 			issues = List.copyOf(issues);
 		}
 
-		static CertificateView of(CertificateDetails certificate, Instant now, List<ChainReportDetails.Issue> issues) {
+		static CertificateView of(CertificateInfo certificate, Instant now, List<ChainIssue> issues) {
 			String key = (certificate.keySize() != null)
 					? certificate.keyAlgorithm() + " " + certificate.keySize() + " bits" : certificate.keyAlgorithm();
 			List<String> names = certificate.subjectAltNames();
@@ -397,11 +402,11 @@ class EndpointPageView {
 	 */
 	record ChainIssueView(String label, String detail) {
 
-		static ChainIssueView of(ChainReportDetails.Issue issue) {
+		static ChainIssueView of(ChainIssue issue) {
 			return new ChainIssueView(label(issue.type()), issue.detail());
 		}
 
-		static String label(ChainIssueType type) {
+		static String label(ChainIssue.Type type) {
 			return switch (type) {
 				case INCOMPLETE -> "Issuer missing";
 				case WRONG_ORDER -> "Wrong order";
@@ -466,7 +471,7 @@ class EndpointPageView {
 			@Nullable String trustError, StatusBadge hostname, @Nullable String leafFingerprint) {
 
 		static AddressRow of(AddressResult result) {
-			CertificateDetails leaf = result.leaf();
+			CertificateInfo leaf = result.leaf();
 			return new AddressRow(result.address(), StatusBadge.of(result.outcome()), result.error(), result.protocol(),
 					result.cipherSuite(), result.handshakeMillis(), StatusBadge.of(result.trust()), result.trustError(),
 					StatusBadge.hostname(result.hostnameMatches()), (leaf != null) ? leaf.sha256() : null);
@@ -538,21 +543,24 @@ class EndpointPageView {
 			}
 			HstsDetails hsts = result.hsts();
 			return new ExtrasRow(result.address(), stapling, result.mustStapleWithoutStaple(), hsts(hsts),
-					(hsts != null) && "MALFORMED".equals(hsts.state()));
+					(hsts != null) && hsts.verdict() == Hsts.Verdict.MALFORMED);
 		}
 
 		private static String hsts(@Nullable HstsDetails hsts) {
 			if (hsts == null) {
 				return "Not tested";
 			}
-			return switch (hsts.state()) {
-				case "ENABLED" -> "max-age=" + hsts.maxAge() + (hsts.includeSubDomains() ? ", includeSubDomains" : "")
+			Hsts.Verdict verdict = hsts.verdict();
+			if (verdict == null) {
+				return (hsts.status() == Observed.Status.NOT_APPLICABLE) ? "Not applicable: " + hsts.detail()
+						: "Could not test: " + hsts.detail();
+			}
+			return switch (verdict) {
+				case ENABLED -> "max-age=" + hsts.maxAge() + (hsts.includeSubDomains() ? ", includeSubDomains" : "")
 						+ (hsts.preload() ? ", preload" : "");
-				case "DISABLED" -> "Switched off (max-age=0)";
-				case "ABSENT" -> "No Strict-Transport-Security header";
-				case "MALFORMED" -> "Invalid header, ignored by browsers: " + hsts.detail();
-				case "NOT_APPLICABLE" -> "Not applicable: " + hsts.detail();
-				default -> "Could not test: " + hsts.detail();
+				case DISABLED -> "Switched off (max-age=0)";
+				case ABSENT -> "No Strict-Transport-Security header";
+				case MALFORMED -> "Invalid header, ignored by browsers: " + hsts.detail();
 			};
 		}
 
@@ -603,11 +611,25 @@ class EndpointPageView {
 		}
 
 		/** The CSS class of a suite's strength. */
-		public static String strengthClass(String strength) {
+		public static String strengthClass(CipherStrength strength) {
 			return switch (strength) {
-				case "STRONG" -> "badge badge--ok";
-				case "WEAK" -> "badge badge--warning";
-				default -> "badge badge--critical";
+				case STRONG -> "badge badge--ok";
+				case WEAK -> "badge badge--warning";
+				case INSECURE, SIGNALLING -> "badge badge--critical";
+			};
+		}
+
+		/** A suite's strength as the page shows it ({@code strong}). */
+		public static String strengthLabel(CipherStrength strength) {
+			return strength.name().toLowerCase(Locale.ROOT);
+		}
+
+		/** Whose order a version's suites are listed in, as the page says it. */
+		public static String orderLabel(ServerOrder order) {
+			return switch (order) {
+				case SERVER -> "(server order)";
+				case CLIENT -> "(client order)";
+				case UNKNOWN -> "";
 			};
 		}
 
@@ -626,7 +648,7 @@ class EndpointPageView {
 	 * @param connections connections the probe used
 	 */
 	record GradeRow(@Nullable String address, String letter, String tone, @Nullable String ignoringTrust, double score,
-			List<GradeDetails.Reason> reasons, int connections) {
+			List<ReasonRow> reasons, int connections) {
 
 		GradeRow {
 			reasons = List.copyOf(reasons);
@@ -634,22 +656,37 @@ class EndpointPageView {
 
 		static GradeRow of(AddressResult result) {
 			GradeDetails grade = Objects.requireNonNull(result.grade());
-			String ignoring = grade.ignoringTrust().equals(grade.letter()) ? null : grade.ignoringTrust();
-			return new GradeRow(result.address(), grade.letter(), tone(grade.letter()), ignoring, grade.score(),
-					grade.reasons(), result.connections());
+			String letter = grade.letter().displayName();
+			String ignoring = (grade.ignoringTrust() == grade.letter()) ? null : grade.ignoringTrust().displayName();
+			return new GradeRow(result.address(), letter, tone(grade.letter()), ignoring, grade.score(),
+					grade.reasons()
+						.stream()
+						.map((reason) -> new ReasonRow(reason.cap().displayName(), reason.text()))
+						.toList(),
+					result.connections());
 		}
 
-		static String tone(String letter) {
-			if (letter.startsWith("A")) {
-				return "ok";
-			}
-			return letter.equals("B") ? "warning" : "critical";
+		static String tone(GradeLetter letter) {
+			return switch (letter) {
+				case A_PLUS, A, A_MINUS -> "ok";
+				case B -> "warning";
+				case C, D, E, F, T, M -> "critical";
+			};
 		}
 
 		public String cssClass() {
 			return "grade grade--" + this.tone;
 		}
 
+	}
+
+	/**
+	 * One reason of a grade.
+	 *
+	 * @param cap the best grade it allows ({@code A-})
+	 * @param text a sentence for users
+	 */
+	record ReasonRow(String cap, String text) {
 	}
 
 	/**
@@ -670,15 +707,15 @@ class EndpointPageView {
 			return new VersionsRow(result.address(),
 					result.versions()
 						.stream()
-						.filter((version) -> version.outcome() != VersionOutcome.REJECTED)
+						.filter((version) -> version.verdict() != VersionVerdict.REJECTED)
 						.map(VersionsRow::badge)
 						.toList());
 		}
 
-		private static StatusBadge badge(VersionResult result) {
+		private static StatusBadge badge(VersionSupport result) {
 			String name = result.version().displayName();
 			String detail = (result.detail() != null) ? result.detail() : "";
-			return switch (result.outcome()) {
+			return switch (result.verdict()) {
 				case ACCEPTED -> result.version().prohibited()
 						? new StatusBadge(name + " (prohibited)", "critical", "Accepted, though prohibited: " + detail)
 						: result.version().deprecated()

@@ -9,7 +9,7 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.fleet.FleetFilter;
 import dev.tlswatch.fleet.FleetSort;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,7 +44,7 @@ public record ListFilter(@Nullable String q, @Nullable String status, @Nullable 
 				.map((m) -> new Choice(m.name(),
 						(m == TlsMode.AUTO) ? "Auto" : EndpointPageView.EndpointHeader.label(m)))
 				.toList(),
-			Arrays.stream(ProtocolVersion.values()).map((v) -> new Choice(v.name(), v.displayName())).toList(),
+			Arrays.stream(TlsVersion.values()).map((v) -> new Choice(v.name(), v.displayName())).toList(),
 			List.of(new Choice("host", "Host"), new Choice("expiry", "Soonest expiry"),
 					new Choice("status", "Most severe status"), new Choice("grade", "Worst grade"),
 					new Choice("last_scan", "Latest scan")));
@@ -52,7 +52,7 @@ public record ListFilter(@Nullable String q, @Nullable String status, @Nullable 
 	FleetFilter toFleetFilter() {
 		return new FleetFilter(text(), parse(EndpointStatus.class, this.status), grade(),
 				parse(TlsMode.class, this.mode), expiringDays(), shortText(this.tag),
-				parse(ProtocolVersion.class, this.accepts), postQuantum());
+				parse(TlsVersion.class, this.accepts), postQuantum());
 	}
 
 	FleetSort sortOrder() {

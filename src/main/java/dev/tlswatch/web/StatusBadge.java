@@ -2,8 +2,8 @@ package dev.tlswatch.web;
 
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Severity;
-import dev.tlswatch.scan.ScanOutcome;
-import dev.tlswatch.scan.TrustResult;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TrustStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +39,7 @@ record StatusBadge(String label, String tone, String description) {
 		};
 	}
 
-	static StatusBadge of(ScanOutcome outcome) {
+	static StatusBadge of(HandshakeOutcome outcome) {
 		return switch (outcome) {
 			case OK -> new StatusBadge("OK", "ok", "The TLS handshake completed");
 			case CONNECTION_REFUSED ->
@@ -56,7 +56,7 @@ record StatusBadge(String label, String tone, String description) {
 		};
 	}
 
-	static StatusBadge of(TrustResult trust) {
+	static StatusBadge of(TrustStatus trust) {
 		return switch (trust) {
 			case TRUSTED -> new StatusBadge("Trusted", "ok", "The chain leads to a trusted root");
 			case UNTRUSTED -> new StatusBadge("Untrusted", "critical", "The chain does not lead to a trusted root");

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
-import dev.tlswatch.scan.ProtocolVersion;
-import dev.tlswatch.scan.ScanOutcome;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanTimeline;
 import dev.tlswatch.scan.ScanTimeline.Change;
 import dev.tlswatch.scan.ScanTimeline.Point;
@@ -94,7 +94,7 @@ record TimelineView(List<ChangeRow> changes, List<PointRow> points, String chart
 		}
 
 		private static boolean deprecated(@Nullable String versionName) {
-			for (ProtocolVersion version : ProtocolVersion.values()) {
+			for (TlsVersion version : TlsVersion.values()) {
 				if (version.displayName().equals(versionName)) {
 					return version.deprecated();
 				}
@@ -123,7 +123,7 @@ record TimelineView(List<ChangeRow> changes, List<PointRow> points, String chart
 				return "Failed";
 			}
 			try {
-				return StatusBadge.of(ScanOutcome.valueOf(outcome)).label();
+				return StatusBadge.of(HandshakeOutcome.valueOf(outcome)).label();
 			}
 			catch (IllegalArgumentException ex) {
 				// Stored by a newer version: show the name as it is.

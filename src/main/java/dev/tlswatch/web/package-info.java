@@ -2,8 +2,8 @@
  * The Thymeleaf dashboard: thin controllers, form records and view models built from the
  * modules' APIs.
  */
-@ApplicationModule(
-		allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert", "inventory" })
+@ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert",
+		"inventory", "probe" })
 @NullMarked
 package dev.tlswatch.web;
 

@@ -16,8 +16,8 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.notify.OutgoingMessage;
+import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.RecordingNotifier;
@@ -81,7 +81,7 @@ class AlertLifecycleIntegrationTests {
 	void expiringCertificateOpensOnceEscalatesOnceAndResolvesOnRenewal() {
 		EndpointDetails endpoint = register();
 		Instant now = this.clock.instant();
-		CertificateDetails old = certificate(unique(), "CN=mail.example.com", now.minus(Duration.ofDays(85)),
+		CertificateInfo old = certificate(unique(), "CN=mail.example.com", now.minus(Duration.ofDays(85)),
 				now.plus(Duration.ofDays(5).plusHours(1)), false);
 		for (int i = 0; i < 3; i++) {
 			judge(endpoint, ok("192.0.2.1", List.of(old)));
@@ -94,7 +94,7 @@ class AlertLifecycleIntegrationTests {
 		assertThat(opened.get(0).subject())
 			.startsWith("[TLSWatch] CRITICAL " + endpoint.displayName() + " certificate expires in 5 days (");
 
-		CertificateDetails closer = certificate(old.sha256(), old.subject(), old.notBefore(),
+		CertificateInfo closer = certificate(old.sha256(), old.subject(), old.notBefore(),
 				now.plus(Duration.ofDays(2).plusHours(1)), false);
 		judge(endpoint, ok("192.0.2.1", List.of(closer)));
 		judge(endpoint, ok("192.0.2.1", List.of(closer)));
@@ -105,7 +105,7 @@ class AlertLifecycleIntegrationTests {
 		assertThat(escalated.escalatedScanId()).isNotNull();
 		assertThat(escalated.state()).isEqualTo(AlertState.OPEN);
 
-		CertificateDetails renewed = certificate(unique(), "CN=mail.example.com", now.minus(Duration.ofDays(1)),
+		CertificateInfo renewed = certificate(unique(), "CN=mail.example.com", now.minus(Duration.ofDays(1)),
 				now.plus(Duration.ofDays(89)), false);
 		long renewingScan = judge(endpoint, ok("192.0.2.1", List.of(renewed)));
 		judge(endpoint, ok("192.0.2.1", List.of(renewed)));
@@ -130,9 +130,9 @@ class AlertLifecycleIntegrationTests {
 	void returningConditionOpensANewAlert() {
 		EndpointDetails endpoint = register();
 		Instant now = this.clock.instant();
-		CertificateDetails leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
+		CertificateInfo leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
 				now.plus(Duration.ofDays(80)), false);
-		AddressResult mismatch = AlertFixtures.result("192.0.2.1", dev.tlswatch.scan.TrustResult.TRUSTED, false,
+		AddressResult mismatch = AlertFixtures.result("192.0.2.1", dev.tlswatch.probe.TrustStatus.TRUSTED, false,
 				List.of(leaf), dev.tlswatch.scan.ChainReportDetails.NONE, List.of(), null, null);
 		judge(endpoint, mismatch);
 		long first = active(endpoint, AlertRule.HOSTNAME_MISMATCH).id();
@@ -147,7 +147,7 @@ class AlertLifecycleIntegrationTests {
 	void unreachableOnlyAfterThreeConsecutiveFailuresAndResolvedByTheFirstSuccess() {
 		EndpointDetails endpoint = register();
 		Instant now = this.clock.instant();
-		CertificateDetails leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
+		CertificateInfo leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
 				now.plus(Duration.ofDays(20)), false);
 		judge(endpoint, ok("192.0.2.1", List.of(leaf)));
 		long expiring = active(endpoint, AlertRule.CERT_EXPIRING).id();
@@ -175,7 +175,7 @@ class AlertLifecycleIntegrationTests {
 			this.jdbc.update("update alert set state = 'RESOLVED', resolved_at = now() where rule = 'PROBER_NETWORK'");
 		});
 		Instant now = this.clock.instant();
-		CertificateDetails leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
+		CertificateInfo leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(10)),
 				now.plus(Duration.ofDays(80)), false);
 		List<EndpointDetails> all = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
@@ -212,7 +212,7 @@ class AlertLifecycleIntegrationTests {
 	void acknowledgedAlertKeepsWhoAndMutedAlertEscalatesWithoutMail() {
 		EndpointDetails endpoint = register();
 		Instant now = this.clock.instant();
-		CertificateDetails leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(80)),
+		CertificateInfo leaf = certificate(unique(), "CN=x", now.minus(Duration.ofDays(80)),
 				now.plus(Duration.ofDays(10).plusHours(1)), false);
 		judge(endpoint, ok("192.0.2.1", List.of(leaf)));
 		AlertDetails alert = active(endpoint, AlertRule.CERT_EXPIRING);
@@ -220,7 +220,7 @@ class AlertLifecycleIntegrationTests {
 		assertThat(acknowledged.state()).isEqualTo(AlertState.ACKNOWLEDGED);
 		assertThat(acknowledged.acknowledgedBy()).isEqualTo("alice");
 		this.alerts.mute(alert.id(), now.plus(Duration.ofDays(30)), "alice");
-		CertificateDetails closer = certificate(leaf.sha256(), leaf.subject(), leaf.notBefore(),
+		CertificateInfo closer = certificate(leaf.sha256(), leaf.subject(), leaf.notBefore(),
 				now.plus(Duration.ofDays(2).plusHours(1)), false);
 		judge(endpoint, ok("192.0.2.1", List.of(closer)));
 		AlertDetails after = this.alerts.find(alert.id()).orElseThrow();

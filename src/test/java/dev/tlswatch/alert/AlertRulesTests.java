@@ -8,18 +8,22 @@ import java.util.Set;
 
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.Test;
 
 import static dev.tlswatch.alert.AlertFixtures.NOW;
@@ -70,12 +74,12 @@ class AlertRulesTests {
 		RuleConfig share = DEFAULTS.with(List.of(Threshold.parse("33%")), Set.of());
 		// A 47-day certificate with 20 days left: past 33% of its lifetime (15.5 days)?
 		// No.
-		CertificateDetails shortLived = certificate("b", "CN=short", NOW.minus(Duration.ofDays(27)),
+		CertificateInfo shortLived = certificate("b", "CN=short", NOW.minus(Duration.ofDays(27)),
 				NOW.plus(Duration.ofDays(20)), false);
 		assertThat(AlertRules
 			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(shortLived))), List.of(), share, EndpointMemory.EMPTY, NOW)
 			.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.CERT_EXPIRING);
-		CertificateDetails closer = certificate("c", "CN=short", NOW.minus(Duration.ofDays(33)),
+		CertificateInfo closer = certificate("c", "CN=short", NOW.minus(Duration.ofDays(33)),
 				NOW.plus(Duration.ofDays(14)), false);
 		assertThat(AlertRules
 			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(closer))), List.of(), share, EndpointMemory.EMPTY, NOW)
@@ -94,8 +98,8 @@ class AlertRulesTests {
 
 	@Test
 	void intermediateExpiringBeforeTheLeafCounts() {
-		CertificateDetails leaf = leaf("leaf", Duration.ofDays(80));
-		CertificateDetails intermediate = certificate("ica", "CN=Intermediate", NOW.minus(Duration.ofDays(900)),
+		CertificateInfo leaf = leaf("leaf", Duration.ofDays(80));
+		CertificateInfo intermediate = certificate("ica", "CN=Intermediate", NOW.minus(Duration.ofDays(900)),
 				NOW.plus(Duration.ofDays(5)), false);
 		Evaluation evaluation = evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf, intermediate))));
 		Condition condition = only(evaluation, AlertRule.CERT_EXPIRING);
@@ -115,7 +119,7 @@ class AlertRulesTests {
 
 	@Test
 	void expiredCertificateKeepsItsExpiringAlertAndRaisesExpired() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.EXPIRED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.EXPIRED, true,
 				List.of(leaf("a", Duration.ofDays(-1))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRED).severity()).isEqualTo(Severity.CRITICAL);
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRING).level()).isEqualTo(5);
@@ -123,7 +127,7 @@ class AlertRulesTests {
 
 	@Test
 	void notYetValid() {
-		CertificateDetails future = certificate("f", "CN=future", NOW.plus(Duration.ofDays(2)),
+		CertificateInfo future = certificate("f", "CN=future", NOW.plus(Duration.ofDays(2)),
 				NOW.plus(Duration.ofDays(92)), false);
 		assertThat(only(evaluate(scan(1, 1, ok("192.0.2.1", List.of(future)))), AlertRule.CERT_NOT_YET_VALID).message())
 			.contains("not valid before 2026-11-29");
@@ -131,7 +135,7 @@ class AlertRulesTests {
 
 	@Test
 	void untrustedCertificateStillHasItsExpiryTracked() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.UNTRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.UNTRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(10))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CHAIN_UNTRUSTED).message()).contains("PKIX path building failed");
 		assertThat(only(evaluation, AlertRule.CERT_EXPIRING).severity()).isEqualTo(Severity.WARNING);
@@ -139,7 +143,7 @@ class AlertRulesTests {
 
 	@Test
 	void hostnameMismatch() {
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, false,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, false,
 				List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.HOSTNAME_MISMATCH).severity()).isEqualTo(Severity.CRITICAL);
 	}
@@ -147,11 +151,11 @@ class AlertRulesTests {
 	@Test
 	void chainIssuesRaiseIncompleteWeakKeyAndWeakSignature() {
 		ChainReportDetails report = new ChainReportDetails(
-				List.of(new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 0, "The issuer CN=X is missing."),
-						new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 0, "RSA 1024 bits."),
-						new ChainReportDetails.Issue(ChainIssueType.WEAK_SIGNATURE, 0, "Signed with SHA-1.")),
+				List.of(new ChainIssue(ChainIssue.Type.INCOMPLETE, 0, "The issuer CN=X is missing."),
+						new ChainIssue(ChainIssue.Type.WEAK_KEY, 0, "RSA 1024 bits."),
+						new ChainIssue(ChainIssue.Type.WEAK_SIGNATURE, 0, "Signed with SHA-1.")),
 				0, false);
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), report, List.of(), null, null)));
 		assertThat(only(evaluation, AlertRule.CHAIN_INCOMPLETE).message()).isEqualTo("The issuer CN=X is missing.");
 		assertThat(only(evaluation, AlertRule.WEAK_KEY).message()).isEqualTo("RSA 1024 bits.");
@@ -160,24 +164,24 @@ class AlertRulesTests {
 
 	@Test
 	void weakProtocolsAndSslThreeIsCritical() {
-		List<VersionResult> tls10 = List.of(new VersionResult(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED, null),
-				new VersionResult(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> tls10 = List.of(new VersionSupport(TlsVersion.TLS_1_0, VersionVerdict.ACCEPTED, null),
+				new VersionSupport(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, null));
 		Condition weak = only(
-				evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+				evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 						List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, tls10, null, null))),
 				AlertRule.WEAK_PROTOCOL);
 		assertThat(weak.severity()).isEqualTo(Severity.WARNING);
 		assertThat(weak.message()).contains("TLS 1.0");
-		List<VersionResult> ssl3 = List.of(new VersionResult(ProtocolVersion.SSL_3_0, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> ssl3 = List.of(new VersionSupport(TlsVersion.SSL_3_0, VersionVerdict.ACCEPTED, null));
 		assertThat(only(evaluate(scan(1, 1,
-				result("192.0.2.1", TrustResult.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
+				result("192.0.2.1", TrustStatus.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
 						ChainReportDetails.NONE, ssl3, null, null))),
 				AlertRule.WEAK_PROTOCOL)
 			.severity()).isEqualTo(Severity.CRITICAL);
-		List<VersionResult> ssl2 = List.of(new VersionResult(ProtocolVersion.SSL_2_0, VersionOutcome.ACCEPTED, null),
-				new VersionResult(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, null));
+		List<VersionSupport> ssl2 = List.of(new VersionSupport(TlsVersion.SSL_2_0, VersionVerdict.ACCEPTED, null),
+				new VersionSupport(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, null));
 		Condition prohibited = only(
-				evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+				evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 						List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, ssl2, null, null))),
 				AlertRule.WEAK_PROTOCOL);
 		assertThat(prohibited.severity()).isEqualTo(Severity.CRITICAL);
@@ -187,10 +191,10 @@ class AlertRulesTests {
 	@Test
 	void insecureCipherFromTheSuitesAcceptedOrTheFinding() {
 		CipherSupport support = new CipherSupport(
-				List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_2, "SERVER",
-						List.of(new CipherSupport.Suite("TLS_RSA_WITH_RC4_128_SHA", "INSECURE")), true)),
+				List.of(new CipherSupport.VersionSuites(TlsVersion.TLS_1_2, ServerOrder.SERVER,
+						List.of(new CipherSupport.Suite("TLS_RSA_WITH_RC4_128_SHA", CipherStrength.INSECURE)), true)),
 				List.of(), null);
-		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true,
+		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, List.of(), null, support)));
 		assertThat(only(evaluation, AlertRule.INSECURE_CIPHER).message()).contains("TLS_RSA_WITH_RC4_128_SHA");
 		FindingDetails finding = new FindingDetails("INSECURE_CIPHER", Severity.CRITICAL, "192.0.2.1",
@@ -203,16 +207,16 @@ class AlertRulesTests {
 
 	@Test
 	void gradeBelowMinimumOrLowerThanBeforeAndTheDropLasts() {
-		ScanDetails gradeB = gradedScan("B");
+		ScanDetails gradeB = gradedScan(GradeLetter.B);
 		EndpointMemory wasA = new EndpointMemory(0, sha256("a"), "A", null);
 		Evaluation dropped = AlertRules.evaluate(gradeB, List.of(), DEFAULTS, wasA, NOW);
 		assertThat(only(dropped, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
 		// Still B at the next scan: the drop lasts, measured from A.
 		Evaluation still = AlertRules.evaluate(gradeB, List.of(), DEFAULTS, dropped.memory(), NOW);
 		assertThat(only(still, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
-		Evaluation back = AlertRules.evaluate(gradedScan("A"), List.of(), DEFAULTS, still.memory(), NOW);
+		Evaluation back = AlertRules.evaluate(gradedScan(GradeLetter.A), List.of(), DEFAULTS, still.memory(), NOW);
 		assertThat(back.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.GRADE_DROPPED);
-		assertThat(only(AlertRules.evaluate(gradedScan("C"), List.of(), DEFAULTS, EndpointMemory.EMPTY, NOW),
+		assertThat(only(AlertRules.evaluate(gradedScan(GradeLetter.C), List.of(), DEFAULTS, EndpointMemory.EMPTY, NOW),
 				AlertRule.GRADE_DROPPED)
 			.title()).isEqualTo("grade C is below the minimum B");
 	}
@@ -266,12 +270,12 @@ class AlertRulesTests {
 	@Test
 	void scanWithoutResultsOrLeafIsUnknown() {
 		ScanDetails empty = new ScanDetails(1, 1, dev.tlswatch.scan.ScanTrigger.MANUAL, NOW, NOW,
-				dev.tlswatch.scan.ScanOutcome.ERROR, "boom", List.of());
+				dev.tlswatch.probe.HandshakeOutcome.ERROR, "boom", List.of());
 		Evaluation evaluation = evaluate(empty);
 		assertThat(evaluation.conditions()).isEmpty();
 		assertThat(evaluation.evaluated()).isEmpty();
-		AddressResult handshakeFailed = new AddressResult("192.0.2.1", dev.tlswatch.scan.ScanOutcome.TLS_FAILURE,
-				"handshake_failure", null, null, 2, null, TrustResult.UNKNOWN, null, null, List.of());
+		AddressResult handshakeFailed = new AddressResult("192.0.2.1", dev.tlswatch.probe.HandshakeOutcome.TLS_FAILURE,
+				"handshake_failure", null, null, 2, null, TrustStatus.UNKNOWN, null, null, List.of());
 		Evaluation noLeaf = evaluate(scan(1, 1, handshakeFailed));
 		assertThat(noLeaf.conditions()).isEmpty();
 		assertThat(noLeaf.failed()).isFalse();
@@ -294,14 +298,14 @@ class AlertRulesTests {
 				Map.of(AlertRule.HOSTNAME_MISMATCH, Severity.WARNING));
 		Evaluation evaluation = AlertRules.evaluate(
 				scan(1, 1,
-						result("192.0.2.1", TrustResult.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
+						result("192.0.2.1", TrustStatus.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
 								ChainReportDetails.NONE, List.of(), null, null)),
 				List.of(), config, EndpointMemory.EMPTY, NOW);
 		assertThat(only(evaluation, AlertRule.HOSTNAME_MISMATCH).severity()).isEqualTo(Severity.WARNING);
 	}
 
-	private static ScanDetails gradedScan(String letter) {
-		return scan(1, 1, result("192.0.2.1", TrustResult.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
+	private static ScanDetails gradedScan(GradeLetter letter) {
+		return scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true, List.of(leaf("a", Duration.ofDays(60))),
 				ChainReportDetails.NONE, List.of(), grade(letter), null));
 	}
 
@@ -319,7 +323,7 @@ class AlertRulesTests {
 	void vulnerabilityFoundAtWarningOrWorseIsAnAlertPerVulnerability() {
 		AddressResult base = ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))));
 		AddressResult probed = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
-				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustResult.TRUSTED, null, true, base.chain(),
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
 				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null,
 				List.of(VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle", 5),
 						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0)));

@@ -15,13 +15,13 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.ScanJudged;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
-import dev.tlswatch.scan.TrustResult;
 import dev.tlswatch.support.TestAdmin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,15 +72,15 @@ class AlertApiIntegrationTests {
 
 	private EndpointDetails endpoint;
 
-	private CertificateDetails leaf;
+	private CertificateInfo leaf;
 
 	@BeforeEach
 	void endpointWithTwoAlerts() {
 		this.endpoint = this.endpoints.register(new EndpointDraft(EndpointApiIntegrationTests.uniqueHost(), 443,
 				TlsMode.IMPLICIT, null, null, List.of("prod"), null));
 		Instant now = this.clock.instant();
-		this.leaf = new CertificateDetails(Long.toHexString(scanIds.get()) + "a".repeat(50), "CN=<b>api</b>",
-				"CN=Test CA", "01", List.of(), now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(20)), "EC", 256,
+		this.leaf = new CertificateInfo(Long.toHexString(scanIds.get()) + "a".repeat(50), "CN=<b>api</b>", "CN=Test CA",
+				"01", List.of(), now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(20)), "EC", 256,
 				"SHA256withECDSA", false, "pem");
 		judge(false);
 	}
@@ -210,11 +210,11 @@ class AlertApiIntegrationTests {
 	/** A scan with a name mismatch (unless fixed) and a leaf expiring in 20 days. */
 	private void judge(boolean fixed) {
 		Instant now = this.clock.instant();
-		AddressResult result = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-				1, 2, TrustResult.TRUSTED, null, fixed, List.of(this.leaf), ChainReportDetails.NONE, List.of(), null, 2,
-				null);
+		AddressResult result = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 1, 2, TrustStatus.TRUSTED, null, fixed, List.of(this.leaf),
+				ChainReportDetails.NONE, List.of(), null, 2, null);
 		ScanDetails scan = new ScanDetails(scanIds.incrementAndGet(), this.endpoint.id(), ScanTrigger.MANUAL, now, now,
-				ScanOutcome.OK, null, List.of(result));
+				HandshakeOutcome.OK, null, List.of(result));
 		this.transactions.executeWithoutResult(
 				(status) -> this.events.publishEvent(new ScanJudged(scan, List.of(), EndpointStatus.CRITICAL)));
 	}

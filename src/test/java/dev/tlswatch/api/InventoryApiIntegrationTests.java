@@ -13,8 +13,8 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.scan.LatestScanSummary;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.Scans;
 import org.junit.jupiter.api.Test;
 
@@ -208,7 +208,7 @@ class InventoryApiIntegrationTests {
 				443, TlsMode.IMPLICIT, null, 30, List.of("prod"), true));
 		long scanId = 1_000_000 + endpoint.id();
 		given(this.scans.latestSummaries(anyCollection())).willReturn(Map.of(endpoint.id(),
-				new LatestScanSummary(endpoint.id(), scanId, Instant.parse("2026-01-02T03:04:05Z"), ScanOutcome.OK,
+				new LatestScanSummary(endpoint.id(), scanId, Instant.parse("2026-01-02T03:04:05Z"), HandshakeOutcome.OK,
 						"TLSv1.3", "TLS_AES_128_GCM_SHA256", Instant.parse("2026-02-01T00:00:00Z"))));
 		given(this.findings.statusOf(anyCollection())).willReturn(Map.of(endpoint.id(), EndpointStatus.WARNING));
 		given(this.findings.forScans(any())).willReturn(Map.of(scanId,

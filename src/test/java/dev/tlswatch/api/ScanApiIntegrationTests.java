@@ -12,19 +12,27 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.GradeReason;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.Scans;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +41,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +149,21 @@ class ScanApiIntegrationTests {
 			.andExpect(jsonPath("$.results[0].grade.letter").value("B"))
 			.andExpect(jsonPath("$.findings[0].address").value("192.0.2.1"))
 			.andExpect(jsonPath("$.findings[0].message").value("Expires in 10 days"));
+	}
+
+	/**
+	 * The JSON of a scan whose model now carries the probe's enums keeps every field and
+	 * value it had when the model held strings and copies: grade letters as users read
+	 * them, HSTS as one {@code state}, enums by their constant names.
+	 */
+	@Test
+	void scanJsonKeepsItsShape() throws Exception {
+		long id = this.endpoint.id();
+		given(this.scans.latest(id)).willReturn(Optional.of(everyField(41, id)));
+		given(this.findings.forScan(41)).willReturn(List.of());
+		this.mvc.perform(get(scansOf(id) + "/latest"))
+			.andExpect(status().isOk())
+			.andExpect(content().json(everyFieldJson(id), JsonCompareMode.STRICT));
 	}
 
 	@Test
@@ -259,31 +283,105 @@ class ScanApiIntegrationTests {
 	}
 
 	private static ScanDetails scan(long id, long endpointId) {
-		AddressResult reached = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 12, 34, TrustResult.TRUSTED, null, true, List.of(certificate()),
+		AddressResult reached = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 12, 34, TrustStatus.TRUSTED, null, true, List.of(certificate()),
 				ChainReportDetails.NONE,
-				List.of(new VersionResult(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED,
+				List.of(new VersionSupport(TlsVersion.SSL_3_0, VersionVerdict.REJECTED,
 						"Alert: fatal protocol_version (70)"),
-						new VersionResult(ProtocolVersion.TLS_1_0, VersionOutcome.TIMEOUT,
+						new VersionSupport(TlsVersion.TLS_1_0, VersionVerdict.TIMEOUT,
 								"No answer within the handshake timeout"),
-						new VersionResult(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED,
+						new VersionSupport(TlsVersion.TLS_1_3, VersionVerdict.ACCEPTED,
 								"TLS_AES_128_GCM_SHA256, x25519")),
-				new GradeDetails("B", "B", 87.5,
-						List.of(new GradeDetails.Reason("TLS10_ACCEPTED", "TLS 1.0 accepted", "B"))),
+				new GradeDetails(GradeLetter.B, GradeLetter.B, 87.5,
+						List.of(new GradeReason("TLS10_ACCEPTED", "TLS 1.0 accepted", GradeLetter.B))),
 				6,
 				new CipherSupport(
-						List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_3, "SERVER",
-								List.of(new CipherSupport.Suite("TLS_AES_128_GCM_SHA256", "STRONG")), true, false)),
+						List.of(new CipherSupport.VersionSuites(TlsVersion.TLS_1_3, ServerOrder.SERVER,
+								List.of(new CipherSupport.Suite("TLS_AES_128_GCM_SHA256", CipherStrength.STRONG)), true,
+								false)),
 						List.of(new CipherSupport.Group("X25519MLKEM768", true)),
 						new CipherSupport.Features(List.of("h2"), true, null, false)));
-		AddressResult timedOut = new AddressResult("2001:db8::1", ScanOutcome.TIMEOUT, "connect timed out", null, null,
-				null, null, TrustResult.UNKNOWN, null, null, List.of());
+		AddressResult timedOut = new AddressResult("2001:db8::1", HandshakeOutcome.TIMEOUT, "connect timed out", null,
+				null, null, null, TrustStatus.UNKNOWN, null, null, List.of());
 		return new ScanDetails(id, endpointId, ScanTrigger.MANUAL, Instant.parse("2026-11-27T10:00:00Z"),
-				Instant.parse("2026-11-27T10:00:02Z"), ScanOutcome.OK, null, List.of(reached, timedOut));
+				Instant.parse("2026-11-27T10:00:02Z"), HandshakeOutcome.OK, null, List.of(reached, timedOut));
 	}
 
-	private static CertificateDetails certificate() {
-		return new CertificateDetails(SHA256, "CN=mail.example.com", "CN=Example CA", "0A1B",
+	private static ScanDetails everyField(long id, long endpointId) {
+		AddressResult reached = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.2",
+				"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 12, 34, TrustStatus.EXPIRED, "certificate expired", false,
+				List.of(certificate()),
+				new ChainReportDetails(List.of(new ChainIssue(ChainIssue.Type.WRONG_ORDER, 1, "Sent out of order")), 2,
+						true),
+				List.of(new VersionSupport(TlsVersion.SSL_2_0, VersionVerdict.ACCEPTED, "2 cipher kinds"),
+						new VersionSupport(TlsVersion.TLS_1_2, VersionVerdict.ERROR, null)),
+				new GradeDetails(GradeLetter.T, GradeLetter.A_MINUS, 81.3,
+						List.of(new GradeReason("CERTIFICATE_EXPIRED", "Certificate expired", GradeLetter.T),
+								new GradeReason("NOT_TESTED_SUITES", "Suites not tested", GradeLetter.A_PLUS))),
+				9,
+				new CipherSupport(List.of(
+						new CipherSupport.VersionSuites(TlsVersion.TLS_1_2, ServerOrder.CLIENT,
+								List.of(new CipherSupport.Suite("TLS_RSA_WITH_3DES_EDE_CBC_SHA", CipherStrength.WEAK)),
+								false, null),
+						new CipherSupport.VersionSuites(TlsVersion.SSL_2_0, ServerOrder.UNKNOWN,
+								List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", CipherStrength.INSECURE)),
+								true)),
+						List.of(new CipherSupport.Group("secp256r1", false)),
+						new CipherSupport.Features(null, false, true, null)),
+				false, HstsDetails.observed(Hsts.Verdict.ENABLED, 31_536_000L, true, false,
+						"max-age=31536000; includeSubDomains", "HTTP 200"));
+		AddressResult denied = new AddressResult("10.0.0.1", HandshakeOutcome.DENIED, "Private address", null, null,
+				null, null, TrustStatus.UNKNOWN, null, null, List.of(), ChainReportDetails.NONE, List.of(), null, 0,
+				null, null, HstsDetails.none(Observed.Status.NOT_APPLICABLE, "Port 25 is not an HTTPS port"));
+		return new ScanDetails(id, endpointId, ScanTrigger.SCHEDULED, Instant.parse("2026-11-27T10:00:00Z"),
+				Instant.parse("2026-11-27T10:00:02Z"), HandshakeOutcome.OK, null, List.of(reached, denied));
+	}
+
+	/** The JSON of {@link #everyField}, as the API wrote it before the model changed. */
+	private static String everyFieldJson(long endpointId) {
+		return """
+				{"id":41,"endpointId":%d,"trigger":"SCHEDULED","startedAt":"2026-11-27T10:00:00Z",
+				 "finishedAt":"2026-11-27T10:00:02Z","outcome":"OK","error":null,
+				 "results":[
+				  {"address":"192.0.2.1","outcome":"OK","error":null,"protocol":"TLSv1.2",
+				   "cipherSuite":"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256","connectMillis":12,"handshakeMillis":34,
+				   "trust":"EXPIRED","trustError":"certificate expired","hostnameMatches":false,
+				   "chain":[{"sha256":"%s","subject":"CN=mail.example.com","issuer":"CN=Example CA",
+				     "notBefore":"2026-01-01T00:00:00Z","notAfter":"2026-12-07T00:00:00Z",
+				     "subjectAltNames":["DNS:mail.example.com"],"keyAlgorithm":"EC","keySize":256,
+				     "signatureAlgorithm":"SHA256withECDSA","selfSigned":false}],
+				   "chainIssues":[{"type":"WRONG_ORDER","position":1,"detail":"Sent out of order"}],
+				   "leafSctCount":2,"leafMustStaple":true,
+				   "versions":[
+				    {"version":"SSL_2_0","name":"SSL 2.0","outcome":"ACCEPTED","deprecated":true,"detail":"2 cipher kinds"},
+				    {"version":"TLS_1_2","name":"TLS 1.2","outcome":"ERROR","deprecated":false,"detail":null}],
+				   "grade":{"letter":"T","ignoringTrust":"A-","score":81.3,"reasons":[
+				    {"code":"CERTIFICATE_EXPIRED","text":"Certificate expired","cap":"T"},
+				    {"code":"NOT_TESTED_SUITES","text":"Suites not tested","cap":"A+"}]},
+				   "connections":9,
+				   "cipherSupport":{"suites":[
+				     {"version":"TLS_1_2","order":"CLIENT","accepted":[{"name":"TLS_RSA_WITH_3DES_EDE_CBC_SHA","strength":"WEAK"}],
+				      "complete":false,"chachaPreference":null},
+				     {"version":"SSL_2_0","order":"UNKNOWN","accepted":[{"name":"SSL_CK_RC4_128_WITH_MD5","strength":"INSECURE"}],
+				      "complete":true,"chachaPreference":null}],
+				    "groups":[{"name":"secp256r1","postQuantum":false}],
+				    "features":{"alpn":null,"secureRenegotiation":false,"fallbackScsv":true,"compression":null}},
+				   "ocspStapled":false,
+				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
+				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"}},
+				  {"address":"10.0.0.1","outcome":"DENIED","error":"Private address","protocol":null,"cipherSuite":null,
+				   "connectMillis":null,"handshakeMillis":null,"trust":"UNKNOWN","trustError":null,"hostnameMatches":null,
+				   "chain":[],"chainIssues":[],"leafSctCount":null,"leafMustStaple":null,"versions":[],"grade":null,
+				   "connections":0,"cipherSupport":null,"ocspStapled":null,
+				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
+				    "detail":"Port 25 is not an HTTPS port"}}],
+				 "findings":[]}
+				"""
+			.formatted(endpointId, SHA256);
+	}
+
+	private static CertificateInfo certificate() {
+		return new CertificateInfo(SHA256, "CN=mail.example.com", "CN=Example CA", "0A1B",
 				List.of("DNS:mail.example.com"), Instant.parse("2026-01-01T00:00:00Z"),
 				Instant.parse("2026-12-07T00:00:00Z"), "EC", 256, "SHA256withECDSA", false, PEM);
 	}

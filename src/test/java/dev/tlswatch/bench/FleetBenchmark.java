@@ -15,7 +15,7 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetFilter;
 import dev.tlswatch.fleet.FleetSort;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,14 +73,14 @@ public final class FleetBenchmark {
 		queries.put("list, expiring within 14 days",
 				() -> fleet.find(filter(null, null, null, 14, null), FleetSort.EXPIRY, page));
 		queries.put("list, accepts TLS 1.0",
-				() -> fleet.find(filter(null, null, null, null, ProtocolVersion.TLS_1_0), FleetSort.HOST, page));
+				() -> fleet.find(filter(null, null, null, null, TlsVersion.TLS_1_0), FleetSort.HOST, page));
 		queries.put("list, text search",
 				() -> fleet.find(filter("host-77", null, null, null, null), FleetSort.HOST, page));
 		return queries;
 	}
 
 	private static FleetFilter filter(String text, EndpointStatus status, String grade, Integer expiring,
-			ProtocolVersion accepts) {
+			TlsVersion accepts) {
 		return new FleetFilter(text, status, grade, null, expiring, null, accepts, null);
 	}
 
@@ -129,7 +129,7 @@ public final class FleetBenchmark {
 						       (array['A+','A','A-','B','C','F','T'])[1 + s.endpoint_id % 7],
 						       case when s.endpoint_id % 5 = 0
 						            then '{"suites":[],"groups":[{"name":"X25519MLKEM768","postQuantum":true}]}'
-						            else '{"suites":[],"groups":[{"name":"x25519","postQuantum":false}]}' end
+						            else '{"suites":[],"groups":[{"name":"x25519","postQuantum":false}]}' end::jsonb
 						from scan s
 						""");
 		jdbc.update(

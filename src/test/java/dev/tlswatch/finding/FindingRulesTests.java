@@ -5,20 +5,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ProtocolVersion;
 import dev.tlswatch.scan.ScanDetails;
-import dev.tlswatch.scan.ScanOutcome;
 import dev.tlswatch.scan.ScanTrigger;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class FindingRulesTests {
 
 	@Test
 	void trustedMatchingLongLivedCertificateIsOk() {
-		ScanDetails scan = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))));
+		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -41,8 +43,8 @@ class FindingRulesTests {
 
 	@Test
 	void expiryWithinThirtyDaysIsAWarningAndWithinSevenCritical() {
-		ScanDetails soon = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(20))));
-		ScanDetails verySoon = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(3).plusHours(1))));
+		ScanDetails soon = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(20))));
+		ScanDetails verySoon = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(3).plusHours(1))));
 
 		List<FindingDetails> soonFindings = FindingRules.judge(soon, NOW);
 		List<FindingDetails> verySoonFindings = FindingRules.judge(verySoon, NOW);
@@ -58,7 +60,7 @@ class FindingRulesTests {
 
 	@Test
 	void untrustedCertificateStillHasItsExpiryJudged() {
-		ScanDetails scan = scan(ok(TrustResult.UNTRUSTED, true, NOW.minus(Duration.ofDays(1))));
+		ScanDetails scan = scan(ok(TrustStatus.UNTRUSTED, true, NOW.minus(Duration.ofDays(1))));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -69,7 +71,7 @@ class FindingRulesTests {
 
 	@Test
 	void hostnameMismatchIsCritical() {
-		ScanDetails scan = scan(ok(TrustResult.TRUSTED, false, NOW.plus(Duration.ofDays(90))));
+		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, false, NOW.plus(Duration.ofDays(90))));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -79,8 +81,8 @@ class FindingRulesTests {
 
 	@Test
 	void noAddressReachedIsUnreachable() {
-		AddressResult refused = new AddressResult("127.0.0.1", ScanOutcome.CONNECTION_REFUSED, "Connection refused",
-				null, null, null, null, TrustResult.UNKNOWN, null, null, List.of());
+		AddressResult refused = new AddressResult("127.0.0.1", HandshakeOutcome.CONNECTION_REFUSED,
+				"Connection refused", null, null, null, null, TrustStatus.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
@@ -91,9 +93,9 @@ class FindingRulesTests {
 
 	@Test
 	void startTlsFailureIsCriticalAndQuotesTheServer() {
-		AddressResult refused = new AddressResult("127.0.0.1", ScanOutcome.STARTTLS_FAILED,
+		AddressResult refused = new AddressResult("127.0.0.1", HandshakeOutcome.STARTTLS_FAILED,
 				"SMTP server refused STARTTLS: \"454 4.7.0 TLS not available\"", null, null, 2, null,
-				TrustResult.UNKNOWN, null, null, List.of());
+				TrustStatus.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
@@ -109,9 +111,9 @@ class FindingRulesTests {
 
 	@Test
 	void oneReachableAddressOfTwoIsNotUnreachable() {
-		AddressResult refused = new AddressResult("127.0.0.2", ScanOutcome.TIMEOUT, "timed out", null, null, null, null,
-				TrustResult.UNKNOWN, null, null, List.of());
-		ScanDetails scan = scan(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))), refused);
+		AddressResult refused = new AddressResult("127.0.0.2", HandshakeOutcome.TIMEOUT, "timed out", null, null, null,
+				null, TrustStatus.UNKNOWN, null, null, List.of());
+		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))), refused);
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -121,9 +123,9 @@ class FindingRulesTests {
 
 	@Test
 	void insecureOrWeakNegotiatedCipherSuiteIsAFinding() {
-		AddressResult rc4 = withCipher(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
+		AddressResult rc4 = withCipher(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
 				"SSL_RSA_WITH_RC4_128_SHA");
-		AddressResult cbc = withCipher(ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
+		AddressResult cbc = withCipher(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
 				"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
 
 		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), NOW);
@@ -140,15 +142,15 @@ class FindingRulesTests {
 
 	@Test
 	void chainProblemsAreFindings() {
-		AddressResult base = ok(TrustResult.UNTRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult base = ok(TrustStatus.UNTRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		ChainReportDetails report = new ChainReportDetails(
-				List.of(new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 0, "The issuer of CN=a was not sent."),
-						new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 0, "CN=a has a 1024-bit RSA key."),
-						new ChainReportDetails.Issue(ChainIssueType.NO_SERVER_AUTH, 0, "CN=a is not for TLS servers."),
-						new ChainReportDetails.Issue(ChainIssueType.EXPIRED, 1, "CN=b expired.")),
+				List.of(new ChainIssue(ChainIssue.Type.INCOMPLETE, 0, "The issuer of CN=a was not sent."),
+						new ChainIssue(ChainIssue.Type.WEAK_KEY, 0, "CN=a has a 1024-bit RSA key."),
+						new ChainIssue(ChainIssue.Type.NO_SERVER_AUTH, 0, "CN=a is not for TLS servers."),
+						new ChainIssue(ChainIssue.Type.EXPIRED, 1, "CN=b expired.")),
 				2, false);
 		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 1, 5, TrustResult.UNTRUSTED, "no path", true, base.chain(), report, List.of(),
+				"TLS_AES_128_GCM_SHA256", 1, 5, TrustStatus.UNTRUSTED, "no path", true, base.chain(), report, List.of(),
 				null, 1, null);
 
 		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
@@ -162,10 +164,10 @@ class FindingRulesTests {
 
 	@Test
 	void addressesServingDifferentCertificatesDisagree() {
-		AddressResult first = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
-		AddressResult second = new AddressResult("127.0.0.2", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-				1, 5, TrustResult.TRUSTED, null, true,
-				List.of(new CertificateDetails("cd".repeat(32), "CN=example.test", "CN=Test CA", "02", List.of(), NOW,
+		AddressResult first = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult second = new AddressResult("127.0.0.2", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 1, 5, TrustStatus.TRUSTED, null, true,
+				List.of(new CertificateInfo("cd".repeat(32), "CN=example.test", "CN=Test CA", "02", List.of(), NOW,
 						NOW.plus(Duration.ofDays(90)), "EC", 256, "SHA256withECDSA", false,
 						"-----BEGIN CERTIFICATE-----")));
 
@@ -187,8 +189,8 @@ class FindingRulesTests {
 
 	@Test
 	void modernVersionsOnlyAreListedForInformation() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
-				VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED));
+		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
+				VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -200,8 +202,8 @@ class FindingRulesTests {
 
 	@Test
 	void acceptedTls10And11AreAWarningNamingThem() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED,
-				VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
+		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED,
+				VersionVerdict.ACCEPTED, VersionVerdict.REJECTED));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -214,8 +216,8 @@ class FindingRulesTests {
 
 	@Test
 	void acceptedSsl3IsCritical() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED,
-				VersionOutcome.REJECTED, VersionOutcome.REJECTED));
+		ScanDetails scan = scan(withVersions(VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED, VersionVerdict.REJECTED,
+				VersionVerdict.REJECTED, VersionVerdict.REJECTED));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -226,8 +228,8 @@ class FindingRulesTests {
 
 	@Test
 	void acceptedSsl2IsCritical() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.ACCEPTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
-				VersionOutcome.REJECTED, VersionOutcome.ACCEPTED, VersionOutcome.REJECTED));
+		ScanDetails scan = scan(withVersions(VersionVerdict.ACCEPTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
+				VersionVerdict.REJECTED, VersionVerdict.ACCEPTED, VersionVerdict.REJECTED));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -240,8 +242,8 @@ class FindingRulesTests {
 
 	@Test
 	void versionsNotKnownAreNeverWeak() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.TIMEOUT, VersionOutcome.ERROR, VersionOutcome.ERROR,
-				VersionOutcome.ACCEPTED, VersionOutcome.TIMEOUT));
+		ScanDetails scan = scan(withVersions(VersionVerdict.TIMEOUT, VersionVerdict.ERROR, VersionVerdict.ERROR,
+				VersionVerdict.ACCEPTED, VersionVerdict.TIMEOUT));
 
 		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
 
@@ -253,8 +255,8 @@ class FindingRulesTests {
 
 	@Test
 	void noVersionSeenAcceptedIsSaidSo() {
-		ScanDetails scan = scan(withVersions(VersionOutcome.REJECTED, VersionOutcome.REJECTED, VersionOutcome.REJECTED,
-				VersionOutcome.ERROR, VersionOutcome.ERROR));
+		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
+				VersionVerdict.ERROR, VersionVerdict.ERROR));
 
 		assertThat(FindingRules.judge(scan, NOW)).extracting(FindingDetails::message)
 			.contains("No protocol version was seen accepted. Could not test: TLS 1.2, TLS 1.3.");
@@ -279,16 +281,14 @@ class FindingRulesTests {
 
 	@Test
 	void malformedHstsIsAWarningAndMissingHstsInformation() {
-		List<FindingDetails> malformed = FindingRules.judge(
-				scan(withHsts(
-						new HstsDetails("MALFORMED", null, false, false, "max-age=soon", "max-age is not a number"))),
-				NOW);
-		List<FindingDetails> absent = FindingRules
-			.judge(scan(withHsts(new HstsDetails("ABSENT", null, false, false, null, "HTTP 200"))), NOW);
-		List<FindingDetails> enabled = FindingRules
-			.judge(scan(withHsts(new HstsDetails("ENABLED", 31_536_000L, true, false, "max-age=31536000", null))), NOW);
+		List<FindingDetails> malformed = FindingRules.judge(scan(withHsts(HstsDetails.observed(Hsts.Verdict.MALFORMED,
+				null, false, false, "max-age=soon", "max-age is not a number"))), NOW);
+		List<FindingDetails> absent = FindingRules.judge(
+				scan(withHsts(HstsDetails.observed(Hsts.Verdict.ABSENT, null, false, false, null, "HTTP 200"))), NOW);
+		List<FindingDetails> enabled = FindingRules.judge(scan(withHsts(
+				HstsDetails.observed(Hsts.Verdict.ENABLED, 31_536_000L, true, false, "max-age=31536000", null))), NOW);
 		List<FindingDetails> notApplicable = FindingRules
-			.judge(scan(withHsts(new HstsDetails("NOT_APPLICABLE", null, false, false, null, "not HTTP"))), NOW);
+			.judge(scan(withHsts(HstsDetails.none(Observed.Status.NOT_APPLICABLE, "not HTTP"))), NOW);
 
 		assertThat(malformed.get(0)).isEqualTo(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, "127.0.0.1",
 				"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
@@ -301,17 +301,17 @@ class FindingRulesTests {
 	}
 
 	private static AddressResult stapling(boolean mustStaple, @Nullable Boolean stapled) {
-		AddressResult base = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
-				TrustResult.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, mustStaple),
+				TrustStatus.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, mustStaple),
 				List.of(), null, 1, null, stapled, null);
 	}
 
 	@Test
 	void vulnerabilitiesFoundAreFindingsWithTheirSeverityAndThoseNotTestedAreNone() {
-		AddressResult base = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
-				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustResult.TRUSTED, null, true, base.chain(),
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
 				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null,
 				List.of(VulnerabilityResult.vulnerable(Vulnerability.HEARTBLEED, "Answered with 1043 bytes", 1),
 						VulnerabilityResult.vulnerable(Vulnerability.SWEET32,
@@ -333,35 +333,35 @@ class FindingRulesTests {
 	}
 
 	private static AddressResult withHsts(HstsDetails hsts) {
-		AddressResult base = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
-				TrustResult.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, false), List.of(),
+				TrustStatus.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, false), List.of(),
 				null, 1, null, true, hsts);
 	}
 
 	private static ScanDetails scan(AddressResult... results) {
-		return new ScanDetails(1, 2, ScanTrigger.MANUAL, NOW, NOW, ScanOutcome.OK, null, List.of(results));
+		return new ScanDetails(1, 2, ScanTrigger.MANUAL, NOW, NOW, HandshakeOutcome.OK, null, List.of(results));
 	}
 
-	private static AddressResult ok(TrustResult trust, boolean matches, Instant notAfter) {
-		CertificateDetails leaf = new CertificateDetails("ab".repeat(32), "CN=example.test", "CN=Test CA", "01",
+	private static AddressResult ok(TrustStatus trust, boolean matches, Instant notAfter) {
+		CertificateInfo leaf = new CertificateInfo("ab".repeat(32), "CN=example.test", "CN=Test CA", "01",
 				List.of("DNS:example.test"), notAfter.minus(Duration.ofDays(365)), notAfter, "EC", 256,
 				"SHA256withECDSA", false, "-----BEGIN CERTIFICATE-----");
-		return new AddressResult("127.0.0.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5, trust,
-				null, matches, List.of(leaf));
+		return new AddressResult("127.0.0.1", HandshakeOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
+				trust, null, matches, List.of(leaf));
 	}
 
 	/**
 	 * A trusted address with one outcome per version, the newest last: SSL 3.0 first for
 	 * five outcomes, SSL 2.0 first for six.
 	 */
-	private static AddressResult withVersions(VersionOutcome... outcomes) {
-		AddressResult trusted = ok(TrustResult.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
-		List<VersionResult> versions = new ArrayList<>();
-		int skipped = ProtocolVersion.values().length - outcomes.length;
-		for (ProtocolVersion version : ProtocolVersion.values()) {
+	private static AddressResult withVersions(VersionVerdict... outcomes) {
+		AddressResult trusted = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		List<VersionSupport> versions = new ArrayList<>();
+		int skipped = TlsVersion.values().length - outcomes.length;
+		for (TlsVersion version : TlsVersion.values()) {
 			if (version.ordinal() >= skipped) {
-				versions.add(new VersionResult(version, outcomes[version.ordinal() - skipped], null));
+				versions.add(new VersionSupport(version, outcomes[version.ordinal() - skipped], null));
 			}
 		}
 		return new AddressResult(trusted.address(), trusted.outcome(), null, trusted.protocol(), trusted.cipherSuite(),

@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.fleet.FleetOverview.WeekCount;
-import dev.tlswatch.scan.ProtocolVersion;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,13 +57,13 @@ class FleetQueriesIntegrationTests {
 
 		long legacy = endpoint("legacy", TlsMode.IMPLICIT);
 		scan(legacy, this.now.plus(Duration.ofDays(3)), EndpointStatus.WARNING, List.of("B", "C"),
-				List.of(ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_2), false);
+				List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_2), false);
 		long modern = endpoint("modern", TlsMode.IMPLICIT);
 		scan(modern, this.now.plus(Duration.ofDays(60)), EndpointStatus.OK, List.of("A+"),
-				List.of(ProtocolVersion.TLS_1_2, ProtocolVersion.TLS_1_3), true);
+				List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), true);
 		long broken = endpoint("broken", TlsMode.STARTTLS_SMTP);
 		scan(broken, Instant.parse("1991-01-01T00:00:00Z"), EndpointStatus.CRITICAL, List.of("T"),
-				List.of(ProtocolVersion.TLS_1_2), false);
+				List.of(TlsVersion.TLS_1_2), false);
 		endpoint("pending", TlsMode.AUTO);
 
 		FleetOverview after = this.fleet.overview();
@@ -95,13 +95,13 @@ class FleetQueriesIntegrationTests {
 	void listFiltersByEveryCriterionAndSorts() {
 		long legacy = endpoint("legacy", TlsMode.IMPLICIT);
 		scan(legacy, this.now.plus(Duration.ofDays(3)), EndpointStatus.WARNING, List.of("B", "C"),
-				List.of(ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_2), false);
+				List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_2), false);
 		long modern = endpoint("modern", TlsMode.IMPLICIT);
 		scan(modern, this.now.plus(Duration.ofDays(60)), EndpointStatus.OK, List.of("A+"),
-				List.of(ProtocolVersion.TLS_1_2, ProtocolVersion.TLS_1_3), true);
+				List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), true);
 		long smtp = endpoint("smtp", TlsMode.STARTTLS_SMTP);
 		scan(smtp, this.now.minus(Duration.ofDays(1)), EndpointStatus.CRITICAL, List.of("F"),
-				List.of(ProtocolVersion.TLS_1_2), false);
+				List.of(TlsVersion.TLS_1_2), false);
 		long pending = endpoint("pending", TlsMode.AUTO);
 
 		assertThat(find(filter().status(EndpointStatus.PENDING))).containsExactly(pending);
@@ -109,7 +109,7 @@ class FleetQueriesIntegrationTests {
 		assertThat(find(filter().grade("C"))).containsExactly(legacy);
 		assertThat(find(filter().mode(TlsMode.STARTTLS_SMTP))).containsExactly(smtp);
 		assertThat(find(filter().expiring(7))).as("expired counts as expiring").containsExactly(legacy, smtp);
-		assertThat(find(filter().accepts(ProtocolVersion.TLS_1_0))).containsExactly(legacy);
+		assertThat(find(filter().accepts(TlsVersion.TLS_1_0))).containsExactly(legacy);
 		assertThat(find(filter().postQuantum(true))).containsExactly(modern);
 		assertThat(find(filter().postQuantum(false))).containsExactly(legacy, smtp);
 		assertThat(find(filter().text("MODERN." + this.tag))).containsExactly(modern);
@@ -143,7 +143,7 @@ class FleetQueriesIntegrationTests {
 	}
 
 	private void scan(long endpointId, Instant leafNotAfter, EndpointStatus status, List<String> grades,
-			List<ProtocolVersion> accepted, boolean postQuantum) {
+			List<TlsVersion> accepted, boolean postQuantum) {
 		Long scanId = this.jdbc.queryForObject("""
 				insert into scan (endpoint_id, trigger, started_at, finished_at, outcome)
 				values (?, 'MANUAL', now(), now(), 'OK') returning id
@@ -154,9 +154,9 @@ class FleetQueriesIntegrationTests {
 					: "{\"suites\":[],\"groups\":[{\"name\":\"x25519\",\"postQuantum\":false}]}";
 			Long resultId = this.jdbc.queryForObject("""
 					insert into scan_result (scan_id, address, outcome, trust, grade, cipher_support)
-					values (?, '127.0.0.1', 'OK', 'TRUSTED', ?, ?) returning id
+					values (?, '127.0.0.1', 'OK', 'TRUSTED', ?, ?::jsonb) returning id
 					""", Long.class, scanId, grade, support);
-			for (ProtocolVersion version : ProtocolVersion.values()) {
+			for (TlsVersion version : TlsVersion.values()) {
 				this.jdbc.update("insert into scan_result_version (scan_result_id, version, outcome) values (?, ?, ?)",
 						resultId, version.name(), accepted.contains(version) ? "ACCEPTED" : "REFUSED");
 			}
@@ -196,7 +196,7 @@ class FleetQueriesIntegrationTests {
 
 		private @Nullable Integer expiring;
 
-		private @Nullable ProtocolVersion accepts;
+		private @Nullable TlsVersion accepts;
 
 		private @Nullable Boolean postQuantum;
 
@@ -229,7 +229,7 @@ class FleetQueriesIntegrationTests {
 			return this;
 		}
 
-		Builder accepts(ProtocolVersion version) {
+		Builder accepts(TlsVersion version) {
 			this.accepts = version;
 			return this;
 		}

@@ -30,7 +30,7 @@ class ClientIdentityProbeTests {
 
 	private static Issued client;
 
-	private final TlsProber prober = TlsProber.jsse();
+	private final TlsProber prober = Probers.handshakes();
 
 	@BeforeAll
 	static void createCertificates() {

@@ -47,7 +47,7 @@ class JsseTlsProberTests {
 
 	private static Issued localhost;
 
-	private final TlsProber prober = TlsProber.jsse();
+	private final TlsProber prober = Probers.handshakes();
 
 	@BeforeAll
 	static void createCertificates() {

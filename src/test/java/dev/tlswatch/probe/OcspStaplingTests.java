@@ -23,7 +23,7 @@ class OcspStaplingTests {
 
 	private static Issued intermediate;
 
-	private final TlsProber prober = TlsProber.jsse();
+	private final TlsProber prober = Probers.handshakes();
 
 	@BeforeAll
 	static void createCertificates() {

@@ -160,8 +160,8 @@ class TlsEngineTests {
 		// No JDK speaks SSL 2.0: the SSL 2.0 answer is given, everything else is probed
 		Ssl2Prober ssl2 = (target, options) -> new Ssl2Support(VersionVerdict.ACCEPTED,
 				List.of("SSL_CK_RC4_128_WITH_MD5"), "SERVER-HELLO with 1 cipher kind");
-		TlsEngine engine = new TlsEngine(TlsProber.jsse(), CipherSuiteProber.wire(), GroupProber.wire(),
-				FeatureProber.wire(), HstsProber.jsse(), ssl2, ChachaPreferenceProber.wire(), 4);
+		TlsEngine engine = new TlsEngine(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
+				Probers.features(), Probers.hsts(), ssl2, Probers.chachaPreference(), 4);
 		try (TestTlsServer server = TestTlsServer.start(leaf)) {
 			ProbeReport report = engine.probe(target(server.port()), options());
 

@@ -2,6 +2,9 @@ package dev.tlswatch.scan;
 
 import java.util.List;
 
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +32,13 @@ class CipherSupportCodecTests {
 
 	@Test
 	void chachaPreferenceAndSslv2CipherKindsSurviveTheRoundTrip() {
-		CipherSupport support = new CipherSupport(
-				List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_2, "SERVER",
-						List.of(new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "STRONG")), true,
-						true),
-						new CipherSupport.VersionSuites(ProtocolVersion.SSL_2_0, "UNKNOWN",
-								List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", "INSECURE")), true)),
+		CipherSupport support = new CipherSupport(List.of(
+				new CipherSupport.VersionSuites(TlsVersion.TLS_1_2, ServerOrder.SERVER,
+						List.of(new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+								CipherStrength.STRONG)),
+						true, true),
+				new CipherSupport.VersionSuites(TlsVersion.SSL_2_0, ServerOrder.UNKNOWN,
+						List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", CipherStrength.INSECURE)), true)),
 				List.of(), null);
 
 		assertThat(this.codec.decode(this.codec.encode(support))).isEqualTo(support);

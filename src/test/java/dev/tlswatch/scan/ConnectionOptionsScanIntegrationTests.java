@@ -8,12 +8,18 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.IntegrationTest;
-import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestPem;
-import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTlsServer.ServerHandshake;
+import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -55,14 +61,14 @@ class ConnectionOptionsScanIntegrationTests {
 
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
-				assertThat(result.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
+				assertThat(result.outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
 				assertThat(result.error())
 					.startsWith("The server requires a client certificate and none is configured");
-				assertThat(result.chain()).extracting(CertificateDetails::subject).containsExactly("CN=localhost");
+				assertThat(result.chain()).extracting(CertificateInfo::subject).containsExactly("CN=localhost");
 				assertThat(result.chain().get(0).notAfter()).isNotNull();
-				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 			});
 			assertThat(this.findings.forScan(scan.id()))
 				.filteredOn((finding) -> finding.code().equals("TLS_HANDSHAKE_FAILED"))
@@ -84,15 +90,15 @@ class ConnectionOptionsScanIntegrationTests {
 
 			assertThat(seen.completed()).isTrue();
 			assertThat(seen.clientSubject()).isEqualTo("CN=scan client");
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
 				assertThat(result.protocol()).isEqualTo("TLSv1.3");
-				assertThat(result.chain()).extracting(CertificateDetails::subject).containsExactly("CN=localhost");
-				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.chain()).extracting(CertificateInfo::subject).containsExactly("CN=localhost");
+				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 				assertThat(result.hostnameMatches()).isTrue();
-				assertThat(result.versions()).filteredOn((version) -> version.outcome() == VersionOutcome.ACCEPTED)
-					.extracting(VersionResult::version)
-					.contains(ProtocolVersion.TLS_1_3);
+				assertThat(result.versions()).filteredOn((version) -> version.verdict() == VersionVerdict.ACCEPTED)
+					.extracting(VersionSupport::version)
+					.contains(TlsVersion.TLS_1_3);
 			});
 		}
 	}
@@ -108,11 +114,11 @@ class ConnectionOptionsScanIntegrationTests {
 			ServerHandshake seen = server.awaitHandshake();
 
 			assertThat(seen.requestedServerNames()).containsExactly(name);
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
 				assertThat(result.address()).isEqualTo("127.0.0.1");
 				assertThat(result.hostnameMatches()).isTrue();
-				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 			});
 		}
 	}
@@ -133,10 +139,10 @@ class ConnectionOptionsScanIntegrationTests {
 			ScanDetails untrusted = this.scans.scanNow(without.id());
 
 			assertThat(trusted.results()).singleElement()
-				.satisfies((result) -> assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED));
+				.satisfies((result) -> assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED));
 			assertThat(untrusted.results()).singleElement().satisfies((result) -> {
-				assertThat(result.trust()).isEqualTo(TrustResult.UNTRUSTED);
-				assertThat(result.chain()).extracting(CertificateDetails::notAfter)
+				assertThat(result.trust()).isEqualTo(TrustStatus.UNTRUSTED);
+				assertThat(result.chain()).extracting(CertificateInfo::notAfter)
 					.containsExactly(leaf.certificate().getNotAfter().toInstant());
 			});
 		}

@@ -15,13 +15,22 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.IntegrationTest;
-import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestResolver;
 import dev.tlswatch.support.TestTcpServer;
-import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTlsServer.ServerHandshake;
+import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -74,17 +83,17 @@ class ScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 			ServerHandshake seen = server.awaitHandshake();
 
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.trigger()).isEqualTo(ScanTrigger.MANUAL);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
 				assertThat(result.address()).isEqualTo("127.0.0.1");
 				assertThat(result.protocol()).isEqualTo("TLSv1.2");
 				assertThat(result.cipherSuite()).isEqualTo(seen.cipherSuite());
 				assertThat(result.handshakeMillis()).isNotNull();
-				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 				assertThat(result.hostnameMatches()).isTrue();
 				assertThat(result.chain()).hasSize(1);
-				CertificateDetails stored = result.chain().get(0);
+				CertificateInfo stored = result.chain().get(0);
 				assertThat(stored.sha256()).isEqualTo(sha256(leaf.certificate().getEncoded()));
 				assertThat(stored.notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 				assertThat(stored.notBefore()).isEqualTo(leaf.certificate().getNotBefore().toInstant());
@@ -98,13 +107,13 @@ class ScanIntegrationTests {
 					.isEqualTo(leaf.certificate().getSerialNumber().toString(16).toUpperCase());
 				assertThat(stored.pem()).startsWith("-----BEGIN CERTIFICATE-----");
 			});
-			assertThat(scan.results().get(0).versions()).extracting(VersionResult::version, VersionResult::outcome)
-				.containsExactly(tuple(ProtocolVersion.SSL_2_0, VersionOutcome.REJECTED),
-						tuple(ProtocolVersion.SSL_3_0, VersionOutcome.REJECTED),
-						tuple(ProtocolVersion.TLS_1_0, VersionOutcome.REJECTED),
-						tuple(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED),
-						tuple(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED),
-						tuple(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED));
+			assertThat(scan.results().get(0).versions()).extracting(VersionSupport::version, VersionSupport::verdict)
+				.containsExactly(tuple(TlsVersion.SSL_2_0, VersionVerdict.REJECTED),
+						tuple(TlsVersion.SSL_3_0, VersionVerdict.REJECTED),
+						tuple(TlsVersion.TLS_1_0, VersionVerdict.REJECTED),
+						tuple(TlsVersion.TLS_1_1, VersionVerdict.REJECTED),
+						tuple(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED),
+						tuple(TlsVersion.TLS_1_3, VersionVerdict.REJECTED));
 			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			// Every vulnerability verdict is stored (jsonb) and read back; JSSE's CBC
 			// suites are LUCKY13, an informational finding
@@ -134,7 +143,7 @@ class ScanIntegrationTests {
 			CipherSupport support = this.scans.latest(endpoint.id()).orElseThrow().results().get(0).cipherSupport();
 			assertThat(support).isNotNull();
 			assertThat(support.suites()).extracting(CipherSupport.VersionSuites::version)
-				.containsExactly(ProtocolVersion.TLS_1_2);
+				.containsExactly(TlsVersion.TLS_1_2);
 			assertThat(support.suites().get(0).accepted()).extracting(CipherSupport.Suite::name)
 				.contains(seen.cipherSuite());
 			assertThat(support.groups()).extracting(CipherSupport.Group::name).contains("x25519");
@@ -162,8 +171,8 @@ class ScanIntegrationTests {
 					this.jdbc.queryForObject("select count(*) from certificate where sha256 = ?", Integer.class, sha))
 				.isEqualTo(1);
 			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10))).containsExactly(second, first);
-			assertThat(second.results().get(0).acceptedVersions()).containsExactly(ProtocolVersion.TLS_1_2,
-					ProtocolVersion.TLS_1_3);
+			assertThat(second.results().get(0).acceptedVersions()).containsExactly(TlsVersion.TLS_1_2,
+					TlsVersion.TLS_1_3);
 			Map<Long, LatestScanSummary> latest = this.scans.latestSummaries(List.of(endpoint.id()));
 			assertThat(latest.get(endpoint.id()).scanId()).isEqualTo(second.id());
 			assertThat(latest.get(endpoint.id()).leafNotAfter())
@@ -211,11 +220,11 @@ class ScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
 			AddressResult result = scan.results().get(0);
-			assertThat(result.outcome()).isEqualTo(ScanOutcome.OK);
-			assertThat(result.trust()).isEqualTo(TrustResult.EXPIRED);
+			assertThat(result.outcome()).isEqualTo(HandshakeOutcome.OK);
+			assertThat(result.trust()).isEqualTo(TrustStatus.EXPIRED);
 			assertThat(result.leaf().notAfter()).isEqualTo(notAfter);
 			assertThat(codes(scan)).contains("CERT_EXPIRED");
-			assertThat(result.grade().letter()).isEqualTo("T");
+			assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
 			assertThat(this.scans.latest(endpoint.id()).orElseThrow().results().get(0).grade())
 				.isEqualTo(result.grade());
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
@@ -232,7 +241,7 @@ class ScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
 			AddressResult result = scan.results().get(0);
-			assertThat(result.trust()).isEqualTo(TrustResult.UNTRUSTED);
+			assertThat(result.trust()).isEqualTo(TrustStatus.UNTRUSTED);
 			assertThat(result.leaf().selfSigned()).isTrue();
 			assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 			assertThat(codes(scan)).contains("CHAIN_UNTRUSTED");
@@ -248,9 +257,9 @@ class ScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
 			assertThat(scan.results().get(0).hostnameMatches()).isFalse();
-			assertThat(scan.results().get(0).trust()).isEqualTo(TrustResult.TRUSTED);
+			assertThat(scan.results().get(0).trust()).isEqualTo(TrustStatus.TRUSTED);
 			assertThat(codes(scan)).contains("HOSTNAME_MISMATCH");
-			assertThat(scan.results().get(0).grade().letter()).isEqualTo("M");
+			assertThat(scan.results().get(0).grade().letter()).isEqualTo(GradeLetter.M);
 		}
 	}
 
@@ -270,9 +279,9 @@ class ScanIntegrationTests {
 			this.scans.scanNow(second.id());
 
 			AddressResult incompleteResult = this.scans.latest(first.id()).orElseThrow().results().get(0);
-			assertThat(incompleteResult.trust()).isEqualTo(TrustResult.UNTRUSTED);
+			assertThat(incompleteResult.trust()).isEqualTo(TrustStatus.UNTRUSTED);
 			assertThat(incompleteResult.chainReport().issues()).singleElement().satisfies((issue) -> {
-				assertThat(issue.type()).isEqualTo(ChainIssueType.INCOMPLETE);
+				assertThat(issue.type()).isEqualTo(ChainIssue.Type.INCOMPLETE);
 				assertThat(issue.detail()).contains("CN=Chain Test Intermediate");
 			});
 			assertThat(incompleteResult.chainReport().sctCount()).isZero();
@@ -280,12 +289,11 @@ class ScanIntegrationTests {
 			// Stored and read back: no staple, and HSTS not applicable (no HTTPS port, no
 			// ALPN)
 			assertThat(incompleteResult.ocspStapled()).isFalse();
-			assertThat(incompleteResult.hsts().state()).isEqualTo("NOT_APPLICABLE");
+			assertThat(incompleteResult.hsts().status()).isEqualTo(Observed.Status.NOT_APPLICABLE);
 			ScanDetails misorderedScan = this.scans.latest(second.id()).orElseThrow();
 			assertThat(misorderedScan.results().get(0).chain()).hasSize(3);
-			assertThat(misorderedScan.results().get(0).chainReport().issues())
-				.extracting(ChainReportDetails.Issue::type)
-				.containsExactly(ChainIssueType.WRONG_ORDER);
+			assertThat(misorderedScan.results().get(0).chainReport().issues()).extracting(ChainIssue::type)
+				.containsExactly(ChainIssue.Type.WRONG_ORDER);
 			assertThat(codes(misorderedScan)).contains("CHAIN_WRONG_ORDER");
 			this.mvc.perform(get("/api/v1/endpoints/" + first.id() + "/scans/latest"))
 				.andExpect(jsonPath("$.results[0].chainIssues[0].type").value("INCOMPLETE"))
@@ -306,11 +314,11 @@ class ScanIntegrationTests {
 
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.results()).extracting(AddressResult::address).containsExactly("127.0.0.1", "127.0.0.2");
-			assertThat(scan.results().get(0).outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.results().get(0).outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.results().get(0).hostnameMatches()).isTrue();
-			assertThat(scan.results().get(1).outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+			assertThat(scan.results().get(1).outcome()).isEqualTo(HandshakeOutcome.CONNECTION_REFUSED);
 			assertThat(scan.results().get(0).versions()).hasSize(6);
 			assertThat(scan.results().get(1).versions()).as("a refused address is not probed again").isEmpty();
 		}
@@ -325,11 +333,11 @@ class ScanIntegrationTests {
 		ScanDetails refusedScan = this.scans.scanNow(refused.id());
 		ScanDetails unresolvedScan = this.scans.scanNow(unresolved.id());
 
-		assertThat(refusedScan.outcome()).isEqualTo(ScanOutcome.CONNECTION_REFUSED);
+		assertThat(refusedScan.outcome()).isEqualTo(HandshakeOutcome.CONNECTION_REFUSED);
 		assertThat(refusedScan.results().get(0).grade()).isNull();
 		assertThat(refusedScan.results().get(0).connections()).isEqualTo(1);
 		assertThat(refusedScan.error()).startsWith("127.0.0.1: ");
-		assertThat(unresolvedScan.outcome()).isEqualTo(ScanOutcome.DNS_FAILURE);
+		assertThat(unresolvedScan.outcome()).isEqualTo(HandshakeOutcome.DNS_FAILURE);
 		assertThat(unresolvedScan.results()).singleElement()
 			.satisfies((result) -> assertThat(result.address()).isNull());
 		assertThat(this.findings.statusOf(List.of(refused.id(), unresolved.id())))
@@ -346,13 +354,13 @@ class ScanIntegrationTests {
 			ScanDetails slowScan = this.scans.scanNow(slow.id());
 			ScanDetails brokenScan = this.scans.scanNow(broken.id());
 
-			assertThat(slowScan.outcome()).isEqualTo(ScanOutcome.TIMEOUT);
+			assertThat(slowScan.outcome()).isEqualTo(HandshakeOutcome.TIMEOUT);
 			assertThat(slowScan.results().get(0).versions()).isEmpty();
 			assertThat(hanging.acceptedConnections()).isEqualTo(1);
-			assertThat(brokenScan.outcome()).isEqualTo(ScanOutcome.TLS_FAILURE);
+			assertThat(brokenScan.outcome()).isEqualTo(HandshakeOutcome.TLS_FAILURE);
 			assertThat(brokenScan.error()).isNotBlank();
-			assertThat(brokenScan.results().get(0).versions()).extracting(VersionResult::outcome)
-				.containsOnly(VersionOutcome.ERROR);
+			assertThat(brokenScan.results().get(0).versions()).extracting(VersionSupport::verdict)
+				.containsOnly(VersionVerdict.ERROR);
 			assertThat(codes(brokenScan)).doesNotContain("WEAK_PROTOCOL");
 			assertThat(garbage.acceptedConnections()).as("handshake, five versions, SSL 2.0").isEqualTo(7);
 		}

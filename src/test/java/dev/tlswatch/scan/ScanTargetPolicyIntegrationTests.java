@@ -12,6 +12,7 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestResolver;
 import dev.tlswatch.support.TestTcpServer;
@@ -62,12 +63,12 @@ class ScanTargetPolicyIntegrationTests {
 
 		ScanDetails scan = this.scans.scanNow(endpoint.id());
 
-		assertThat(scan.outcome()).isEqualTo(ScanOutcome.DENIED);
+		assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.DENIED);
 		assertThat(scan.error()).isEqualTo(METADATA + ": " + METADATA
 				+ " is a cloud metadata service address (tlswatch.scan-policy.allow-cloud-metadata is false)");
 		assertThat(scan.results()).singleElement().satisfies((result) -> {
 			assertThat(result.address()).isEqualTo(METADATA);
-			assertThat(result.outcome()).isEqualTo(ScanOutcome.DENIED);
+			assertThat(result.outcome()).isEqualTo(HandshakeOutcome.DENIED);
 			assertThat(result.connectMillis()).isNull();
 			assertThat(result.connections()).isZero();
 			assertThat(result.versions()).isEmpty();
@@ -104,10 +105,10 @@ class ScanTargetPolicyIntegrationTests {
 
 			assertThat(scan.results()).extracting(AddressResult::address)
 				.containsExactly("fe80:0:0:0:0:0:0:1", "127.0.0.1");
-			assertThat(scan.results()).extracting(AddressResult::outcome).first().isEqualTo(ScanOutcome.DENIED);
+			assertThat(scan.results()).extracting(AddressResult::outcome).first().isEqualTo(HandshakeOutcome.DENIED);
 			// The garbage server makes the handshake fail (or, on a loaded machine, time
 			// out).
-			assertThat(scan.results().get(1).outcome()).isNotEqualTo(ScanOutcome.DENIED);
+			assertThat(scan.results().get(1).outcome()).isNotEqualTo(HandshakeOutcome.DENIED);
 			assertThat(scan.results().get(0).error()).contains("link-local");
 			assertThat(server.acceptedConnections()).isPositive();
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code).contains("TARGET_DENIED");

@@ -5,6 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanTimeline.Change;
 import dev.tlswatch.scan.ScanTimeline.Kind;
 import dev.tlswatch.scan.ScanTimeline.Point;
@@ -55,12 +64,12 @@ class ScanTimelinesTests {
 	@Test
 	void versionsAcceptedAndRefusedAreChangesPerAddress() {
 		ScanDetails older = scan(1, 0,
-				address("192.0.2.1").version(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED)
-					.version(ProtocolVersion.TLS_1_3, VersionOutcome.REJECTED)
+				address("192.0.2.1").version(TlsVersion.TLS_1_0, VersionVerdict.ACCEPTED)
+					.version(TlsVersion.TLS_1_3, VersionVerdict.REJECTED)
 					.build());
 		ScanDetails newer = scan(2, 1,
-				address("192.0.2.1").version(ProtocolVersion.TLS_1_0, VersionOutcome.REJECTED)
-					.version(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED)
+				address("192.0.2.1").version(TlsVersion.TLS_1_0, VersionVerdict.REJECTED)
+					.version(TlsVersion.TLS_1_3, VersionVerdict.ACCEPTED)
 					.build());
 
 		assertThat(ScanTimelines.of(newestFirst(older, newer)).changes())
@@ -72,9 +81,9 @@ class ScanTimelinesTests {
 	@Test
 	void aVersionThatCouldNotBeTestedIsNeitherAddedNorRemoved() {
 		ScanDetails older = scan(1, 0,
-				address("192.0.2.1").version(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED).build());
+				address("192.0.2.1").version(TlsVersion.TLS_1_0, VersionVerdict.ACCEPTED).build());
 		ScanDetails timedOut = scan(2, 1,
-				address("192.0.2.1").version(ProtocolVersion.TLS_1_0, VersionOutcome.TIMEOUT).build());
+				address("192.0.2.1").version(TlsVersion.TLS_1_0, VersionVerdict.TIMEOUT).build());
 
 		assertThat(ScanTimelines.of(newestFirst(older, timedOut)).changes()).isEmpty();
 	}
@@ -83,12 +92,12 @@ class ScanTimelinesTests {
 	void suitesAddedAndRemovedAreChangesOfTheirVersion() {
 		ScanDetails older = scan(1, 0,
 				address("192.0.2.1")
-					.suites(ProtocolVersion.TLS_1_2, true, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+					.suites(TlsVersion.TLS_1_2, true, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 							"TLS_RSA_WITH_3DES_EDE_CBC_SHA")
 					.build());
 		ScanDetails newer = scan(2, 1,
 				address("192.0.2.1")
-					.suites(ProtocolVersion.TLS_1_2, true, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+					.suites(TlsVersion.TLS_1_2, true, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 							"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
 					.build());
 
@@ -101,18 +110,18 @@ class ScanTimelinesTests {
 
 	@Test
 	void suitesOfAnIncompleteEnumerationDoNotCompare() {
-		ScanDetails older = scan(1, 0, address("192.0.2.1").suites(ProtocolVersion.TLS_1_2, true, "A", "B").build());
-		ScanDetails newer = scan(2, 1, address("192.0.2.1").suites(ProtocolVersion.TLS_1_2, false, "A").build());
+		ScanDetails older = scan(1, 0, address("192.0.2.1").suites(TlsVersion.TLS_1_2, true, "A", "B").build());
+		ScanDetails newer = scan(2, 1, address("192.0.2.1").suites(TlsVersion.TLS_1_2, false, "A").build());
 
 		assertThat(ScanTimelines.of(newestFirst(older, newer)).changes()).isEmpty();
 	}
 
 	@Test
 	void gradeChangeComparesTheWorstGradeOverAddresses() {
-		ScanDetails older = scan(1, 0, address("192.0.2.1").grade("A").build(),
-				address("192.0.2.2").grade("A+").build());
-		ScanDetails newer = scan(2, 1, address("192.0.2.1").grade("A").build(),
-				address("192.0.2.2").grade("T").build());
+		ScanDetails older = scan(1, 0, address("192.0.2.1").grade(GradeLetter.A).build(),
+				address("192.0.2.2").grade(GradeLetter.A_PLUS).build());
+		ScanDetails newer = scan(2, 1, address("192.0.2.1").grade(GradeLetter.A).build(),
+				address("192.0.2.2").grade(GradeLetter.T).build());
 
 		assertThat(ScanTimelines.of(newestFirst(older, newer)).changes())
 			.extracting(Change::kind, Change::before, Change::after)
@@ -163,8 +172,7 @@ class ScanTimelinesTests {
 		List<ScanDetails> scans = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
 			scans.add(scan(i + 1, i,
-					address("192.0.2.1")
-						.suites(ProtocolVersion.TLS_1_2, true, "A" + (i % 2), "B" + (i % 2), "C" + (i % 2))
+					address("192.0.2.1").suites(TlsVersion.TLS_1_2, true, "A" + (i % 2), "B" + (i % 2), "C" + (i % 2))
 						.build()));
 		}
 
@@ -185,16 +193,17 @@ class ScanTimelinesTests {
 	}
 
 	private static ScanDetails scan(long id, int day, AddressResult... results) {
-		ScanOutcome outcome = List.of(results).stream().anyMatch((result) -> result.outcome() == ScanOutcome.OK)
-				? ScanOutcome.OK : results[0].outcome();
+		HandshakeOutcome outcome = List.of(results)
+			.stream()
+			.anyMatch((result) -> result.outcome() == HandshakeOutcome.OK) ? HandshakeOutcome.OK : results[0].outcome();
 		Instant finished = at(id, day);
 		return new ScanDetails(id, 7, ScanTrigger.SCHEDULED, finished.minusSeconds(1), finished, outcome,
-				(outcome != ScanOutcome.OK) ? results[0].error() : null, List.of(results));
+				(outcome != HandshakeOutcome.OK) ? results[0].error() : null, List.of(results));
 	}
 
 	private static AddressResult refused(String address, String error) {
-		return new AddressResult(address, ScanOutcome.CONNECTION_REFUSED, error, null, null, null, null,
-				TrustResult.UNKNOWN, null, null, List.of());
+		return new AddressResult(address, HandshakeOutcome.CONNECTION_REFUSED, error, null, null, null, null,
+				TrustStatus.UNKNOWN, null, null, List.of());
 	}
 
 	private static Builder address(String address) {
@@ -212,7 +221,7 @@ class ScanTimelinesTests {
 
 		private int handshake = 42;
 
-		private final List<VersionResult> versions = new ArrayList<>();
+		private final List<VersionSupport> versions = new ArrayList<>();
 
 		private final List<CipherSupport.VersionSuites> suites = new ArrayList<>();
 
@@ -233,29 +242,33 @@ class ScanTimelinesTests {
 			return this;
 		}
 
-		Builder version(ProtocolVersion version, VersionOutcome outcome) {
-			this.versions.add(new VersionResult(version, outcome, null));
+		Builder version(TlsVersion version, VersionVerdict outcome) {
+			this.versions.add(new VersionSupport(version, outcome, null));
 			return this;
 		}
 
-		Builder suites(ProtocolVersion version, boolean complete, String... names) {
-			this.suites.add(new CipherSupport.VersionSuites(version, "SERVER",
-					List.of(names).stream().map((name) -> new CipherSupport.Suite(name, "STRONG")).toList(), complete));
+		Builder suites(TlsVersion version, boolean complete, String... names) {
+			this.suites.add(new CipherSupport.VersionSuites(version, ServerOrder.SERVER,
+					List.of(names)
+						.stream()
+						.map((name) -> new CipherSupport.Suite(name, CipherStrength.STRONG))
+						.toList(),
+					complete));
 			return this;
 		}
 
-		Builder grade(String letter) {
+		Builder grade(GradeLetter letter) {
 			this.grade = new GradeDetails(letter, letter, 90, List.of());
 			return this;
 		}
 
 		AddressResult build() {
-			CertificateDetails leaf = new CertificateDetails(this.sha256, this.subject, "CN=CA", "01",
+			CertificateInfo leaf = new CertificateInfo(this.sha256, this.subject, "CN=CA", "01",
 					List.of("DNS:example.com"), T0.minus(Duration.ofDays(60)), T0.plus(Duration.ofDays(30)), "RSA",
 					2048, "SHA256withRSA", false, "");
 			CipherSupport support = this.suites.isEmpty() ? null : new CipherSupport(this.suites, List.of(), null);
-			return new AddressResult(this.address, ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 3,
-					this.handshake, TrustResult.TRUSTED, null, true, List.of(leaf), ChainReportDetails.NONE,
+			return new AddressResult(this.address, HandshakeOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 3,
+					this.handshake, TrustStatus.TRUSTED, null, true, List.of(leaf), ChainReportDetails.NONE,
 					this.versions, this.grade, 6, support);
 		}
 

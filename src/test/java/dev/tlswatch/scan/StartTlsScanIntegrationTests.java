@@ -10,10 +10,12 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.StartTlsTestServer;
-import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,10 +62,10 @@ class StartTlsScanIntegrationTests {
 				.containsOnly("EHLO tlswatch.invalid", "STARTTLS")
 				.hasSize(2 * scan.results().get(0).connections());
 			assertThat(server.awaitHandshake().completed()).isTrue();
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
 				assertThat(result.protocol()).isEqualTo("TLSv1.3");
-				assertThat(result.trust()).isEqualTo(TrustResult.TRUSTED);
+				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 				assertThat(result.hostnameMatches()).isTrue();
 				assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 			});
@@ -90,10 +92,10 @@ class StartTlsScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
 			String refusal = "SMTP server refused STARTTLS: \"454 4.7.0 TLS not available\"";
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.STARTTLS_FAILED);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
 			assertThat(scan.error()).isEqualTo("127.0.0.1: " + refusal);
 			assertThat(scan.results()).singleElement().satisfies((result) -> {
-				assertThat(result.outcome()).isEqualTo(ScanOutcome.STARTTLS_FAILED);
+				assertThat(result.outcome()).isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
 				assertThat(result.error()).isEqualTo(refusal);
 				assertThat(result.chain()).isEmpty();
 			});
@@ -115,8 +117,8 @@ class StartTlsScanIntegrationTests {
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
 			assertThat(server.awaitHandshake().completed()).isTrue();
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.OK);
-			assertThat(scan.results().get(0).trust()).isEqualTo(TrustResult.TRUSTED);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.OK);
+			assertThat(scan.results().get(0).trust()).isEqualTo(TrustStatus.TRUSTED);
 			assertThat(this.endpoints.get(endpoint.id()).tlsMode()).isEqualTo(TlsMode.AUTO);
 		}
 	}
@@ -131,7 +133,7 @@ class StartTlsScanIntegrationTests {
 			// The TLS server takes the SSLRequest for a broken record: an alert, a close
 			// or
 			// a reset, never an 'S'
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.STARTTLS_FAILED);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.STARTTLS_FAILED);
 			assertThat(scan.results().get(0).error()).isNotBlank();
 		}
 	}

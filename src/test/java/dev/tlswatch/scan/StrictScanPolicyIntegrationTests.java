@@ -6,6 +6,7 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.support.GuardIntegrationTest;
 import dev.tlswatch.support.TestResolver;
 import dev.tlswatch.support.TestTcpServer;
@@ -65,7 +66,7 @@ class StrictScanPolicyIntegrationTests {
 
 			ScanDetails scan = this.scans.scanNow(endpoint.id());
 
-			assertThat(scan.outcome()).isEqualTo(ScanOutcome.DENIED);
+			assertThat(scan.outcome()).isEqualTo(HandshakeOutcome.DENIED);
 			assertThat(scan.results()).singleElement()
 				.satisfies((result) -> assertThat(result.error())
 					.isEqualTo("127.0.0.1 is a loopback address (tlswatch.scan-policy.allow-loopback is false)"));

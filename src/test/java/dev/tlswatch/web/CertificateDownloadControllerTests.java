@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.scan.Scans;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class CertificateDownloadControllerTests {
 
 	@Test
 	void storedCertificateIsAnAttachmentNamedAfterItsCommonNameAndFingerprint() throws Exception {
-		CertificateDetails stored = certificate(SHA, "CN=mail.example.com,O=Example", "CN=CA",
+		CertificateInfo stored = certificate(SHA, "CN=mail.example.com,O=Example", "CN=CA",
 				NOW.plus(Duration.ofDays(9)));
 		given(this.scans.certificate(SHA)).willReturn(Optional.of(stored));
 
@@ -74,8 +74,8 @@ class CertificateDownloadControllerTests {
 	}
 
 	private static String fileName(String subject) {
-		return CertificateDownloadController.fileName(new CertificateDetails(SHA, subject, "CN=CA", "01", List.of(),
-				NOW, NOW.plus(Duration.ofDays(1)), "EC", 256, "SHA256withECDSA", false, "pem"));
+		return CertificateDownloadController.fileName(new CertificateInfo(SHA, subject, "CN=CA", "01", List.of(), NOW,
+				NOW.plus(Duration.ofDays(1)), "EC", 256, "SHA256withECDSA", false, "pem"));
 	}
 
 }

@@ -16,7 +16,7 @@ import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
-import dev.tlswatch.scan.CertificateDetails;
+import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Browser;
@@ -24,10 +24,10 @@ import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestAdmin;
 import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestSmtp;
 import dev.tlswatch.support.TestTcpServer;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
-import dev.tlswatch.support.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,7 +171,7 @@ class DashboardBrowserTests {
 	void endpointPageShowsTheHostileSubjectAsTextAndRunsNoScriptOfIt() {
 		open("/endpoints/" + this.endpoint.id());
 
-		CertificateDetails leaf = this.scan.results().get(0).leaf();
+		CertificateInfo leaf = this.scan.results().get(0).leaf();
 		assertThat(leaf.subject()).contains("script");
 		assertThat(this.browser.driver().findElement(By.tagName("h1")).getText())
 			.isEqualTo(this.endpoint.displayName());

@@ -30,26 +30,29 @@ import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetFilter;
 import dev.tlswatch.fleet.FleetSort;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.ChainIssue;
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.ServerOrder;
+import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.TrustStatus;
+import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CertificateDetails;
-import dev.tlswatch.scan.LatestScanSummary;
-import dev.tlswatch.scan.ChainIssueType;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
-import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.CipherSupport;
-import dev.tlswatch.scan.ProtocolVersion;
-import dev.tlswatch.scan.ScanOutcome;
-import dev.tlswatch.scan.Scans;
-import dev.tlswatch.scan.ScanTimeline;
+import dev.tlswatch.scan.HstsDetails;
+import dev.tlswatch.scan.LatestScanSummary;
+import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanTimeline.Change;
 import dev.tlswatch.scan.ScanTimeline.Kind;
 import dev.tlswatch.scan.ScanTimeline.Point;
-import dev.tlswatch.scan.TrustResult;
-import dev.tlswatch.scan.VersionOutcome;
-import dev.tlswatch.scan.VersionResult;
+import dev.tlswatch.scan.ScanTimeline;
+import dev.tlswatch.scan.Scans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,9 +221,8 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void endpointPageShowsCertificateChainAddressesFindingsAndHistory() throws Exception {
-		CertificateDetails leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA",
-				NOW.plus(Duration.ofDays(20)));
-		CertificateDetails ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
+		CertificateInfo leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)));
+		CertificateInfo ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
 		ScanDetails latest = scan(77, 7,
 				List.of(failedResult("2001:db8::1", "Connection refused"), okResult("192.0.2.1", List.of(leaf, ca))));
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, latest);
@@ -246,16 +248,15 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void eachCertificateOfTheChainShowsItsOwnProblemsValidityBarAndFingerprints() throws Exception {
-		CertificateDetails leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA",
-				NOW.plus(Duration.ofDays(20)));
-		CertificateDetails ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
-		ChainReportDetails report = new ChainReportDetails(List.of(
-				new ChainReportDetails.Issue(ChainIssueType.WEAK_KEY, 1, "CN=Example CA has a <b>1024</b>-bit key."),
-				new ChainReportDetails.Issue(ChainIssueType.INCOMPLETE, 1,
-						"The issuer of CN=Example CA was not sent.")),
+		CertificateInfo leaf = certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)));
+		CertificateInfo ca = certificate(SHA_CA, "CN=Example CA", "CN=Example Root", NOW.plus(Duration.ofDays(900)));
+		ChainReportDetails report = new ChainReportDetails(
+				List.of(new ChainIssue(ChainIssue.Type.WEAK_KEY, 1, "CN=Example CA has a <b>1024</b>-bit key."),
+						new ChainIssue(ChainIssue.Type.INCOMPLETE, 1, "The issuer of CN=Example CA was not sent.")),
 				0, false);
-		AddressResult result = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-				3, 42, TrustResult.UNTRUSTED, "no path", true, List.of(leaf, ca), report, List.of(), null, 6, null);
+		AddressResult result = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustStatus.UNTRUSTED, "no path", true, List.of(leaf, ca), report,
+				List.of(), null, 6, null);
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(result)));
 
 		String html = page("/endpoints/7");
@@ -280,9 +281,9 @@ class EndpointPagesControllerTests {
 	void autoModeSaysWhatItResolvedToAndAStartTlsRefusalIsShownAsText() throws Exception {
 		EndpointDetails submission = new EndpointDetails(8, "mail.example.com", 587, TlsMode.AUTO, null, 60, true,
 				List.of(), NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)));
-		AddressResult refused = new AddressResult("192.0.2.25", ScanOutcome.STARTTLS_FAILED,
+		AddressResult refused = new AddressResult("192.0.2.25", HandshakeOutcome.STARTTLS_FAILED,
 				"SMTP server refused STARTTLS: \"454 <b>TLS not available</b>\"", null, null, 3, null,
-				TrustResult.UNKNOWN, null, null, List.of());
+				TrustStatus.UNKNOWN, null, null, List.of());
 		givenEndpoint(submission, EndpointStatus.CRITICAL, scan(78, 8, List.of(refused)));
 
 		String html = page("/endpoints/8");
@@ -302,12 +303,12 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void protocolVersionsShowAcceptedMarkDeprecatedAndQuestionTheUnknown() throws Exception {
-		List<VersionResult> versions = List.of(
-				version(ProtocolVersion.SSL_3_0, VersionOutcome.TIMEOUT, "No answer within the handshake timeout"),
-				version(ProtocolVersion.TLS_1_0, VersionOutcome.ACCEPTED, "TLS_RSA_WITH_AES_128_CBC_SHA"),
-				version(ProtocolVersion.TLS_1_1, VersionOutcome.REJECTED, "Alert: fatal protocol_version (70)"),
-				version(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
-				version(ProtocolVersion.TLS_1_3, VersionOutcome.ACCEPTED, "TLS_AES_128_GCM_SHA256, x25519"));
+		List<VersionSupport> versions = List.of(
+				version(TlsVersion.SSL_3_0, VersionVerdict.TIMEOUT, "No answer within the handshake timeout"),
+				version(TlsVersion.TLS_1_0, VersionVerdict.ACCEPTED, "TLS_RSA_WITH_AES_128_CBC_SHA"),
+				version(TlsVersion.TLS_1_1, VersionVerdict.REJECTED, "Alert: fatal protocol_version (70)"),
+				version(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+				version(TlsVersion.TLS_1_3, VersionVerdict.ACCEPTED, "TLS_AES_128_GCM_SHA256, x25519"));
 		ScanDetails latest = scan(77, 7,
 				List.of(okResult("192.0.2.1", List
 					.of(certificate(SHA_LEAF, "CN=example.com", "CN=Example CA", NOW.plus(Duration.ofDays(20)))),
@@ -329,16 +330,17 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void sslv2IsMarkedProhibitedAndTheChachaPreferenceIsShownPerVersion() throws Exception {
-		List<VersionResult> versions = List.of(
-				version(ProtocolVersion.SSL_2_0, VersionOutcome.ACCEPTED, "SERVER-HELLO with 1 cipher kind"),
-				version(ProtocolVersion.TLS_1_2, VersionOutcome.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
-		CipherSupport support = new CipherSupport(
-				List.of(new CipherSupport.VersionSuites(ProtocolVersion.TLS_1_2, "SERVER",
-						List.of(new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "STRONG"),
-								new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "STRONG")),
+		List<VersionSupport> versions = List.of(
+				version(TlsVersion.SSL_2_0, VersionVerdict.ACCEPTED, "SERVER-HELLO with 1 cipher kind"),
+				version(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+		CipherSupport support = new CipherSupport(List.of(
+				new CipherSupport.VersionSuites(TlsVersion.TLS_1_2, ServerOrder.SERVER,
+						List.of(new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", CipherStrength.STRONG),
+								new CipherSupport.Suite("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+										CipherStrength.STRONG)),
 						true, true),
-						new CipherSupport.VersionSuites(ProtocolVersion.SSL_2_0, "UNKNOWN",
-								List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", "INSECURE")), true)),
+				new CipherSupport.VersionSuites(TlsVersion.SSL_2_0, ServerOrder.UNKNOWN,
+						List.of(new CipherSupport.Suite("SSL_CK_RC4_128_WITH_MD5", CipherStrength.INSECURE)), true)),
 				List.of(), null);
 		AddressResult ok = okResult("192.0.2.1", List.of(), versions);
 		AddressResult result = new AddressResult(ok.address(), ok.outcome(), null, ok.protocol(), ok.cipherSuite(), 3,
@@ -356,9 +358,9 @@ class EndpointPagesControllerTests {
 
 	@Test
 	void addressWithNoVersionAcceptedSaysSoAndUnprobedAddressesAreLeftOut() throws Exception {
-		List<VersionResult> refused = List.of(ProtocolVersion.values())
+		List<VersionSupport> refused = List.of(TlsVersion.values())
 			.stream()
-			.map((v) -> version(v, VersionOutcome.REJECTED, "Connection closed without an answer"))
+			.map((v) -> version(v, VersionVerdict.REJECTED, "Connection closed without an answer"))
 			.toList();
 		ScanDetails latest = scan(77, 7,
 				List.of(okResult("192.0.2.1", List.of(), refused), failedResult("192.0.2.2", "Connection refused")));
@@ -381,14 +383,15 @@ class EndpointPagesControllerTests {
 	@Test
 	void staplingAndHstsAreShownPerAddressAndAHostileHeaderIsEscaped() throws Exception {
 		AddressResult base = okResult("192.0.2.1", List.of());
-		AddressResult stapled = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 3, 42, TrustResult.TRUSTED, null, true, base.chain(),
+		AddressResult stapled = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustStatus.TRUSTED, null, true, base.chain(),
 				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true,
-				new HstsDetails("ENABLED", 31_536_000L, true, true, "max-age=31536000", "HTTP 200"));
-		AddressResult unstapled = new AddressResult("192.0.2.2", ScanOutcome.OK, null, "TLSv1.3",
-				"TLS_AES_128_GCM_SHA256", 3, 42, TrustResult.TRUSTED, null, true, base.chain(),
-				new ChainReportDetails(List.of(), 0, true), List.of(), null, 7, null, false, new HstsDetails(
-						"MALFORMED", null, false, false, "<script>x</script>", "HTTP 200: <script>bad</script>"));
+				HstsDetails.observed(Hsts.Verdict.ENABLED, 31_536_000L, true, true, "max-age=31536000", "HTTP 200"));
+		AddressResult unstapled = new AddressResult("192.0.2.2", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustStatus.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, true), List.of(), null, 7, null, false,
+				HstsDetails.observed(Hsts.Verdict.MALFORMED, null, false, false, "<script>x</script>",
+						"HTTP 200: <script>bad</script>"));
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(stapled, unstapled)));
 
 		String html = page("/endpoints/7");
@@ -403,8 +406,8 @@ class EndpointPagesControllerTests {
 	@Test
 	void vulnerabilitiesAreShownPerAddressFoundFirstAndEscaped() throws Exception {
 		AddressResult base = okResult("192.0.2.1", List.of());
-		AddressResult probed = new AddressResult("192.0.2.1", ScanOutcome.OK, null, "TLSv1.2",
-				"TLS_RSA_WITH_AES_128_CBC_SHA", 3, 42, TrustResult.TRUSTED, null, true, base.chain(),
+		AddressResult probed = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.2",
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 3, 42, TrustStatus.TRUSTED, null, true, base.chain(),
 				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true, null,
 				List.of(VulnerabilityResult.notVulnerable(Vulnerability.HEARTBLEED, "No heartbeat extension", 1),
 						VulnerabilityResult.notTested(Vulnerability.TICKETBLEED, "No check for it in this probe", 0),
@@ -484,7 +487,7 @@ class EndpointPagesControllerTests {
 	@Test
 	void valuesFromScannedServersAreEscaped() throws Exception {
 		String hostile = "CN=<script>alert(1)</script>";
-		CertificateDetails leaf = new CertificateDetails(SHA_LEAF, hostile, "O=<b>issuer</b>", "01",
+		CertificateInfo leaf = new CertificateInfo(SHA_LEAF, hostile, "O=<b>issuer</b>", "01",
 				List.of("DNS:<img src=x onerror=alert(2)>"), NOW.minus(Duration.ofDays(1)),
 				NOW.plus(Duration.ofDays(9)), "EC", 256, "SHA256withECDSA", true, "pem");
 		ScanDetails latest = scan(77, 7,

@@ -12,6 +12,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
+import dev.tlswatch.probe.HostNames;
 import org.jspecify.annotations.Nullable;
 
 /**

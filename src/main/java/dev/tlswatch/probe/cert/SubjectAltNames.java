@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import dev.tlswatch.probe.HostNames;
 import org.jspecify.annotations.Nullable;
 
 /**

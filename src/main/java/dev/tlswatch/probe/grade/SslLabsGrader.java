@@ -11,7 +11,7 @@ import dev.tlswatch.probe.VulnerabilityResult;
  * Grades one address the way the SSL Labs SSL Server Rating Guide does, as its revision
  * 2009r stands: three category scores, their weighted sum and its letter, then every cap
  * and warning, lowest wins, then A+, then T and M for certificate failures. Use
- * {@link Grade#of(GradeInput)}.
+ * {@link dev.tlswatch.probe.Probers#grade(GradeInput)}.
  */
 public final class SslLabsGrader {
 

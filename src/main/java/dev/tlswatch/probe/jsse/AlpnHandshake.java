@@ -15,6 +15,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.Observed.Status;
@@ -91,7 +92,7 @@ public final class AlpnHandshake {
 			throws IOException, GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, new TrustManager[] { new ChainCapture() }, null);
-		SNIHostName serverName = SniNames.serverName(target.sniName());
+		SNIHostName serverName = HostNames.serverName(target.sniName());
 		String peerHost = (serverName != null) ? serverName.getAsciiName() : target.address().getHostAddress();
 		socket.setSoTimeout(Timeouts.millis(options.handshakeTimeout()));
 		SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, peerHost, target.port(), true);

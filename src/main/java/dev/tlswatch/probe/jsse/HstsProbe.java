@@ -16,6 +16,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.Observed;
@@ -108,7 +109,7 @@ public final class HstsProbe {
 
 	// RFC 9110 §7.2: uri-host [ ":" port ]; an IPv6 literal in brackets
 	private static String host(ProbeTarget target) {
-		SNIHostName serverName = SniNames.serverName(target.sniName());
+		SNIHostName serverName = HostNames.serverName(target.sniName());
 		String host;
 		if (serverName != null) {
 			host = serverName.getAsciiName();
@@ -126,7 +127,7 @@ public final class HstsProbe {
 			throws IOException, GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, new TrustManager[] { new ChainCapture() }, null);
-		SNIHostName serverName = SniNames.serverName(target.sniName());
+		SNIHostName serverName = HostNames.serverName(target.sniName());
 		String peerHost = (serverName != null) ? serverName.getAsciiName() : target.address().getHostAddress();
 		socket.setSoTimeout(Timeouts.millis(options.handshakeTimeout()));
 		SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, peerHost, target.port(), true);

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Observed;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * each probe gets its own {@link SSLContext}, so no session is ever resumed and every
  * handshake shows the chain.
  *
- * @see TlsProber#jsse()
+ * @see TlsProber
  */
 public final class JsseTlsProber implements TlsProber {
 
@@ -150,7 +151,7 @@ public final class JsseTlsProber implements TlsProber {
 			ClientCertificateRequests requests) throws IOException, GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(new KeyManager[] { requests }, new TrustManager[] { capture }, null);
-		SNIHostName serverName = SniNames.serverName(target.sniName());
+		SNIHostName serverName = HostNames.serverName(target.sniName());
 		String peerHost = (serverName != null) ? serverName.getAsciiName() : target.address().getHostAddress();
 		socket.setSoTimeout(Timeouts.millis(options.handshakeTimeout()));
 		SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, peerHost, target.port(), true);

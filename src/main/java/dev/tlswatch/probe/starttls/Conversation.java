@@ -8,6 +8,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * The plaintext side of one upgrade dialogue: writes commands and reads the server's
  * replies, bounded in time by a {@link Deadline} and in size by {@value #MAX_LINE_LENGTH}

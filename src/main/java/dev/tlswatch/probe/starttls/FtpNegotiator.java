@@ -3,6 +3,8 @@ package dev.tlswatch.probe.starttls;
 import java.io.IOException;
 import java.net.Socket;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * FTP up to the TLS handshake (RFC 4217 §4): greeting, {@code AUTH TLS}, 234.
  */

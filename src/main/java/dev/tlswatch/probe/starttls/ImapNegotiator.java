@@ -3,6 +3,8 @@ package dev.tlswatch.probe.starttls;
 import java.io.IOException;
 import java.net.Socket;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * IMAP up to the TLS handshake (RFC 3501 §6.2.1, RFC 9051 §6.2.1): {@code * OK} greeting,
  * then the tagged {@code STARTTLS} command and its tagged {@code OK}.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import dev.tlswatch.probe.Deadline;
 import org.jspecify.annotations.Nullable;
 
 /**

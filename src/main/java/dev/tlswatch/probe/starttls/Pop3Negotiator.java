@@ -3,6 +3,8 @@ package dev.tlswatch.probe.starttls;
 import java.io.IOException;
 import java.net.Socket;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * POP3 up to the TLS handshake (RFC 2595 §4): {@code +OK} greeting, {@code STLS},
  * {@code +OK}.

@@ -5,6 +5,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * PostgreSQL up to the TLS handshake: the client speaks first with an {@code SSLRequest},
  * the server answers with one byte, {@code S} to go on or {@code N} to refuse (PostgreSQL

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.util.regex.Pattern;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * SMTP up to the TLS handshake (RFC 3207 §4): greeting, {@code EHLO}, {@code STARTTLS}.
  */

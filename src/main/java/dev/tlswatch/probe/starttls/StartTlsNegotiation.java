@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.tlswatch.probe.Deadline;
 import dev.tlswatch.probe.ProbeTarget;
 
 /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import dev.tlswatch.probe.Deadline;
+
 /**
  * XMPP client-to-server up to the TLS handshake (RFC 6120 §5.4): open the stream to the
  * domain, find {@code <starttls/>} among the stream features, send {@code <starttls/>},

@@ -28,7 +28,7 @@ import dev.tlswatch.probe.wire.ServerResponse.TimedOut;
  * question is only put when the enumeration shows that the server's order ranks AES-GCM
  * first. Stateless, hence thread-safe.
  *
- * @see ChachaPreferenceProber#wire()
+ * @see ChachaPreferenceProber
  */
 public final class ChachaPreferenceProbe implements ChachaPreferenceProber {
 

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * time, each through {@link WireConnection}; the ClientHello never completes a handshake.
  * Stateless, hence thread-safe.
  *
- * @see CipherSuiteProber#wire()
+ * @see CipherSuiteProber
  */
 public final class CipherSuiteProbe implements CipherSuiteProber {
 

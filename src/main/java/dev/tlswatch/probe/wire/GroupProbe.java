@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * RFC 7919 group whatever the client offers, ends the finite-field round. One connection
  * at a time, each through {@link WireConnection}. Stateless, hence thread-safe.
  *
- * @see GroupProber#wire()
+ * @see GroupProber
  */
 public final class GroupProbe implements GroupProber {
 

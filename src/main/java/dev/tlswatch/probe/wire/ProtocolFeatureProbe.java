@@ -22,8 +22,7 @@ import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.TlsVersion;
-import dev.tlswatch.probe.jsse.AlpnHandshake;
-import dev.tlswatch.probe.jsse.SniNames;
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.probe.wire.HelloExchange.Answer;
 import dev.tlswatch.probe.wire.HelloExchange.NotAsked;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * leaves nothing to fall back to: those questions are {@link Status#NOT_APPLICABLE}.
  * Stateless, hence thread-safe.
  *
- * @see FeatureProber#wire()
+ * @see dev.tlswatch.probe.Probers#features(int)
  */
 public final class ProtocolFeatureProbe implements FeatureProber {
 
@@ -65,20 +64,19 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 
 	private final int maxConnectionsAtOnce;
 
-	/** A probe that asks all its questions at once. */
-	public ProtocolFeatureProbe() {
-		this(Integer.MAX_VALUE);
-	}
+	private final EncryptedAlpn tls13Alpn;
 
 	/**
 	 * A probe that keeps at most the given number of connections open at once.
 	 * @param maxConnectionsAtOnce at least 1
+	 * @param tls13Alpn how a TLS 1.3-only server is asked which protocol it chooses
 	 */
-	public ProtocolFeatureProbe(int maxConnectionsAtOnce) {
+	public ProtocolFeatureProbe(int maxConnectionsAtOnce, EncryptedAlpn tls13Alpn) {
 		if (maxConnectionsAtOnce < 1) {
 			throw new IllegalArgumentException("At least one connection at a time is needed");
 		}
 		this.maxConnectionsAtOnce = maxConnectionsAtOnce;
+		this.tls13Alpn = Objects.requireNonNull(tls13Alpn, "tls13Alpn");
 	}
 
 	@Override
@@ -100,7 +98,8 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 		Observed<Boolean> knownRenegotiation = known.usable(legacy, known.secureRenegotiation());
 		Observed<Boolean> knownCompression = known.usable(legacy, known.compression());
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Questions questions = new Questions(executor, new Semaphore(this.maxConnectionsAtOnce), target, options);
+			Questions questions = new Questions(executor, new Semaphore(this.maxConnectionsAtOnce), target, options,
+					this.tls13Alpn);
 			Future<Observed<List<String>>> preferred = (knownPreferred != null)
 					? CompletableFuture.completedFuture(knownPreferred)
 					: alpn(questions, highestAccepted, legacy, H2_AND_HTTP_1_1);
@@ -157,7 +156,8 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 			return questions.ask(hello, (answer) -> FeatureVerdicts.applicationProtocol(legacy, protocols, answer));
 		}
 		if (highest == TlsVersion.TLS_1_3) {
-			return questions.ask(() -> AlpnHandshake.chosenProtocol(questions.target, questions.options, protocols));
+			return questions
+				.ask(() -> questions.tls13Alpn.chosenProtocol(questions.target, questions.options, protocols));
 		}
 		return notApplicable("The server accepts only SSL 3.0, whose hellos carry no extensions");
 	}
@@ -234,18 +234,22 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 
 		private final ProbeOptions options;
 
+		private final EncryptedAlpn tls13Alpn;
+
 		private final AtomicInteger connections = new AtomicInteger();
 
-		Questions(ExecutorService executor, Semaphore permits, ProbeTarget target, ProbeOptions options) {
+		Questions(ExecutorService executor, Semaphore permits, ProbeTarget target, ProbeOptions options,
+				EncryptedAlpn tls13Alpn) {
 			this.executor = executor;
 			this.permits = permits;
 			this.target = target;
 			this.options = options;
+			this.tls13Alpn = tls13Alpn;
 		}
 
 		/** A ClientHello offering one version, with the target's SNI name. */
 		ClientHelloBuilder hello(TlsVersion version) {
-			SNIHostName serverName = SniNames.serverName(this.target.sniName());
+			SNIHostName serverName = HostNames.serverName(this.target.sniName());
 			return ClientHelloBuilder.offering(version)
 				.serverName((serverName != null) ? serverName.getAsciiName() : null);
 		}
@@ -279,6 +283,26 @@ public final class ProtocolFeatureProbe implements FeatureProber {
 		int connections() {
 			return this.connections.get();
 		}
+
+	}
+
+	/**
+	 * How a server that accepts only TLS 1.3 is asked which application protocol it
+	 * chooses: TLS 1.3 encrypts the choice, so only a handshake that gets that far shows
+	 * it, which the wire probes do not make.
+	 */
+	@FunctionalInterface
+	public interface EncryptedAlpn {
+
+		/**
+		 * Offer protocols in a TLS 1.3 handshake and see which one the server chooses.
+		 * @param target the target
+		 * @param options the timeouts
+		 * @param protocols the protocols to offer, in order of preference
+		 * @return the chosen protocol alone, an empty list when the server chose none;
+		 * unknown on any failure
+		 */
+		Observed<List<String>> chosenProtocol(ProbeTarget target, ProbeOptions options, List<String> protocols);
 
 	}
 

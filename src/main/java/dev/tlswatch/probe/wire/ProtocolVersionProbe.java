@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * ClientHello, and the answer, all after the connect within the handshake timeout.
  * Stateless, hence thread-safe.
  *
- * @see VersionProber#wire()
+ * @see VersionProber
  */
 public final class ProtocolVersionProbe implements VersionProber {
 

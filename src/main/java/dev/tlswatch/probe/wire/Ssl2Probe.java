@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * connect timeout, the target's STARTTLS dialogue, the CLIENT-HELLO, and the answer, all
  * after the connect within the handshake timeout. Stateless, hence thread-safe.
  *
- * @see Ssl2Prober#wire()
+ * @see Ssl2Prober
  */
 public final class Ssl2Probe implements Ssl2Prober {
 

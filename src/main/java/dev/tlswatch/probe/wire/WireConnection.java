@@ -9,9 +9,10 @@ import java.net.SocketTimeoutException;
 
 import javax.net.ssl.SNIHostName;
 
+import dev.tlswatch.probe.Deadline;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
-import dev.tlswatch.probe.jsse.SniNames;
+import dev.tlswatch.probe.HostNames;
 import dev.tlswatch.probe.starttls.StartTlsNegotiation;
 import org.jspecify.annotations.Nullable;
 
@@ -51,12 +52,13 @@ final class WireConnection {
 	}
 
 	/**
-	 * The name a ClientHello to a target sends as SNI, as {@link SniNames} decides it.
+	 * The name a ClientHello to a target sends as SNI, as {@link HostNames#serverName}
+	 * decides it.
 	 * @param target the target
 	 * @return the ASCII host name, {@code null} to send none
 	 */
 	static @Nullable String serverName(ProbeTarget target) {
-		SNIHostName serverName = SniNames.serverName(target.sniName());
+		SNIHostName serverName = HostNames.serverName(target.sniName());
 		return (serverName != null) ? serverName.getAsciiName() : null;
 	}
 

@@ -12,6 +12,7 @@ import dev.tlswatch.probe.GradeInput;
 import dev.tlswatch.probe.GradeInput.ServerKey;
 import dev.tlswatch.probe.GradeLetter;
 import dev.tlswatch.probe.GradeReason;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import org.junit.jupiter.api.Named;
@@ -40,7 +41,7 @@ class SslLabsGraderTests {
 	@Test
 	void workedExampleOfTheRatingGuideScores93AndGradesA() {
 		// TLS 1.2 + 1.3, RSA 2048, AES-128 + AES-256: 30 + 27 + 36 = 93
-		Grade grade = Grade.of(goodServer().withHstsMaxAge(null));
+		Grade grade = Probers.grade(goodServer().withHstsMaxAge(null));
 
 		assertThat(grade.protocolScore()).isEqualTo(100.0);
 		assertThat(grade.keyExchangeScore()).isEqualTo(90.0);
@@ -52,7 +53,7 @@ class SslLabsGraderTests {
 
 	@Test
 	void wellConfiguredServerWithLongHstsGetsAPlusWithNoReasons() {
-		Grade grade = Grade.of(goodServer());
+		Grade grade = Probers.grade(goodServer());
 
 		assertThat(grade.letter()).isEqualTo(GradeLetter.A_PLUS);
 		assertThat(grade.letter().displayName()).isEqualTo("A+");
@@ -64,7 +65,7 @@ class SslLabsGraderTests {
 	void scoreAloneCanLowerTheLetterAndWithholdAPlus() {
 		// an ECDHE group of 112 bits is as weak as RSA under 1024 (40), which the guide
 		// scores without a cap: 30 + 12 + 36 = 78
-		Grade grade = Grade.of(goodServer().withEcdhBits(112));
+		Grade grade = Probers.grade(goodServer().withEcdhBits(112));
 
 		assertThat(grade.keyExchangeScore()).isEqualTo(40.0);
 		assertThat(grade.score()).isEqualTo(78.0);
@@ -75,7 +76,7 @@ class SslLabsGraderTests {
 	@Test
 	void sameWeakGroupWithOnlyAes256ScoresAboveEightyAndKeepsA() {
 		// 30 + 12 + 40 = 82
-		Grade grade = Grade.of(goodServerWith(
+		Grade grade = Probers.grade(goodServerWith(
 				Map.of(TlsVersion.TLS_1_2, List.of(ECDHE_AES_256_GCM), TlsVersion.TLS_1_3, List.of(TLS13_AES_256_GCM)))
 			.withEcdhBits(112));
 
@@ -112,7 +113,8 @@ class SslLabsGraderTests {
 
 	@Test
 	void onlyNullCiphersZeroTheCipherScore() {
-		Grade grade = Grade.of(goodServerWith(Map.of(TlsVersion.TLS_1_2, List.of(suite("TLS_RSA_WITH_NULL_SHA256")))));
+		Grade grade = Probers
+			.grade(goodServerWith(Map.of(TlsVersion.TLS_1_2, List.of(suite("TLS_RSA_WITH_NULL_SHA256")))));
 
 		assertThat(grade.cipherScore()).isZero();
 		assertThat(grade.score()).isZero();
@@ -121,7 +123,7 @@ class SslLabsGraderTests {
 
 	@Test
 	void lowestCapWinsAndReasonsComeWorstFirst() {
-		Grade grade = Grade.of(goodServer().withSuites(null)
+		Grade grade = Probers.grade(goodServer().withSuites(null)
 			.withVersions(Set.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_2))
 			.withSuites(Map.of(TlsVersion.TLS_1_2, List.of(ECDHE_AES_128_GCM)))
 			.withCompression(true)
@@ -139,7 +141,7 @@ class SslLabsGraderTests {
 
 	@Test
 	void nothingKnownGradesTheBestCaseAndListsEverythingAsNotTested() {
-		Grade grade = Grade.of(GradeInput.UNKNOWN);
+		Grade grade = Probers.grade(GradeInput.UNKNOWN);
 
 		assertThat(grade.score()).isEqualTo(100.0);
 		assertThat(grade.letter()).isEqualTo(GradeLetter.A);
@@ -155,8 +157,8 @@ class SslLabsGraderTests {
 	@MethodSource("unknowns")
 	void unknownInputNeverLowersTheGrade(UnaryOperator<GradeInput> forget) {
 		for (GradeInput known : List.of(goodServerWithDhe(), weakServer())) {
-			Grade before = Grade.of(known);
-			Grade after = Grade.of(forget.apply(known));
+			Grade before = Probers.grade(known);
+			Grade after = Probers.grade(forget.apply(known));
 
 			assertThat(after.score()).isGreaterThanOrEqualTo(before.score());
 			assertThat(after.gradeIgnoringTrust()).isLessThanOrEqualTo(before.gradeIgnoringTrust());

@@ -10,6 +10,7 @@ import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.support.StartTlsTestServer;
@@ -116,7 +117,7 @@ class StartTlsNegotiationTests {
 		ProbeTarget target = new ProbeTarget(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }),
 				TestTcpServer.refusedPort(), "localhost", "localhost", StartTls.SMTP);
 
-		HandshakeObservation observation = TlsProber.jsse().handshake(target, ProbeOptions.defaults());
+		HandshakeObservation observation = Probers.handshakes().handshake(target, ProbeOptions.defaults());
 
 		assertThat(observation.outcome()).isEqualTo(HandshakeOutcome.CONNECTION_REFUSED);
 		assertThat(observation.connectTime()).isNull();

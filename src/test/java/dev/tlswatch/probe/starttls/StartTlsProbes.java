@@ -13,6 +13,7 @@ import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.probe.TrustStatus;
@@ -54,13 +55,13 @@ final class StartTlsProbes {
 	}
 
 	static HandshakeObservation probe(StartTlsTestServer server, StartTls startTls) {
-		return TlsProber.jsse().handshake(target(server, startTls), trustingTestCa());
+		return Probers.handshakes().handshake(target(server, startTls), trustingTestCa());
 	}
 
 	static HandshakeObservation probeWithShortTimeouts(StartTlsTestServer server, StartTls startTls) {
 		ProbeOptions options = new ProbeOptions(SHORT_TIMEOUT, SHORT_TIMEOUT, List.of(TestTrustBundle.ca().root()),
 				Clock.systemUTC());
-		return TlsProber.jsse().handshake(target(server, startTls), options);
+		return Probers.handshakes().handshake(target(server, startTls), options);
 	}
 
 	static ProbeTarget target(StartTlsTestServer server, StartTls startTls) {

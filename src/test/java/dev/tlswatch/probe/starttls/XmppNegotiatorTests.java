@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsProber;
 import dev.tlswatch.support.StartTlsTestServer;
@@ -97,7 +98,7 @@ class XmppNegotiatorTests {
 			peer.hang();
 		})) {
 			ProbeTarget target = new ProbeTarget(server.address(), server.port(), null, "a'b<c&d", StartTls.XMPP);
-			TlsProber.jsse()
+			Probers.handshakes()
 				.handshake(target, new ProbeOptions(SHORT_TIMEOUT, SHORT_TIMEOUT, List.of(), Clock.systemUTC()));
 			assertThat(server.received()).singleElement().asString().contains("to='a&apos;b&lt;c&amp;d'");
 		}

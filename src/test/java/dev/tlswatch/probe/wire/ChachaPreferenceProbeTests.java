@@ -11,6 +11,7 @@ import dev.tlswatch.probe.CipherSuiteProber;
 import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.Observed.Status;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
@@ -40,7 +41,7 @@ class ChachaPreferenceProbeTests {
 
 	private static Issued localhost;
 
-	private final ChachaPreferenceProber prober = ChachaPreferenceProber.wire();
+	private final ChachaPreferenceProber prober = Probers.chachaPreference();
 
 	@BeforeAll
 	static void createCertificates() {
@@ -153,7 +154,7 @@ class ChachaPreferenceProbeTests {
 	}
 
 	private ChachaPreference probeEnumerated(TestTlsServer server, TlsVersion version) {
-		SuiteEnumeration suites = CipherSuiteProber.wire()
+		SuiteEnumeration suites = Probers.cipherSuites()
 			.enumerate(target(server.address(), server.port()), options(), version);
 		return this.prober.probe(target(server.address(), server.port()), options(), suites);
 	}

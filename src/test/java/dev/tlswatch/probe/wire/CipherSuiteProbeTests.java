@@ -18,6 +18,7 @@ import dev.tlswatch.probe.FeatureAnswers;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.SuiteEnumeration;
@@ -55,7 +56,7 @@ class CipherSuiteProbeTests {
 
 	private static Issued localhost;
 
-	private final CipherSuiteProber prober = CipherSuiteProber.wire();
+	private final CipherSuiteProber prober = Probers.cipherSuites();
 
 	@BeforeAll
 	static void createCertificates() {

@@ -8,6 +8,7 @@ import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.probe.GroupEnumeration;
 import dev.tlswatch.probe.GroupProber;
 import dev.tlswatch.probe.KeyExchangeGroup;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
@@ -34,7 +35,7 @@ class GroupProbeTests {
 
 	private static Issued localhost;
 
-	private final GroupProber prober = GroupProber.wire();
+	private final GroupProber prober = Probers.groups();
 
 	@BeforeAll
 	static void createCertificates() {

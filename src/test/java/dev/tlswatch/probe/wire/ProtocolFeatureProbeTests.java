@@ -18,6 +18,7 @@ import dev.tlswatch.probe.FeatureReport;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.support.StartTlsTestServer;
@@ -52,7 +53,7 @@ class ProtocolFeatureProbeTests {
 
 	private static Issued localhost;
 
-	private final FeatureProber prober = FeatureProber.wire();
+	private final FeatureProber prober = Probers.features();
 
 	@BeforeAll
 	static void createCertificates() {

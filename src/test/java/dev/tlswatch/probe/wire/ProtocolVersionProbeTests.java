@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionProber;
 import dev.tlswatch.probe.VersionSupport;
@@ -44,7 +45,7 @@ class ProtocolVersionProbeTests {
 
 	private static Issued localhost;
 
-	private final VersionProber prober = VersionProber.wire();
+	private final VersionProber prober = Probers.versions();
 
 	@BeforeAll
 	static void createCertificates() {

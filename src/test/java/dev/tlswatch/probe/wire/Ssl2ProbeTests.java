@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.tlswatch.probe.Probers;
 import dev.tlswatch.probe.Ssl2Prober;
 import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.VersionVerdict;
@@ -37,7 +38,7 @@ class Ssl2ProbeTests {
 	private static final String SERVER_HELLO = "8025" + "04" + "00" + "01" + "0002" + "0004" + "0006" + "0010"
 			+ "30020500" + "010080" + "0700c0" + "cc".repeat(16);
 
-	private final Ssl2Prober prober = Ssl2Prober.wire();
+	private final Ssl2Prober prober = Probers.ssl2();
 
 	@Test
 	void sslv2ServerIsAcceptedWithTheCipherKindsItLists() throws Exception {

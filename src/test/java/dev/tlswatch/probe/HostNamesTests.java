@@ -1,4 +1,4 @@
-package dev.tlswatch.probe.cert;
+package dev.tlswatch.probe;
 
 import java.net.InetAddress;
 

@@ -1,25 +1,37 @@
-package dev.tlswatch.endpoint;
+package dev.tlswatch.probe;
 
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SNIHostName;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses and normalises host names and IP literals without any name lookup: DNS names
- * become lower case ASCII (IDNs in their {@code xn--} form, RFC 5890), IPv4 literals
- * dotted decimal, IPv6 literals their RFC 5952 text without brackets.
+ * The one reader of host names and IP literals, never asking a resolver. Two grammars
+ * share it: a configured host (what a user registers, and the names a scan is allowed to
+ * reach) is a strict LDH DNS name or an IP literal, normalised, and an invalid one says
+ * why; a name in a certificate or a reference name to match it against (RFC 6125) is read
+ * more leniently, since real names carry underscores. DNS names become lower case ASCII
+ * (IDNs in their {@code xn--} form, RFC 5890), IPv4 literals dotted decimal, IPv6
+ * literals their RFC 5952 text without brackets. Plain Java, so that the registry and the
+ * engine read names alike.
  */
-final class HostNames {
+public final class HostNames {
 
 	/** RFC 1035 §2.3.4, without the trailing dot. */
-	static final int MAX_NAME_LENGTH = 253;
+	public static final int MAX_NAME_LENGTH = 253;
 
 	/** RFC 1035 §2.3.4. */
-	static final int MAX_LABEL_LENGTH = 63;
+	public static final int MAX_LABEL_LENGTH = 63;
 
 	private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9-]+");
+
+	// Letters, digits, hyphen; underscore too, since real host names carry it
+	private static final Pattern LENIENT_LABEL = Pattern.compile("[a-z0-9_-]+");
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -34,7 +46,7 @@ final class HostNames {
 	 * @param input the trimmed, non-empty input
 	 * @return the normalised host or why it is invalid
 	 */
-	static Parsed parseHost(String input) {
+	public static Parsed parseHost(String input) {
 		if (containsWhitespace(input)) {
 			return new Invalid("must not contain spaces");
 		}
@@ -59,7 +71,7 @@ final class HostNames {
 	 * @param input the trimmed, non-empty input
 	 * @return the normalised name or why it is invalid
 	 */
-	static Parsed parseDnsName(String input) {
+	public static Parsed parseDnsName(String input) {
 		if (containsWhitespace(input)) {
 			return new Invalid("must not contain spaces");
 		}
@@ -74,6 +86,103 @@ final class HostNames {
 		}
 		String problem = dnsNameProblem(name);
 		return (problem != null) ? new Invalid(problem) : new DnsName(name);
+	}
+
+	/**
+	 * Parse an IPv4 or IPv6 literal, optionally in brackets, without a DNS lookup.
+	 * @param text the text
+	 * @return the address, or {@code null} when the text is not an IP literal
+	 */
+	public static @Nullable InetAddress parseIpLiteral(String text) {
+		String literal = (text.startsWith("[") && text.endsWith("]")) ? text.substring(1, text.length() - 1) : text;
+		byte[] bytes = (literal.indexOf(':') >= 0) ? ipv6Bytes(literal) : Ipv4.parse(literal);
+		if (bytes == null) {
+			return null;
+		}
+		try {
+			return InetAddress.getByAddress(bytes);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("Four or sixteen bytes are always an IP address", ex);
+		}
+	}
+
+	/**
+	 * The ASCII form of a name to match a certificate against, or presented in one (RFC
+	 * 6125): IDN U-labels become A-labels, letters become lower case and one trailing dot
+	 * goes; underscores are allowed.
+	 * @param name the name
+	 * @return the ASCII name, or {@code null} when it is not a syntactically valid DNS
+	 * name
+	 */
+	public static @Nullable String toAsciiDnsName(String name) {
+		String ascii;
+		try {
+			ascii = IDN.toASCII(name);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not convertible to an A-label, hence no DNS name
+			return null;
+		}
+		String lowerCase = withoutTrailingDot(ascii.toLowerCase(Locale.ROOT));
+		return isDnsName(lowerCase) ? lowerCase : null;
+	}
+
+	/**
+	 * Whether a lower-case ASCII text without a trailing dot is a DNS name in the lenient
+	 * grammar: at most 253 characters, labels of 1 to 63 letters, digits, hyphens or
+	 * underscores.
+	 * @param name the name
+	 * @return whether it is a DNS name
+	 */
+	public static boolean isDnsName(String name) {
+		if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+			return false;
+		}
+		for (String label : name.split("\\.", -1)) {
+			if (label.length() > MAX_LABEL_LENGTH || !LENIENT_LABEL.matcher(label).matches()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Which name, if any, goes into the {@code server_name} extension: RFC 6066 §3 allows
+	 * one DNS host name, without a trailing dot, and no IP literal. Every probe of the
+	 * engine sends the name this gives.
+	 * @param name the configured name, possibly {@code null}
+	 * @return the name to send, or {@code null} to send none
+	 */
+	public static @Nullable SNIHostName serverName(@Nullable String name) {
+		if (name == null) {
+			return null;
+		}
+		String withoutDot = withoutTrailingDot(name);
+		if (withoutDot.isEmpty() || withoutDot.length() > MAX_NAME_LENGTH || isNumericLabel(lastLabel(withoutDot))) {
+			return null;
+		}
+		try {
+			// Applies IDNA with the STD3 rules: letters, digits, hyphens, labels of 1-63
+			return new SNIHostName(withoutDot);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a host name SNI can carry: send none
+			return null;
+		}
+	}
+
+	private static byte @Nullable [] ipv6Bytes(String literal) {
+		int[] groups = Ipv6.parse(literal);
+		if (groups == null) {
+			return null;
+		}
+		byte[] bytes = new byte[IPV6_GROUPS * 2];
+		for (int i = 0; i < IPV6_GROUPS; i++) {
+			bytes[2 * i] = (byte) (groups[i] >> 8);
+			bytes[2 * i + 1] = (byte) groups[i];
+		}
+		return bytes;
 	}
 
 	private static Parsed parseBracketedIpv6(String input) {
@@ -127,7 +236,7 @@ final class HostNames {
 		return input.chars().allMatch((c) -> c < 0x80);
 	}
 
-	private static String withoutTrailingDot(String name) {
+	public static String withoutTrailingDot(String name) {
 		return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
 	}
 
@@ -142,7 +251,7 @@ final class HostNames {
 	/**
 	 * The outcome of parsing a host.
 	 */
-	sealed interface Parsed permits DnsName, IpLiteral, Invalid {
+	public sealed interface Parsed permits DnsName, IpLiteral, Invalid {
 
 	}
 
@@ -151,7 +260,7 @@ final class HostNames {
 	 *
 	 * @param value lower case ASCII, no trailing dot
 	 */
-	record DnsName(String value) implements Parsed {
+	public record DnsName(String value) implements Parsed {
 	}
 
 	/**
@@ -159,7 +268,7 @@ final class HostNames {
 	 *
 	 * @param value dotted decimal or RFC 5952 text
 	 */
-	record IpLiteral(String value) implements Parsed {
+	public record IpLiteral(String value) implements Parsed {
 	}
 
 	/**
@@ -167,21 +276,21 @@ final class HostNames {
 	 *
 	 * @param message why, for a user
 	 */
-	record Invalid(String message) implements Parsed {
+	public record Invalid(String message) implements Parsed {
 	}
 
 	/**
 	 * Dotted-decimal IPv4 literals (RFC 791), strictly: four decimal parts of 0 to 255
 	 * without leading zeros, which some resolvers read as octal.
 	 */
-	static final class Ipv4 {
+	public static final class Ipv4 {
 
 		private static final int PARTS = 4;
 
 		private Ipv4() {
 		}
 
-		static byte @Nullable [] parse(String text) {
+		public static byte @Nullable [] parse(String text) {
 			String[] parts = text.split("\\.", -1);
 			if (parts.length != PARTS) {
 				return null;
@@ -197,12 +306,12 @@ final class HostNames {
 			return bytes;
 		}
 
-		static @Nullable String format(String text) {
+		public static @Nullable String format(String text) {
 			byte[] bytes = parse(text);
 			return (bytes != null) ? format(bytes, 0) : null;
 		}
 
-		static String format(byte[] bytes, int offset) {
+		public static String format(byte[] bytes, int offset) {
 			return (bytes[offset] & 0xff) + "." + (bytes[offset + 1] & 0xff) + "." + (bytes[offset + 2] & 0xff) + "."
 					+ (bytes[offset + 3] & 0xff);
 		}
@@ -222,19 +331,19 @@ final class HostNames {
 	 * IPv6 literals (RFC 4291 §2.2), formatted as RFC 5952 recommends. Zone identifiers
 	 * are not accepted.
 	 */
-	static final class Ipv6 {
+	public static final class Ipv6 {
 
 		private static final int MAX_GROUP_DIGITS = 4;
 
 		private Ipv6() {
 		}
 
-		static @Nullable String format(String text) {
+		public static @Nullable String format(String text) {
 			int[] groups = parse(text);
 			return (groups != null) ? format(groups) : null;
 		}
 
-		static int @Nullable [] parse(String text) {
+		public static int @Nullable [] parse(String text) {
 			int gap = text.indexOf("::");
 			if (gap != text.lastIndexOf("::")) {
 				return null;
@@ -296,7 +405,7 @@ final class HostNames {
 		}
 
 		/** RFC 5952 §4: lower case, no leading zeros, the longest zero run as "::". */
-		static String format(int[] groups) {
+		public static String format(int[] groups) {
 			if (isIpv4Mapped(groups)) {
 				byte[] tail = { (byte) (groups[6] >> 8), (byte) groups[6], (byte) (groups[7] >> 8), (byte) groups[7] };
 				return "::ffff:" + Ipv4.format(tail, 0);
