@@ -368,13 +368,15 @@ class ScanApiIntegrationTests {
 				    "features":{"alpn":null,"secureRenegotiation":false,"fallbackScsv":true,"compression":null}},
 				   "ocspStapled":false,
 				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
-				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"}},
+				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"},
+				   "vulnerabilities":[]},
 				  {"address":"10.0.0.1","outcome":"DENIED","error":"Private address","protocol":null,"cipherSuite":null,
 				   "connectMillis":null,"handshakeMillis":null,"trust":"UNKNOWN","trustError":null,"hostnameMatches":null,
 				   "chain":[],"chainIssues":[],"leafSctCount":null,"leafMustStaple":null,"versions":[],"grade":null,
 				   "connections":0,"cipherSupport":null,"ocspStapled":null,
 				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
-				    "detail":"Port 25 is not an HTTPS port"}}],
+				    "detail":"Port 25 is not an HTTPS port"},
+				   "vulnerabilities":[]}],
 				 "findings":[]}
 				"""
 			.formatted(endpointId, SHA256);
