@@ -1,8 +1,6 @@
 package dev.tlswatch;
 
-import java.util.List;
-
-import dev.tlswatch.cli.ProbeCommand;
+import dev.tlswatch.cli.TlsWatchCli;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TlsWatchApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && args[0].equals(ProbeCommand.NAME)) {
-			// The probe engine alone: no web application, no database.
-			System.exit(new ProbeCommand(System.out, System.err).run(List.of(args).subList(1, args.length)));
+		if (TlsWatchCli.handles(args)) {
+			// probe, --help, --version: no web application, no database, no ./data
+			System.exit(TlsWatchCli.run(args, System.out, System.err));
 		}
 		SpringApplication.run(TlsWatchApplication.class, args);
 	}

@@ -1,8 +1,9 @@
 package dev.tlswatch.account;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import dev.tlswatch.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,12 +12,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * RFC 9457 problem details for the users and tokens API: {@code 422} naming the field,
- * {@code 409} for conflicts, {@code 404} for unknown ids.
+ * {@code 409} for conflicts, {@code 404} for unknown ids. Malformed requests and
+ * unexpected errors are answered by the {@code problem} module's advice.
  */
 @RestControllerAdvice(assignableTypes = { TokenApiController.class, UserApiController.class })
 class AccountApiAdvice {
-
-	private static final String BASE = "https://tlswatch.dev/problems/";
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidAccountException ex) {
@@ -37,10 +37,7 @@ class AccountApiAdvice {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(BASE + type));
-		problem.setTitle(title);
-		return problem;
+		return ProblemTypes.problem(status, type, title, detail);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.tlswatch.account;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -8,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads a user with the password hash and the authorities of the role, for password
- * sign-in and remember-me.
+ * sign-in and remember-me, with the security stamp that later requests of the session are
+ * checked against.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -23,11 +23,8 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		Accounts.StoredCredentials stored = this.accounts.credentials(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		return User.withUsername(stored.user().username())
-			.password(stored.passwordHash())
-			.authorities(stored.user().role().authorities())
-			.disabled(!stored.user().enabled())
-			.build();
+		return new SignedInUser(stored.user().username(), stored.passwordHash(), stored.user().enabled(),
+				stored.user().role().authorities(), stored.securityStamp());
 	}
 
 }

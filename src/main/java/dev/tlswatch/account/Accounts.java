@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The users: create, list, enable or disable, reset the password, change the role.
  * Passwords are stored only as {@link PasswordEncoder} hashes (bcrypt by default). One
- * enabled administrator always remains.
+ * enabled administrator always remains. A change of role, enabled state or password moves
+ * the user's security stamp, which ends the user's sessions and remember-me cookies.
  */
 @Service
 @Transactional
@@ -174,14 +175,52 @@ public class Accounts {
 	 * The stored hash for sign-in; package-private so that it never leaves the module.
 	 */
 	Optional<StoredCredentials> credentials(String username) {
-		return this.jdbc.sql("select " + COLUMNS + ", password_hash from account_user where lower(username) = lower(?)")
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ ", password_hash, security_stamp from account_user where lower(username) = lower(?)")
 			.param(username)
-			.query((rs, row) -> new StoredCredentials(user(rs, row), rs.getString("password_hash")))
+			.query((rs, row) -> new StoredCredentials(user(rs, row), rs.getString("password_hash"),
+					rs.getLong("security_stamp")))
 			.optional();
 	}
 
+	/**
+	 * Whether a sign-in still holds: the user exists, is enabled, and neither the role
+	 * nor the password has changed since (the security stamp is the same). Asked on every
+	 * request of a dashboard session, so that taking a right away ends the sessions that
+	 * had it at once, on every instance.
+	 * @param user who signed in
+	 * @return whether the session may go on
+	 */
+	@Transactional(readOnly = true)
+	public boolean isCurrent(SignedInUser user) {
+		return this.jdbc
+			.sql("select count(*) from account_user where lower(username) = lower(?) and enabled"
+					+ " and security_stamp = ?")
+			.params(user.getUsername(), user.securityStamp())
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	/**
+	 * The user's security stamp, which changes with every change of role, enabled state
+	 * or password; remember-me cookies are signed with it.
+	 * @param username the user
+	 * @return the stamp, empty for an unknown user
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> securityStamp(String username) {
+		return this.jdbc.sql("select security_stamp from account_user where lower(username) = lower(?)")
+			.param(username)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Each change of what a user may do moves the stamp: their sessions end. */
 	private void update(String assignment, Object value, long id) {
-		this.jdbc.sql("update account_user set " + assignment + ", updated_at = ? where id = ?")
+		this.jdbc
+			.sql("update account_user set " + assignment
+					+ ", security_stamp = security_stamp + 1, updated_at = ? where id = ?")
 			.params(value, timestamp(now()), id)
 			.update();
 	}
@@ -240,8 +279,9 @@ public class Accounts {
 	 *
 	 * @param user the user
 	 * @param passwordHash the encoded password
+	 * @param securityStamp the security stamp
 	 */
-	record StoredCredentials(AccountUser user, String passwordHash) {
+	record StoredCredentials(AccountUser user, String passwordHash, long securityStamp) {
 	}
 
 }

@@ -47,7 +47,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(username, address);
 			return result;
 		}
 		catch (BadCredentialsException | AccountStatusException ex) {

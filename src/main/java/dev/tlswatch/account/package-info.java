@@ -3,7 +3,7 @@
  * sign-in throttle and the first-start administrator; the users and tokens pages and API.
  * Depends on no other module.
  */
-@ApplicationModule(allowedDependencies = { "audit" })
+@ApplicationModule(allowedDependencies = { "audit", "problem" })
 @NullMarked
 package dev.tlswatch.account;
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.notify.MessageContext;
+import dev.tlswatch.notify.MessageSeverity;
 import dev.tlswatch.notify.OutgoingMessage;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
@@ -70,8 +72,14 @@ class AlertMessages {
 		attributes.put("severity", alert.severity().name());
 		attributes.put("endpoint", where);
 		attributes.put("link", link);
+		// What notify routes by (severity, tags) and what paging services key on (alert
+		// id,
+		// state), as plain values.
+		MessageContext routing = new MessageContext(MessageSeverity.valueOf(alert.severity().name()),
+				(endpoint != null) ? endpoint.tags() : List.of(), where, alert.id(),
+				(kind == Kind.RESOLVE) ? "RESOLVED" : alert.state().name(), link);
 		return new OutgoingMessage(kind.key(alert, reminder), subject, this.text.process("alert", context),
-				this.html.process("alert", context), recipients, attributes);
+				this.html.process("alert", context), recipients, attributes, routing);
 	}
 
 	/**

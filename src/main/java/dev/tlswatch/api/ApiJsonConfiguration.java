@@ -6,6 +6,7 @@ import dev.tlswatch.endpoint.TlsMode;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
@@ -28,6 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * {@link TlsMode} is read by name only: by default Jackson also takes {@code 0} or
  * {@code "0"} as the first constant, whose meaning would change as modes are added.
+ * <p>
+ * A fractional number is never cut to a whole one ({@code "port":1.5} is not port 1): by
+ * default Jackson truncates it silently.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {
@@ -35,6 +39,7 @@ class ApiJsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictApiRequests() {
 		return (builder) -> builder.addHandler(new RejectUnknownApiProperties())
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.addModule(
 					new SimpleModule("tlswatch-api").addDeserializer(TlsMode.class, new ByNameOnly<>(TlsMode.class)));
 	}

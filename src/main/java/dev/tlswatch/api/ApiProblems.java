@@ -3,6 +3,9 @@ package dev.tlswatch.api;
 import java.net.URI;
 import java.util.List;
 
+import dev.tlswatch.problem.InvalidField;
+import dev.tlswatch.problem.ProblemTypes;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,11 +16,11 @@ import org.springframework.web.ErrorResponseException;
  */
 final class ApiProblems {
 
-	static final String MEDIA_TYPE = "application/problem+json";
+	static final String MEDIA_TYPE = ProblemTypes.MEDIA_TYPE;
 
-	private static final String BASE = "https://tlswatch.dev/problems/";
+	private static final String BASE = ProblemTypes.BASE;
 
-	static final URI INVALID_REQUEST = URI.create(BASE + "invalid-request");
+	static final URI INVALID_REQUEST = ProblemTypes.INVALID_REQUEST;
 
 	static final URI INVALID_ENDPOINT = URI.create(BASE + "invalid-endpoint");
 
@@ -48,7 +51,7 @@ final class ApiProblems {
 	static final URI INVALID_MAIL_ADDRESS = URI.create(BASE + "invalid-mail-address");
 
 	/** The property that lists {@link InvalidField}s. */
-	static final String ERRORS = "errors";
+	static final String ERRORS = ProblemTypes.ERRORS;
 
 	private ApiProblems() {
 	}
@@ -61,9 +64,7 @@ final class ApiProblems {
 	}
 
 	static ProblemDetail invalidRequest(String detail, List<InvalidField> errors) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
-		problem.setProperty(ERRORS, List.copyOf(errors));
-		return problem;
+		return ProblemTypes.invalidRequest(HttpStatus.BAD_REQUEST, detail, errors);
 	}
 
 	/**

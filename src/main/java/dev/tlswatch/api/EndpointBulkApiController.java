@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.tlswatch.problem.InvalidField;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.scan.QueuedScans;
 import dev.tlswatch.scan.Scans;

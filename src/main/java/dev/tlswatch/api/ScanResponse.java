@@ -81,6 +81,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code DISABLED}, {@code ABSENT}, {@code MALFORMED}, or {@code NOT_APPLICABLE},
 	 * {@code COULD_NOT_TEST}, {@code TIMED_OUT}, {@code ERROR}), {@code null} when not
 	 * probed
+	 * @param clientCertificateRequested whether the server asked for a client
+	 * certificate, {@code null} when not known
+	 * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names)
+	 * the request named
 	 * @param vulnerabilities the verdict of each well-known vulnerability ({@code id},
 	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
 	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
@@ -92,7 +96,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Boolean hostnameMatches, List<CertificateSummary> chain, List<ChainIssueResponse> chainIssues,
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
-			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, List<VulnerabilityDetails> vulnerabilities) {
+			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -103,7 +108,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.issues().stream().map(ChainIssueResponse::of).toList(), report.sctCount(),
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
-					result.ocspStapled(), HstsResponse.of(result.hsts()), result.vulnerabilityDetails());
+					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
+					result.clientCertificateAuthorities(), result.vulnerabilityDetails());
 		}
 
 	}

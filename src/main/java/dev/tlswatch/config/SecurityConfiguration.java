@@ -1,10 +1,10 @@
 package dev.tlswatch.config;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Set;
 
+import dev.tlswatch.account.Accounts;
 import dev.tlswatch.account.ApiTokens;
+import dev.tlswatch.account.SharedSecrets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,11 +14,11 @@ import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -48,8 +48,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * </ul>
  * The rules go by method and path prefix, so that new pages and API routes fit without
  * edits: reading needs {@code VIEWER}, any change {@code OPERATOR}; users, audit,
- * settings changes, notification settings and the actuator need {@code ADMIN}. Own tokens
- * are every signed-in user's; whose token it is is checked by the token controllers.
+ * settings changes, notification settings and the actuator need {@code ADMIN}, except
+ * {@code /actuator/prometheus}, which a {@code VIEWER} may scrape. Own tokens are every
+ * signed-in user's; whose token it is is checked by the token controllers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,16 +64,22 @@ class SecurityConfiguration {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-	private static final String REMEMBER_ME_COOKIE = "tlswatch-remember-me";
+	static final String REMEMBER_ME_COOKIE = "tlswatch-remember-me";
+
+	/** The database-kept key, when {@code tlswatch.security.remember-me-key} is empty. */
+	private static final String REMEMBER_ME_SECRET = "remember-me-key";
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider passwords, ApiTokens tokens,
-			SecuritySettings settings) throws Exception {
+			SecuritySettings settings, Accounts accounts) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**", "/actuator/**")
+			.securityContext((context) -> context.securityContextRepository(new CheckedSessionRepository(accounts)))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasRole(VIEWER)
 				.requestMatchers("/actuator/**", "/api/v1/users/**", "/api/v1/audit/**", "/api/v1/notify/**",
 						"/api/v1/settings/**")
 				.hasRole(ADMIN)
@@ -102,31 +109,35 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain dashboardSecurity(HttpSecurity http, AuthenticationProvider passwords, UserDetailsService users,
-			ApiTokens tokens, SecuritySettings settings) throws Exception {
-		AuthenticationManager manager = new ProviderManager(passwords);
-		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll()
-			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-					"/favicon.ico")
-			.permitAll()
-			.requestMatchers("/users/**", "/audit/**")
-			.hasRole(ADMIN)
-			.requestMatchers(HttpMethod.GET, "/settings/**")
-			.hasRole(VIEWER)
-			.requestMatchers("/settings/**")
-			.hasRole(ADMIN)
-			.requestMatchers("/tokens/**")
-			.hasRole(VIEWER)
-			.requestMatchers(HttpMethod.GET, "/**")
-			.hasRole(VIEWER)
-			.requestMatchers(HttpMethod.HEAD, "/**")
-			.hasRole(VIEWER)
-			.anyRequest()
-			.hasRole(OPERATOR))
+			ApiTokens tokens, SecuritySettings settings, Accounts accounts, SharedSecrets secrets) throws Exception {
+		String rememberMeKey = StringUtils.hasText(settings.rememberMeKey()) ? settings.rememberMeKey()
+				: secrets.get(REMEMBER_ME_SECRET);
+		AuthenticationManager manager = new ProviderManager(passwords,
+				new RememberMeAuthenticationProvider(rememberMeKey));
+		http.securityContext((context) -> context.securityContextRepository(new CheckedSessionRepository(accounts)))
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+						"/favicon.ico")
+				.permitAll()
+				.requestMatchers("/users/**", "/audit/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/settings/**")
+				.hasRole(VIEWER)
+				.requestMatchers("/settings/**")
+				.hasRole(ADMIN)
+				.requestMatchers("/tokens/**")
+				.hasRole(VIEWER)
+				.requestMatchers(HttpMethod.GET, "/**")
+				.hasRole(VIEWER)
+				.requestMatchers(HttpMethod.HEAD, "/**")
+				.hasRole(VIEWER)
+				.anyRequest()
+				.hasRole(OPERATOR))
 			.authenticationManager(manager)
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/endpoints").permitAll())
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()).deleteCookies("JSESSIONID"))
-			.rememberMe((remember) -> remember.rememberMeServices(rememberMe(users, settings)))
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe(rememberMeKey, users, accounts, settings)))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ProblemResponses()))
 			.addFilterBefore(new BearerTokenFilter(tokens, new ProblemResponses()), BasicAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPage()));
@@ -156,17 +167,17 @@ class SecurityConfiguration {
 
 	/**
 	 * Unsafe requests that a session may vouch for. Without a session there is nothing to
-	 * forge (the request gets its {@code 401}); with Basic or Bearer credentials the
-	 * caller is a script, and browsers never add those headers on their own here.
+	 * forge (the request gets its {@code 401}). A request with Basic or Bearer
+	 * credentials is authenticated by them alone, never by its session (see
+	 * {@link CheckedSessionRepository}): it must prove who it is itself, so a forged one
+	 * has nothing to borrow, and it needs no CSRF token.
 	 */
 	private static boolean changesWithSessionOnly(HttpServletRequest request) {
 		if (SAFE_METHODS.contains(request.getMethod())
 				|| (request.getRequestedSessionId() == null && request.getSession(false) == null)) {
 			return false;
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization == null || !(authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-				|| authorization.regionMatches(true, 0, "Basic ", 0, 6));
+		return !CheckedSessionRepository.hasCredentials(request);
 	}
 
 	/**
@@ -178,19 +189,16 @@ class SecurityConfiguration {
 		return handler;
 	}
 
-	private static TokenBasedRememberMeServices rememberMe(UserDetailsService users, SecuritySettings settings) {
-		String key = StringUtils.hasText(settings.rememberMeKey()) ? settings.rememberMeKey() : randomKey();
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(key, users,
-				TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+	/**
+	 * "Keep me signed in": a signed cookie (see {@link StampedRememberMeServices}) that
+	 * the {@link RememberMeAuthenticationProvider} of the dashboard's manager accepts.
+	 */
+	private static TokenBasedRememberMeServices rememberMe(String key, UserDetailsService users, Accounts accounts,
+			SecuritySettings settings) {
+		TokenBasedRememberMeServices services = new StampedRememberMeServices(key, users, accounts);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setTokenValiditySeconds((int) settings.rememberMeValidity().toSeconds());
 		return services;
-	}
-
-	private static String randomKey() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	/** Session and remember-me cookies: {@code SameSite=Lax}; Secure is set on HTTPS. */

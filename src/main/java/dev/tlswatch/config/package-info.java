@@ -1,7 +1,8 @@
 /**
  * Application-wide wiring: web security (filter chains, headers, cookies), the embedded
  * PostgreSQL fallback, the clock, scheduler and web customisations. Depends only on the
- * {@code account} module's API (tokens, sign-in).
+ * {@code account} module's API (tokens, sign-in, security stamps) and the {@code problem}
+ * module's types.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -144,7 +144,7 @@ final class EndpointDraftValidator {
 		if (address == null) {
 			return null;
 		}
-		return switch (HostNames.parseHost(address)) {
+		return switch (Idna.parseHost(address)) {
 			case IpLiteral(String value) -> allowedConnectAddress(value);
 			case DnsName(String value) -> reject("connectAddress", "must be an IPv4 or IPv6 address, not a name");
 			case Invalid(String message) -> reject("connectAddress", "must be an IPv4 or IPv6 address");
@@ -245,7 +245,7 @@ final class EndpointDraftValidator {
 		if (host == null) {
 			return reject("host", REQUIRED);
 		}
-		return switch (HostNames.parseHost(host)) {
+		return switch (Idna.parseHost(host)) {
 			case DnsName(String value) -> allowedHost(value);
 			case IpLiteral(String value) -> allowedHost(value);
 			case Invalid(String message) -> reject("host", message);
@@ -293,10 +293,10 @@ final class EndpointDraftValidator {
 		if (sniName == null) {
 			return null;
 		}
-		if (HostNames.parseHost(sniName) instanceof IpLiteral) {
+		if (Idna.parseHost(sniName) instanceof IpLiteral) {
 			return reject("sniName", "must be a DNS name, not an IP address");
 		}
-		return switch (HostNames.parseDnsName(sniName)) {
+		return switch (Idna.parseDnsName(sniName)) {
 			case DnsName(String value) -> value.equals(host) ? null : value;
 			case IpLiteral(String value) -> reject("sniName", "must be a DNS name, not an IP address");
 			case Invalid(String message) -> reject("sniName", message);

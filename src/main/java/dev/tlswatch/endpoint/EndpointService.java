@@ -242,7 +242,7 @@ class EndpointService implements Endpoints {
 	@Override
 	@Transactional(readOnly = true)
 	public List<EndpointDetails> findByHost(String host) {
-		return switch (HostNames.parseHost(host.strip())) {
+		return switch (Idna.parseHost(host.strip())) {
 			case HostNames.DnsName(String name) -> details(this.repository.findAllByHostOrderByPortAscIdAsc(name));
 			case HostNames.IpLiteral(String literal) ->
 				details(this.repository.findAllByHostOrderByPortAscIdAsc(literal));

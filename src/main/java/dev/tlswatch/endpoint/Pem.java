@@ -1,70 +1,63 @@
 package dev.tlswatch.endpoint;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemHeader;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads PEM text (RFC 7468): X.509 certificates, and unencrypted private keys as PKCS#8
+ * The application's one PEM reader (RFC 7468), on BouncyCastle's {@link PEMParser}: X.509
+ * certificates (also OpenSSL's {@code TRUSTED CERTIFICATE}), and private keys as PKCS#8
  * ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1
- * ({@code EC PRIVATE KEY}); the last two are rewrapped as PKCS#8 (RFC 5208) for the JDK's
- * key factories. Keys may be RSA, EC or Ed25519. Plain Java, so that the scan and the
- * command line read PEM exactly as the registry validates it. Error messages never quote
- * the input.
+ * ({@code EC PRIVATE KEY}), encrypted ones too ({@code ENCRYPTED PRIVATE KEY} and
+ * OpenSSL's {@code Proc-Type: 4,ENCRYPTED}) when a password is given. Keys may be RSA, EC
+ * or Ed25519 and come out as the JDK's key classes. The registry, the scan, the command
+ * line and the pages all read PEM here, so they agree on what is valid. Error messages
+ * complete a sentence about the field and never quote the input.
  */
 public final class Pem {
 
-	/** RFC 7468 §2: the label between the dashes; the body up to the matching END. */
-	private static final Pattern BLOCK = Pattern
-		.compile("-----BEGIN ([A-Z0-9 ]{1,40})-----\\r?\\n?(.*?)-----END \\1-----", Pattern.DOTALL);
-
 	private static final String CERTIFICATE = "CERTIFICATE";
-
-	private static final String PKCS8 = "PRIVATE KEY";
-
-	private static final String PKCS1_RSA = "RSA PRIVATE KEY";
-
-	private static final String SEC1_EC = "EC PRIVATE KEY";
 
 	private static final String ENCRYPTED_PKCS8 = "ENCRYPTED PRIVATE KEY";
 
-	// DER tags (X.690 §8)
-	private static final int INTEGER = 0x02;
+	/** What {@code openssl ecparam -genkey} writes before the key; carries no secret. */
+	private static final String EC_PARAMETERS = "EC PARAMETERS";
 
-	private static final int OCTET_STRING = 0x04;
-
-	private static final int NULL = 0x05;
-
-	private static final int OID = 0x06;
-
-	private static final int SEQUENCE = 0x30;
-
-	private static final int EC_PARAMETERS = 0xa0;
-
-	// OID contents: rsaEncryption (RFC 8017), id-ecPublicKey (RFC 5480), id-Ed25519 (RFC
-	// 8410)
-	private static final byte[] RSA_OID = { 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01 };
-
-	private static final byte[] EC_OID = { 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01 };
-
-	private static final byte[] ED25519_OID = { 0x2b, 0x65, 0x70 };
+	private static final Map<ASN1ObjectIdentifier, String> KEY_ALGORITHMS = Map.of(PKCSObjectIdentifiers.rsaEncryption,
+			"RSA", X9ObjectIdentifiers.id_ecPublicKey, "EC", EdECObjectIdentifiers.id_Ed25519, "Ed25519");
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -80,13 +73,16 @@ public final class Pem {
 	 * @throws InvalidPemException if there is none or one is unreadable
 	 */
 	public static List<X509Certificate> certificates(String text) {
+		List<Block> blocks = blocks(text);
 		List<X509Certificate> certificates = new ArrayList<>();
-		for (Block block : blocks(text)) {
-			if (!CERTIFICATE.equals(block.label())) {
-				throw new InvalidPemException("must contain only CERTIFICATE blocks, not " + describe(block.label())
-						+ " (block " + (certificates.size() + 1) + ")");
-			}
-			certificates.add(certificate(block, certificates.size() + 1));
+		for (Block block : blocks) {
+			X509CertificateHolder holder = switch (block.parsed()) {
+				case X509CertificateHolder certificate -> certificate;
+				case X509TrustedCertificateBlock trusted -> trusted.getCertificateHolder();
+				default -> throw new InvalidPemException("must contain only CERTIFICATE blocks, not "
+						+ describe(block.label()) + " (block " + block.index() + ")");
+			};
+			certificates.add(certificate(holder, block.index()));
 		}
 		if (certificates.isEmpty()) {
 			throw new InvalidPemException("contains no PEM certificate (-----BEGIN CERTIFICATE-----)");
@@ -102,20 +98,40 @@ public final class Pem {
 	 * key or a key of another algorithm
 	 */
 	public static PrivateKey privateKey(String text) {
-		List<Block> blocks = blocks(text);
+		return privateKey(text, () -> {
+			throw new InvalidPemException(
+					"is encrypted; give the key unencrypted (for example openssl pkey -in key.pem -out plain-key.pem)");
+		});
+	}
+
+	/**
+	 * Read one private key, decrypting an encrypted one.
+	 * @param text PEM text with exactly one key block
+	 * @param password asked only for an encrypted key; may throw to refuse it
+	 * @return the key
+	 * @throws InvalidPemException if the text holds no key, more than one, a key that the
+	 * password does not decrypt or a key of another algorithm
+	 */
+	public static PrivateKey privateKey(String text, Supplier<char[]> password) {
+		List<Block> blocks = blocks(text).stream().filter((block) -> !EC_PARAMETERS.equals(block.label())).toList();
 		if (blocks.size() != 1) {
 			throw new InvalidPemException(blocks.isEmpty() ? "contains no PEM private key (-----BEGIN PRIVATE KEY-----)"
 					: "must contain exactly one PEM block");
 		}
 		Block block = blocks.get(0);
-		return switch (block.label()) {
-			case PKCS8 -> pkcs8(block.der());
-			case PKCS1_RSA -> pkcs8(wrap(RSA_OID, der(NULL, new byte[0]), block.der()));
-			case SEC1_EC -> pkcs8(wrap(EC_OID, curveOf(block.der()), block.der()));
-			case ENCRYPTED_PKCS8 -> throw encrypted();
+		PrivateKeyInfo info = switch (block.parsed()) {
+			case PrivateKeyInfo plain -> plain;
+			case PEMKeyPair pair -> pair.getPrivateKeyInfo();
+			case PKCS8EncryptedPrivateKeyInfo encrypted -> decrypt(encrypted, password.get());
+			case PEMEncryptedKeyPair encrypted -> decrypt(encrypted, password.get());
+			case Unreadable encrypted -> {
+				password.get();
+				throw new InvalidPemException("cannot be decrypted with the password given");
+			}
 			default -> throw new InvalidPemException(
 					"must be a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block, not " + describe(block.label()));
 		};
+		return privateKey(info);
 	}
 
 	/**
@@ -157,142 +173,140 @@ public final class Pem {
 		};
 	}
 
+	/**
+	 * The blocks of a text: the structure (labels, base64, END lines) from
+	 * {@link PemReader}, then the content of each from {@link PEMParser}, block by block.
+	 */
 	private static List<Block> blocks(String text) {
-		if (text.contains("Proc-Type: 4,ENCRYPTED")) {
-			throw encrypted();
+		List<PemObject> raw = rawBlocks(text);
+		List<Block> blocks = new ArrayList<>(raw.size());
+		try (PEMParser parser = new PEMParser(new StringReader(text))) {
+			for (PemObject object : raw) {
+				int index = blocks.size() + 1;
+				blocks.add(new Block(object.getType(), index, parse(parser, object, index)));
+			}
 		}
-		List<Block> blocks = new ArrayList<>();
-		Matcher matcher = BLOCK.matcher(text);
-		int end = 0;
-		while (matcher.find()) {
-			blocks.add(new Block(matcher.group(1), decode(matcher.group(2), blocks.size() + 1)));
-			end = matcher.end();
-		}
-		if (text.indexOf("-----BEGIN", end) >= 0) {
-			throw new InvalidPemException("has a -----BEGIN line without its matching -----END line");
+		catch (IOException ex) {
+			// Closing a StringReader does not fail
+			throw new IllegalStateException(ex);
 		}
 		return blocks;
 	}
 
-	private static byte[] decode(String body, int index) {
-		String base64 = body.replaceAll("\\s", "");
-		try {
-			byte[] der = Base64.getDecoder().decode(base64);
-			if (der.length == 0) {
-				throw new InvalidPemException("has an empty PEM block (block " + index + ")");
+	private static List<PemObject> rawBlocks(String text) {
+		List<PemObject> blocks = new ArrayList<>();
+		try (PemReader reader = new PemReader(new StringReader(text))) {
+			while (true) {
+				PemObject object = readRaw(reader, blocks.size() + 1);
+				if (object == null) {
+					return blocks;
+				}
+				if (object.getContent().length == 0) {
+					throw new InvalidPemException("has an empty PEM block (block " + (blocks.size() + 1) + ")");
+				}
+				blocks.add(object);
 			}
-			return der;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IOException ex) {
+			// Closing a StringReader does not fail
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static @Nullable PemObject readRaw(PemReader reader, int index) {
+		try {
+			return reader.readPemObject();
+		}
+		catch (IOException | RuntimeException ex) {
+			// PemReader says "... not found" for a missing END line and "malformed PEM
+			// data" (or throws a DecoderException) for what is not base64
+			String message = String.valueOf(ex.getMessage());
+			if (ex instanceof IOException && message.endsWith("not found")) {
+				throw new InvalidPemException("has a -----BEGIN line without its matching -----END line");
+			}
 			throw new InvalidPemException("is not valid base64 inside PEM block " + index);
 		}
 	}
 
-	private static X509Certificate certificate(Block block, int index) {
+	private static Object parse(PEMParser parser, PemObject raw, int index) {
 		try {
-			CertificateFactory factory = CertificateFactory.getInstance("X.509");
-			return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der()));
+			Object parsed = parser.readObject();
+			if (parsed == null) {
+				throw new IllegalStateException("PEMParser found fewer blocks than PemReader");
+			}
+			return parsed;
+		}
+		catch (IOException | RuntimeException ex) {
+			if (encryptedHeader(raw)) {
+				return new Unreadable(raw.getType());
+			}
+			throw unreadable(raw.getType(), index);
+		}
+	}
+
+	private static boolean encryptedHeader(PemObject raw) {
+		for (Object header : raw.getHeaders()) {
+			if (header instanceof PemHeader pemHeader && "Proc-Type".equals(pemHeader.getName())
+					&& pemHeader.getValue().contains("ENCRYPTED")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static InvalidPemException unreadable(String label, int index) {
+		if (CERTIFICATE.equals(label)) {
+			return new InvalidPemException("has an unreadable certificate (block " + index + ")");
+		}
+		if (label.contains("PRIVATE KEY") && !ENCRYPTED_PKCS8.equals(label)) {
+			return new InvalidPemException(label.equals("PRIVATE KEY") ? "is not a readable PKCS#8 private key"
+					: "is not a readable " + label);
+		}
+		return new InvalidPemException("has an unreadable " + describe(label) + " (block " + index + ")");
+	}
+
+	private static X509Certificate certificate(X509CertificateHolder holder, int index) {
+		try {
+			return new JcaX509CertificateConverter().getCertificate(holder);
 		}
 		catch (CertificateException | RuntimeException ex) {
 			throw new InvalidPemException("has an unreadable certificate (block " + index + ")");
 		}
 	}
 
-	private static PrivateKey pkcs8(byte[] der) {
-		String algorithm = algorithmOf(der);
+	private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) {
 		try {
-			return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+			return encrypted.decryptPrivateKeyInfo(
+					new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Decryption.PROVIDER).build(password));
 		}
-		catch (GeneralSecurityException | RuntimeException ex) {
+		catch (Exception ex) {
+			throw new InvalidPemException("cannot be decrypted with the password given");
+		}
+	}
+
+	private static PrivateKeyInfo decrypt(PEMEncryptedKeyPair encrypted, char[] password) {
+		try {
+			return encrypted
+				.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Decryption.PROVIDER).build(password))
+				.getPrivateKeyInfo();
+		}
+		catch (Exception ex) {
+			throw new InvalidPemException("cannot be decrypted with the password given");
+		}
+	}
+
+	/** The JDK's key for a PKCS#8 PrivateKeyInfo of an algorithm we sign with. */
+	private static PrivateKey privateKey(PrivateKeyInfo info) {
+		String algorithm = KEY_ALGORITHMS.get(info.getPrivateKeyAlgorithm().getAlgorithm());
+		if (algorithm == null) {
+			throw new InvalidPemException("must be an RSA, EC or Ed25519 key");
+		}
+		try {
+			return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+		}
+		catch (GeneralSecurityException | IOException | RuntimeException ex) {
 			throw new InvalidPemException("is not a readable " + algorithm + " private key");
 		}
-	}
-
-	/**
-	 * The key algorithm of a PKCS#8 PrivateKeyInfo: SEQUENCE { INTEGER version, SEQUENCE
-	 * { OID algorithm, parameters }, OCTET STRING key }.
-	 */
-	private static String algorithmOf(byte[] pkcs8) {
-		try {
-			Der info = new Der(pkcs8).enter(SEQUENCE);
-			info.skip(INTEGER);
-			byte[] oid = info.enter(SEQUENCE).read(OID);
-			if (Arrays.equals(oid, RSA_OID)) {
-				return "RSA";
-			}
-			if (Arrays.equals(oid, EC_OID)) {
-				return "EC";
-			}
-			if (Arrays.equals(oid, ED25519_OID)) {
-				return "Ed25519";
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidPemException("is not a readable PKCS#8 private key");
-		}
-		throw new InvalidPemException("must be an RSA, EC or Ed25519 key");
-	}
-
-	/**
-	 * The curve of a SEC1 ECPrivateKey (RFC 5915 §3): SEQUENCE { INTEGER 1, OCTET STRING,
-	 * [0] ECParameters OPTIONAL, [1] BIT STRING OPTIONAL }, as a DER OID.
-	 */
-	private static byte[] curveOf(byte[] sec1) {
-		try {
-			Der key = new Der(sec1).enter(SEQUENCE);
-			key.skip(INTEGER);
-			key.skip(OCTET_STRING);
-			if (!key.hasMore() || key.peek() != EC_PARAMETERS) {
-				throw new InvalidPemException(
-						"is an EC PRIVATE KEY without its curve; convert it with openssl pkcs8 -topk8 -nocrypt");
-			}
-			return der(OID, key.enter(EC_PARAMETERS).read(OID));
-		}
-		catch (IllegalArgumentException ex) {
-			if (ex instanceof InvalidPemException invalid) {
-				throw invalid;
-			}
-			throw new InvalidPemException("is not a readable EC PRIVATE KEY");
-		}
-	}
-
-	/**
-	 * PrivateKeyInfo { 0, AlgorithmIdentifier { oid, parameters }, OCTET STRING key }.
-	 */
-	private static byte[] wrap(byte[] algorithm, byte[] parameters, byte[] key) {
-		byte[] identifier = der(SEQUENCE, concat(der(OID, algorithm), parameters));
-		return der(SEQUENCE, concat(der(INTEGER, new byte[] { 0 }), identifier, der(OCTET_STRING, key)));
-	}
-
-	private static byte[] der(int tag, byte[] content) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 6);
-		out.write(tag);
-		int length = content.length;
-		if (length < 0x80) {
-			out.write(length);
-		}
-		else {
-			int bytes = (Integer.SIZE - Integer.numberOfLeadingZeros(length) + 7) / 8;
-			out.write(0x80 | bytes);
-			for (int i = bytes - 1; i >= 0; i--) {
-				out.write(length >>> (8 * i));
-			}
-		}
-		out.writeBytes(content);
-		return out.toByteArray();
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (byte[] part : parts) {
-			out.writeBytes(part);
-		}
-		return out.toByteArray();
-	}
-
-	private static InvalidPemException encrypted() {
-		return new InvalidPemException(
-				"is encrypted; give the key unencrypted (for example openssl pkey -in key.pem -out plain-key.pem)");
 	}
 
 	private static String describe(String label) {
@@ -300,90 +314,26 @@ public final class Pem {
 	}
 
 	/**
-	 * One PEM block.
+	 * One PEM block: its label, position (from 1) and what {@link PEMParser} made of it.
 	 */
-	private record Block(String label, byte[] der) {
+	private record Block(String label, int index, Object parsed) {
 
 	}
 
 	/**
-	 * A minimal DER reader over definite lengths, bounded by what remains; throws
-	 * {@link IllegalArgumentException} on anything malformed.
+	 * An encrypted legacy block whose content cannot be parsed before decryption.
 	 */
-	private static final class Der {
+	private record Unreadable(String label) {
 
-		private final byte[] bytes;
+	}
 
-		private int position;
+	/**
+	 * BouncyCastle's provider for the PBE ciphers of encrypted keys, created on first use
+	 * and never registered with the JDK.
+	 */
+	private static final class Decryption {
 
-		private final int end;
-
-		Der(byte[] bytes) {
-			this(bytes, 0, bytes.length);
-		}
-
-		private Der(byte[] bytes, int start, int end) {
-			this.bytes = bytes;
-			this.position = start;
-			this.end = end;
-		}
-
-		boolean hasMore() {
-			return this.position < this.end;
-		}
-
-		int peek() {
-			require(1);
-			return this.bytes[this.position] & 0xff;
-		}
-
-		Der enter(int tag) {
-			int length = header(tag);
-			Der inner = new Der(this.bytes, this.position, this.position + length);
-			this.position += length;
-			return inner;
-		}
-
-		byte[] read(int tag) {
-			int length = header(tag);
-			byte[] value = Arrays.copyOfRange(this.bytes, this.position, this.position + length);
-			this.position += length;
-			return value;
-		}
-
-		void skip(int tag) {
-			int length = header(tag);
-			this.position += length;
-		}
-
-		private int header(int tag) {
-			if (peek() != tag) {
-				throw new IllegalArgumentException("Unexpected tag");
-			}
-			this.position++;
-			require(1);
-			int first = this.bytes[this.position++] & 0xff;
-			int length = first;
-			if (first >= 0x80) {
-				int count = first & 0x7f;
-				if (count == 0 || count > 3) {
-					throw new IllegalArgumentException("Unsupported length");
-				}
-				require(count);
-				length = 0;
-				for (int i = 0; i < count; i++) {
-					length = (length << 8) | (this.bytes[this.position++] & 0xff);
-				}
-			}
-			require(length);
-			return length;
-		}
-
-		private void require(int count) {
-			if (count < 0 || this.end - this.position < count) {
-				throw new IllegalArgumentException("Truncated");
-			}
-		}
+		static final Provider PROVIDER = new BouncyCastleProvider();
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.tlswatch.endpoint;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,11 @@ import org.springframework.stereotype.Component;
  * cloud metadata addresses are denied unless {@code allow-cloud-metadata}; the
  * {@code allow} networks are allowed; loopback, link-local and private addresses as their
  * switches say; every other address as {@code allow-public} says. IPv4-mapped IPv6
- * addresses are judged as their IPv4 address.
+ * addresses are judged as their IPv4 address; IPv6 addresses that carry an IPv4 address
+ * (NAT64, IPv4-translated, 6to4, Teredo: see {@link EmbeddedIpv4}) are denied when the
+ * address they carry is, and then judged as themselves.
+ * <p>
+ * The same rules guard every other outbound connection: see {@link OutboundUrlPolicy}.
  */
 @Component
 public class ScanTargetPolicy {
@@ -74,7 +79,7 @@ public class ScanTargetPolicy {
 	 * @return the decision; an invalid host is denied
 	 */
 	public PolicyDecision check(String host) {
-		return switch (HostNames.parseHost(host.strip())) {
+		return switch (Idna.parseHost(host.strip())) {
 			case IpLiteral(String literal) -> checkAddress(literal(literal));
 			case DnsName(String name) -> checkName(name);
 			case Invalid(String message) -> PolicyDecision.deny("'" + bounded(host) + "' " + message);
@@ -89,6 +94,22 @@ public class ScanTargetPolicy {
 	public PolicyDecision checkAddress(InetAddress address) {
 		byte[] bytes = Cidr.canonicalBytes(address);
 		String shown = text(bytes);
+		for (EmbeddedIpv4 embedded : EmbeddedIpv4.in(bytes)) {
+			byte[] ipv4 = embedded.ipv4();
+			if (ipv4 == null) {
+				return PolicyDecision.deny(shown + " is " + embedded.form()
+						+ " whose IPv4 address depends on the network's NAT64 prefix length; it is never scanned");
+			}
+			PolicyDecision carried = checkBytes(ipv4, text(ipv4));
+			if (carried.denied()) {
+				return PolicyDecision.deny(
+						shown + " is " + embedded.form() + " that carries " + text(ipv4) + ", and " + carried.reason());
+			}
+		}
+		return checkBytes(bytes, shown);
+	}
+
+	private PolicyDecision checkBytes(byte[] bytes, String shown) {
 		Category category = categoryOf(bytes);
 		if (category.alwaysDenied) {
 			return PolicyDecision.deny(shown + " is " + category.description + " and is never scanned");
@@ -167,16 +188,39 @@ public class ScanTargetPolicy {
 	}
 
 	private static List<Cidr> networks(String key, List<String> values) {
-		try {
-			return values.stream().map(Cidr::parse).toList();
+		List<Cidr> networks = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			try {
+				networks.add(Cidr.parse(values.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				String problem = String.valueOf(ex.getMessage());
+				// Cidr says "Invalid network 'TEXT': PROBLEM"; the analysis shows TEXT
+				// itself
+				problem = problem.startsWith("Invalid network '") && problem.contains("': ")
+						? problem.substring(problem.indexOf("': ") + 3) : problem;
+				throw new InvalidScanPolicyException(KEY + key + "[" + i + "]", values.get(i), problem,
+						"a network as ADDRESS/PREFIX with no host bits set, e.g. 10.0.0.0/8, 192.0.2.7"
+								+ " or 2001:db8::/32",
+						ex);
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(KEY + key + ": " + ex.getMessage(), ex);
-		}
+		return List.copyOf(networks);
 	}
 
 	private static List<HostPattern> patterns(String key, List<String> values) {
-		return values.stream().map((value) -> HostPattern.parse(KEY + key, value)).toList();
+		List<HostPattern> patterns = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			try {
+				patterns.add(HostPattern.parse(KEY + key + "[" + i + "]", values.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidScanPolicyException(KEY + key + "[" + i + "]", values.get(i),
+						"it is not a host name or '*.' followed by a host name",
+						"a host name (db.example.com) or a wildcard for its subdomains (*.example.com)", ex);
+			}
+		}
+		return List.copyOf(patterns);
 	}
 
 	private record Range(Cidr network, Category category) {
@@ -215,7 +259,7 @@ public class ScanTargetPolicy {
 			String pattern = value.strip().toLowerCase(Locale.ROOT);
 			boolean wildcard = pattern.startsWith("*.");
 			String name = wildcard ? pattern.substring(2) : pattern;
-			if (name.isEmpty() || !(HostNames.parseDnsName(name) instanceof DnsName(String normalised))) {
+			if (name.isEmpty() || !(Idna.parseDnsName(name) instanceof DnsName(String normalised))) {
 				throw new IllegalArgumentException(
 						key + ": '" + bounded(value) + "' is not a host name or '*.' followed by a host name");
 			}

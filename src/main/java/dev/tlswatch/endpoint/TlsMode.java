@@ -34,9 +34,25 @@ public enum TlsMode {
 	/** The PostgreSQL {@code SSLRequest}. */
 	STARTTLS_POSTGRES,
 
+	/** The MySQL (MariaDB) {@code SSLRequest}. */
+	STARTTLS_MYSQL,
+
+	/** NNTP {@code STARTTLS} (RFC 4642). */
+	STARTTLS_NNTP,
+
+	/** ManageSieve {@code STARTTLS} (RFC 5804). */
+	STARTTLS_SIEVE,
+
+	/** LMTP {@code STARTTLS} after {@code LHLO} (RFC 2033). */
+	STARTTLS_LMTP,
+
+	/** IRC {@code STARTTLS} (IRCv3 tls extension). */
+	STARTTLS_IRC,
+
 	/**
 	 * Chosen from the port at scan time: 25 and 587 SMTP, 143 IMAP, 110 POP3, 21 FTP, 389
-	 * LDAP, 5222 XMPP, 5432 PostgreSQL, any other port implicit TLS.
+	 * LDAP, 5222 XMPP, 5432 PostgreSQL, 3306 MySQL, 119 NNTP, 4190 ManageSieve, 24 LMTP,
+	 * 6667 IRC, any other port implicit TLS.
 	 */
 	AUTO;
 
@@ -51,7 +67,7 @@ public enum TlsMode {
 			return this;
 		}
 		// IANA service names and port numbers: smtp, submission, imap, pop3, ftp, ldap,
-		// xmpp-client, postgresql
+		// xmpp-client, postgresql, mysql, nntp, sieve, lmtp, ircd
 		return switch (port) {
 			case 25, 587 -> STARTTLS_SMTP;
 			case 143 -> STARTTLS_IMAP;
@@ -60,6 +76,11 @@ public enum TlsMode {
 			case 389 -> STARTTLS_LDAP;
 			case 5222 -> STARTTLS_XMPP;
 			case 5432 -> STARTTLS_POSTGRES;
+			case 3306 -> STARTTLS_MYSQL;
+			case 119 -> STARTTLS_NNTP;
+			case 4190 -> STARTTLS_SIEVE;
+			case 24 -> STARTTLS_LMTP;
+			case 6667 -> STARTTLS_IRC;
 			default -> IMPLICIT;
 		};
 	}

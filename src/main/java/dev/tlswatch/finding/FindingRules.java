@@ -85,8 +85,9 @@ final class FindingRules {
 					"The name does not resolve: " + result.error()));
 			case CONNECTION_REFUSED, TIMEOUT -> findings.add(new FindingDetails("UNREACHABLE", Severity.CRITICAL,
 					result.address(), "Cannot reach " + where + ": " + result.error()));
-			case TLS_FAILURE -> findings.add(new FindingDetails("TLS_HANDSHAKE_FAILED", Severity.CRITICAL,
-					result.address(), "TLS handshake with " + where + " failed: " + result.error()));
+			case TLS_FAILURE -> findings.add(result.clientCertificateRequired() ? clientCertificateRequired(result)
+					: new FindingDetails("TLS_HANDSHAKE_FAILED", Severity.CRITICAL, result.address(),
+							"TLS handshake with " + where + " failed: " + result.error()));
 			case STARTTLS_FAILED -> findings.add(new FindingDetails("STARTTLS_FAILED", Severity.CRITICAL,
 					result.address(), "STARTTLS with " + where + " failed: " + result.error()));
 			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
@@ -94,6 +95,20 @@ final class FindingRules {
 			case DENIED -> findings.add(new FindingDetails("TARGET_DENIED", Severity.CRITICAL, result.address(),
 					"Not scanned: the scan target policy denies " + where + ". " + result.error()));
 		}
+	}
+
+	/**
+	 * A server that asked for a client certificate and ended the handshake without one
+	 * (or without the one configured) is doing what mutual TLS is for: not a broken
+	 * handshake but a fact about the endpoint, whose chain was still read.
+	 */
+	private static FindingDetails clientCertificateRequired(AddressResult result) {
+		List<String> authorities = result.clientCertificateAuthorities();
+		String names = authorities.isEmpty() ? ""
+				: " It accepts certificates from " + String.join("; ", authorities) + ".";
+		return new FindingDetails("CLIENT_CERTIFICATE_REQUIRED", Severity.WARNING, result.address(),
+				"Client certificate required: the server ended the handshake because the endpoint has no client"
+						+ " certificate it accepts (" + result.error() + ")." + names);
 	}
 
 	/**

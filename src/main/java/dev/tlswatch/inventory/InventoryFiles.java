@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
- * Reads import files: CSV (RFC 4180, a header row naming the columns
- * {@code host,port,tlsMode,sniName,tags,interval} in any order, other columns ignored) or
- * a JSON array of objects with the same properties. Bounded: at most {@link #MAX_BYTES}
- * bytes of UTF-8 and {@link #MAX_ROWS} rows.
+ * Reads import files: CSV (RFC 4180, read by Jackson's CSV module; a header row naming
+ * the columns {@code host,port,tlsMode,sniName,tags,interval} in any order, other columns
+ * ignored) or a JSON array of objects with the same properties. Bounded: at most
+ * {@link #MAX_BYTES} bytes of UTF-8 and {@link #MAX_ROWS} rows.
  */
 public final class InventoryFiles {
 
@@ -31,6 +36,12 @@ public final class InventoryFiles {
 	private static final char BOM = '\uFEFF';
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final ObjectReader CSV_RECORDS = CsvMapper.builder()
+		.enable(CsvReadFeature.WRAP_AS_ARRAY)
+		.enable(CsvReadFeature.SKIP_EMPTY_LINES)
+		.build()
+		.readerFor(String[].class);
 
 	private InventoryFiles() {
 	}
@@ -80,7 +91,7 @@ public final class InventoryFiles {
 	 */
 	public static List<ImportRow> parseCsv(String text) {
 		checkLength(text);
-		List<List<String>> records = new CsvReader(stripBom(text)).records();
+		List<List<String>> records = records(stripBom(text));
 		if (records.isEmpty()) {
 			throw new InventoryFormatException("The file is empty: a header row (" + String.join(",", COLUMNS)
 					+ ") and at least one endpoint are required.");
@@ -208,102 +219,38 @@ public final class InventoryFiles {
 	}
 
 	/**
-	 * RFC 4180 records: cells separated by commas, records by CRLF or LF; a quoted cell
-	 * may hold commas, line breaks and doubled quotes. Empty lines are skipped.
+	 * RFC 4180 records through Jackson's CSV module: cells separated by commas, records
+	 * by CRLF or LF; a quoted cell may hold commas, line breaks and doubled quotes. Empty
+	 * lines are skipped; more than {@link #MAX_ROWS} records (and a header) stop the
+	 * reading.
 	 */
-	private static final class CsvReader {
-
-		private final String text;
-
-		private int position;
-
-		private int line = 1;
-
-		CsvReader(String text) {
-			this.text = text;
-		}
-
-		List<List<String>> records() {
-			List<List<String>> records = new ArrayList<>();
-			while (this.position < this.text.length()) {
-				List<String> record = record();
-				boolean empty = record.size() == 1 && record.get(0).isEmpty();
-				if (!empty) {
-					if (records.size() > MAX_ROWS) {
-						throw tooManyRows();
-					}
-					records.add(record);
+	private static List<List<String>> records(String text) {
+		List<List<String>> records = new ArrayList<>();
+		try (MappingIterator<String[]> rows = CSV_RECORDS.readValues(text)) {
+			while (rows.hasNextValue()) {
+				if (records.size() > MAX_ROWS) {
+					throw tooManyRows();
 				}
-			}
-			return records;
-		}
-
-		private List<String> record() {
-			List<String> cells = new ArrayList<>();
-			while (true) {
-				cells.add((peek() == '"') ? quoted() : plain());
-				if (this.position >= this.text.length()) {
-					return cells;
-				}
-				char separator = this.text.charAt(this.position++);
-				if (separator == ',') {
-					continue;
-				}
-				if (separator == '\r' && peek() == '\n') {
-					this.position++;
-				}
-				this.line++;
-				return cells;
+				records.add(List.of(rows.nextValue()));
 			}
 		}
-
-		private String plain() {
-			int start = this.position;
-			while (this.position < this.text.length()) {
-				char c = this.text.charAt(this.position);
-				if (c == ',' || c == '\r' || c == '\n') {
-					break;
-				}
-				if (c == '"') {
-					throw new InventoryFormatException(
-							"Line " + this.line + ": a quote inside an unquoted cell; quote the whole cell.");
-				}
-				this.position++;
-			}
-			return this.text.substring(start, this.position);
+		catch (StreamReadException ex) {
+			throw csvError(ex);
 		}
+		return records;
+	}
 
-		private String quoted() {
-			int startLine = this.line;
-			StringBuilder cell = new StringBuilder();
-			this.position++;
-			while (this.position < this.text.length()) {
-				char c = this.text.charAt(this.position++);
-				if (c != '"') {
-					this.line += (c == '\n') ? 1 : 0;
-					cell.append(c);
-				}
-				else if (peek() == '"') {
-					cell.append('"');
-					this.position++;
-				}
-				else {
-					char next = peek();
-					if (next != ',' && next != '\r' && next != '\n' && next != 0) {
-						throw new InventoryFormatException(
-								"Line " + this.line + ": text after a quoted cell's closing quote.");
-					}
-					return cell.toString();
-				}
-			}
-			throw new InventoryFormatException("Line " + startLine + ": a quoted cell is not closed.");
+	private static InventoryFormatException csvError(StreamReadException ex) {
+		int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : -1;
+		String message = String.valueOf(ex.getOriginalMessage());
+		if (message.contains("Missing closing quote")) {
+			return new InventoryFormatException(
+					"A quoted cell is not closed: the file ends inside it (line " + line + ").");
 		}
-
-		/** The next character, or 0 at the end (the text holds no NUL). */
-		private char peek() {
-			return (this.position < this.text.length()) ? this.text.charAt(this.position) : 0;
+		if (message.contains("Expected column separator")) {
+			return new InventoryFormatException("Line " + line + ": text after a quoted cell's closing quote.");
 		}
-
+		return new InventoryFormatException("Line " + line + ": not valid CSV (" + message + ").");
 	}
 
 }

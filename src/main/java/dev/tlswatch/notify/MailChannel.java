@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Sends mail through Spring Boot's {@link JavaMailSender}: multipart plain text and HTML,
- * with a Message-ID that stays the same on every attempt. Off when
+ * Sends the {@code MAIL} channels' messages through Spring Boot's {@link JavaMailSender}:
+ * multipart plain text and HTML, with a Message-ID that stays the same on every attempt,
+ * to the recipients resolved when the message was queued. Off when
  * {@code spring.mail.host} is not set or empty.
  */
 @Component
@@ -37,12 +38,16 @@ class MailChannel implements ChannelSender {
 	}
 
 	@Override
-	public Channel channel() {
-		return Channel.MAIL;
+	public boolean supports(ChannelType type) {
+		return type == ChannelType.MAIL;
 	}
 
 	@Override
-	public boolean enabled() {
+	public boolean enabled(ChannelDefinition channel) {
+		return enabled();
+	}
+
+	boolean enabled() {
 		return this.mailSender != null;
 	}
 
@@ -64,7 +69,7 @@ class MailChannel implements ChannelSender {
 	}
 
 	@Override
-	public void send(Delivery delivery) throws DeliveryFailedException {
+	public void send(ChannelDefinition channel, Delivery delivery) throws DeliveryFailedException {
 		String from = (delivery.mailFrom() != null) ? delivery.mailFrom() : this.settings.from();
 		send(delivery.deliveryId(), from, delivery.recipients(), delivery.subject(), delivery.text(), delivery.html());
 	}

@@ -3,6 +3,7 @@ package dev.tlswatch.notify;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How messages are delivered. Mail is on when {@code spring.mail.host} is set (Spring
  * Boot then provides a mail sender); the webhook is on when its URL is set.
  *
- * @param mail the mail channel's sender and global recipients
- * @param webhook the webhook channel
+ * @param mail the mail sender, and the recipients of the {@code mail} channel
+ * @param webhook the {@code webhook} channel, and the timeouts of every HTTP channel
+ * @param channels named channels ({@code tlswatch.notify.channels.<name>.*})
  * @param drainInterval how often the outbox is drained besides right after each commit
  * that queued something
  * @param drainBatch how many deliveries one drain attempts at most
@@ -22,15 +24,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tlswatch.notify")
 record NotifySettings(@DefaultValue Mail mail, @DefaultValue Webhook webhook,
-		@DefaultValue("10s") Duration drainInterval, @DefaultValue("100") int drainBatch, @DefaultValue Retry retry) {
+		@DefaultValue Map<String, ChannelProperties> channels, @DefaultValue("10s") Duration drainInterval,
+		@DefaultValue("100") int drainBatch, @DefaultValue Retry retry) {
 
 	NotifySettings {
+		channels = Map.copyOf(channels);
 		if (drainInterval.compareTo(Duration.ofMillis(100)) < 0) {
 			throw new IllegalArgumentException("tlswatch.notify.drain-interval must be at least 100ms");
 		}
 		if (drainBatch < 1) {
 			throw new IllegalArgumentException("tlswatch.notify.drain-batch must be at least 1");
 		}
+	}
+
+	/**
+	 * One named channel as configured; {@link ChannelRegistry} checks it and names the
+	 * key at fault.
+	 *
+	 * @param type the format spoken
+	 * @param url where to send (see {@link ChannelDefinition#url()})
+	 * @param secret the signing key, routing key, API key or token
+	 * @param minSeverity the least severity delivered
+	 * @param tags the endpoint tags routed here; empty: every message
+	 * @param to mail recipients, {@code MAIL} only
+	 * @param chatId the chat, {@code TELEGRAM} only
+	 */
+	record ChannelProperties(@Nullable ChannelType type, @Nullable URI url, @Nullable String secret,
+			@DefaultValue("INFO") MessageSeverity minSeverity, @DefaultValue List<String> tags,
+			@DefaultValue List<String> to, @Nullable String chatId) {
+
+		ChannelProperties {
+			tags = List.copyOf(tags);
+			to = List.copyOf(to);
+		}
+
 	}
 
 	/**

@@ -2,12 +2,9 @@ package dev.tlswatch.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,7 @@ class OutboxDrainer {
 
 	private final OutboxStore store;
 
-	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+	private final ChannelRegistry channels;
 
 	private final NotifySettings settings;
 
@@ -42,10 +39,10 @@ class OutboxDrainer {
 
 	private final TransactionTemplate transactions;
 
-	OutboxDrainer(OutboxStore store, List<ChannelSender> senders, NotifySettings settings, Clock clock,
+	OutboxDrainer(OutboxStore store, ChannelRegistry channels, NotifySettings settings, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
-		senders.forEach((sender) -> this.senders.put(sender.channel(), sender));
+		this.channels = channels;
 		this.settings = settings;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -57,7 +54,7 @@ class OutboxDrainer {
 	 * @return how many rows were sent
 	 */
 	int drain() {
-		Set<Channel> channels = enabledChannels();
+		Map<String, ChannelDefinition> channels = new HashMap<>(this.channels.enabledByName());
 		int sent = 0;
 		for (int i = 0; i < this.settings.drainBatch() && !channels.isEmpty(); i++) {
 			Optional<Attempt> attempt = this.transactions.execute((status) -> attemptNext(channels));
@@ -74,51 +71,44 @@ class OutboxDrainer {
 		return sent;
 	}
 
-	private Set<Channel> enabledChannels() {
-		Set<Channel> channels = EnumSet.noneOf(Channel.class);
-		this.senders.values()
-			.stream()
-			.filter(ChannelSender::enabled)
-			.forEach((sender) -> channels.add(sender.channel()));
-		return channels;
+	private Optional<Attempt> attemptNext(Map<String, ChannelDefinition> channels) {
+		return this.store.claimNext(channels.keySet(), this.clock.instant())
+			.map((delivery) -> attempt(channels.get(delivery.channelName()), delivery));
 	}
 
-	private Optional<Attempt> attemptNext(Set<Channel> channels) {
-		return this.store.claimNext(channels, this.clock.instant()).map(this::attempt);
-	}
-
-	private Attempt attempt(Delivery delivery) {
+	private Attempt attempt(ChannelDefinition channel, Delivery delivery) {
 		try {
-			this.senders.get(delivery.channel()).send(delivery);
+			this.channels.sender(channel.type()).send(channel, delivery);
 			this.store.markSent(delivery.id(), this.clock.instant());
-			logger.debug("Sent {} of message '{}' (outbox row {})", delivery.channel(), delivery.key(), delivery.id());
-			return new Attempt(delivery.channel(), true);
+			logger.debug("Sent message '{}' through channel '{}' (outbox row {})", delivery.key(),
+					delivery.channelName(), delivery.id());
+			return new Attempt(delivery.channelName(), true);
 		}
 		catch (DeliveryFailedException | RuntimeException ex) {
 			recordFailure(delivery, ex);
-			return new Attempt(delivery.channel(), false);
+			return new Attempt(delivery.channelName(), false);
 		}
 	}
 
 	private void recordFailure(Delivery delivery, Exception ex) {
 		String error = (ex instanceof DeliveryFailedException) ? String.valueOf(ex.getMessage())
-				: DeliveryFailedException
-					.clean(delivery.channel() + " failed: " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+				: DeliveryFailedException.clean("Channel '" + delivery.channelName() + "' failed: "
+						+ ex.getClass().getSimpleName() + " " + ex.getMessage());
 		int failures = delivery.attempts() + 1;
 		Instant now = this.clock.instant();
 		Instant next = now.plus(this.settings.retry().after(failures));
 		this.store.markFailed(delivery.id(), now, error, next);
-		logger.warn("{} of message '{}' (outbox row {}) failed, attempt {}, next at {}: {}", delivery.channel(),
-				delivery.key(), delivery.id(), failures, next, error);
+		logger.warn("Channel '{}', message '{}' (outbox row {}) failed, attempt {}, next at {}: {}",
+				delivery.channelName(), delivery.key(), delivery.id(), failures, next, error);
 	}
 
 	/**
 	 * What one attempt did.
 	 *
-	 * @param channel the row's channel
+	 * @param channel the row's channel name
 	 * @param sent whether it was delivered
 	 */
-	private record Attempt(Channel channel, boolean sent) {
+	private record Attempt(String channel, boolean sent) {
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The {@link Notifier}: queues each message in the outbox as one row per enabled channel,
- * in the caller's transaction, and has it drained right after that transaction commits. A
+ * The {@link Notifier}: queues each message in the outbox as one row per channel whose
+ * routing takes it (see {@link ChannelDefinition#accepts(MessageContext)}), in the
+ * caller's transaction, and has it drained right after that transaction commits. A
  * channel that is off gets no row: switching it on later does not send old messages.
  */
 @Service
@@ -36,16 +37,16 @@ class OutboxNotifier implements Notifier {
 
 	private final MailChannel mail;
 
-	private final WebhookChannel webhook;
+	private final ChannelRegistry channels;
 
 	private final DrainKick kick;
 
 	private final Clock clock;
 
-	OutboxNotifier(OutboxStore store, MailChannel mail, WebhookChannel webhook, DrainKick kick, Clock clock) {
+	OutboxNotifier(OutboxStore store, MailChannel mail, ChannelRegistry channels, DrainKick kick, Clock clock) {
 		this.store = store;
 		this.mail = mail;
-		this.webhook = webhook;
+		this.channels = channels;
 		this.kick = kick;
 		this.clock = clock;
 	}
@@ -60,12 +61,16 @@ class OutboxNotifier implements Notifier {
 			return false;
 		}
 		long id = stored.get();
-		List<String> recipients = recipients(message);
-		if (this.mail.enabled() && !recipients.isEmpty()) {
-			this.store.insertDelivery(id, Channel.MAIL, this.mail.newMessageId(), this.mail.from(), recipients, now);
-		}
-		if (this.webhook.enabled()) {
-			this.store.insertDelivery(id, Channel.WEBHOOK, "tlswatch-" + UUID.randomUUID(), null, List.of(), now);
+		for (ChannelDefinition channel : this.channels.routed(message.context())) {
+			if (channel.type() == ChannelType.MAIL) {
+				List<String> recipients = recipients(channel.to(), message);
+				if (!recipients.isEmpty()) {
+					this.store.insertDelivery(id, channel, this.mail.newMessageId(), this.mail.from(), recipients, now);
+				}
+			}
+			else {
+				this.store.insertDelivery(id, channel, "tlswatch-" + UUID.randomUUID(), null, List.of(), now);
+			}
 		}
 		this.kick.afterCommit();
 		return true;
@@ -76,10 +81,12 @@ class OutboxNotifier implements Notifier {
 	public DeliveryStatus status() {
 		OutboxStore.Counts counts = this.store.counts();
 		Optional<OutboxStore.LastError> lastError = this.store.lastError();
+		Optional<ChannelDefinition> webhook = this.channels.configured(ChannelRegistry.LEGACY_WEBHOOK);
 		return new DeliveryStatus(this.mail.enabled(), this.mail.enabled() ? this.mail.from() : null,
-				this.mail.globalRecipients(), this.webhook.enabled(), counts.pending(), counts.failing(),
+				this.mail.globalRecipients(), webhook.isPresent(), counts.pending(), counts.failing(),
 				lastError.map(OutboxStore.LastError::error).orElse(null),
-				lastError.map(OutboxStore.LastError::at).orElse(null), this.webhook.target(), counts.sent());
+				lastError.map(OutboxStore.LastError::at).orElse(null),
+				webhook.map(ChannelDefinition::target).orElse(null), counts.sent());
 	}
 
 	@Override
@@ -110,12 +117,12 @@ class OutboxNotifier implements Notifier {
 	}
 
 	/**
-	 * The global list, then the message's own, each address once; invalid ones dropped.
+	 * The channel's list, then the message's own, each address once; invalid ones
+	 * dropped.
 	 */
-	private List<String> recipients(OutgoingMessage message) {
+	private List<String> recipients(List<String> channelRecipients, OutgoingMessage message) {
 		Map<String, String> unique = new LinkedHashMap<>();
-		this.mail.globalRecipients()
-			.forEach((address) -> unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address));
+		channelRecipients.forEach((address) -> unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address));
 		for (String address : message.recipients()) {
 			String candidate = address.strip();
 			if (MailAddresses.isValid(candidate)) {

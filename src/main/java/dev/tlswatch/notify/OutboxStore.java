@@ -42,8 +42,8 @@ class OutboxStore {
 	 */
 	Optional<Long> insertMessage(OutgoingMessage message, String subject, Instant now) {
 		return this.jdbc.sql("""
-				insert into notify_message (message_key, subject, body_text, body_html, attributes, created_at)
-				values (:key, :subject, :text, :html, cast(:attributes as jsonb), :now)
+				insert into notify_message (message_key, subject, body_text, body_html, attributes, context, created_at)
+				values (:key, :subject, :text, :html, cast(:attributes as jsonb), cast(:context as jsonb), :now)
 				on conflict (message_key) do nothing
 				returning id""")
 			.param("key", message.key())
@@ -51,19 +51,21 @@ class OutboxStore {
 			.param("text", message.text())
 			.param("html", message.html())
 			.param("attributes", json.writeValueAsString(message.attributes()))
+			.param("context", json.writeValueAsString(message.context()))
 			.param("now", utc(now))
 			.query(Long.class)
 			.optional();
 	}
 
-	void insertDelivery(long messageId, Channel channel, String deliveryId, @Nullable String mailFrom,
+	void insertDelivery(long messageId, ChannelDefinition channel, String deliveryId, @Nullable String mailFrom,
 			List<String> recipients, Instant now) {
 		this.jdbc.sql("""
-				insert into notify_outbox (message_id, channel, delivery_id, mail_from, recipients,
+				insert into notify_outbox (message_id, channel, channel_name, delivery_id, mail_from, recipients,
 				    next_attempt_at, created_at)
-				values (:message, :channel, :delivery, :from, :recipients, :now, :now)""")
+				values (:message, :channel, :name, :delivery, :from, :recipients, :now, :now)""")
 			.param("message", messageId)
-			.param("channel", channel.name())
+			.param("channel", channel.type().name())
+			.param("name", channel.name())
 			.param("delivery", deliveryId)
 			.param("from", mailFrom)
 			.param("recipients", recipients.isEmpty() ? null : String.join("\n", recipients))
@@ -76,20 +78,21 @@ class OutboxStore {
 	 * transaction (on this or another node) holds; the lock lasts until the caller's
 	 * transaction ends.
 	 */
-	Optional<Delivery> claimNext(Collection<Channel> channels, Instant now) {
+	Optional<Delivery> claimNext(Collection<String> channels, Instant now) {
 		if (channels.isEmpty()) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
-				select o.id, o.channel, o.delivery_id, o.attempts, o.mail_from, o.recipients,
-				       m.message_key, m.subject, m.body_text, m.body_html, m.attributes::text as attributes
+				select o.id, o.channel, o.channel_name, o.delivery_id, o.attempts, o.mail_from, o.recipients,
+				       m.message_key, m.subject, m.body_text, m.body_html, m.attributes::text as attributes,
+				       m.context::text as context
 				from notify_outbox o join notify_message m on m.id = o.message_id
-				where o.status = 'PENDING' and o.next_attempt_at <= :now and o.channel in (:channels)
+				where o.status = 'PENDING' and o.next_attempt_at <= :now and o.channel_name in (:channels)
 				order by o.next_attempt_at, o.id
 				limit 1
 				for update of o skip locked""")
 			.param("now", utc(now))
-			.param("channels", channels.stream().map(Channel::name).toList())
+			.param("channels", List.copyOf(channels))
 			.query(OutboxStore::delivery)
 			.optional();
 	}
@@ -136,11 +139,13 @@ class OutboxStore {
 
 	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
 		String recipients = rs.getString("recipients");
-		return new Delivery(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("delivery_id"),
-				rs.getInt("attempts"), rs.getString("mail_from"),
-				(recipients != null) ? Arrays.asList(recipients.split("\n")) : List.of(), rs.getString("message_key"),
-				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-				json.readValue(rs.getString("attributes"), ATTRIBUTES));
+		String context = rs.getString("context");
+		return new Delivery(rs.getLong("id"), rs.getString("channel_name"),
+				ChannelType.valueOf(rs.getString("channel")), rs.getString("delivery_id"), rs.getInt("attempts"),
+				rs.getString("mail_from"), (recipients != null) ? Arrays.asList(recipients.split("\n")) : List.of(),
+				rs.getString("message_key"), rs.getString("subject"), rs.getString("body_text"),
+				rs.getString("body_html"), json.readValue(rs.getString("attributes"), ATTRIBUTES),
+				(context != null) ? json.readValue(context, MessageContext.class) : MessageContext.NONE);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,6 @@
 /**
  * Delivers messages (mail, webhook) from a transactional outbox; knows nothing of
- * findings or alerts.
+ * findings or alerts. Outbound URLs pass the endpoint module's {@code OutboundUrlPolicy}.
  */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked

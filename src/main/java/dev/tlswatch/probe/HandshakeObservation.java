@@ -28,11 +28,16 @@ import org.jspecify.annotations.Nullable;
  * @param chainReport what is wrong with the chain, {@link ChainReport#NONE} without one
  * @param ocspStapled whether the server stapled a usable OCSP response (RFC 6066 §8, RFC
  * 8446 §4.4.2.1) to the handshake; not known without a completed handshake
+ * @param clientCertificateRequested whether the server sent a CertificateRequest (RFC
+ * 8446 §4.3.2, RFC 5246 §7.4.4); {@code null} when the handshake did not get that far
+ * @param clientCertificateAuthorities the distinguished names (RFC 2253) of the
+ * certificate authorities the request named, when they were read; empty otherwise
  */
 public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
 		@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
-		@Nullable Boolean hostnameMatches, ChainReport chainReport, Observed<Boolean> ocspStapled) {
+		@Nullable Boolean hostnameMatches, ChainReport chainReport, Observed<Boolean> ocspStapled,
+		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
 
 	private static final Observed<Boolean> STAPLING_NOT_TESTED = Observed.none(Observed.Status.COULD_NOT_TEST,
 			"No completed handshake");
@@ -44,6 +49,58 @@ public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome,
 		Objects.requireNonNull(trust, "trust");
 		Objects.requireNonNull(chainReport, "chainReport");
 		chain = List.copyOf(chain);
+		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+	}
+
+	/**
+	 * An observation without what was seen of a client certificate request.
+	 */
+	public HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
+			@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust,
+			@Nullable String trustError, @Nullable Boolean hostnameMatches, ChainReport chainReport,
+			Observed<Boolean> ocspStapled) {
+		this(target, outcome, error, protocol, cipherSuite, connectTime, handshakeTime, chain, trust, trustError,
+				hostnameMatches, chainReport, ocspStapled, null, List.of());
+	}
+
+	/**
+	 * Whether the server asked for a client certificate and the handshake failed on it:
+	 * the server requires one that the endpoint does not have (or does not accept the one
+	 * it has).
+	 * @return whether a requested client certificate was missing or refused
+	 */
+	public boolean clientCertificateRequired() {
+		return Boolean.TRUE.equals(this.clientCertificateRequested) && this.outcome == HandshakeOutcome.TLS_FAILURE;
+	}
+
+	/**
+	 * The same observation with another chain and its analysis, as read on the wire when
+	 * the handshake itself received none.
+	 * @param chain the facts of each certificate, in the order sent
+	 * @param trust whether it is trusted
+	 * @param trustError why not
+	 * @param hostnameMatches whether the leaf matches
+	 * @param chainReport what is wrong with it
+	 * @return the copy
+	 */
+	public HandshakeObservation withChain(List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, ChainReport chainReport) {
+		return new HandshakeObservation(this.target, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectTime, this.handshakeTime, chain, trust, trustError, hostnameMatches, chainReport,
+				this.ocspStapled, this.clientCertificateRequested, this.clientCertificateAuthorities);
+	}
+
+	/**
+	 * The same observation with what was seen of a client certificate request.
+	 * @param requested whether a request was seen
+	 * @param authorities the authorities it named
+	 * @return the copy
+	 */
+	public HandshakeObservation withClientCertificateRequest(@Nullable Boolean requested, List<String> authorities) {
+		return new HandshakeObservation(this.target, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectTime, this.handshakeTime, this.chain, this.trust, this.trustError, this.hostnameMatches,
+				this.chainReport, this.ocspStapled, requested, authorities);
 	}
 
 	/**

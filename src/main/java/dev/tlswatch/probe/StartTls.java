@@ -28,6 +28,21 @@ public enum StartTls {
 	XMPP,
 
 	/** The PostgreSQL {@code SSLRequest} message. */
-	POSTGRES
+	POSTGRES,
+
+	/** The MySQL (and MariaDB) {@code SSLRequest} packet after the server's handshake. */
+	MYSQL,
+
+	/** NNTP {@code STARTTLS} (RFC 4642). */
+	NNTP,
+
+	/** ManageSieve {@code STARTTLS} (RFC 5804 §2.2). */
+	SIEVE,
+
+	/** LMTP {@code STARTTLS} after {@code LHLO} (RFC 2033, RFC 3207). */
+	LMTP,
+
+	/** IRC {@code STARTTLS} (the IRCv3 tls extension: 670 to go on, 691 to refuse). */
+	IRC
 
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.tlswatch.probe.cert.ChainAnalysis;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,6 +119,7 @@ public final class TlsEngine {
 		}
 		Sweeping sweeping = sweepAndEnumerate(target, options);
 		List<VersionSweep> sweeps = sweeping.sweeps();
+		handshake = WireFlights.complete(handshake, sweeps, target, options);
 		List<GroupEnumeration> groupResults = sweeping.groups();
 		List<VersionSupport> versionResults = sweeps.stream().map(VersionSweep::support).toList();
 		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
@@ -265,6 +268,43 @@ public final class TlsEngine {
 					(key, error) -> new Ssl2Support(VersionVerdict.ERROR, List.of(), "Probe failed: " + error));
 			return new Sweeping(List.copyOf(sweeps), rounds.results(sweeps), ssl2, chacha);
 		}
+	}
+
+	/**
+	 * What the sweeps read in clear of a TLS 1.2-or-earlier server's flight completes the
+	 * handshake's observation: the chain when the handshake received none (a server the
+	 * JDK cannot shake hands with), whether a client certificate was requested when the
+	 * handshake did not tell.
+	 */
+	static final class WireFlights {
+
+		private WireFlights() {
+		}
+
+		static HandshakeObservation complete(HandshakeObservation handshake, List<VersionSweep> sweeps,
+				ProbeTarget target, ProbeOptions options) {
+			CertificateFlight flight = sweeps.stream()
+				.filter(VersionSweep::accepted)
+				.map(VersionSweep::certificateFlight)
+				.filter(Objects::nonNull)
+				.max(Comparator.comparing(CertificateFlight::version))
+				.orElse(null);
+			if (flight == null) {
+				return handshake;
+			}
+			HandshakeObservation completed = handshake;
+			if (completed.chain().isEmpty() && !flight.chain().isEmpty()) {
+				ChainAnalysis analysis = ChainAnalysis.of(flight.chain(), target.expectedName(), options);
+				completed = completed.withChain(analysis.chain(), analysis.trust(), analysis.trustError(),
+						analysis.hostnameMatches(), analysis.report());
+			}
+			if (completed.clientCertificateRequested() == null) {
+				completed = completed.withClientCertificateRequest(flight.clientCertificateRequested(),
+						flight.clientCertificateAuthorities());
+			}
+			return completed;
+		}
+
 	}
 
 	/** What {@link #sweepAndEnumerate} found. */

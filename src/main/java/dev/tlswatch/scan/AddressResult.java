@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * @param ocspStapled whether the address stapled a usable OCSP response, {@code null}
  * when not known
  * @param hsts the HSTS policy, {@code null} when not probed
+ * @param clientCertificateRequested whether the server asked for a client certificate,
+ * {@code null} when not known
+ * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names) the
+ * request named; empty without a request or names
  * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
  * {@link Vulnerability}; empty when not probed
  */
@@ -47,11 +51,13 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
 		List<VulnerabilityResult> vulnerabilities) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
+		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
 		vulnerabilities = List.copyOf(vulnerabilities);
 	}
 
@@ -63,10 +69,34 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
 			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities, List.of());
+	}
+
+	/**
+	 * A result without what was seen of a client certificate request.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				List.of());
+				null, List.of(), List.of());
+	}
+
+	/**
+	 * Whether the handshake failed because the server requires a client certificate that
+	 * the endpoint does not have, or does not accept the one it has.
+	 * @return whether a requested client certificate was missing or refused
+	 */
+	public boolean clientCertificateRequired() {
+		return this.outcome == HandshakeOutcome.TLS_FAILURE && Boolean.TRUE.equals(this.clientCertificateRequested);
 	}
 
 	/**
@@ -79,8 +109,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
-				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, null, null,
-				List.of());
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, null, null);
 	}
 
 	/**

@@ -80,6 +80,14 @@ class CipherSupportCodec {
 
 	}
 
+	@Nullable String encodeNames(List<String> names) {
+		return names.isEmpty() ? null : this.json.writeValueAsString(names);
+	}
+
+	List<String> decodeNames(@Nullable String document) {
+		return (document != null) ? List.of(this.json.readValue(document, String[].class)) : List.of();
+	}
+
 	/** The verdicts as a JSON array, {@code null} when there are none (not probed). */
 	@Nullable String encodeVulnerabilities(List<VulnerabilityResult> vulnerabilities) {
 		return vulnerabilities.isEmpty() ? null : this.json.writeValueAsString(vulnerabilities);

@@ -106,6 +106,14 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String hsts;
 
+	@Column(name = "client_certificate_requested")
+	private @Nullable Boolean clientCertificateRequested;
+
+	// jsonb array of RFC 2253 names, read and written whole by CipherSupportCodec
+	@Column(name = "client_certificate_authorities", columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String clientCertificateAuthorities;
+
 	// JSON array of the probe's VulnerabilityResult, read and written whole by
 	// CipherSupportCodec (jsonb, V40)
 	@Column(columnDefinition = "jsonb")
@@ -128,15 +136,13 @@ class ScanAddress {
 		this.trust = TrustStatus.UNKNOWN;
 	}
 
-	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts) {
-		this(result, cipherSupport, hsts, null);
-	}
-
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String vulnerabilities) {
+			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities) {
 		this.vulnerabilities = vulnerabilities;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
+		this.clientCertificateRequested = result.clientCertificateRequested();
+		this.clientCertificateAuthorities = clientCertificateAuthorities;
 		this.ocspStapled = result.ocspStapled();
 		this.address = result.address();
 		this.outcome = result.outcome();
@@ -174,7 +180,9 @@ class ScanAddress {
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
-				codec.decodeHsts(this.hsts), codec.decodeVulnerabilities(this.vulnerabilities));
+				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
+				codec.decodeNames(this.clientCertificateAuthorities),
+				codec.decodeVulnerabilities(this.vulnerabilities));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

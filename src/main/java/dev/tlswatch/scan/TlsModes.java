@@ -39,6 +39,11 @@ public final class TlsModes {
 			case STARTTLS_LDAP -> StartTls.LDAP;
 			case STARTTLS_XMPP -> StartTls.XMPP;
 			case STARTTLS_POSTGRES -> StartTls.POSTGRES;
+			case STARTTLS_MYSQL -> StartTls.MYSQL;
+			case STARTTLS_NNTP -> StartTls.NNTP;
+			case STARTTLS_SIEVE -> StartTls.SIEVE;
+			case STARTTLS_LMTP -> StartTls.LMTP;
+			case STARTTLS_IRC -> StartTls.IRC;
 			case AUTO -> throw new IllegalArgumentException("AUTO is resolved for the port before probing");
 		};
 	}

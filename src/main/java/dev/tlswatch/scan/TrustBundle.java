@@ -1,16 +1,16 @@
 package dev.tlswatch.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 import dev.tlswatch.endpoint.CertificateSummary;
+import dev.tlswatch.endpoint.InvalidPemException;
+import dev.tlswatch.endpoint.Pem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -22,14 +22,39 @@ import org.springframework.stereotype.Component;
 @Component
 class TrustBundle {
 
+	/** A whole system CA bundle is about 220 KB. */
+	static final long MAX_FILE_SIZE = 4 * 1024 * 1024;
+
 	private final @Nullable Path path;
 
 	private @Nullable FileTime loadedModified;
 
 	private List<X509Certificate> anchors = List.of();
 
+	/**
+	 * Check the configured bundle at start: a file that does not exist or cannot be read
+	 * as PEM certificates fails the start ({@link TrustBundleFailureAnalyzer} explains
+	 * it) rather than leaving scans silently without the private CA. A file that goes
+	 * missing later is reported by {@link #describe()} and the scans.
+	 * @param settings the scan settings
+	 * @throws InvalidTrustBundleException if the configured file is missing or unreadable
+	 */
 	TrustBundle(ScanSettings settings) {
 		this.path = settings.trustBundle();
+		if (this.path != null) {
+			if (!Files.isRegularFile(this.path)) {
+				throw new InvalidTrustBundleException(this.path,
+						Files.exists(this.path) ? "is not a regular file" : "does not exist", null);
+			}
+			try {
+				anchors();
+			}
+			catch (IllegalStateException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				throw new InvalidTrustBundleException(this.path,
+						"cannot be read as PEM certificates: " + cause.getMessage(), cause);
+			}
+		}
 	}
 
 	synchronized List<X509Certificate> anchors() {
@@ -44,7 +69,7 @@ class TrustBundle {
 			}
 			return this.anchors;
 		}
-		catch (IOException | CertificateException ex) {
+		catch (IOException | InvalidPemException ex) {
 			throw new IllegalStateException("Unable to read trust bundle " + this.path, ex);
 		}
 	}
@@ -72,15 +97,11 @@ class TrustBundle {
 		}
 	}
 
-	private static List<X509Certificate> read(Path path) throws IOException, CertificateException {
-		try (InputStream in = Files.newInputStream(path)) {
-			return CertificateFactory.getInstance("X.509")
-				.generateCertificates(in)
-				.stream()
-				.filter(X509Certificate.class::isInstance)
-				.map(X509Certificate.class::cast)
-				.toList();
+	private static List<X509Certificate> read(Path path) throws IOException {
+		if (Files.size(path) > MAX_FILE_SIZE) {
+			throw new IOException("The file is larger than " + MAX_FILE_SIZE + " bytes");
 		}
+		return Pem.certificates(Files.readString(path, StandardCharsets.UTF_8));
 	}
 
 }

@@ -105,11 +105,7 @@ class AlertPagesController {
 
 	/** Only pages of this application: a path on this site, never another host. */
 	static String back(@Nullable String back) {
-		if (back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-				&& (back.startsWith("/alerts") || back.startsWith("/endpoints/"))) {
-			return UriComponentsBuilder.fromUriString(back).build().toUriString();
-		}
-		return "/alerts";
+		return SameSitePath.orElse(back, List.of("/alerts", "/endpoints/"), "/alerts");
 	}
 
 	private Map<Long, String> names(List<AlertDetails> alerts) {

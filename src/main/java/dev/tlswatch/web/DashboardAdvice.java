@@ -2,6 +2,7 @@ package dev.tlswatch.web;
 
 import dev.tlswatch.alert.AlertNotFoundException;
 import dev.tlswatch.endpoint.EndpointNotFoundException;
+import dev.tlswatch.notify.ChannelNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,6 +63,16 @@ class DashboardAdvice {
 	ModelAndView alertNotFound(AlertNotFoundException ex, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView(NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);
 		page.addObject("message", "There is no alert with id " + ex.getAlertId() + ".");
+		page.addObject("appVersion", this.version);
+		page.addObject("requestPath", request.getRequestURI());
+		return page;
+	}
+
+	/** An unknown notification channel (a stale settings page) is a 404 page too. */
+	@ExceptionHandler(ChannelNotFoundException.class)
+	ModelAndView channelNotFound(ChannelNotFoundException ex, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView(NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);
+		page.addObject("message", ex.getMessage() + ".");
 		page.addObject("appVersion", this.version);
 		page.addObject("requestPath", request.getRequestURI());
 		return page;

@@ -43,13 +43,16 @@ class EndpointBulkController {
 
 	@PostMapping("/endpoints/bulk")
 	String bulk(@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable List<Long> ids,
+			@RequestParam(required = false) @Nullable List<String> ids,
 			@RequestParam(required = false) @Nullable String bulkTag,
 			@RequestParam(required = false) @Nullable String confirm, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + EndpointPagesController.LIST_PAGE_SIZE) int size,
 			@ModelAttribute("filter") ListFilter filter, Model model, RedirectAttributes redirect) {
 		String back = listAddress(filter, page, size);
-		Set<Long> selected = (ids != null) ? new LinkedHashSet<>(ids) : Set.of();
+		Set<Long> selected = (ids != null) ? wholeNumbers(ids) : Set.of();
+		if (selected == null) {
+			return refuse(redirect, back, "The selection is invalid: ids must be whole numbers.");
+		}
 		Action chosen = Action.of(action);
 		if (chosen == null) {
 			return refuse(redirect, back, "Choose one of the bulk actions.");
@@ -154,6 +157,22 @@ class EndpointBulkController {
 	}
 
 	/** The list as it was: filter, sort, page and page size. */
+	/**
+	 * The ids as given, each digits only: {@code 1.9} is refused, never taken as 1.
+	 * @return the ids, or {@code null} when one is not a whole number
+	 */
+	private static @Nullable Set<Long> wholeNumbers(List<String> ids) {
+		Set<Long> numbers = new LinkedHashSet<>();
+		for (String id : ids) {
+			String digits = id.strip();
+			if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				return null;
+			}
+			numbers.add(Long.parseLong(digits));
+		}
+		return numbers;
+	}
+
 	static String listAddress(ListFilter filter, int page, int size) {
 		String base = filter.queryString("/endpoints");
 		StringBuilder address = new StringBuilder(base);

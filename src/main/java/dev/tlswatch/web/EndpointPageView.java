@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.tlswatch.endpoint.CertificateSummary;
 import dev.tlswatch.endpoint.ConnectionOptions;
@@ -107,7 +108,8 @@ class EndpointPageView {
 			.toList();
 		List<ExtrasRow> extras = scan.results()
 			.stream()
-			.filter((result) -> result.ocspStapled() != null || result.hsts() != null)
+			.filter((result) -> result.ocspStapled() != null || result.hsts() != null
+					|| result.clientCertificateRequested() != null)
 			.map(ExtrasRow::of)
 			.toList();
 		List<VulnerabilitiesRow> vulnerabilities = scan.results()
@@ -268,6 +270,11 @@ class EndpointPageView {
 				case STARTTLS_LDAP -> "STARTTLS LDAP";
 				case STARTTLS_XMPP -> "STARTTLS XMPP";
 				case STARTTLS_POSTGRES -> "STARTTLS PostgreSQL";
+				case STARTTLS_MYSQL -> "STARTTLS MySQL";
+				case STARTTLS_NNTP -> "STARTTLS NNTP";
+				case STARTTLS_SIEVE -> "STARTTLS ManageSieve";
+				case STARTTLS_LMTP -> "STARTTLS LMTP";
+				case STARTTLS_IRC -> "STARTTLS IRC";
 				case AUTO -> "Auto";
 			};
 		}
@@ -308,6 +315,8 @@ class EndpointPageView {
 			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras,
 			List<VulnerabilitiesRow> vulnerabilities) {
 
+		private static final String CRITICAL = "critical";
+
 		CurrentScan {
 			extras = List.copyOf(extras);
 			vulnerabilities = List.copyOf(vulnerabilities);
@@ -322,6 +331,25 @@ class EndpointPageView {
 		/** The leaf certificate, {@code null} if no address sent one. */
 		public @Nullable CertificateView leaf() {
 			return this.chain.isEmpty() ? null : this.chain.get(0);
+		}
+
+		/**
+		 * The badge of the certificate card: the scan's outcome, unless the address whose
+		 * chain is shown has a critical trust or name verdict, which then takes its
+		 * place, so that the card never says OK about a chain that is critical.
+		 * @return the badge
+		 */
+		public StatusBadge certificateBadge() {
+			CertificateView leaf = leaf();
+			if (leaf == null) {
+				return this.outcome;
+			}
+			return this.addresses.stream()
+				.filter((row) -> leaf.sha256().equals(row.leafFingerprint()))
+				.flatMap((row) -> Stream.of(row.trust(), row.hostname()))
+				.filter((badge) -> CRITICAL.equals(badge.tone()))
+				.findFirst()
+				.orElse(this.outcome);
 		}
 
 		/** Whether the name resolved to more than one address. */
@@ -530,9 +558,12 @@ class EndpointPageView {
 	 * @param staplingProblem whether the leaf demands a staple the server did not send
 	 * @param hsts its HSTS policy, for example "max-age=31536000, includeSubDomains"
 	 * @param hstsProblem whether the policy is malformed
+	 * @param clientCertificate whether it asks for a client certificate, and from which
+	 * authorities, for example "Requested (CN=Client CA)"
+	 * @param clientCertificateProblem whether the handshake failed for want of one
 	 */
 	record ExtrasRow(@Nullable String address, String stapling, boolean staplingProblem, String hsts,
-			boolean hstsProblem) {
+			boolean hstsProblem, String clientCertificate, boolean clientCertificateProblem) {
 
 		static ExtrasRow of(AddressResult result) {
 			Boolean stapled = result.ocspStapled();
@@ -543,7 +574,22 @@ class EndpointPageView {
 			}
 			HstsDetails hsts = result.hsts();
 			return new ExtrasRow(result.address(), stapling, result.mustStapleWithoutStaple(), hsts(hsts),
-					(hsts != null) && hsts.verdict() == Hsts.Verdict.MALFORMED);
+					(hsts != null) && hsts.verdict() == Hsts.Verdict.MALFORMED, clientCertificate(result),
+					result.clientCertificateRequired());
+		}
+
+		private static String clientCertificate(AddressResult result) {
+			Boolean requested = result.clientCertificateRequested();
+			if (requested == null) {
+				return "Not known";
+			}
+			if (!requested) {
+				return "Not requested";
+			}
+			String text = result.clientCertificateRequired() ? "Required, and the endpoint has none the server accepts"
+					: "Requested";
+			List<String> authorities = result.clientCertificateAuthorities();
+			return authorities.isEmpty() ? text : text + " (from " + String.join("; ", authorities) + ")";
 		}
 
 		private static String hsts(@Nullable HstsDetails hsts) {

@@ -1,22 +1,20 @@
 package dev.tlswatch.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
 
+import dev.tlswatch.endpoint.InvalidPemException;
+import dev.tlswatch.endpoint.Pem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SHA-1 fingerprint of a stored certificate, from its PEM encoding: the store keys
- * certificates by SHA-256 only, and many tools still show SHA-1.
+ * The SHA-1 fingerprint of a stored certificate, from its PEM encoding (read by
+ * {@link Pem}, the one PEM reader): the store keys certificates by SHA-256 only, and many
+ * tools still show SHA-1.
  */
 final class PemFingerprint {
-
-	private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
-
-	private static final String END = "-----END CERTIFICATE-----";
 
 	/** Far above any real certificate; a stored PEM larger than this is not decoded. */
 	private static final int MAX_PEM_LENGTH = 256 * 1024;
@@ -38,18 +36,11 @@ final class PemFingerprint {
 		if (pem.length() > MAX_PEM_LENGTH) {
 			return null;
 		}
-		int begin = pem.indexOf(BEGIN);
-		int end = pem.indexOf(END);
-		if (begin < 0 || end < begin) {
-			return null;
-		}
-		String body = pem.substring(begin + BEGIN.length(), end);
 		try {
-			byte[] der = Base64.getMimeDecoder().decode(body.getBytes(StandardCharsets.US_ASCII));
-			return (der.length > 0) ? der : null;
+			return Pem.certificates(pem).get(0).getEncoded();
 		}
-		catch (IllegalArgumentException ex) {
-			// Not Base64: no fingerprint rather than a broken page.
+		catch (InvalidPemException | CertificateEncodingException ex) {
+			// Not a readable certificate: no fingerprint rather than a broken page.
 			return null;
 		}
 	}

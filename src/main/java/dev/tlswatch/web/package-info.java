@@ -3,7 +3,7 @@
  * modules' APIs.
  */
 @ApplicationModule(allowedDependencies = { "endpoint", "scan", "finding", "fleet", "audit", "notify", "alert",
-		"inventory", "probe" })
+		"inventory", "probe", "retention" })
 @NullMarked
 package dev.tlswatch.web;
 

@@ -16,24 +16,42 @@ class LoginThrottleTests {
 	private final MutableClock clock = new MutableClock();
 
 	private final LoginThrottle throttle = new LoginThrottle(
-			new LoginThrottleSettings(5, Duration.ofSeconds(2), Duration.ofMinutes(15), Duration.ofHours(1), 3),
+			new LoginThrottleSettings(5, Duration.ofSeconds(2), Duration.ofMinutes(15), Duration.ofHours(1), 3, 20),
 			this.clock);
 
 	@Test
-	void fourFailuresCostNothingTheFifthBlocksTheUserFromEveryAddress() {
+	void fourFailuresCostNothingTheFifthBlocksTheUsernameFromThatAddressOnly() {
 		for (int i = 0; i < 4; i++) {
 			this.throttle.failed("alice", "192.0.2.1");
 		}
 		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "192.0.2.1"));
 
-		this.throttle.failed("Alice", "192.0.2.2");
+		this.throttle.failed("Alice", "192.0.2.1");
 
 		assertThatExceptionOfType(LoginThrottledException.class)
-			.isThrownBy(() -> this.throttle.check("alice", "198.51.100.7"))
+			.isThrownBy(() -> this.throttle.check("alice", "192.0.2.1"))
 			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(2)))
 			.withMessage("Too many failed sign-ins. Try again in 2 seconds.");
-		this.clock.advance(Duration.ofSeconds(2));
+		// The real alice, from an address without failures, is not locked out.
 		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "198.51.100.7"));
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "192.0.2.1"));
+	}
+
+	@Test
+	void theUsernameAloneIsBlockedEverywhereOnlyAtTheMuchHigherCount() {
+		// Four failures from each of four addresses: no pair and no address is blocked.
+		for (int i = 0; i < 16; i++) {
+			this.throttle.failed("admin", "192.0.2." + (i % 4));
+		}
+		assertThatNoException().isThrownBy(() -> this.throttle.check("admin", "198.51.100.7"));
+		for (int i = 16; i < 20; i++) {
+			this.throttle.failed("admin", "203.0.113." + i);
+		}
+
+		assertThatExceptionOfType(LoginThrottledException.class)
+			.isThrownBy(() -> this.throttle.check("admin", "198.51.100.7"))
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(2)));
 	}
 
 	@Test
@@ -50,7 +68,7 @@ class LoginThrottleTests {
 		for (int i = 0; i < 5; i++) {
 			this.throttle.failed("user" + i, "192.0.2.9");
 		}
-		this.throttle.succeeded("mallory");
+		this.throttle.succeeded("mallory", "192.0.2.9");
 
 		assertThatExceptionOfType(LoginThrottledException.class)
 			.isThrownBy(() -> this.throttle.check("bob", "192.0.2.9"));
@@ -62,7 +80,7 @@ class LoginThrottleTests {
 		for (int i = 0; i < 4; i++) {
 			this.throttle.failed("carol", null);
 		}
-		this.throttle.succeeded("carol");
+		this.throttle.succeeded("carol", null);
 		this.throttle.failed("carol", null);
 		assertThatNoException().isThrownBy(() -> this.throttle.check("carol", null));
 

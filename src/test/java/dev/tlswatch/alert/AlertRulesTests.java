@@ -324,7 +324,7 @@ class AlertRulesTests {
 		AddressResult base = ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))));
 		AddressResult probed = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
 				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
-				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null,
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null, null, List.of(),
 				List.of(VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle", 5),
 						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0)));
 		List<FindingDetails> findings = List.of(

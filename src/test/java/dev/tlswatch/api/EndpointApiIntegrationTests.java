@@ -38,7 +38,7 @@ class EndpointApiIntegrationTests {
 
 	private static final String ENDPOINTS = "/api/v1/endpoints";
 
-	private static final String ALLOWED_TLS_MODES = "must be one of [IMPLICIT, STARTTLS_SMTP, STARTTLS_IMAP, STARTTLS_POP3, STARTTLS_FTP, STARTTLS_LDAP, STARTTLS_XMPP, STARTTLS_POSTGRES, AUTO]";
+	private static final String ALLOWED_TLS_MODES = "must be one of [IMPLICIT, STARTTLS_SMTP, STARTTLS_IMAP, STARTTLS_POP3, STARTTLS_FTP, STARTTLS_LDAP, STARTTLS_XMPP, STARTTLS_POSTGRES, STARTTLS_MYSQL, STARTTLS_NNTP, STARTTLS_SIEVE, STARTTLS_LMTP, STARTTLS_IRC, AUTO]";
 
 	@Autowired
 	private MockMvc mvc;
@@ -138,7 +138,7 @@ class EndpointApiIntegrationTests {
 	void unknownTlsModeIs400NamingTlsModeAndStoresNothing() throws Exception {
 		long before = countEndpoints();
 		register("""
-				{"host":"%s","port":119,"tlsMode":"STARTTLS_NNTP"}""".formatted(uniqueHost()))
+				{"host":"%s","port":70,"tlsMode":"STARTTLS_GOPHER"}""".formatted(uniqueHost()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/invalid-request"))
@@ -152,7 +152,8 @@ class EndpointApiIntegrationTests {
 
 	@Test
 	void startTlsAndAutoModesAreStoredByName() throws Exception {
-		for (String tlsMode : new String[] { "STARTTLS_SMTP", "STARTTLS_POSTGRES", "AUTO" }) {
+		for (String tlsMode : new String[] { "STARTTLS_SMTP", "STARTTLS_POSTGRES", "STARTTLS_MYSQL", "STARTTLS_NNTP",
+				"STARTTLS_SIEVE", "STARTTLS_LMTP", "STARTTLS_IRC", "AUTO" }) {
 			long id = idOf(register("""
 					{"host":"%s","port":587,"tlsMode":"%s"}""".formatted(uniqueHost(), tlsMode))
 				.andExpect(status().isCreated())
@@ -348,8 +349,7 @@ class EndpointApiIntegrationTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(415))
 			.andExpect(jsonPath("$.title").value("Unsupported Media Type"))
-			// RFC 9457 §3.1.1: no "type" means about:blank
-			.andExpect(jsonPath("$.type").doesNotExist())
+			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/unsupported-media-type"))
 			.andExpect(jsonPath("$.instance").value(ENDPOINTS));
 		this.mvc.perform(post(ENDPOINTS).contentType(MediaType.APPLICATION_JSON))
 			.andExpect(status().isBadRequest())

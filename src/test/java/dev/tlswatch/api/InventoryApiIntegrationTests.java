@@ -181,7 +181,8 @@ class InventoryApiIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/invalid-import-file"))
 			.andExpect(jsonPath("$.errors[0].field").value("body"))
-			.andExpect(jsonPath("$.errors[0].message").value("Line 2: a quoted cell is not closed."));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("A quoted cell is not closed: the file ends inside it (line 2)."));
 	}
 
 	@Test

@@ -123,7 +123,40 @@ class WebSecurityIntegrationTests {
 			.perform(get("/api/v1/endpoints").with(from("192.0.2.30"))
 				.header(HttpHeaders.AUTHORIZATION,
 						"Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes())))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+			.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/login-throttled"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Too many failed sign-ins")));
+	}
+
+	@Test
+	void guessingAUsersPasswordFromOneAddressDoesNotLockTheUserOutFromAnother() throws Exception {
+		String user = "pair-throttled-user";
+		if (this.accounts.find(user).isEmpty()) {
+			this.accounts.create(user, PASSWORD, Role.VIEWER);
+		}
+		for (int i = 0; i < 5; i++) {
+			this.mvc
+				.perform(post("/login").param("username", user)
+					.param("password", "wrong-" + i)
+					.with(csrf())
+					.with(from("192.0.2.40")))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		MockHttpSession refused = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", user)
+				.param("password", PASSWORD)
+				.with(csrf())
+				.with(from("192.0.2.40")))
+			.andExpect(redirectedUrl("/login?error"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(get("/login").param("error", "").session(refused))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.containsString("Too many failed sign-ins. Try again in")));
+
+		signIn(user, PASSWORD, "192.0.2.41");
 	}
 
 	@Test

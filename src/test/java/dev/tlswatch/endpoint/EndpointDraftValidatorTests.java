@@ -46,6 +46,10 @@ class EndpointDraftValidatorTests {
 			xn--bcher-kva.example                    | xn--bcher-kva.example
 			bücher.example                           | xn--bcher-kva.example
 			BÜCHER.Example                           | xn--bcher-kva.example
+			faß.example                              | xn--fa-hia.example
+			FASS.example                             | fass.example
+			βόλος.example                            | xn--nxasmm1c.example
+			bücher。example                           | xn--bcher-kva.example
 			192.0.2.10                               | 192.0.2.10
 			0.0.0.0                                  | 0.0.0.0
 			[2001:DB8::0:1]                          | 2001:db8::1
@@ -82,6 +86,9 @@ class EndpointDraftValidatorTests {
 			1:2:3:4:5:6:7           | is not a valid IPv6 address (give the port in its own field)
 			[::1                    | has an unmatched bracket
 			[example.com]           | is not a valid IPv6 address
+			ü_x.example             | is not a valid internationalised domain name (IDNA2008, UTS #46)
+			a\u200db.example        | is not a valid internationalised domain name (IDNA2008, UTS #46)
+			\u05d0\u05d1c.example      | is not a valid internationalised domain name (IDNA2008, UTS #46)
 			""")
 	void rejectsInvalidHosts(String input, String message) {
 		assertThat(violations(draft().host(input))).containsExactly(new FieldViolation("host", message));

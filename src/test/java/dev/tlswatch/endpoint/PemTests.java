@@ -1,5 +1,6 @@
 package dev.tlswatch.endpoint;
 
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.List;
 
@@ -111,6 +112,68 @@ class PemTests {
 				AAAA
 				-----END RSA PRIVATE KEY-----
 				""")).withMessageStartingWith("is encrypted");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = KeyType.class, names = { "RSA_2048", "EC_P256", "ED25519" })
+	void decryptsEncryptedPkcs8KeysWithTheirPassword(KeyType type) {
+		Issued leaf = TestCertificates.leaf("client " + type).keyType(type).issuedBy(root);
+
+		PrivateKey key = Pem.privateKey(TestPem.encrypted(leaf.key(), "correct horse"), "correct horse"::toCharArray);
+
+		assertThat(key.getEncoded()).isEqualTo(leaf.key().getEncoded());
+		assertThat(key.getClass().getName()).as("the JDK's own key class").startsWith("sun.security.");
+	}
+
+	@Test
+	void decryptsOpenSslsLegacyEncryptedKeys() throws Exception {
+		Issued leaf = TestCertificates.leaf("client").issuedBy(root);
+		String pem = TestPem.legacyEncrypted(leaf.key(), "s3cret");
+		assertThat(pem).contains("Proc-Type: 4,ENCRYPTED");
+
+		PrivateKey key = Pem.privateKey(pem, "s3cret"::toCharArray);
+
+		assertThat(Pem.keyMatches(key, leaf.certificate().getPublicKey())).isTrue();
+		assertThatExceptionOfType(InvalidPemException.class).isThrownBy(() -> Pem.privateKey(pem))
+			.withMessageStartingWith("is encrypted; give the key unencrypted");
+	}
+
+	@Test
+	void aWrongPasswordIsSaidWithoutQuotingAnything() {
+		Issued leaf = TestCertificates.leaf("client").issuedBy(root);
+
+		assertThatExceptionOfType(InvalidPemException.class)
+			.isThrownBy(() -> Pem.privateKey(TestPem.encrypted(leaf.key(), "right"), "wrong"::toCharArray))
+			.withMessage("cannot be decrypted with the password given");
+	}
+
+	@Test
+	void readsAnEcKeyAfterItsEcParametersBlock() {
+		Issued leaf = TestCertificates.leaf("client").keyType(KeyType.EC_P256).issuedBy(root);
+		String parameters = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+
+		PrivateKey key = Pem.privateKey(parameters + TestPem.traditional(leaf.key()));
+
+		assertThat(Pem.keyMatches(key, leaf.certificate().getPublicKey())).isTrue();
+	}
+
+	@Test
+	void readsOpenSslTrustedCertificates() throws Exception {
+		String trusted = TestPem.certificates(List.of(root.certificate()))
+			.replace("BEGIN CERTIFICATE", "BEGIN TRUSTED CERTIFICATE")
+			.replace("END CERTIFICATE", "END TRUSTED CERTIFICATE");
+
+		assertThat(Pem.certificates(trusted)).containsExactly(root.certificate());
+	}
+
+	@Test
+	void refusesKeysOfOtherAlgorithms() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+		generator.initialize(2048);
+
+		assertThatExceptionOfType(InvalidPemException.class)
+			.isThrownBy(() -> Pem.privateKey(TestPem.pkcs8(generator.generateKeyPair().getPrivate())))
+			.withMessage("must be an RSA, EC or Ed25519 key");
 	}
 
 	@Test

@@ -137,11 +137,11 @@ class ScanTargetPolicyTests {
 	void invalidConfigurationFailsNamingTheKey() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> policy(settings(true, true, List.of("10.0.0.0/33"), List.of())))
-			.withMessageStartingWith("tlswatch.scan-policy.allow: Invalid network '10.0.0.0/33'");
+			.withMessageStartingWith("tlswatch.scan-policy.allow[0]: Invalid network '10.0.0.0/33'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> policy(new ScanPolicySettings(true, true, false, false, true, List.of(), List.of(),
 					List.of("*.*.example.com"), List.of())))
-			.withMessageStartingWith("tlswatch.scan-policy.allow-hosts: '*.*.example.com'");
+			.withMessageStartingWith("tlswatch.scan-policy.allow-hosts[0]: '*.*.example.com'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> settings(true, true, java.util.Collections.nCopies(1001, "10.0.0.0/8"), List.of()))
 			.withMessageContaining("must not have more than 1000 entries");
@@ -158,6 +158,68 @@ class ScanTargetPolicyTests {
 		assertThat(ex.getViolations()).extracting(InvalidEndpointException.FieldViolation::field)
 			.containsExactly("host", "port");
 		assertThat(ex.getViolations().get(0).message()).startsWith("is not allowed as a scan target: 169.254.169.254");
+	}
+
+	/**
+	 * NAT64 (well-known and local-use), IPv4-translated, 6to4 and Teredo (server and
+	 * client) forms of 169.254.169.254.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "64:ff9b::a9fe:a9fe", "64:ff9b::169.254.169.254", "[64:ff9b::a9fe:a9fe]",
+			"64:ff9b:1::a9fe:a9fe", "::ffff:0:a9fe:a9fe", "::ffff:0:169.254.169.254", "2002:a9fe:a9fe::1",
+			"2002:a9fe:a9fe:1234:5678::9", "2001:0:a9fe:a9fe::a247:27dd", "2001:0:5db8:d822:0:0:5601:5601" })
+	void judgesIpv6FormsThatCarryAnIpv4AddressByThatAddress(String host) {
+		PolicyDecision decision = DEFAULTS.check(host);
+
+		assertThat(decision.denied()).as(host).isTrue();
+		assertThat(decision.reason()).as(host)
+			.contains("that carries 169.254.169.254, and 169.254.169.254 is a cloud metadata service address");
+	}
+
+	@Test
+	void namesTheFormInTheReason() {
+		assertThat(DEFAULTS.check("64:ff9b::a9fe:a9fe").reason())
+			.isEqualTo("64:ff9b::a9fe:a9fe is a NAT64 address (64:ff9b::/96) that carries 169.254.169.254, "
+					+ "and 169.254.169.254 is a cloud metadata service address "
+					+ "(tlswatch.scan-policy.allow-cloud-metadata is false)");
+		assertThat(DEFAULTS.check("::ffff:0:a9fe:1").reason()).contains("an IPv4-translated address (::ffff:0:0:0/96)")
+			.contains("169.254.0.1 is a link-local address");
+		assertThat(DEFAULTS.check("2002:a9fe:1::").reason()).contains("a 6to4 address (2002::/16)");
+		assertThat(DEFAULTS.check("2001:0:a9fe:101::a247:27dd").reason())
+			.contains("a Teredo address (2001::/32) (server) that carries 169.254.1.1");
+		assertThat(DEFAULTS.check("2001:0:5db8:d822::5601:fefe").reason())
+			.contains("a Teredo address (2001::/32) (client) that carries 169.254.1.1");
+	}
+
+	@Test
+	void carriedAddressesFollowTheSwitchesAndNetworks() {
+		ScanTargetPolicy strict = policy(settings(false, false, List.of(), List.of("198.51.100.0/24")));
+
+		for (String loopback : List.of("64:ff9b::7f00:1", "64:ff9b:1::7f00:1", "::ffff:0:7f00:1", "2002:7f00:1::",
+				"2001:0:7f00:1::a247:27dd", "2001:0:5db8:d822::80ff:fffe")) {
+			assertThat(strict.check(loopback).reason()).as(loopback).contains("allow-loopback is false");
+			assertThat(DEFAULTS.check(loopback).allowed()).as(loopback).isTrue();
+		}
+		for (String privateAddress : List.of("64:ff9b::a00:1", "::ffff:0:c0a8:101", "2002:ac10:1::1")) {
+			assertThat(strict.check(privateAddress).reason()).as(privateAddress).contains("allow-private is false");
+		}
+		assertThat(strict.check("2002:c633:6401::").reason()).contains("in the denied network 198.51.100.0/24");
+		assertThat(strict.check("64:ff9b::0.0.0.1").reason()).contains("unspecified address and is never scanned");
+	}
+
+	@Test
+	void publicAddressesInTheseFormsStayAllowed() {
+		for (String host : List.of("64:ff9b::5db8:d822", "64:ff9b:1::5db8:d822", "::ffff:0:5db8:d822",
+				"2002:5db8:d822::1", "2001:0:5db8:d822::a247:27dd", "2001:db8::1", "2001:4860:4860::8888")) {
+			assertThat(DEFAULTS.check(host).allowed()).as(host).isTrue();
+		}
+	}
+
+	@Test
+	void aLocalUseNat64AddressWhoseIpv4CannotBeToldIsDenied() {
+		assertThat(DEFAULTS.check("64:ff9b:1:a9fe:a9:fe00::").reason())
+			.contains("a local-use NAT64 address (64:ff9b:1::/48) whose IPv4 address depends on the network's "
+					+ "NAT64 prefix length");
 	}
 
 	private static ScanPolicySettings settings(boolean loopback, boolean privateNetworks, List<String> allow,

@@ -300,6 +300,34 @@ class FindingRulesTests {
 		assertThat(notApplicable).extracting(FindingDetails::code).doesNotContain("HSTS_ABSENT", "HSTS_MALFORMED");
 	}
 
+	@Test
+	void aServerRequiringAClientCertificateTheEndpointLacksIsThatFindingNotABrokenHandshake() {
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult required = new AddressResult(base.address(), HandshakeOutcome.TLS_FAILURE,
+				"The server requires a client certificate and none is configured (bad_certificate)", null, null, 1,
+				null, TrustStatus.TRUSTED, null, true, base.chain(), ChainReportDetails.NONE, List.of(), null, 7, null,
+				null, null, true, List.of("CN=Client CA,O=Example"));
+		AddressResult broken = new AddressResult(base.address(), HandshakeOutcome.TLS_FAILURE, "handshake_failure",
+				null, null, 1, null, TrustStatus.UNKNOWN, null, null, List.of(), ChainReportDetails.NONE, List.of(),
+				null, 7, null, null, null, null, List.of());
+
+		List<FindingDetails> findings = FindingRules.judge(scan(required), NOW);
+
+		assertThat(findings).extracting(FindingDetails::code)
+			.contains("CLIENT_CERTIFICATE_REQUIRED", "CHAIN_TRUSTED")
+			.doesNotContain("TLS_HANDSHAKE_FAILED");
+		FindingDetails finding = findings.stream()
+			.filter((candidate) -> candidate.code().equals("CLIENT_CERTIFICATE_REQUIRED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+		assertThat(finding.message()).startsWith("Client certificate required: ")
+			.endsWith("It accepts certificates from CN=Client CA,O=Example.");
+		assertThat(FindingRules.judge(scan(broken), NOW)).extracting(FindingDetails::code)
+			.contains("TLS_HANDSHAKE_FAILED")
+			.doesNotContain("CLIENT_CERTIFICATE_REQUIRED");
+	}
+
 	private static AddressResult stapling(boolean mustStaple, @Nullable Boolean stapled) {
 		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
@@ -312,7 +340,7 @@ class FindingRulesTests {
 		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
 		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
 				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
-				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null,
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null, null, List.of(),
 				List.of(VulnerabilityResult.vulnerable(Vulnerability.HEARTBLEED, "Answered with 1043 bytes", 1),
 						VulnerabilityResult.vulnerable(Vulnerability.SWEET32,
 								"64-bit block cipher accepted: TLS_RSA_WITH_3DES_EDE_CBC_SHA", 0),

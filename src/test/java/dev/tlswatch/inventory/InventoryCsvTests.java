@@ -13,20 +13,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InventoryCsvTests {
 
 	@Test
-	void cellsWithCommasQuotesOrLineBreaksAreQuoted() {
-		assertThat(InventoryCsv.cell("plain")).isEqualTo("plain");
-		assertThat(InventoryCsv.cell("a,b")).isEqualTo("\"a,b\"");
-		assertThat(InventoryCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-		assertThat(InventoryCsv.cell("1\n2")).isEqualTo("\"1\n2\"");
+	void cellsWithCommasQuotesOrLineBreaksAreQuotedAndReadBack() {
+		ExportRow row = new ExportRow(7, "a.example", 443, "IMPLICIT", "x,y", List.of("say \"hi\""), 60, true, "OK",
+				null, null, null, null, List.of("LINE\nBREAK"));
+
+		String csv = InventoryCsv.write(List.of(row));
+
+		assertThat(csv).contains(",\"x,y\",\"say \"\"hi\"\"\",60,", ",\"LINE\nBREAK\"\r\n");
+		assertThat(InventoryFiles.parseCsv(csv))
+			.containsExactly(new ImportRow(0, "a.example", "443", "IMPLICIT", "x,y", "say \"hi\"", "60"));
 	}
 
 	@Test
 	void formulaStartsGetASingleQuote() {
-		assertThat(InventoryCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(InventoryCsv.cell("+1")).isEqualTo("'+1");
-		assertThat(InventoryCsv.cell("-1")).isEqualTo("'-1");
-		assertThat(InventoryCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(InventoryCsv.cell("a=b")).isEqualTo("a=b");
+		assertThat(InventoryCsv.guard("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(InventoryCsv.guard("+1")).isEqualTo("'+1");
+		assertThat(InventoryCsv.guard("-1")).isEqualTo("'-1");
+		assertThat(InventoryCsv.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(InventoryCsv.guard("\tx")).isEqualTo("'\tx");
+		assertThat(InventoryCsv.guard("a=b")).isEqualTo("a=b");
+		assertThat(InventoryCsv.guard("")).isEmpty();
+	}
+
+	@Test
+	void noCellOfAWrittenExportStartsAFormula() {
+		ExportRow row = new ExportRow(7, "a.example", 443, "IMPLICIT", "=cmd|' /C calc'!A0", List.of("+tag", "@x"), 60,
+				true, "OK", null, null, null, null, List.of("-1"));
+
+		String csv = InventoryCsv.write(List.of(row));
+
+		assertThat(csv.split("\r\n")[1].split(","))
+			.allSatisfy((cell) -> assertThat(cell.replace("\"", "")).doesNotStartWith("=")
+				.doesNotStartWith("+")
+				.doesNotStartWith("-")
+				.doesNotStartWith("@"));
+		assertThat(csv).contains("'=cmd|' /C calc'!A0", "'+tag @x", "'-1");
 	}
 
 	@Test

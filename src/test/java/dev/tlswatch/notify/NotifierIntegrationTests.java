@@ -79,7 +79,7 @@ class NotifierIntegrationTests {
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(OPS, "owner@tlswatch.test");
 		assertThat(mail.getSubject()).isEqualTo("Certificate expires " + token);
 		assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
-		assertThat(mail.getMessageID()).isEqualTo(storedDeliveryId(message.key(), Channel.MAIL))
+		assertThat(mail.getMessageID()).isEqualTo(storedDeliveryId(message.key(), ChannelType.MAIL))
 			.endsWith(".tlswatch@tlswatch.test>");
 		Map<String, String> parts = textParts(mail);
 		assertThat(parts).containsEntry("text/plain", "example.com expires in 7 days")
@@ -215,7 +215,7 @@ class NotifierIntegrationTests {
 					.single() == 0);
 	}
 
-	private String storedDeliveryId(String key, Channel channel) {
+	private String storedDeliveryId(String key, ChannelType channel) {
 		return this.jdbc
 			.sql("select o.delivery_id from notify_outbox o join notify_message m on m.id = o.message_id "
 					+ "where m.message_key = ? and o.channel = ?")

@@ -53,6 +53,30 @@ class ClientIdentityProbeTests {
 			assertThat(observation.chain()).extracting(CertificateInfo::subject).containsExactly("CN=localhost");
 			assertThat(observation.trust()).isEqualTo(TrustStatus.TRUSTED);
 			assertThat(observation.hostnameMatches()).isTrue();
+			assertThat(observation.clientCertificateRequested()).isTrue();
+			assertThat(observation.clientCertificateRequired()).isTrue();
+		}
+	}
+
+	@Test
+	void theAuthoritiesTheServerAcceptsForClientCertificatesAreRecorded() {
+		try (TestTlsServer mtls = mtlsServer("TLSv1.2")) {
+			HandshakeObservation observation = this.prober.handshake(target(mtls), options());
+
+			assertThat(observation.clientCertificateRequested()).isTrue();
+			assertThat(observation.clientCertificateAuthorities()).containsExactly("CN=mTLS Client Root");
+		}
+	}
+
+	@Test
+	void aServerThatAsksForNoClientCertificateSaysSo() {
+		try (TestTlsServer plain = TestTlsServer.start(server)) {
+			HandshakeObservation observation = this.prober.handshake(target(plain), options());
+
+			assertThat(observation.outcome()).isEqualTo(HandshakeOutcome.OK);
+			assertThat(observation.clientCertificateRequested()).isFalse();
+			assertThat(observation.clientCertificateRequired()).isFalse();
+			assertThat(observation.clientCertificateAuthorities()).isEmpty();
 		}
 	}
 
@@ -71,6 +95,8 @@ class ClientIdentityProbeTests {
 			assertThat(observation.protocol()).isEqualTo(protocol);
 			assertThat(observation.chain()).extracting(CertificateInfo::subject).containsExactly("CN=localhost");
 			assertThat(observation.trust()).isEqualTo(TrustStatus.TRUSTED);
+			assertThat(observation.clientCertificateRequested()).isTrue();
+			assertThat(observation.clientCertificateRequired()).isFalse();
 		}
 	}
 

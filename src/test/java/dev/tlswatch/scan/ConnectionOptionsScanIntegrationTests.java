@@ -69,12 +69,17 @@ class ConnectionOptionsScanIntegrationTests {
 				assertThat(result.chain()).extracting(CertificateInfo::subject).containsExactly("CN=localhost");
 				assertThat(result.chain().get(0).notAfter()).isNotNull();
 				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
+				assertThat(result.clientCertificateRequested()).isTrue();
 			});
+			// Not a broken handshake: the server requires what the endpoint lacks
+			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
+				.doesNotContain("TLS_HANDSHAKE_FAILED");
 			assertThat(this.findings.forScan(scan.id()))
-				.filteredOn((finding) -> finding.code().equals("TLS_HANDSHAKE_FAILED"))
+				.filteredOn((finding) -> finding.code().equals("CLIENT_CERTIFICATE_REQUIRED"))
 				.singleElement()
 				.extracting(FindingDetails::message)
 				.asString()
+				.startsWith("Client certificate required: ")
 				.contains("requires a client certificate and none is configured");
 		}
 	}

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,24 +146,82 @@ class ScanSchedulingIntegrationTests {
 		}
 	}
 
+	@Test
+	void aFiringOfANodeKilledMidScanIsRecoveredByAnotherAndStoredOnce() throws Exception {
+		String cluster = this.scheduler.getSchedulerName();
+		String thisNode = this.scheduler.getSchedulerInstanceId();
+		// This node stands aside so that the other one takes the firing.
+		this.scheduler.standby();
+		Process secondNode = null;
+		try (TestTcpServer tarpit = TestTcpServer.hanging()) {
+			// The second node waits in the tarpit for minutes: it is killed mid-scan.
+			secondNode = startSecondNode("--tlswatch.scan.handshake-timeout=10m",
+					"--tlswatch.scan.connect-timeout=10m");
+			Eventually.await(FIRING_WAIT, "both nodes checked in",
+					() -> this.jdbc.queryForObject("select count(*) from qrtz_scheduler_state where sched_name = ?",
+							Integer.class, cluster) >= 2);
+			EndpointDetails endpoint = register(tarpit.port(), true);
+			Eventually.await(FIRING_WAIT, "the second node scanning into the tarpit",
+					() -> tarpit.acceptedConnections() >= 1 && executingElsewhere(endpoint, cluster, thisNode));
+
+			secondNode.destroyForcibly();
+			assertThat(secondNode.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			tarpit.close();
+			assertThat(scanCount(endpoint)).isZero();
+			this.scheduler.start();
+
+			Eventually.await(Duration.ofSeconds(90), "the recovered firing's scan", () -> scanCount(endpoint) >= 1);
+			Eventually.await(FIRING_WAIT, "no firing of the endpoint left running or to recover",
+					() -> firedTriggers(endpoint, cluster) == 0);
+			assertThat(scanCount(endpoint)).isEqualTo(1);
+			assertThat(this.jdbc.queryForObject("select trigger from scan where endpoint_id = ?", String.class,
+					endpoint.id()))
+				.isEqualTo("SCHEDULED");
+		}
+		finally {
+			if (secondNode != null && secondNode.isAlive()) {
+				secondNode.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+			if (this.scheduler.isInStandbyMode()) {
+				this.scheduler.start();
+			}
+		}
+	}
+
+	private boolean executingElsewhere(EndpointDetails endpoint, String cluster, String thisNode) {
+		Integer executing = this.jdbc.queryForObject(
+				"select count(*) from qrtz_fired_triggers where sched_name = ? and job_name = ? and job_group = ?"
+						+ " and state = 'EXECUTING' and instance_name <> ?",
+				Integer.class, cluster, ScanScheduler.jobKey(endpoint.id()).getName(),
+				ScanScheduler.jobKey(endpoint.id()).getGroup(), thisNode);
+		return executing > 0;
+	}
+
+	private int firedTriggers(EndpointDetails endpoint, String cluster) {
+		return this.jdbc.queryForObject(
+				"select count(*) from qrtz_fired_triggers where sched_name = ? and job_name = ? and job_group = ?",
+				Integer.class, cluster, ScanScheduler.jobKey(endpoint.id()).getName(),
+				ScanScheduler.jobKey(endpoint.id()).getGroup());
+	}
+
 	/**
 	 * Another TLSWatch instance in its own JVM (Quartz keeps its connection providers in
 	 * JVM-wide state, so two nodes in one JVM would not be two nodes), sharing the
 	 * database.
 	 */
-	private Process startSecondNode() throws Exception {
+	private Process startSecondNode(String... extraArguments) throws Exception {
 		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
 		String java = ProcessHandle.current().info().command().orElseThrow();
-		Process node = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
 				TlsWatchApplication.class.getName(), "--spring.main.web-application-type=none",
 				"--spring.profiles.active=test", "--spring.datasource.url=" + pool.getJdbcUrl(),
 				"--spring.datasource.username=" + pool.getUsername(),
 				"--spring.datasource.password=" + Objects.toString(pool.getPassword(), ""),
 				// The same cluster as this test's node
 				"--" + UniqueSchedulerNames.PROPERTY + "=" + this.scheduler.getSchedulerName(),
-				"--tlswatch.test.smtp-port=" + TestSmtp.PORT)
-			.redirectErrorStream(true)
-			.start();
+				"--tlswatch.test.smtp-port=" + TestSmtp.PORT));
+		command.addAll(List.of(extraArguments));
+		Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
 		awaitStarted(node);
 		return node;
 	}

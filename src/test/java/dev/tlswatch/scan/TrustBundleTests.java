@@ -2,7 +2,9 @@ package dev.tlswatch.scan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.tlswatch.support.TestCertificates;
@@ -12,10 +14,15 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How the global trust bundle describes itself for the settings page.
+ * The global trust bundle: checked at start, and how it describes itself for the settings
+ * page.
  */
 class TrustBundleTests {
 
@@ -48,23 +55,47 @@ class TrustBundleTests {
 	}
 
 	@Test
-	void aMissingFileIsReportedNotThrown() {
-		ScanDefaults.GlobalTrustBundle described = bundle(this.directory.resolve("missing.pem")).describe();
+	void aMissingFileFailsTheStartWithAnExplanation() {
+		Path missing = this.directory.resolve("missing.pem");
 
-		assertThat(described.configured()).isTrue();
-		assertThat(described.anchors()).isEmpty();
-		assertThat(described.problem()).contains("does not exist");
+		assertThatExceptionOfType(InvalidTrustBundleException.class).isThrownBy(() -> bundle(missing))
+			.satisfies((ex) -> {
+				FailureAnalysis analysis = new TrustBundleFailureAnalyzer()
+					.analyze(new BeanCreationException("trustBundle", "Failed", ex));
+				assertThat(analysis.getDescription()).isEqualTo("The trust bundle configured as"
+						+ " tlswatch.scan.trust-bundle, " + missing.toAbsolutePath() + ", does not exist. Scans would"
+						+ " not trust the certificate authorities it should add.");
+				assertThat(analysis.getAction()).contains("remove tlswatch.scan.trust-bundle",
+						"TLSWATCH_SCAN_TRUSTBUNDLE");
+			});
 	}
 
 	@Test
-	void aFileThatIsNotPemIsReportedNotThrown() throws Exception {
+	void aFileThatIsNotPemOrADirectoryFailsTheStart() throws Exception {
 		Path file = Files.writeString(this.directory.resolve("ca.pem"),
 				"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
 
-		ScanDefaults.GlobalTrustBundle described = bundle(file).describe();
+		assertThatExceptionOfType(InvalidTrustBundleException.class).isThrownBy(() -> bundle(file))
+			.satisfies((ex) -> assertThat(ex.problem()).startsWith("cannot be read as PEM certificates"));
+		assertThatExceptionOfType(InvalidTrustBundleException.class).isThrownBy(() -> bundle(this.directory))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo("is not a regular file"));
+	}
 
+	@Test
+	void aFileThatGoesMissingOrBreaksLaterIsReportedNotThrown() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("ca.pem"),
+				TestPem.certificates(List.of(TestCertificates.rootCa("Bundle Later").certificate())));
+		TrustBundle bundle = bundle(file);
+
+		Files.writeString(file, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+		assertThat(bundle.describe().problem()).startsWith("The file cannot be read as PEM certificates");
+
+		Files.delete(file);
+		ScanDefaults.GlobalTrustBundle described = bundle.describe();
+		assertThat(described.configured()).isTrue();
 		assertThat(described.anchors()).isEmpty();
-		assertThat(described.problem()).startsWith("The file cannot be read as PEM certificates");
+		assertThat(described.problem()).contains("does not exist");
 	}
 
 	private static TrustBundle bundle(@Nullable Path path) {

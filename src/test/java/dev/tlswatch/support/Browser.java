@@ -1,6 +1,5 @@
 package dev.tlswatch.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,18 +24,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Chromium for page tests, driven by the system's ChromeDriver
- * ({@code apt-get install -y chromium chromium-driver}). Missing binaries fail the test:
- * CI installs them. Chromium runs with a throw-away profile and without any background
- * traffic (updates, sync, safe browsing...); it resolves no host name but
+ * A headless Chromium for page tests, driven by the system's ChromeDriver, both found on
+ * the {@code PATH} (and installed there on Debian/Ubuntu as root) by
+ * {@link BrowserBinaries}. Chromium runs with a throw-away profile and without any
+ * background traffic (updates, sync, safe browsing...); it resolves no host name but
  * {@code localhost}, so a page can reach nothing but the servers the test started on
  * loopback.
  */
 public final class Browser implements AutoCloseable {
-
-	public static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	/** A laptop-sized window. */
 	public static final Dimension DESKTOP = new Dimension(1280, 900);
@@ -64,20 +59,20 @@ public final class Browser implements AutoCloseable {
 	 * @return the running browser
 	 */
 	public static Browser start(Dimension windowSize) {
-		requireExecutable(CHROMIUM);
-		requireExecutable(CHROMEDRIVER);
+		BrowserBinaries binaries = BrowserBinaries.locate();
 		Path profile = createProfileDirectory();
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(binaries.chromedriver().toFile())
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options(profile, windowSize));
+		ChromeDriver driver = new ChromeDriver(service, options(binaries.chromium(), profile, windowSize));
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
 		return new Browser(driver, profile);
 	}
 
-	private static ChromeOptions options(Path profile, Dimension windowSize) {
+	private static ChromeOptions options(Path chromium, Path profile, Dimension windowSize) {
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
+		options.setBinary(chromium.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
@@ -193,13 +188,6 @@ public final class Browser implements AutoCloseable {
 		}
 		finally {
 			deleteProfile();
-		}
-	}
-
-	private static void requireExecutable(File file) {
-		if (!file.canExecute()) {
-			throw new IllegalStateException(
-					file + " is missing: install Chromium with 'apt-get install -y chromium chromium-driver'");
 		}
 	}
 

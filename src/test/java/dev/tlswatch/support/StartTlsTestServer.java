@@ -191,6 +191,114 @@ public final class StartTlsTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * A MySQL server: an Initial Handshake (protocol 10) offering CLIENT_SSL, then reads
+	 * the 36-byte SSLRequest packet.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer mysql(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.send(mysqlHandshake(0xffff));
+			peer.readBytes(36);
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * A MySQL Initial Handshake packet (sequence id 0) with the given lower capability
+	 * flags.
+	 * @param capabilities the lower two bytes of the capability flags
+	 * @return the packet
+	 */
+	public static byte[] mysqlHandshake(int capabilities) {
+		ByteArrayOutputStream payload = new ByteArrayOutputStream();
+		payload.write(10);
+		payload.writeBytes("8.4.0-test".getBytes(StandardCharsets.US_ASCII));
+		payload.write(0);
+		payload.writeBytes(new byte[] { 1, 0, 0, 0 });
+		payload.writeBytes("abcdefgh".getBytes(StandardCharsets.US_ASCII));
+		payload.write(0);
+		payload.write(capabilities & 0xff);
+		payload.write(capabilities >>> 8);
+		// character set, status flags, upper capabilities, auth data length, reserved
+		payload
+			.writeBytes(new byte[] { (byte) 0xff, 2, 0, (byte) 0xff, (byte) 0xdf, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+		payload.writeBytes("ijklmnopqrst".getBytes(StandardCharsets.US_ASCII));
+		payload.write(0);
+		payload.writeBytes("caching_sha2_password".getBytes(StandardCharsets.US_ASCII));
+		payload.write(0);
+		byte[] body = payload.toByteArray();
+		byte[] packet = new byte[body.length + 4];
+		packet[0] = (byte) body.length;
+		packet[1] = (byte) (body.length >>> 8);
+		packet[2] = (byte) (body.length >>> 16);
+		packet[3] = 0;
+		System.arraycopy(body, 0, packet, 4, body.length);
+		return packet;
+	}
+
+	/**
+	 * An NNTP server: 200 greeting, {@code STARTTLS} → 382.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer nntp(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("200 news.example.test InterNetNews server ready (posting ok)");
+			peer.expectLine("STARTTLS");
+			peer.sendLines("382 Continue with TLS negotiation");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * A ManageSieve server: capability greeting with STARTTLS, {@code STARTTLS} → OK.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer sieve(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("\"IMPLEMENTATION\" \"Test Sieve\"", "\"SIEVE\" \"fileinto vacation\"", "\"SASL\" \"\"",
+					"\"STARTTLS\"", "\"VERSION\" \"1.0\"", "OK \"Ready.\"");
+			peer.expectLine("STARTTLS");
+			peer.sendLines("OK \"Begin TLS negotiation now.\"");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An LMTP server: 220 greeting, {@code LHLO} → 250 with STARTTLS, {@code STARTTLS} →
+	 * 220.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer lmtp(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines("220 localhost LMTP ready");
+			peer.expectLine("LHLO ");
+			peer.sendLines("250-localhost", "250-PIPELINING", "250-STARTTLS", "250 ENHANCEDSTATUSCODES");
+			peer.expectLine("STARTTLS");
+			peer.sendLines("220 2.0.0 Begin TLS");
+			peer.startTls();
+		});
+	}
+
+	/**
+	 * An IRC server: notices first, then {@code STARTTLS} → 670.
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer irc(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.sendLines(":irc.example.test NOTICE * :*** Looking up your hostname...",
+					":irc.example.test NOTICE * :*** Found your hostname");
+			peer.expectLine("STARTTLS");
+			peer.sendLines(":irc.example.test 670 * :STARTTLS successful, go ahead with TLS handshake");
+			peer.startTls();
+		});
+	}
+
+	/**
 	 * The stream header an XMPP server answers with.
 	 * @return the header
 	 */

@@ -22,7 +22,9 @@ import javax.crypto.spec.PBEParameterSpec;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 
 /**
  * PEM text of test certificates and keys, in the forms users paste: PKCS#8, the
@@ -105,6 +107,27 @@ public final class TestPem {
 		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("Unable to encrypt a test key", ex);
 		}
+	}
+
+	/**
+	 * A key in OpenSSL's legacy encrypted form ({@code Proc-Type: 4,ENCRYPTED},
+	 * AES-256-CBC), as {@code openssl rsa -aes256} writes it.
+	 * @param key the key
+	 * @param password the password
+	 * @return the PEM text
+	 */
+	public static String legacyEncrypted(PrivateKey key, String password) {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(key,
+					new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(new BouncyCastleProvider())
+						.setSecureRandom(random)
+						.build(password.toCharArray()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return text.toString();
 	}
 
 	/**

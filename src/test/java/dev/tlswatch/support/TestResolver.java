@@ -19,6 +19,11 @@ public final class TestResolver implements AddressResolver {
 	/** The suffix of names that only this resolver knows. */
 	public static final String SUFFIX = ".tlswatch.test";
 
+	/** IPv6 forms that carry 169.254.169.254 (the scan target policy judges them so). */
+	private static final List<String> METADATA_CARRIERS = List.of("64:ff9b:0:0:0:0:a9fe:a9fe",
+			"64:ff9b:1:0:0:0:a9fe:a9fe", "0:0:0:0:ffff:0:a9fe:a9fe", "2002:a9fe:a9fe:0:0:0:0:1",
+			"2001:0:5db8:d822:0:0:5601:5601");
+
 	private static final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
 
 	/**
@@ -41,14 +46,16 @@ public final class TestResolver implements AddressResolver {
 	 * them. Anything else is refused here, so that a test cannot point a name at a host
 	 * it might reach.
 	 * @param name a name ending in {@link #SUFFIX}
-	 * @param addresses link-local or cloud metadata IP literals, optionally mixed with
-	 * loopback literals
+	 * @param addresses link-local or cloud metadata IP literals (also in the IPv6 forms
+	 * that carry 169.254.169.254: NAT64, IPv4-translated, 6to4, Teredo), optionally mixed
+	 * with loopback literals
 	 */
 	public static void registerDenied(String name, String... addresses) {
 		for (String address : addresses) {
 			InetAddress literal = literal(address);
 			if (!literal.isLinkLocalAddress() && !literal.isLoopbackAddress()
-					&& !List.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200").contains(literal.getHostAddress())) {
+					&& !List.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200").contains(literal.getHostAddress())
+					&& !METADATA_CARRIERS.contains(literal.getHostAddress())) {
 				throw new IllegalArgumentException("Not a link-local, metadata or loopback address: " + address);
 			}
 		}

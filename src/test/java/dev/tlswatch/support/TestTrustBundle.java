@@ -7,17 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * The test JVM's certificate authority, trusted by every test application context: its
  * PEM is written to the file that {@code application-test.yaml} names as
- * {@code tlswatch.scan.trust-bundle}.
+ * {@code tlswatch.scan.trust-bundle}. Every test context writes it before it starts (a
+ * configured trust bundle that does not exist fails the start).
  */
-public final class TestTrustBundle {
+public final class TestTrustBundle implements ContextCustomizerFactory {
 
 	private static TestCertificates.Issued ca;
 
-	private TestTrustBundle() {
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return new WritesTheBundle();
 	}
 
 	/**
@@ -49,6 +62,26 @@ public final class TestTrustBundle {
 		catch (CertificateEncodingException ex) {
 			throw new IllegalStateException("Unable to encode the test CA", ex);
 		}
+	}
+
+	/** Writes the file; equal to every other, so the context cache is not split. */
+	private static final class WritesTheBundle implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			ca();
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof WritesTheBundle;
+		}
+
+		@Override
+		public int hashCode() {
+			return WritesTheBundle.class.hashCode();
+		}
+
 	}
 
 }

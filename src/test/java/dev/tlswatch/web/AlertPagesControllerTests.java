@@ -105,6 +105,22 @@ class AlertPagesControllerTests {
 	}
 
 	@Test
+	void redirectTargetsWithLineBreaksOrOtherHostsGoBackToTheAlertsList() throws Exception {
+		for (String hostile : List.of("/alerts\r\nX-Injected:1", "/alerts\nX-Injected:1", "/alerts\u0000",
+				"//evil.example/alerts", "/\\evil.example", "/alerts x", "/alerts/\u00e9", "/settings",
+				"/alerts?" + "a".repeat(SameSitePath.MAX_LENGTH))) {
+			this.mvc.perform(post("/alerts/5/acknowledge").param("back", hostile).with(csrf()))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/alerts"));
+			this.mvc.perform(post("/alerts/5/mute").param("back", hostile).with(csrf()))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/alerts"));
+		}
+		this.mvc.perform(post("/alerts/5/mute").param("back", "/endpoints/7?tab=alerts%20open#top").with(csrf()))
+			.andExpect(redirectedUrl("/endpoints/7?tab=alerts%20open#top"));
+	}
+
+	@Test
 	void refusedMuteIsShownAsAnError() throws Exception {
 		given(this.alerts.mute(eq(5L), any(), eq("alice"))).willThrow(new InvalidAlertInputException(
 				List.of(new InvalidAlertInputException.Violation("until", "must be in the future"))));

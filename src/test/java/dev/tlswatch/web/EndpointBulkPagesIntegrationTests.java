@@ -73,6 +73,23 @@ class EndpointBulkPagesIntegrationTests {
 	}
 
 	@Test
+	void aFractionalIdIsRefusedNotCut() throws Exception {
+		String tag = uniqueTag();
+		EndpointDetails endpoint = register(tag, 1).get(0);
+
+		this.mvc
+			.perform(post("/endpoints/bulk").with(csrf())
+				.param("action", "DISABLE")
+				.param("ids", endpoint.id() + ".9")
+				.param("tag", tag))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/endpoints?tag=" + tag))
+			.andExpect(flash().attribute("bulkError", "The selection is invalid: ids must be whole numbers."));
+
+		assertThat(this.endpoints.get(endpoint.id()).enabled()).isTrue();
+	}
+
+	@Test
 	void deleteWithoutConfirmationShowsTheConfirmationPageAndDeletesNothing() throws Exception {
 		String tag = uniqueTag();
 		EndpointDetails endpoint = register(tag, 1).get(0);

@@ -3,6 +3,7 @@ package dev.tlswatch.web;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
@@ -381,6 +382,37 @@ class EndpointPagesControllerTests {
 	}
 
 	@Test
+	void theCertificateCardNeverSaysOkAboutAnUntrustedChain() throws Exception {
+		AddressResult base = okResult("192.0.2.1", List.of(certificate("ab".repeat(32), "CN=example.com",
+				"CN=Private CA", Instant.parse("2030-01-01T00:00:00Z"))));
+		AddressResult untrusted = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
+				"TLS_AES_128_GCM_SHA256", 3, 42, TrustStatus.UNTRUSTED, "PKIX path building failed", true, base.chain(),
+				ChainReportDetails.NONE, List.of(), null, 7, null);
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(untrusted)));
+
+		String html = page("/endpoints/7");
+		String card = html.substring(html.indexOf("id=\"certificate-title\""), html.indexOf("id=\"chain-title\""));
+
+		assertThat(card).contains("Untrusted").doesNotContain(">OK<");
+	}
+
+	@Test
+	void aRequiredClientCertificateIsShownWithItsAuthoritiesEscaped() throws Exception {
+		AddressResult base = okResult("192.0.2.1", List.of());
+		AddressResult required = new AddressResult("192.0.2.1", HandshakeOutcome.TLS_FAILURE,
+				"The server requires a client certificate and none is configured", null, null, 3, null,
+				TrustStatus.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, false), List.of(),
+				null, 7, null, null, null, true, List.of("CN=<script>evil</script>,O=Example"));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, scan(77, 7, List.of(required)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("Client certificate:",
+				"Required, and the endpoint has none the server accepts (from CN=&lt;script&gt;evil&lt;/script&gt;,O=Example)");
+		assertThat(html).doesNotContain("<script>evil");
+	}
+
+	@Test
 	void staplingAndHstsAreShownPerAddressAndAHostileHeaderIsEscaped() throws Exception {
 		AddressResult base = okResult("192.0.2.1", List.of());
 		AddressResult stapled = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.3",
@@ -408,7 +440,7 @@ class EndpointPagesControllerTests {
 		AddressResult base = okResult("192.0.2.1", List.of());
 		AddressResult probed = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.2",
 				"TLS_RSA_WITH_AES_128_CBC_SHA", 3, 42, TrustStatus.TRUSTED, null, true, base.chain(),
-				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true, null,
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true, null, null, List.of(),
 				List.of(VulnerabilityResult.notVulnerable(Vulnerability.HEARTBLEED, "No heartbeat extension", 1),
 						VulnerabilityResult.notTested(Vulnerability.TICKETBLEED, "No check for it in this probe", 0),
 						VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle: <script>alert(1)</script>",

@@ -11,13 +11,25 @@ import dev.tlswatch.alert.AlertDefaults;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.endpoint.CertificateSummary;
 import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.notify.ChannelConflictException;
+import dev.tlswatch.notify.ChannelDefinition;
+import dev.tlswatch.notify.ChannelInput;
+import dev.tlswatch.notify.ChannelTestResult;
+import dev.tlswatch.notify.ChannelType;
 import dev.tlswatch.notify.DeliveryStatus;
+import dev.tlswatch.notify.InvalidChannelException;
+import dev.tlswatch.notify.MessageSeverity;
+import dev.tlswatch.notify.NotificationChannels;
 import dev.tlswatch.notify.InvalidAddressException;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.notify.TestMailResult;
 import dev.tlswatch.scan.ScanDefaults;
 import dev.tlswatch.scan.ScanDefaults.GlobalTrustBundle;
 import dev.tlswatch.scan.Scans;
+import dev.tlswatch.retention.Retention;
+import dev.tlswatch.retention.RetentionReport;
+import dev.tlswatch.retention.RetentionSettings;
+import dev.tlswatch.retention.RetentionStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,11 +76,34 @@ class SettingsControllerTests {
 	@MockitoBean
 	private Scans scans;
 
+	@MockitoBean
+	private NotificationChannels channels;
+
+	private Retention retention;
+
 	@BeforeEach
 	void defaults() {
 		given(this.endpoints.defaultScanIntervalMinutes()).willReturn(60);
 		given(this.alerts.defaults()).willReturn(new AlertDefaults(List.of("30", "14", "33%"), List.of()));
 		given(this.scans.defaults()).willReturn(scanDefaults(new GlobalTrustBundle(null, List.of(), null)));
+		given(this.retention.status()).willReturn(new RetentionStatus(new RetentionSettings(true, Duration.ofDays(90),
+				Duration.ofDays(30), Duration.ofDays(365), Duration.ofHours(6), 500), 1_572_864_000L, null));
+	}
+
+	@Test
+	void retentionSettingsAndTheDatabaseSizeAreShown() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.retention.status()).willReturn(new RetentionStatus(
+				new RetentionSettings(true, Duration.ofDays(120), Duration.ofDays(30), Duration.ofDays(365),
+						Duration.ofHours(6), 500),
+				1_572_864_000L, new RetentionReport(NOW.minusSeconds(60), NOW, 1200, 7, 40, 3)));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"database-size\">1500 MB<", ">120 days<", "tlswatch.retention.scans-in-full",
+				"TLSWATCH_RETENTION_SCANSINFULL", ">30 days<", "tlswatch.retention.delivered-outbox", ">365 days<",
+				"tlswatch.retention.audit", ">6h<", "tlswatch.retention.interval",
+				"1200 scans, 7 certificates, 40 delivered messages and 3 audit events deleted");
 	}
 
 	@Test
@@ -226,6 +261,129 @@ class SettingsControllerTests {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
 		}
 
+	}
+
+	@Test
+	void channelsAreListedEscapedWithoutSecretOrUrlPathAndWithTheirActions() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.channels.channels()).willReturn(List.of(
+				new ChannelDefinition("pager", ChannelType.PAGERDUTY, null, "ROUTING-SECRET", MessageSeverity.CRITICAL,
+						List.of("mail"), List.of(), null, ChannelDefinition.Origin.CONFIGURATION),
+				new ChannelDefinition("team", ChannelType.SLACK,
+						java.net.URI.create("https://hooks.slack.com/services/T0/B1/PATH-SECRET"), null,
+						MessageSeverity.INFO, List.of("web"), List.of(), null, ChannelDefinition.Origin.DASHBOARD)));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"channel-pager\"", ">PAGERDUTY<", ">https://events.pagerduty.com<",
+				"(secret set)", ">CRITICAL<", ">mail<", "tlswatch.notify.channels.pager.*", "id=\"channel-team\"",
+				">https://hooks.slack.com<", "action=\"/settings/channels/pager/test\"",
+				"action=\"/settings/channels/team/test\"", "action=\"/settings/channels/team/delete\"",
+				"href=\"/settings/channels/team/edit\"", "id=\"channel-form\"");
+		assertThat(html).doesNotContain("ROUTING-SECRET", "PATH-SECRET", "/settings/channels/pager/delete");
+	}
+
+	@Test
+	@WithMockUser(username = "viewer", roles = "VIEWER")
+	void viewersSeeChannelsButNoFormsOrButtons() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		given(this.channels.channels()).willReturn(List.of(new ChannelDefinition("team", ChannelType.DISCORD,
+				java.net.URI.create("https://discord.example/api/webhooks/1/x"), null, MessageSeverity.INFO, List.of(),
+				List.of(), null, ChannelDefinition.Origin.DASHBOARD)));
+
+		String html = page("/settings");
+
+		assertThat(html).contains("id=\"channel-team\"").doesNotContain("/settings/channels/team/test", "channel-form");
+		this.mvc.perform(get("/settings/channels/team/edit")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void invalidChannelIs422NamingTheFieldWithValuesKeptButNotTheSecret() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		willThrow(new InvalidChannelException("url", "The URL is refused by the scan target policy: <metadata>"))
+			.given(this.channels)
+			.save(org.mockito.ArgumentMatchers.any());
+
+		String html = this.mvc
+			.perform(post("/settings/channels").param("name", "meta")
+				.param("type", "WEBHOOK")
+				.param("url", "http://169.254.169.254/\"><script>x</script>")
+				.param("secret", "TYPED-SECRET")
+				.param("minSeverity", "INFO")
+				.param("tags", "")
+				.param("to", "")
+				.param("chatId", "")
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("id=\"channel-error\"",
+				"url: The URL is refused by the scan target policy: &lt;metadata&gt;", "value=\"meta\"",
+				"&lt;script&gt;x&lt;/script&gt;");
+		assertThat(html).doesNotContain("TYPED-SECRET", "<script>x</script>");
+	}
+
+	@Test
+	void configuredNameIs409() throws Exception {
+		given(this.notifier.status()).willReturn(mailOnly());
+		willThrow(new ChannelConflictException("mail")).given(this.channels).save(org.mockito.ArgumentMatchers.any());
+
+		this.mvc
+			.perform(post("/settings/channels").param("name", "mail")
+				.param("type", "SLACK")
+				.param("url", "https://hooks.slack.com/x")
+				.param("secret", "")
+				.param("minSeverity", "INFO")
+				.param("tags", "")
+				.param("to", "")
+				.param("chatId", "")
+				.with(csrf()))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void savedChannelRedirectsWithANotice() throws Exception {
+		given(this.channels
+			.save(new ChannelInput("team", "SLACK", "https://hooks.slack.com/x", "", "WARNING", "web", "", "")))
+			.willReturn(new ChannelDefinition("team", ChannelType.SLACK,
+					java.net.URI.create("https://hooks.slack.com/x"), null, MessageSeverity.WARNING, List.of("web"),
+					List.of(), null, ChannelDefinition.Origin.DASHBOARD));
+
+		this.mvc
+			.perform(post("/settings/channels").param("name", "team")
+				.param("type", "SLACK")
+				.param("url", "https://hooks.slack.com/x")
+				.param("secret", "")
+				.param("minSeverity", "WARNING")
+				.param("tags", "web")
+				.param("to", "")
+				.param("chatId", "")
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/settings#channels"))
+			.andExpect(flash().attribute("channelNotice",
+					new SettingsController.ChannelNotice(true, "Channel 'team' saved.")));
+	}
+
+	@Test
+	void sendTestShowsTheResultAfterRedirect() throws Exception {
+		given(this.channels.sendTest("team"))
+			.willReturn(new ChannelTestResult("team", false, "SLACK channel 'team' answered HTTP <404>"));
+
+		MvcResult result = this.mvc.perform(post("/settings/channels/team/test").with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/settings#channels"))
+			.andReturn();
+		given(this.notifier.status()).willReturn(mailOnly());
+		String html = this.mvc.perform(get("/settings").flashAttrs(result.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("notice notice--critical",
+				"Test message through &#39;team&#39; not sent: SLACK channel &#39;team&#39; answered HTTP &lt;404&gt;");
 	}
 
 }

@@ -135,7 +135,11 @@ final class ChainInspector {
 
 	/**
 	 * Follow issuers from the leaf through everything that was sent, in any order; the
-	 * top must be self-signed or issued by a trust anchor.
+	 * top must be self-signed or issued by a trust anchor, or be a CA certificate itself.
+	 * A chain that ends in a sent CA certificate whose issuer is neither sent nor trusted
+	 * is complete as served (servers need not send the root): its one problem is an
+	 * untrusted issuer, which the trust verdict reports. Only a leaf whose issuer was not
+	 * sent and is no trust anchor lacks an intermediate.
 	 */
 	private static void completeness(List<X509Certificate> chain, Set<TrustAnchor> anchors, List<ChainIssue> issues) {
 		X509Certificate top = chain.get(0);
@@ -145,7 +149,7 @@ final class ChainInspector {
 			visited.add(next);
 			top = next;
 		}
-		if (CertificateFacts.isSelfSigned(top) || anchoredBy(top, anchors)) {
+		if (CertificateFacts.isSelfSigned(top) || anchoredBy(top, anchors) || (top != chain.get(0) && isCa(top))) {
 			return;
 		}
 		issues.add(new ChainIssue(Type.INCOMPLETE, chain.indexOf(top),
@@ -163,6 +167,11 @@ final class ChainInspector {
 			.filter((candidate) -> issues(candidate, certificate))
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** RFC 5280 §4.2.1.9: basicConstraints with cA true. */
+	private static boolean isCa(X509Certificate certificate) {
+		return certificate.getBasicConstraints() >= 0;
 	}
 
 	private static boolean anchoredBy(X509Certificate certificate, Set<TrustAnchor> anchors) {

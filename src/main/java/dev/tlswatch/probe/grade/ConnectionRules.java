@@ -40,6 +40,13 @@ final class ConnectionRules {
 	// insecure renegotiation: F (2009c); no secure renegotiation: warning, A- (2009e)
 	private static void renegotiation(GradeInput input, Reasons reasons) {
 		Boolean insecure = input.insecureRenegotiation();
+		if (insecure == null && Boolean.TRUE.equals(input.secureRenegotiation())) {
+			// RFC 5746 §3.7 and §4.3: a server that supports secure renegotiation checks
+			// renegotiation_info on every renegotiation, so the insecure kind
+			// (CVE-2009-3555)
+			// cannot happen; what the scan tested answers the question
+			insecure = false;
+		}
 		if (insecure == null) {
 			reasons.add(GradeRule.NOT_TESTED_INSECURE_RENEGOTIATION);
 		}

@@ -4,9 +4,12 @@ import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
+import javax.security.auth.x500.X500Principal;
 
 import dev.tlswatch.probe.ClientIdentity;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +25,16 @@ final class ClientCertificateRequests extends X509ExtendedKeyManager {
 
 	private static final String ALIAS = "client";
 
+	/** The most authority names kept from one request. */
+	private static final int MAX_AUTHORITIES = 64;
+
 	private final @Nullable ClientIdentity identity;
 
 	private volatile boolean requested;
 
 	private volatile boolean presented;
+
+	private volatile List<String> authorities = List.of();
 
 	/** No identity: an empty certificate message answers every request. */
 	ClientCertificateRequests() {
@@ -43,6 +51,14 @@ final class ClientCertificateRequests extends X509ExtendedKeyManager {
 	 */
 	boolean requested() {
 		return this.requested;
+	}
+
+	/**
+	 * The certificate authorities the request named (RFC 2253), as JSSE passed them on.
+	 * @return the names, in the order given; empty without a request or names
+	 */
+	List<String> authorities() {
+		return this.authorities;
 	}
 
 	/**
@@ -66,13 +82,27 @@ final class ClientCertificateRequests extends X509ExtendedKeyManager {
 	@Override
 	public @Nullable String chooseClientAlias(String @Nullable [] keyType, Principal @Nullable [] issuers,
 			@Nullable Socket socket) {
-		return choose(keyType);
+		return choose(keyType, issuers);
 	}
 
 	@Override
 	public @Nullable String chooseEngineClientAlias(String @Nullable [] keyType, Principal @Nullable [] issuers,
 			@Nullable SSLEngine engine) {
-		return choose(keyType);
+		return choose(keyType, issuers);
+	}
+
+	private @Nullable String choose(String @Nullable [] keyTypes, Principal @Nullable [] issuers) {
+		if (issuers != null && this.authorities.isEmpty()) {
+			this.authorities = Arrays.stream(issuers)
+				.limit(MAX_AUTHORITIES)
+				.map(ClientCertificateRequests::name)
+				.toList();
+		}
+		return choose(keyTypes);
+	}
+
+	private static String name(Principal principal) {
+		return (principal instanceof X500Principal x500) ? x500.getName(X500Principal.RFC2253) : principal.getName();
 	}
 
 	private @Nullable String choose(String @Nullable [] keyTypes) {

@@ -77,7 +77,7 @@ public final class JsseTlsProber implements TlsProber {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Unable to connect to {}", target, ex);
-			return new Attempt(Failures.ofConnect(ex), Failures.describe(ex), null, null, List.of());
+			return new Attempt(Failures.ofConnect(ex), Failures.describe(ex), null, null, List.of(), null, List.of());
 		}
 		return startTlsAndShakeHands(socket, target, options, since(started));
 	}
@@ -107,7 +107,7 @@ public final class JsseTlsProber implements TlsProber {
 			logger.debug("STARTTLS with {} failed", target, ex);
 			HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofStartTls(ex);
 			String error = watch.fired() ? startTlsTimeoutText(options.handshakeTimeout()) : Failures.describe(ex);
-			return new Attempt(outcome, error, connectTime, null, List.of());
+			return new Attempt(outcome, error, connectTime, null, List.of(), null, List.of());
 		}
 	}
 
@@ -127,7 +127,8 @@ public final class JsseTlsProber implements TlsProber {
 			}
 			Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime,
 					OcspStaples.of(session));
-			return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain());
+			return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain(), requests.requested(),
+					requests.authorities());
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {
 			logger.debug("TLS handshake with {} failed", target, ex);
@@ -136,7 +137,10 @@ public final class JsseTlsProber implements TlsProber {
 			if (outcome == HandshakeOutcome.TLS_FAILURE && requests.requested()) {
 				error = requests.explainFailure(error);
 			}
-			return new Attempt(outcome, error, connectTime, null, capture.chain());
+			// Without a request the handshake may have failed before the server could
+			// send one
+			return new Attempt(outcome, error, connectTime, null, capture.chain(),
+					requests.requested() ? Boolean.TRUE : null, requests.authorities());
 		}
 		finally {
 			ProbeSockets.closeQuietly(ssl);
@@ -200,7 +204,8 @@ public final class JsseTlsProber implements TlsProber {
 				attempt.connectTime(), (handshake != null) ? handshake.time() : null, analysis.chain(),
 				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report(),
 				(handshake != null) ? handshake.ocspStapled()
-						: Observed.none(Status.COULD_NOT_TEST, "No completed handshake"));
+						: Observed.none(Status.COULD_NOT_TEST, "No completed handshake"),
+				attempt.clientCertificateRequested(), attempt.clientCertificateAuthorities());
 	}
 
 	private static String startTlsTimeoutText(Duration timeout) {
@@ -223,7 +228,8 @@ public final class JsseTlsProber implements TlsProber {
 	 * How one connection went, before the chain is judged.
 	 */
 	private record Attempt(HandshakeOutcome outcome, @Nullable String error, @Nullable Duration connectTime,
-			@Nullable Handshake handshake, List<X509Certificate> chain) {
+			@Nullable Handshake handshake, List<X509Certificate> chain, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities) {
 
 	}
 

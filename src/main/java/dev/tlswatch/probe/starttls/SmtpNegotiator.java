@@ -35,9 +35,22 @@ final class SmtpNegotiator {
 	 * @throws IOException if the network fails or the deadline passes
 	 */
 	static void negotiate(Socket socket, Deadline deadline) throws IOException {
-		Conversation smtp = new Conversation(socket, PROTOCOL, deadline);
+		negotiate(socket, deadline, PROTOCOL, EHLO);
+	}
+
+	/**
+	 * Run the dialogue of SMTP or of a protocol that differs only in its hello (LMTP).
+	 * @param socket connected; each read gets the time left until the deadline
+	 * @param deadline when the dialogue must be over
+	 * @param protocol the protocol's name, for errors
+	 * @param hello the hello line, {@code EHLO} or {@code LHLO} with a name
+	 * @throws StartTlsException if the server does not agree to start TLS
+	 * @throws IOException if the network fails or the deadline passes
+	 */
+	static void negotiate(Socket socket, Deadline deadline, String protocol, String hello) throws IOException {
+		Conversation smtp = new Conversation(socket, protocol, deadline);
 		awaitGreeting(smtp);
-		requireStartTlsExtension(smtp);
+		requireStartTlsExtension(smtp, hello);
 		startTls(smtp);
 	}
 
@@ -49,11 +62,11 @@ final class SmtpNegotiator {
 		}
 	}
 
-	private static void requireStartTlsExtension(Conversation smtp) throws IOException {
-		smtp.sendLine(EHLO);
+	private static void requireStartTlsExtension(Conversation smtp, String hello) throws IOException {
+		smtp.sendLine(hello);
 		Reply extensions = Reply.read(smtp);
 		if (extensions.code() != OK) {
-			throw smtp.failure("rejected EHLO", extensions.text());
+			throw smtp.failure("rejected " + hello.substring(0, 4), extensions.text());
 		}
 		if (extensions.lines().stream().noneMatch((line) -> STARTTLS_EXTENSION.matcher(line).matches())) {
 			throw smtp.failure("does not offer STARTTLS", extensions.text());

@@ -50,6 +50,11 @@ public final class StartTlsNegotiation {
 			case LDAP -> LdapNegotiator.negotiate(socket, deadline);
 			case XMPP -> XmppNegotiator.negotiate(socket, target.expectedName(), deadline);
 			case POSTGRES -> PostgresNegotiator.negotiate(socket, deadline);
+			case MYSQL -> MysqlNegotiator.negotiate(socket, deadline);
+			case NNTP -> NntpNegotiator.negotiate(socket, deadline);
+			case SIEVE -> SieveNegotiator.negotiate(socket, deadline);
+			case LMTP -> LmtpNegotiator.negotiate(socket, deadline);
+			case IRC -> IrcNegotiator.negotiate(socket, deadline);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.tlswatch.probe.CertificateFlight;
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.CipherSuiteProber;
 import dev.tlswatch.probe.CipherSuites;
@@ -137,6 +138,8 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 		private @Nullable Observed<Boolean> compression;
 
+		private @Nullable CertificateFlight flight;
+
 		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
 				Consumer<CipherSuite> chosen) {
 			this.target = target;
@@ -161,7 +164,7 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 					ProtocolVersionProbe.bounded(incompleteReason));
 			FeatureAnswers answers = this.askFeatures ? new FeatureAnswers(this.version, this.alpnPreferred,
 					this.alpnAlone, this.secureRenegotiation, this.compression) : FeatureAnswers.NONE;
-			return new VersionSweep(verdict(accepted), suites, answers);
+			return new VersionSweep(verdict(accepted), suites, answers, this.flight);
 		}
 
 		/**
@@ -287,8 +290,11 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 		private Choice plainOffer(List<Integer> suites, boolean first) {
 			this.connections++;
 			try {
+				ServerFlight flight = wantsFlight() ? new ServerFlight() : null;
 				ServerResponse response = WireConnection.exchange(this.target, this.options, hello(suites).build(),
-						ServerResponseReader::read);
+						(input) -> (flight != null) ? ServerResponseReader.readFlight(input, (body) -> {
+						}, flight) : ServerResponseReader.read(input));
+				keep(flight, response);
 				if (first) {
 					this.verdict = VersionVerdicts.judge(this.version, response);
 				}
@@ -320,8 +326,10 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			}
 			this.connections++;
 			Answer answer;
+			ServerFlight flight = wantsFlight() ? new ServerFlight() : null;
 			try {
-				answer = HelloExchange.exchange(this.target, this.options, hello.build());
+				answer = HelloExchange.exchange(this.target, this.options, hello.build(), flight);
+				keep(flight, answer.response());
 			}
 			catch (NotAsked ex) {
 				String detail = String.valueOf(ex.getMessage());
@@ -357,6 +365,22 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 				this.verdict = VersionVerdicts.judge(this.version, response);
 			}
 			return choice(response, suites);
+		}
+
+		/**
+		 * Up to TLS 1.2 the server's flight is read on to its ServerHelloDone until one
+		 * carried a Certificate message: the chain as sent, without a connection of its
+		 * own.
+		 */
+		private boolean wantsFlight() {
+			return this.flight == null && this.version != TlsVersion.TLS_1_3;
+		}
+
+		private void keep(@Nullable ServerFlight flight, ServerResponse response) {
+			if (flight != null && flight.sawCertificate() && response instanceof ServerHelloReceived hello
+					&& hello.version() == this.version.code()) {
+				this.flight = flight.result(hello.version());
+			}
 		}
 
 		private static boolean mayBeTheQuestions(ServerResponse response) {

@@ -31,11 +31,28 @@ final class HelloExchange {
 	 * @throws NotAsked if the server never saw the ClientHello, or reading failed locally
 	 */
 	static Answer exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello) throws NotAsked {
+		return exchange(target, options, clientHello, null);
+	}
+
+	/**
+	 * Connect, send, read (with the rest of a TLS 1.2-or-earlier flight, when a flight is
+	 * given), close.
+	 * @param target the target
+	 * @param options the timeouts
+	 * @param clientHello the record to send
+	 * @param flight collects the Certificate and CertificateRequest, {@code null} to read
+	 * the ServerHello only
+	 * @return the answer
+	 * @throws NotAsked if the server never saw the ClientHello, or reading failed locally
+	 */
+	static Answer exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello, @Nullable ServerFlight flight)
+			throws NotAsked {
 		AtomicReference<byte @Nullable []> body = new AtomicReference<>();
 		ServerResponse response;
 		try {
 			response = WireConnection.exchange(target, options, clientHello,
-					(input) -> ServerResponseReader.read(input, body::set));
+					(input) -> (flight != null) ? ServerResponseReader.readFlight(input, body::set, flight)
+							: ServerResponseReader.read(input, body::set));
 		}
 		catch (WireConnection.Failure ex) {
 			throw new NotAsked(status(ex), String.valueOf(ex.getMessage()));

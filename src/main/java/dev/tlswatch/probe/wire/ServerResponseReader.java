@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * earlier, over the Certificate, to the ServerKeyExchange (RFC 5246 §7.3), and puts the
  * group it names into the answer: at most {@value #MAX_FLIGHT_LENGTH} bytes, for the
  * certificate chain.
+ * <p>
+ * Given a {@link ServerFlight}, a ServerHello of TLS 1.2 or earlier is read on to the
+ * ServerHelloDone, and the Certificate and CertificateRequest on the way are handed to
+ * it: the chain costs no connection of its own. Whatever goes wrong after the ServerHello
+ * (a timeout, a close, a message out of place) ends the reading, and the ServerHello is
+ * the answer all the same.
  */
 final class ServerResponseReader {
 
@@ -69,11 +75,19 @@ final class ServerResponseReader {
 
 	private @Nullable ServerHelloReceived serverHello;
 
+	private final @Nullable ServerFlight flight;
+
 	private ServerResponseReader(InputStream input, boolean throughKeyExchange, Consumer<byte[]> serverHelloBody) {
+		this(input, throughKeyExchange, serverHelloBody, null);
+	}
+
+	private ServerResponseReader(InputStream input, boolean throughKeyExchange, Consumer<byte[]> serverHelloBody,
+			@Nullable ServerFlight flight) {
 		this.input = input;
 		this.serverHelloBody = serverHelloBody;
 		this.throughKeyExchange = throughKeyExchange;
-		this.maxLength = throughKeyExchange ? MAX_FLIGHT_LENGTH : MAX_RESPONSE_LENGTH;
+		this.flight = flight;
+		this.maxLength = (throughKeyExchange || flight != null) ? MAX_FLIGHT_LENGTH : MAX_RESPONSE_LENGTH;
 	}
 
 	/**
@@ -114,20 +128,43 @@ final class ServerResponseReader {
 		return read(new ServerResponseReader(input, true, NO_BODY));
 	}
 
+	/**
+	 * Read the answer as {@link #read(InputStream, Consumer)} does, and after a
+	 * ServerHello of TLS 1.2 or earlier the rest of the server's flight up to its
+	 * ServerHelloDone, handing its Certificate and CertificateRequest to the flight.
+	 * @param input the connection's input, with its time bound
+	 * @param serverHelloBody called at most once, with the message without its header
+	 * @param flight collects the certificate messages
+	 * @return the answer; a ServerHello even when the rest of the flight failed
+	 * @throws IOException on other local failures to read
+	 */
+	static ServerResponse readFlight(InputStream input, Consumer<byte[]> serverHelloBody, ServerFlight flight)
+			throws IOException {
+		return read(new ServerResponseReader(input, false, serverHelloBody, flight));
+	}
+
 	private static ServerResponse read(ServerResponseReader reader) throws IOException {
 		try {
 			return reader.answer();
 		}
 		catch (SocketTimeoutException ex) {
-			return new TimedOut();
+			return reader.afterFlight(new TimedOut());
 		}
 		catch (SocketException ex) {
 			// "Connection reset" and the like: the server dropped the connection
-			return new Closed(true);
+			return reader.afterFlight(new Closed(true));
 		}
 		catch (MalformedMessageException ex) {
-			return new Malformed(String.valueOf(ex.getMessage()));
+			return reader.afterFlight(new Malformed(String.valueOf(ex.getMessage())));
 		}
+	}
+
+	/**
+	 * Reading on for the flight never spoils the ServerHello that came first.
+	 */
+	private ServerResponse afterFlight(ServerResponse failure) {
+		ServerHelloReceived hello = this.serverHello;
+		return (this.flight != null && hello != null) ? hello : failure;
 	}
 
 	private ServerResponse answer() throws IOException, MalformedMessageException {
@@ -287,12 +324,16 @@ final class ServerResponseReader {
 		if (hello == null) {
 			this.serverHelloBody.accept(body.clone());
 			ServerResponse response = ServerHelloParser.parse(body);
-			if (this.throughKeyExchange && response instanceof ServerHelloReceived received
+			if ((this.throughKeyExchange || this.flight != null) && response instanceof ServerHelloReceived received
 					&& received.version() < TlsVersion.TLS_1_3.code()) {
 				this.serverHello = received;
 				return null;
 			}
 			return response;
+		}
+		ServerFlight flight = this.flight;
+		if (flight != null) {
+			return flightMessage(flight, hello, type, body);
 		}
 		return switch (type) {
 			case Handshakes.CERTIFICATE, Handshakes.CERTIFICATE_STATUS -> null;
@@ -302,6 +343,27 @@ final class ServerResponseReader {
 			case Handshakes.CERTIFICATE_REQUEST, Handshakes.SERVER_HELLO_DONE -> hello;
 			default ->
 				throw new MalformedMessageException("Expected a ServerKeyExchange, got handshake message type " + type);
+		};
+	}
+
+	/**
+	 * RFC 5246 §7.3: Certificate, CertificateStatus (RFC 6066 §8), ServerKeyExchange,
+	 * CertificateRequest, each optional and in this order, then ServerHelloDone.
+	 */
+	private @Nullable ServerResponse flightMessage(ServerFlight flight, ServerHelloReceived hello, int type,
+			byte[] body) throws MalformedMessageException {
+		return switch (type) {
+			case Handshakes.CERTIFICATE -> {
+				flight.certificate(body);
+				yield null;
+			}
+			case Handshakes.CERTIFICATE_STATUS, Handshakes.SERVER_KEY_EXCHANGE -> null;
+			case Handshakes.CERTIFICATE_REQUEST -> {
+				flight.certificateRequest(hello.version(), body);
+				yield null;
+			}
+			case Handshakes.SERVER_HELLO_DONE -> hello;
+			default -> throw new MalformedMessageException("Unexpected handshake message type " + type);
 		};
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.probe.ChainIssue.Type;
+import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
 import dev.tlswatch.support.TestCertificates.KeyType;
@@ -44,6 +45,19 @@ class ChainInspectorTests {
 			assertThat(issue.detail()).isEqualTo(
 					"The issuer of CN=alone.example (CN=Inspector Intermediate) was not sent and is not a trusted root.");
 		});
+	}
+
+	@Test
+	void leafAndIntermediateOfAnUntrustedPrivateCaAreCompleteNotIncomplete() {
+		Issued privateRoot = TestCertificates.rootCa("Private Root");
+		Issued privateIntermediate = TestCertificates.intermediateCa("Private Intermediate", privateRoot);
+		Issued leaf = TestCertificates.leaf("private.example").issuedBy(privateIntermediate);
+
+		// The trust verdict says the issuer is not trusted; the chain as served lacks
+		// nothing but the root, which servers need not send
+		assertThat(inspect(leaf.chainWithoutRoot())).isEmpty();
+		assertThat(TrustEvaluator.evaluate(leaf.chainWithoutRoot(), List.of(), Instant.now()).status())
+			.isEqualTo(TrustStatus.UNTRUSTED);
 	}
 
 	@Test

@@ -23,6 +23,21 @@ class ConnectionRulesTests {
 	}
 
 	@Test
+	void secureRenegotiationSeenAnswersInsecureRenegotiationToo() {
+		Grade grade = SslLabsGrader.grade(goodServer().withSecureRenegotiation(true).withInsecureRenegotiation(null));
+
+		assertThat(grade.letter()).isEqualTo(GradeLetter.A_PLUS);
+		assertThat(codes(grade)).doesNotContain("NOT_TESTED_INSECURE_RENEGOTIATION", "INSECURE_RENEGOTIATION");
+	}
+
+	@Test
+	void withoutSecureRenegotiationInsecureRenegotiationStaysNotTested() {
+		Grade grade = SslLabsGrader.grade(goodServer().withSecureRenegotiation(false).withInsecureRenegotiation(null));
+
+		assertThat(codes(grade)).contains("NOT_TESTED_INSECURE_RENEGOTIATION", "NO_SECURE_RENEGOTIATION");
+	}
+
+	@Test
 	void noSecureRenegotiationIsAWarningThatCapsAtAMinus() {
 		Grade grade = SslLabsGrader.grade(goodServer().withSecureRenegotiation(false));
 

@@ -148,7 +148,25 @@ class StartTlsNegotiationTests {
 				peer.send(StartTlsTestServer.xmppStreamHeader());
 				peer.hang();
 			};
-			case LDAP, POSTGRES, NONE -> (peer) -> peer.hang();
+			case LMTP -> (peer) -> {
+				peer.sendLines("220 lmtp.localhost");
+				peer.expectLine("LHLO");
+				peer.hang();
+			};
+			case NNTP -> (peer) -> {
+				peer.sendLines("200 news.localhost");
+				peer.hang();
+			};
+			case SIEVE -> (peer) -> {
+				peer.sendLines("\"IMPLEMENTATION\" \"Test\"");
+				peer.hang();
+			};
+			case IRC -> (peer) -> {
+				peer.expectLine("STARTTLS");
+				peer.sendLines(":irc.localhost NOTICE * :*** Looking up your hostname...");
+				peer.hang();
+			};
+			case LDAP, POSTGRES, MYSQL, NONE -> (peer) -> peer.hang();
 		};
 	}
 
@@ -174,7 +192,12 @@ class StartTlsNegotiationTests {
 	}
 
 	private static String protocolName(StartTls startTls) {
-		return (startTls == StartTls.POSTGRES) ? "PostgreSQL" : startTls.name();
+		return switch (startTls) {
+			case POSTGRES -> "PostgreSQL";
+			case MYSQL -> "MySQL";
+			case SIEVE -> "ManageSieve";
+			default -> startTls.name();
+		};
 	}
 
 }

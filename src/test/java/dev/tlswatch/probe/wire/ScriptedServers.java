@@ -20,7 +20,7 @@ import static dev.tlswatch.probe.wire.WireProbeFixture.readRecord;
  * 3DES, post-quantum groups, and servers that break the rules. Each handler reads one
  * ClientHello and answers with one record.
  */
-final class ScriptedServers {
+public final class ScriptedServers {
 
 	private static final HexFormat hex = HexFormat.of();
 
@@ -43,7 +43,7 @@ final class ScriptedServers {
 	 * @param serverOrder whether its order decides
 	 * @return the handler
 	 */
-	static ConnectionHandler suites(int version, List<Integer> preference, boolean serverOrder) {
+	public static ConnectionHandler suites(int version, List<Integer> preference, boolean serverOrder) {
 		return reading((socket, hello) -> answerSuites(socket, hello, version, preference, serverOrder));
 	}
 

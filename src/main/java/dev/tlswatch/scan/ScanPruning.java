@@ -1,0 +1,103 @@
+package dev.tlswatch.scan;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scan tables' side of retention, with the scan-by-endpoint index. Each call is its
+ * own short transaction.
+ */
+@Component
+class ScanPruning implements ScanRetention {
+
+	private static final String FINGERPRINTS = """
+			select s.id, s.started_at,
+			       coalesce((select string_agg(concat_ws('|', coalesce(r.address, '-'), r.outcome,
+			                                             coalesce(r.protocol, '-'), coalesce(r.cipher_suite, '-'),
+			                                             coalesce(r.grade, '-'),
+			                                             coalesce((select string_agg(c.certificate_sha256, ','
+			                                                                         order by c.position)
+			                                                       from scan_result_certificate c
+			                                                       where c.scan_result_id = r.id), '-')),
+			                                   ';' order by r.id)
+			                 from scan_result r where r.scan_id = s.id), '') as fingerprint
+			from scan s
+			where s.endpoint_id = :endpoint and s.started_at < :before
+			  and (s.started_at, s.id) > (:afterAt, :afterId)
+			order by s.started_at, s.id
+			limit :limit
+			""";
+
+	private static final RowMapper<ScanFingerprint> ROW = (rs, n) -> new ScanFingerprint(rs.getLong("id"),
+			rs.getTimestamp("started_at").toInstant(), rs.getString("fingerprint"));
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	ScanPruning(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> endpointsWithScansBefore(Instant before) {
+		return this.jdbc.queryForList("select distinct endpoint_id from scan where started_at < :before order by 1",
+				new MapSqlParameterSource("before", Timestamp.from(before)), Long.class);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ScanFingerprint> oldScans(long endpointId, Instant before, int limit) {
+		return page(endpointId, before, Instant.EPOCH.minusSeconds(1), 0, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ScanFingerprint> oldScans(long endpointId, Instant before, ScanFingerprint after, int limit) {
+		return page(endpointId, before, after.startedAt(), after.scanId(), limit);
+	}
+
+	private List<ScanFingerprint> page(long endpointId, Instant before, Instant afterAt, long afterId, int limit) {
+		return this.jdbc.query(FINGERPRINTS,
+				new MapSqlParameterSource().addValue("endpoint", endpointId)
+					.addValue("before", Timestamp.from(before))
+					.addValue("afterAt", Timestamp.from(afterAt))
+					.addValue("afterId", afterId)
+					.addValue("limit", limit),
+				ROW);
+	}
+
+	@Override
+	@Transactional
+	public int deleteScans(Collection<Long> scanIds) {
+		if (scanIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.update("""
+				delete from scan where id in (:ids)
+				  and not exists (select 1 from scan_latest l where l.scan_id = scan.id)
+				""", new MapSqlParameterSource("ids", scanIds));
+	}
+
+	@Override
+	@Transactional
+	public int deleteUnreferencedCertificates(Instant firstSeenBefore, int limit) {
+		return this.jdbc.update("""
+				delete from certificate where sha256 in (
+				    select c.sha256 from certificate c
+				    where c.first_seen_at < :before
+				      and not exists (select 1 from scan_result_certificate r where r.certificate_sha256 = c.sha256)
+				      and not exists (select 1 from scan_latest l where l.leaf_sha256 = c.sha256)
+				    limit :limit)
+				""", new MapSqlParameterSource().addValue("before", Timestamp.from(firstSeenBefore))
+			.addValue("limit", limit));
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.tlswatch.scan;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Pruning of the scan history, for the retention job: reads old scans a page at a time
+ * and deletes the ones it is told to, in short transactions.
+ */
+public interface ScanRetention {
+
+	/**
+	 * The endpoints that have scans started before a time.
+	 * @param before the time
+	 * @return the endpoint ids, ascending
+	 */
+	List<Long> endpointsWithScansBefore(Instant before);
+
+	/**
+	 * A page of an endpoint's scans started before a time, oldest first.
+	 * @param endpointId the endpoint
+	 * @param before only scans started before this
+	 * @param after the page starts after this scan
+	 * @param limit the most scans to return
+	 * @return the fingerprints
+	 */
+	List<ScanFingerprint> oldScans(long endpointId, Instant before, ScanFingerprint after, int limit);
+
+	/**
+	 * The first page of {@link #oldScans(long, Instant, ScanFingerprint, int)}.
+	 * @param endpointId the endpoint
+	 * @param before only scans started before this
+	 * @param limit the most scans to return
+	 * @return the fingerprints
+	 */
+	List<ScanFingerprint> oldScans(long endpointId, Instant before, int limit);
+
+	/**
+	 * Deletes scans with their results and findings; an endpoint's latest scan is never
+	 * deleted.
+	 * @param scanIds the scans
+	 * @return how many were deleted
+	 */
+	int deleteScans(Collection<Long> scanIds);
+
+	/**
+	 * Deletes certificates that no stored scan references and that were first seen before
+	 * a time.
+	 * @param firstSeenBefore only certificates first seen before this
+	 * @param limit the most to delete in this call
+	 * @return how many were deleted
+	 */
+	int deleteUnreferencedCertificates(Instant firstSeenBefore, int limit);
+
+}
