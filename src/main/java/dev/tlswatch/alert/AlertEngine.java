@@ -1,8 +1,5 @@
 package dev.tlswatch.alert;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,34 +14,25 @@ import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.notify.Notifier;
 import dev.tlswatch.scan.ScanDetails;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps alerts in step with judged scans: opens an alert when a condition appears,
  * escalates it when it crosses a lower threshold, resolves it when the condition clears,
- * and queues a message for each step, all in the transaction that stores the scan.
+ * and queues a message for each step in the notify module's outbox.
  * <p>
- * Runs in a JDBC savepoint of the scan's transaction: if judging alerts fails, its
- * changes are rolled back to the savepoint and logged, and the scan is still stored. (A
- * savepoint by hand because the JPA transaction manager allows no nested transactions;
- * this module writes with plain JDBC only, so nothing of it lingers in the persistence
- * context.) Mute suppresses escalation mails (the alert still escalates); acknowledging
- * does not, since a new level is news.
+ * A module listener: it runs after the finding module's transaction committed, in a
+ * transaction of its own, so a failure here loses no scan and no finding; the event
+ * publication registry hands the judged scan to it again (at the next start, or when
+ * incomplete publications are resubmitted). Delivery is at least once: the scan's key is
+ * stored first in the same transaction as the alerts and the outbox rows, so a scan seen
+ * twice changes nothing and mails nothing twice. Mute suppresses escalation mails (the
+ * alert still escalates); acknowledging does not, since a new level is news.
  */
 @Component
 class AlertEngine {
-
-	private static final Logger logger = LoggerFactory.getLogger(AlertEngine.class);
 
 	private final AlertStore store;
 
@@ -60,13 +48,8 @@ class AlertEngine {
 
 	private final java.time.Clock clock;
 
-	private final DataSource dataSource;
-
-	private final TransactionTemplate transaction;
-
 	AlertEngine(AlertStore store, AlertOverrides overrides, AlertSettings settings, Endpoints endpoints,
-			Notifier notifier, AlertMessages messages, java.time.Clock clock, DataSource dataSource,
-			PlatformTransactionManager transactionManager) {
+			Notifier notifier, AlertMessages messages, java.time.Clock clock) {
 		this.store = store;
 		this.overrides = overrides;
 		this.settings = settings;
@@ -74,50 +57,12 @@ class AlertEngine {
 		this.notifier = notifier;
 		this.messages = messages;
 		this.clock = clock;
-		this.dataSource = dataSource;
-		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(ScanJudged event) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			// Published outside a transaction (not by FindingStore): make one.
-			this.transaction.executeWithoutResult((status) -> judgeInSavepoint(event));
-		}
-		else {
-			judgeInSavepoint(event);
-		}
-	}
-
-	private void judgeInSavepoint(ScanJudged event) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		Savepoint savepoint = null;
-		try {
-			savepoint = connection.setSavepoint();
+		if (this.store.firstTimeHandled(event.scan().id(), this.clock.instant())) {
 			judge(event);
-			connection.releaseSavepoint(savepoint);
-		}
-		catch (RuntimeException | SQLException ex) {
-			// Losing one scan's alert changes is better than losing the scan: the next
-			// scan judges again from the stored state.
-			rollBack(connection, savepoint);
-			logger.error("Judging alerts for scan {} of endpoint {} failed; the scan is kept", event.scan().id(),
-					event.scan().endpointId(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	private static void rollBack(Connection connection, @Nullable Savepoint savepoint) {
-		if (savepoint == null) {
-			return;
-		}
-		try {
-			connection.rollback(savepoint);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Unable to roll back alert changes to their savepoint", ex);
 		}
 	}
 

@@ -4,45 +4,63 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.ExpiryOverrides;
+import dev.tlswatch.finding.ExpiryThreshold;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Applies an endpoint's and its tags' overrides to the global settings: its own
- * thresholds, else the union of its tags' thresholds, else the global ones; disabled
- * rules and recipients add up, the owner's mail address joins the recipients.
+ * Applies an endpoint's and its tags' overrides to the global settings: disabled rules
+ * and recipients add up, the owner's mail address joins the recipients. Its own expiry
+ * thresholds, else the union of its tags' thresholds, are lent to the finding module,
+ * which judges expiry with them ({@link ExpiryOverrides}).
  */
 @Component
-class AlertOverrides {
+class AlertOverrides implements ExpiryOverrides {
 
 	private final AlertStore store;
 
 	private final AlertSettings settings;
 
-	AlertOverrides(AlertStore store, AlertSettings settings) {
+	private final Endpoints endpoints;
+
+	AlertOverrides(AlertStore store, AlertSettings settings, Endpoints endpoints) {
 		this.store = store;
 		this.settings = settings;
+		this.endpoints = endpoints;
+	}
+
+	@Override
+	public Optional<List<ExpiryThreshold>> thresholds(long endpointId) {
+		Optional<EndpointDetails> endpoint = this.endpoints.find(endpointId);
+		if (endpoint.isEmpty()) {
+			return Optional.empty();
+		}
+		EndpointAlertSettings own = this.store.endpointSettings(endpointId);
+		if (own.thresholds() != null) {
+			return Optional.of(own.thresholds().stream().map(ExpiryThreshold::parse).toList());
+		}
+		List<TagAlertSettings> tags = this.store.tagSettings(endpoint.get().tags());
+		if (tags.stream().anyMatch((tag) -> tag.thresholds() != null)) {
+			return Optional.of(tags.stream()
+				.filter((tag) -> tag.thresholds() != null)
+				.flatMap((tag) -> tag.thresholds().stream())
+				.map(ExpiryThreshold::parse)
+				.distinct()
+				.toList());
+		}
+		return Optional.empty();
 	}
 
 	Effective of(EndpointDetails endpoint) {
 		EndpointAlertSettings own = this.store.endpointSettings(endpoint.id());
 		List<TagAlertSettings> tags = this.store.tagSettings(endpoint.tags());
 		RuleConfig global = RuleConfig.of(this.settings);
-		List<Threshold> thresholds = global.thresholds();
-		if (own.thresholds() != null) {
-			thresholds = own.thresholds().stream().map(Threshold::parse).toList();
-		}
-		else if (tags.stream().anyMatch((tag) -> tag.thresholds() != null)) {
-			thresholds = tags.stream()
-				.filter((tag) -> tag.thresholds() != null)
-				.flatMap((tag) -> tag.thresholds().stream())
-				.map(Threshold::parse)
-				.distinct()
-				.toList();
-		}
 		Set<AlertRule> disabled = EnumSet.noneOf(AlertRule.class);
 		List<String> disabledNames = new ArrayList<>(own.disabledRules());
 		tags.forEach((tag) -> disabledNames.addAll(tag.disabledRules()));
@@ -60,7 +78,7 @@ class AlertOverrides {
 		if (own.ownerEmail() != null) {
 			recipients.add(own.ownerEmail());
 		}
-		return new Effective(global.with(thresholds, disabled), List.copyOf(recipients));
+		return new Effective(global.with(disabled), List.copyOf(recipients));
 	}
 
 	/**

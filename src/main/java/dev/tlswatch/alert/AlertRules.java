@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,26 +16,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Severity;
-import dev.tlswatch.probe.CertificateInfo;
-import dev.tlswatch.probe.ChainIssue;
-import dev.tlswatch.probe.CipherStrength;
-import dev.tlswatch.probe.GradeLetter;
-import dev.tlswatch.probe.HandshakeOutcome;
-import dev.tlswatch.probe.TlsVersion;
-import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.CipherSupport;
+import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.GradeLetter;
 import dev.tlswatch.scan.GradeDetails;
+import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.probe.HandshakeOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one judged scan into the alert conditions holding for its endpoint. Pure: reads
  * the scan, its findings, the settings in force, what was remembered and the time.
  * <p>
- * Expiry, trust and reachability are judged apart: an untrusted certificate still has its
- * expiry tracked, and a scan that reached nothing changes nothing but reachability. A
+ * The finding module judges the scan; these rules turn its findings into conditions
+ * ({@link #ruleFor(FindingKind)}) and add only what needs memory of earlier scans:
+ * consecutive failures, a changed certificate, a dropped grade and an overdue renewal. A
  * rule only speaks when the scan has data for it; unknown is never an alert.
  */
 final class AlertRules {
@@ -46,6 +43,9 @@ final class AlertRules {
 			AlertRule.RENEWAL_OVERDUE, AlertRule.CERT_EXPIRED, AlertRule.CERT_NOT_YET_VALID, AlertRule.CHAIN_UNTRUSTED,
 			AlertRule.CHAIN_INCOMPLETE, AlertRule.HOSTNAME_MISMATCH, AlertRule.WEAK_KEY, AlertRule.WEAK_SIGNATURE,
 			AlertRule.ADDRESSES_DISAGREE, AlertRule.CERT_CHANGED));
+
+	/** The name prefix of the finding module's vulnerability kinds. */
+	private static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
 
 	private AlertRules() {
 	}
@@ -64,21 +64,61 @@ final class AlertRules {
 		String leafSha256 = memory.lastLeafSha256();
 		if (!served.isEmpty()) {
 			evaluated.addAll(CERTIFICATE_RULES);
-			certificates(served, config, now, conditions);
-			trust(served, config, conditions);
-			chainIssues(served, config, conditions);
-			addressesAgree(served, config, conditions);
+			for (AddressResult result : served) {
+				renewal(Objects.requireNonNull(result.leaf()), result.address(), config, now, conditions);
+			}
 			leafSha256 = certificateChanged(served, memory, config, conditions);
 		}
-		protocols(scan, config, conditions, evaluated);
-		ciphers(scan, findings, config, conditions, evaluated);
-		vulnerabilities(scan, findings, conditions, evaluated);
+		if (scan.results().stream().anyMatch((result) -> !result.versions().isEmpty())) {
+			evaluated.add(AlertRule.WEAK_PROTOCOL);
+		}
+		if (scan.results()
+			.stream()
+			.anyMatch((result) -> result.cipherSuite() != null || result.cipherSupport() != null)) {
+			evaluated.add(AlertRule.INSECURE_CIPHER);
+		}
+		if (scan.results().stream().anyMatch((result) -> !result.vulnerabilities().isEmpty())) {
+			evaluated.add(AlertRule.VULNERABLE);
+		}
+		fromFindings(scan, findings, config, now, conditions);
 		GradeMemory grade = grade(scan, memory, config, conditions, evaluated);
 		List<Condition> enabled = conditions.stream()
+			.filter((condition) -> evaluated.contains(condition.rule()))
 			.filter((condition) -> !config.disabled().contains(condition.rule()))
 			.toList();
 		return new Evaluation(distinct(enabled), evaluated,
 				new EndpointMemory(failures, leafSha256, grade.last(), grade.baseline()), failed);
+	}
+
+	/**
+	 * The alert rule a finding raises, {@code null} for findings that are not alerts
+	 * (information, or failures the memory rules count).
+	 * @param kind the finding's kind
+	 * @return the rule, or {@code null}
+	 */
+	static @Nullable AlertRule ruleFor(FindingKind kind) {
+		return switch (kind) {
+			case CERT_EXPIRING -> AlertRule.CERT_EXPIRING;
+			case CERT_EXPIRED -> AlertRule.CERT_EXPIRED;
+			case CERT_NOT_YET_VALID -> AlertRule.CERT_NOT_YET_VALID;
+			case CHAIN_UNTRUSTED -> AlertRule.CHAIN_UNTRUSTED;
+			case CHAIN_INCOMPLETE -> AlertRule.CHAIN_INCOMPLETE;
+			case HOSTNAME_MISMATCH -> AlertRule.HOSTNAME_MISMATCH;
+			case WEAK_PROTOCOL -> AlertRule.WEAK_PROTOCOL;
+			case INSECURE_CIPHER, INSECURE_CIPHERS_ACCEPTED -> AlertRule.INSECURE_CIPHER;
+			case WEAK_KEY -> AlertRule.WEAK_KEY;
+			case WEAK_SIGNATURE -> AlertRule.WEAK_SIGNATURE;
+			case ADDRESSES_DISAGREE -> AlertRule.ADDRESSES_DISAGREE;
+			case VULNERABILITY_HEARTBLEED, VULNERABILITY_CCS_INJECTION, VULNERABILITY_TICKETBLEED, VULNERABILITY_ROBOT,
+					VULNERABILITY_POODLE, VULNERABILITY_CLIENT_RENEGOTIATION, VULNERABILITY_SWEET32,
+					VULNERABILITY_FREAK, VULNERABILITY_LOGJAM, VULNERABILITY_DROWN ->
+				AlertRule.VULNERABLE;
+			case DNS_FAILURE, UNREACHABLE, TLS_HANDSHAKE_FAILED, CLIENT_CERTIFICATE_REQUIRED, STARTTLS_FAILED,
+					SCAN_ERROR, TARGET_DENIED, WEAK_CIPHER, CHAIN_TRUSTED, CHAIN_WRONG_ORDER, NOT_FOR_SERVERS,
+					SELF_SIGNED, MUST_STAPLE_WITHOUT_STAPLE, HSTS_MALFORMED, HSTS_ABSENT, PROTOCOLS,
+					VULNERABILITY_BEAST, VULNERABILITY_LUCKY13 ->
+				null;
+		};
 	}
 
 	/** Like the finding module: no address answered at the TCP level. */
@@ -116,75 +156,6 @@ final class AlertRules {
 			.toList();
 	}
 
-	/**
-	 * Validity of each distinct certificate: the leaves, and every intermediate that
-	 * expires before its leaf (a chain is only as valid as its shortest-lived member).
-	 */
-	private static void certificates(List<AddressResult> served, RuleConfig config, Instant now,
-			List<Condition> conditions) {
-		Set<String> seen = new LinkedHashSet<>();
-		for (AddressResult result : served) {
-			CertificateInfo leaf = Objects.requireNonNull(result.leaf());
-			if (seen.add(leaf.sha256())) {
-				validity(leaf, true, result.address(), config, now, conditions);
-				renewal(leaf, result.address(), config, now, conditions);
-			}
-			for (CertificateInfo issuer : result.chain().subList(1, result.chain().size())) {
-				if (!issuer.selfSigned() && issuer.notAfter().isBefore(leaf.notAfter()) && seen.add(issuer.sha256())) {
-					validity(issuer, false, result.address(), config, now, conditions);
-				}
-			}
-		}
-	}
-
-	private static void validity(CertificateInfo certificate, boolean leaf, @Nullable String address, RuleConfig config,
-			Instant now, List<Condition> conditions) {
-		String which = leaf ? "certificate" : "intermediate certificate";
-		String named = leaf ? "The certificate " : "The intermediate certificate ";
-		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
-		if (certificate.notBefore().isAfter(now)) {
-			LocalDate notBefore = LocalDate.ofInstant(certificate.notBefore(), ZoneOffset.UTC);
-			conditions.add(new Condition(AlertRule.CERT_NOT_YET_VALID, certificate.sha256(),
-					config.severityOf(AlertRule.CERT_NOT_YET_VALID), 0, which + " is not valid before " + notBefore,
-					named + certificate.subject() + " is not valid before " + notBefore + ".", address, certificate,
-					null));
-		}
-		boolean expired = !certificate.notAfter().isAfter(now);
-		if (expired) {
-			conditions.add(new Condition(AlertRule.CERT_EXPIRED, certificate.sha256(),
-					config.severityOf(AlertRule.CERT_EXPIRED), 0, which + " expired on " + notAfter,
-					named + certificate.subject() + " expired on " + notAfter + ".", address, certificate, null));
-		}
-		expiring(certificate, which, named, expired, address, config, now, conditions);
-	}
-
-	/**
-	 * The level is the number of thresholds crossed, so crossing a lower one escalates
-	 * the same alert. An expired certificate has crossed them all and keeps its alert.
-	 */
-	private static void expiring(CertificateInfo certificate, String which, String named, boolean expired,
-			@Nullable String address, RuleConfig config, Instant now, List<Condition> conditions) {
-		Duration remaining = Duration.between(now, certificate.notAfter());
-		List<Duration> crossed = config.thresholds()
-			.stream()
-			.map((threshold) -> threshold.before(certificate.notBefore(), certificate.notAfter()))
-			.distinct()
-			.filter((before) -> expired || remaining.compareTo(before) <= 0)
-			.toList();
-		if (crossed.isEmpty()) {
-			return;
-		}
-		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
-		long days = remaining.toDays();
-		String when = expired ? "expired on " + notAfter
-				: ((days == 0) ? "expires today" : "expires in " + days + ((days == 1) ? " day" : " days")) + " ("
-						+ notAfter + ")";
-		Severity severity = (expired || remaining.compareTo(config.criticalWithin()) <= 0) ? Severity.CRITICAL
-				: config.severityOf(AlertRule.CERT_EXPIRING);
-		conditions.add(new Condition(AlertRule.CERT_EXPIRING, certificate.sha256(), severity, crossed.size(),
-				which + " " + when, named + certificate.subject() + " " + when + ".", address, certificate, null));
-	}
-
 	private static void renewal(CertificateInfo leaf, @Nullable String address, RuleConfig config, Instant now,
 			List<Condition> conditions) {
 		Duration lifetime = Duration.between(leaf.notBefore(), leaf.notAfter());
@@ -199,62 +170,6 @@ final class AlertRules {
 					"certificate renewal overdue since " + dueDate, "The certificate " + leaf.subject()
 							+ " was due for renewal on " + dueDate + " and has not been replaced.",
 					address, leaf, null));
-		}
-	}
-
-	private static void trust(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		served.stream().filter((result) -> result.trust() == TrustStatus.UNTRUSTED).findFirst().ifPresent((result) -> {
-			String why = (result.trustError() != null) ? ": " + result.trustError() : "";
-			conditions.add(new Condition(AlertRule.CHAIN_UNTRUSTED, "", config.severityOf(AlertRule.CHAIN_UNTRUSTED), 0,
-					"certificate chain is not trusted", "The certificate chain is not trusted" + why + ".",
-					result.address(), result.leaf(), null));
-		});
-		served.stream()
-			.filter((result) -> Boolean.FALSE.equals(result.hostnameMatches()))
-			.findFirst()
-			.ifPresent((result) -> conditions.add(new Condition(AlertRule.HOSTNAME_MISMATCH, "",
-					config.severityOf(AlertRule.HOSTNAME_MISMATCH), 0, "certificate does not match the name",
-					"The certificate does not match the expected name.", result.address(), result.leaf(), null)));
-	}
-
-	private static void chainIssues(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		Map<ChainIssue.Type, AlertRule> rules = Map.of(ChainIssue.Type.INCOMPLETE, AlertRule.CHAIN_INCOMPLETE,
-				ChainIssue.Type.WEAK_KEY, AlertRule.WEAK_KEY, ChainIssue.Type.WEAK_SIGNATURE, AlertRule.WEAK_SIGNATURE);
-		Map<AlertRule, Condition> first = new LinkedHashMap<>();
-		for (AddressResult result : served) {
-			for (ChainIssue issue : result.chainReport().issues()) {
-				AlertRule rule = rules.get(issue.type());
-				if (rule != null && !first.containsKey(rule)) {
-					CertificateInfo certificate = (issue.position() >= 0 && issue.position() < result.chain().size())
-							? result.chain().get(issue.position()) : result.leaf();
-					first.put(rule, new Condition(rule, "", config.severityOf(rule), 0, title(rule), issue.detail(),
-							result.address(), certificate, null));
-				}
-			}
-		}
-		conditions.addAll(first.values());
-	}
-
-	private static String title(AlertRule rule) {
-		return switch (rule) {
-			case CHAIN_INCOMPLETE -> "certificate chain is incomplete";
-			case WEAK_KEY -> "weak key in the certificate chain";
-			case WEAK_SIGNATURE -> "weak signature in the certificate chain";
-			default -> rule.label().toLowerCase(java.util.Locale.ROOT);
-		};
-	}
-
-	private static void addressesAgree(List<AddressResult> served, RuleConfig config, List<Condition> conditions) {
-		List<AddressResult> completed = served.stream()
-			.filter((result) -> result.outcome() == HandshakeOutcome.OK)
-			.toList();
-		if (completed.stream().map((result) -> result.leaf().sha256()).distinct().count() > 1) {
-			String who = completed.stream()
-				.map((result) -> result.address() + " serves " + result.leaf().sha256().substring(0, 16))
-				.collect(Collectors.joining(", "));
-			conditions.add(new Condition(AlertRule.ADDRESSES_DISAGREE, "",
-					config.severityOf(AlertRule.ADDRESSES_DISAGREE), 0, "addresses serve different certificates",
-					"The addresses of this name serve different certificates: " + who + ".", null, null, null));
 		}
 	}
 
@@ -280,95 +195,150 @@ final class AlertRules {
 		return stillServed ? Objects.requireNonNull(previous) : leaf.sha256();
 	}
 
-	private static void protocols(ScanDetails scan, RuleConfig config, List<Condition> conditions,
-			Set<AlertRule> evaluated) {
-		List<AddressResult> probed = scan.results().stream().filter((result) -> !result.versions().isEmpty()).toList();
-		if (probed.isEmpty()) {
-			return;
-		}
-		evaluated.add(AlertRule.WEAK_PROTOCOL);
-		Set<TlsVersion> weak = EnumSet.noneOf(TlsVersion.class);
-		@Nullable String address = null;
-		for (AddressResult result : probed) {
-			List<TlsVersion> deprecated = result.acceptedVersions().stream().filter(TlsVersion::deprecated).toList();
-			if (!deprecated.isEmpty() && weak.isEmpty()) {
-				address = result.address();
-			}
-			weak.addAll(deprecated);
-		}
-		if (!weak.isEmpty()) {
-			String names = weak.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
-			Severity severity = weak.stream().anyMatch(TlsVersion::prohibited) ? Severity.CRITICAL
-					: config.severityOf(AlertRule.WEAK_PROTOCOL);
-			conditions.add(new Condition(AlertRule.WEAK_PROTOCOL, "", severity, 0, "accepts " + names,
-					"Deprecated protocol versions are accepted: " + names + ".", address, null, null));
-		}
-	}
-
 	/**
-	 * One alert per vulnerability the finding module found at warning or worse, with its
-	 * severity; judged whenever an address had the vulnerability checks.
+	 * One condition per finding that is an alert, worded for mails. Findings from the
+	 * addresses that completed a handshake come first, so that their wording wins.
 	 */
-	private static void vulnerabilities(ScanDetails scan, List<FindingDetails> findings, List<Condition> conditions,
-			Set<AlertRule> evaluated) {
-		if (scan.results().stream().allMatch((result) -> result.vulnerabilities().isEmpty())) {
-			return;
-		}
-		evaluated.add(AlertRule.VULNERABLE);
-		Set<String> seen = new LinkedHashSet<>();
-		for (FindingDetails finding : findings) {
-			if (finding.code().startsWith(VULNERABILITY_PREFIX) && finding.severity() != Severity.INFO
-					&& seen.add(finding.code())) {
-				String id = finding.code().substring(VULNERABILITY_PREFIX.length());
-				conditions.add(new Condition(AlertRule.VULNERABLE, id, finding.severity(), 0,
-						"vulnerable: " + id.toLowerCase(Locale.ROOT).replace('_', ' '), finding.message(),
-						finding.address(), null, null));
+	private static void fromFindings(ScanDetails scan, List<FindingDetails> findings, RuleConfig config, Instant now,
+			List<Condition> conditions) {
+		Map<String, AddressResult> byAddress = new LinkedHashMap<>();
+		Map<String, CertificateSeen> certificates = new LinkedHashMap<>();
+		for (AddressResult result : served(scan)) {
+			byAddress.putIfAbsent(String.valueOf(result.address()), result);
+			for (int i = 0; i < result.chain().size(); i++) {
+				certificates.putIfAbsent(result.chain().get(i).sha256(),
+						new CertificateSeen(result.chain().get(i), i == 0));
 			}
 		}
-	}
-
-	/** The code prefix of the finding module's vulnerability findings. */
-	private static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
-
-	/**
-	 * The suite chosen (as the finding module judged it) and every suite seen accepted.
-	 */
-	private static void ciphers(ScanDetails scan, List<FindingDetails> findings, RuleConfig config,
-			List<Condition> conditions, Set<AlertRule> evaluated) {
-		boolean known = scan.results()
-			.stream()
-			.anyMatch((result) -> result.cipherSuite() != null || result.cipherSupport() != null);
-		if (!known) {
-			return;
-		}
-		evaluated.add(AlertRule.INSECURE_CIPHER);
-		Set<String> insecure = new LinkedHashSet<>();
-		@Nullable String address = null;
-		for (AddressResult result : scan.results()) {
-			CipherSupport support = result.cipherSupport();
-			if (support == null) {
+		scan.results().forEach((result) -> byAddress.putIfAbsent(String.valueOf(result.address()), result));
+		List<FindingDetails> ordered = findings.stream()
+			.sorted(Comparator
+				.comparing((FindingDetails finding) -> !completed(byAddress.get(String.valueOf(finding.address())))))
+			.toList();
+		List<FindingDetails> insecure = ordered.stream()
+			.filter((finding) -> finding.kind() == FindingKind.INSECURE_CIPHERS_ACCEPTED)
+			.toList();
+		for (FindingDetails finding : ordered) {
+			AlertRule rule = ruleFor(finding.kind());
+			if (rule == null || (finding.kind() == FindingKind.INSECURE_CIPHER && !insecure.isEmpty())) {
 				continue;
 			}
-			for (CipherSupport.VersionSuites version : support.suites()) {
-				for (CipherSupport.Suite suite : version.accepted()) {
-					if (suite.strength() == CipherStrength.INSECURE && insecure.add(suite.name()) && address == null) {
-						address = result.address();
-					}
+			AddressResult result = byAddress.get(String.valueOf(finding.address()));
+			CertificateSeen seen = certificates.get(finding.subject());
+			CertificateInfo certificate = (seen != null) ? seen.certificate()
+					: ((result != null) ? result.leaf() : null);
+			condition(rule, finding, result, seen, certificate, scan, config, now, conditions);
+		}
+	}
+
+	private static boolean completed(@Nullable AddressResult result) {
+		return result != null && result.outcome() == HandshakeOutcome.OK;
+	}
+
+	private static void condition(AlertRule rule, FindingDetails finding, @Nullable AddressResult result,
+			@Nullable CertificateSeen seen, @Nullable CertificateInfo certificate, ScanDetails scan, RuleConfig config,
+			Instant now, List<Condition> conditions) {
+		@Nullable String address = finding.address();
+		switch (rule) {
+			case CERT_EXPIRING, CERT_EXPIRED, CERT_NOT_YET_VALID -> {
+				if (seen != null) {
+					validity(rule, finding, seen, address, config, now, conditions);
 				}
 			}
+			case CHAIN_UNTRUSTED -> {
+				String why = (result != null && result.trustError() != null) ? ": " + result.trustError() : "";
+				conditions.add(new Condition(rule, "", config.severityOf(rule), 0, "certificate chain is not trusted",
+						"The certificate chain is not trusted" + why + ".", address, certificate, null));
+			}
+			case HOSTNAME_MISMATCH -> conditions
+				.add(new Condition(rule, "", config.severityOf(rule), 0, "certificate does not match the name",
+						"The certificate does not match the expected name.", address, certificate, null));
+			case CHAIN_INCOMPLETE, WEAK_KEY, WEAK_SIGNATURE -> conditions.add(new Condition(rule, "",
+					config.severityOf(rule), 0, title(rule), finding.message(), address, certificate, null));
+			case ADDRESSES_DISAGREE -> conditions.add(new Condition(rule, "", config.severityOf(rule), 0,
+					"addresses serve different certificates", finding.message(), null, null, null));
+			case WEAK_PROTOCOL -> {
+				String names = deprecatedVersions(scan);
+				Severity severity = (finding.severity() == Severity.CRITICAL) ? Severity.CRITICAL
+						: config.severityOf(rule);
+				conditions.add(new Condition(rule, "", severity, 0, "accepts " + names,
+						"Deprecated protocol versions are accepted: " + names + ".", address, null, null));
+			}
+			case INSECURE_CIPHER -> conditions.add(new Condition(rule, "", config.severityOf(rule), 0,
+					"accepts insecure cipher suites", finding.message(), address, null, null));
+			case VULNERABLE -> {
+				// One alert per vulnerability, at the finding's severity
+				String id = finding.kind().name().substring(VULNERABILITY_PREFIX.length());
+				conditions.add(new Condition(rule, id, finding.severity(), 0,
+						"vulnerable: " + id.toLowerCase(Locale.ROOT).replace('_', ' '), finding.message(), address,
+						null, null));
+			}
+			default -> {
+			}
 		}
-		FindingDetails chosen = findings.stream()
-			.filter((finding) -> finding.code().equals("INSECURE_CIPHER"))
-			.findFirst()
-			.orElse(null);
-		if (insecure.isEmpty() && chosen == null) {
-			return;
+	}
+
+	/**
+	 * Validity conditions of one certificate. An expired certificate has crossed every
+	 * threshold and keeps its expiring alert at its highest level besides the expired
+	 * one; the finding's level is the number of thresholds crossed, so crossing a lower
+	 * one escalates the same alert.
+	 */
+	private static void validity(AlertRule rule, FindingDetails finding, CertificateSeen seen, @Nullable String address,
+			RuleConfig config, Instant now, List<Condition> conditions) {
+		CertificateInfo certificate = seen.certificate();
+		String which = seen.leaf() ? "certificate" : "intermediate certificate";
+		String named = seen.leaf() ? "The certificate " : "The intermediate certificate ";
+		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
+		String sha256 = certificate.sha256();
+		switch (rule) {
+			case CERT_NOT_YET_VALID -> {
+				LocalDate notBefore = LocalDate.ofInstant(certificate.notBefore(), ZoneOffset.UTC);
+				conditions.add(new Condition(rule, sha256, config.severityOf(rule), 0,
+						which + " is not valid before " + notBefore,
+						named + certificate.subject() + " is not valid before " + notBefore + ".", address, certificate,
+						null));
+			}
+			case CERT_EXPIRED -> {
+				conditions.add(new Condition(rule, sha256, config.severityOf(rule), 0,
+						which + " expired on " + notAfter,
+						named + certificate.subject() + " expired on " + notAfter + ".", address, certificate, null));
+				if (finding.level() > 0) {
+					String when = "expired on " + notAfter;
+					conditions.add(new Condition(AlertRule.CERT_EXPIRING, sha256, Severity.CRITICAL, finding.level(),
+							which + " " + when, named + certificate.subject() + " " + when + ".", address, certificate,
+							null));
+				}
+			}
+			case CERT_EXPIRING -> {
+				long days = Duration.between(now, certificate.notAfter()).toDays();
+				String when = ((days == 0) ? "expires today" : "expires in " + days + ((days == 1) ? " day" : " days"))
+						+ " (" + notAfter + ")";
+				Severity severity = (finding.severity() == Severity.CRITICAL) ? Severity.CRITICAL
+						: config.severityOf(rule);
+				conditions.add(new Condition(rule, sha256, severity, finding.level(), which + " " + when,
+						named + certificate.subject() + " " + when + ".", address, certificate, null));
+			}
+			default -> {
+			}
 		}
-		String message = insecure.isEmpty() ? chosen.message()
-				: "Insecure cipher suites are accepted: " + String.join(", ", insecure) + ".";
-		conditions.add(new Condition(AlertRule.INSECURE_CIPHER, "", config.severityOf(AlertRule.INSECURE_CIPHER), 0,
-				"accepts insecure cipher suites", message,
-				(address != null) ? address : ((chosen != null) ? chosen.address() : null), null, null));
+	}
+
+	private static String title(AlertRule rule) {
+		return switch (rule) {
+			case CHAIN_INCOMPLETE -> "certificate chain is incomplete";
+			case WEAK_KEY -> "weak key in the certificate chain";
+			case WEAK_SIGNATURE -> "weak signature in the certificate chain";
+			default -> rule.label().toLowerCase(Locale.ROOT);
+		};
+	}
+
+	/** The deprecated versions accepted on any address, for the mail's wording. */
+	private static String deprecatedVersions(ScanDetails scan) {
+		Set<TlsVersion> weak = EnumSet.noneOf(TlsVersion.class);
+		scan.results()
+			.forEach((result) -> result.acceptedVersions().stream().filter(TlsVersion::deprecated).forEach(weak::add));
+		return weak.stream().map(TlsVersion::displayName).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -409,6 +379,10 @@ final class AlertRules {
 		Map<String, Condition> byKey = new LinkedHashMap<>();
 		conditions.forEach((condition) -> byKey.putIfAbsent(condition.key(), condition));
 		return List.copyOf(byKey.values());
+	}
+
+	/** A certificate as served, and whether it was a leaf. */
+	private record CertificateSeen(CertificateInfo certificate, boolean leaf) {
 	}
 
 	private record GradeMemory(@Nullable String last, @Nullable String baseline) {

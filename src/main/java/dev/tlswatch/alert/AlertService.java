@@ -15,6 +15,8 @@ import dev.tlswatch.audit.Audit;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.finding.ExpiryThreshold;
+import dev.tlswatch.finding.Findings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -55,7 +57,11 @@ class AlertService implements Alerts {
 
 	private final AlertSettings settings;
 
-	AlertService(AlertStore store, Endpoints endpoints, Clock clock, Audit audit, AlertSettings settings) {
+	private final Findings findings;
+
+	AlertService(AlertStore store, Endpoints endpoints, Clock clock, Audit audit, AlertSettings settings,
+			Findings findings) {
+		this.findings = findings;
 		this.settings = settings;
 		this.audit = audit;
 		this.store = store;
@@ -129,33 +135,14 @@ class AlertService implements Alerts {
 	}
 
 	@Override
-	@Transactional
-	public EndpointDetails registerEndpoint(EndpointDraft draft, EndpointAlertSettings settings) {
-		EndpointAlertSettings normalised = normalised(settings);
-		EndpointDetails endpoint = this.endpoints.register(draft);
-		if (!normalised.equals(EndpointAlertSettings.NONE)) {
-			this.store.saveEndpointSettings(endpoint.id(), normalised, this.clock.instant());
-		}
-		return endpoint;
-	}
-
-	@Override
-	@Transactional
-	public EndpointDetails updateEndpoint(long id, EndpointDraft draft, EndpointAlertSettings settings) {
-		EndpointAlertSettings normalised = normalised(settings);
-		EndpointDetails endpoint = this.endpoints.update(id, draft);
-		this.store.saveEndpointSettings(id, normalised, this.clock.instant());
-		return endpoint;
-	}
-
-	@Override
 	public void checkEndpointSettings(EndpointAlertSettings settings) {
 		normalised(settings);
 	}
 
 	@Override
 	public AlertDefaults defaults() {
-		return new AlertDefaults(this.settings.thresholds(),
+		return new AlertDefaults(
+				this.findings.defaultExpiryPolicy().thresholds().stream().map(ExpiryThreshold::toString).toList(),
 				this.settings.disabledRules().stream().map(AlertRule::name).sorted().toList());
 	}
 
@@ -240,7 +227,7 @@ class AlertService implements Alerts {
 		for (int i = 0; i < given.size(); i++) {
 			String value = given.get(i);
 			try {
-				normalised.add(Threshold.parse((value != null) ? value : "").toString());
+				normalised.add(ExpiryThreshold.parse((value != null) ? value : "").toString());
 			}
 			catch (IllegalArgumentException ex) {
 				violations.add(new Violation("thresholds[" + i + "]", String.valueOf(ex.getMessage())));

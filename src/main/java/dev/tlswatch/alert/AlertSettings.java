@@ -3,7 +3,6 @@ package dev.tlswatch.alert;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,13 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Global alerting settings; endpoints and tags override thresholds, disabled rules and
- * recipients in the database.
+ * Global alerting settings; endpoints and tags override disabled rules and recipients
+ * (and expiry thresholds, which the finding module applies) in the database. The expiry
+ * thresholds and critical span are the finding module's
+ * ({@code tlswatch.finding.expiry.*}).
  *
- * @param thresholds expiry thresholds, days ({@code 30}) or shares of the lifetime
- * ({@code 33%}); crossing a lower one escalates the alert
- * @param criticalWithin a certificate expiring within this is critical, before it a
- * warning
  * @param renewalPoint the share of its lifetime after which a certificate is expected to
  * be replaced (ACME clients renew at two thirds)
  * @param disabledRules rules switched off everywhere
@@ -38,28 +35,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the dashboard's address, for links in messages
  */
 @ConfigurationProperties("tlswatch.alert")
-record AlertSettings(@DefaultValue( {
-		"30", "14", "7", "3", "1" }) List<String> thresholds, @DefaultValue("7d") Duration criticalWithin,
-		@DefaultValue("0.6667") double renewalPoint, @DefaultValue Set<AlertRule> disabledRules,
+record AlertSettings(@DefaultValue("0.6667") double renewalPoint, @DefaultValue Set<AlertRule> disabledRules,
 		@DefaultValue Map<AlertRule, Severity> severities, @DefaultValue("3") int unreachableAfter,
 		@DefaultValue("0.5") double massFailureShare, @DefaultValue("5") int massFailureMinimum,
 		@DefaultValue("5m") Duration massFailureWindow, @DefaultValue("B") String gradeMinimum,
 		@Nullable Duration reminderAfter, @DefaultValue("false") boolean digestEnabled,
-		@DefaultValue("08:00") LocalTime digestTime, @DefaultValue("http://localhost:8080") URI baseUrl){
+		@DefaultValue("08:00") LocalTime digestTime, @DefaultValue("http://localhost:8080") URI baseUrl) {
 
 	AlertSettings {
-		thresholds = List.copyOf(thresholds);
 		disabledRules = Set.copyOf(disabledRules);
 		severities = Map.copyOf(severities);
-		for (String threshold : thresholds) {
-			try {
-				Threshold.parse(threshold);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("tlswatch.alert.thresholds: '" + threshold + "' " + ex.getMessage(),
-						ex);
-			}
-		}
 		if (renewalPoint <= 0 || renewalPoint >= 1) {
 			throw new IllegalArgumentException("tlswatch.alert.renewal-point must be between 0 and 1");
 		}
@@ -78,10 +63,6 @@ record AlertSettings(@DefaultValue( {
 		if (reminderAfter != null && reminderAfter.compareTo(Duration.ofMinutes(1)) < 0) {
 			throw new IllegalArgumentException("tlswatch.alert.reminder-after must be at least 1m");
 		}
-	}
-
-	List<Threshold> parsedThresholds() {
-		return this.thresholds.stream().map(Threshold::parse).toList();
 	}
 
 	Severity severityOf(AlertRule rule) {

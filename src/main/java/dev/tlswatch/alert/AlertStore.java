@@ -190,6 +190,20 @@ class AlertStore {
 
 	// What the rules remember
 
+	/**
+	 * Stores that a judged scan is being handled: the key of at-least-once delivery.
+	 * @param scanId the scan
+	 * @param now the time
+	 * @return {@code true} the first time (act on it), {@code false} when it was handled
+	 * before (do nothing)
+	 */
+	boolean firstTimeHandled(long scanId, Instant now) {
+		return this.jdbc.update("""
+				insert into alert_scan_handled (scan_id, handled_at) values (:scan, :now)
+				on conflict (scan_id) do nothing
+				""", new MapSqlParameterSource().addValue("scan", scanId).addValue("now", Timestamp.from(now))) == 1;
+	}
+
 	EndpointMemory memory(long endpointId) {
 		return this.jdbc
 			.query("""

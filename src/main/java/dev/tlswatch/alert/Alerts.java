@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.tlswatch.endpoint.EndpointDetails;
-import dev.tlswatch.endpoint.EndpointDraft;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -109,37 +107,6 @@ public interface Alerts {
 	 * @return whether it had any
 	 */
 	boolean deleteTagSettings(String tag);
-
-	/**
-	 * Register an endpoint together with its overrides, in one transaction: if either is
-	 * invalid, neither is stored.
-	 * @param draft the endpoint
-	 * @param settings its overrides ({@link EndpointAlertSettings#NONE} stores none)
-	 * @return the registered endpoint
-	 * @throws dev.tlswatch.endpoint.InvalidEndpointException naming the invalid endpoint
-	 * fields
-	 * @throws dev.tlswatch.endpoint.DuplicateEndpointException if it is registered
-	 * already
-	 * @throws InvalidAlertInputException naming the invalid override fields
-	 */
-	EndpointDetails registerEndpoint(EndpointDraft draft, EndpointAlertSettings settings);
-
-	/**
-	 * Change an endpoint and replace its overrides, in one transaction: if either is
-	 * invalid, neither is changed.
-	 * @param id the endpoint
-	 * @param draft the endpoint's new values
-	 * @param settings its overrides
-	 * @return the endpoint
-	 * @throws dev.tlswatch.endpoint.EndpointNotFoundException if there is no such
-	 * endpoint
-	 * @throws dev.tlswatch.endpoint.InvalidEndpointException naming the invalid endpoint
-	 * fields
-	 * @throws dev.tlswatch.endpoint.DuplicateEndpointException if another endpoint has
-	 * its identity
-	 * @throws InvalidAlertInputException naming the invalid override fields
-	 */
-	EndpointDetails updateEndpoint(long id, EndpointDraft draft, EndpointAlertSettings settings);
 
 	/**
 	 * Validate overrides without storing them, to report their errors together with

@@ -54,7 +54,8 @@ class ScanController {
 
 	@PostMapping
 	@Operation(summary = "Scan an endpoint now",
-			description = "Runs in the request, bounded by the scan timeouts, and answers with the stored scan.")
+			description = "Runs in the request, bounded by the scan timeouts, and answers with the stored scan and "
+					+ "its findings (judged after the scan is stored; waits up to 10 s for them).")
 	@ApiResponse(responseCode = "201", description = "Scanned")
 	@ApiResponse(responseCode = "429",
 			description = "Asked too soon after the last requested scan of this endpoint, or too many in the last "
@@ -63,7 +64,9 @@ class ScanController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<ScanResponse> scanNow(@PathVariable long id) {
 		this.endpoints.get(id);
-		ScanResponse scan = response(this.scans.scanNow(id));
+		ScanDetails scanned = this.scans.scanNow(id);
+		this.findings.awaitJudged(scanned.id(), VERDICT_WAIT);
+		ScanResponse scan = response(scanned);
 		URI location = URI.create(EndpointController.PATH + "/" + id + "/scans/" + scan.id());
 		return ResponseEntity.created(location).body(scan);
 	}
@@ -103,6 +106,9 @@ class ScanController {
 			.map(this::response)
 			.orElseThrow(() -> ApiProblems.scanNotFound(id, scanId));
 	}
+
+	/** How long "scan now" waits for the finding module's verdict on its scan. */
+	static final java.time.Duration VERDICT_WAIT = java.time.Duration.ofSeconds(10);
 
 	private ScanResponse response(ScanDetails scan) {
 		return ScanResponse.of(scan, this.findings.forScan(scan.id()));

@@ -4,7 +4,7 @@
  * {@code account} module's API (tokens, sign-in, security stamps) and the {@code problem}
  * module's types.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = { "account" })
 @NullMarked
 package dev.tlswatch.config;
 

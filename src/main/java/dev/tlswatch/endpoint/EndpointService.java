@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,20 @@ class EndpointService implements Endpoints {
 		this.separateReadOnlyTransaction = new TransactionTemplate(transactionManager);
 		this.separateReadOnlyTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.separateReadOnlyTransaction.setReadOnly(true);
+	}
+
+	@Override
+	public EndpointDetails register(EndpointDraft draft, Consumer<EndpointDetails> inSameTransaction) {
+		EndpointDetails details = register(draft);
+		inSameTransaction.accept(details);
+		return details;
+	}
+
+	@Override
+	public EndpointDetails update(long id, EndpointDraft draft, Consumer<EndpointDetails> inSameTransaction) {
+		EndpointDetails details = update(id, draft);
+		inSameTransaction.accept(details);
+		return details;
 	}
 
 	@Override

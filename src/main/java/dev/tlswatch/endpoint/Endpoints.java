@@ -2,6 +2,7 @@ package dev.tlswatch.endpoint;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -25,6 +26,20 @@ public interface Endpoints {
 	 * registered
 	 */
 	EndpointDetails register(EndpointDraft draft);
+
+	/**
+	 * Register an endpoint and, in the same transaction, let another module store what
+	 * belongs to it (the dashboard form's alert settings): if that step throws, nothing
+	 * is stored. The one route for registering with extras; the registry knows nothing of
+	 * them.
+	 * @param draft what the user asked for
+	 * @param inSameTransaction the step, given the stored endpoint
+	 * @return the stored endpoint
+	 * @throws InvalidEndpointException naming every invalid field
+	 * @throws DuplicateEndpointException if host, port and SNI name are already
+	 * registered
+	 */
+	EndpointDetails register(EndpointDraft draft, Consumer<EndpointDetails> inSameTransaction);
 
 	/**
 	 * Register several endpoints in one transaction: all of them, or none if one is
@@ -59,6 +74,20 @@ public interface Endpoints {
 	 * SNI name
 	 */
 	EndpointDetails update(long id, EndpointDraft draft);
+
+	/**
+	 * Change an endpoint and, in the same transaction, let another module store what
+	 * belongs to it: if that step throws, nothing is changed.
+	 * @param id the endpoint
+	 * @param draft the new settings
+	 * @param inSameTransaction the step, given the stored endpoint
+	 * @return the stored endpoint
+	 * @throws EndpointNotFoundException if there is no such endpoint
+	 * @throws InvalidEndpointException naming every invalid field
+	 * @throws DuplicateEndpointException if another endpoint has the same host, port and
+	 * SNI name
+	 */
+	EndpointDetails update(long id, EndpointDraft draft, Consumer<EndpointDetails> inSameTransaction);
 
 	/**
 	 * Delete an endpoint and its history.

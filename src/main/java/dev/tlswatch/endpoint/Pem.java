@@ -91,6 +91,21 @@ public final class Pem {
 	}
 
 	/**
+	 * The DER bytes of the first certificate block, as stored, without reading them as a
+	 * certificate: for fingerprints of what was stored.
+	 * @param text PEM text
+	 * @return the bytes of the first {@code CERTIFICATE} block
+	 * @throws InvalidPemException if there is none or the text is no valid PEM
+	 */
+	public static byte[] certificateBytes(String text) {
+		return rawBlocks(text).stream()
+			.filter((block) -> CERTIFICATE.equals(block.getType()))
+			.findFirst()
+			.map(PemObject::getContent)
+			.orElseThrow(() -> new InvalidPemException("contains no PEM certificate (-----BEGIN CERTIFICATE-----)"));
+	}
+
+	/**
 	 * Read one unencrypted private key.
 	 * @param text PEM text with exactly one key block
 	 * @return the key

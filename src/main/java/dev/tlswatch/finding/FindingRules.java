@@ -6,22 +6,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.tlswatch.probe.CipherStrength;
+import dev.tlswatch.probe.CipherSuites;
+import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
-import dev.tlswatch.probe.CipherSuites;
-import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.scan.CipherSupport;
+import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.probe.TlsVersion;
-import dev.tlswatch.probe.TrustStatus;
-import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
-import dev.tlswatch.scan.AddressResult;
-import dev.tlswatch.scan.HstsDetails;
-import dev.tlswatch.scan.ScanDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,21 +33,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class FindingRules {
 
-	/** A leaf expiring within this many days is a warning. */
-	static final int EXPIRY_WARNING_DAYS = 30;
-
-	/** A leaf expiring within this many days is critical. */
-	static final int EXPIRY_CRITICAL_DAYS = 7;
-
 	private FindingRules() {
 	}
 
-	static List<FindingDetails> judge(ScanDetails scan, Instant now) {
+	static List<FindingDetails> judge(ScanDetails scan, ExpiryPolicy policy, Instant now) {
 		List<FindingDetails> findings = new ArrayList<>();
 		for (AddressResult result : scan.results()) {
 			reachability(result, findings);
 			cipherSuite(result, findings);
-			certificate(result, now, findings);
+			acceptedSuites(result, findings);
+			certificate(result, policy, now, findings);
 			chainIssues(result, findings);
 			protocolVersions(result, findings);
 			stapling(result, findings);
@@ -81,19 +79,19 @@ final class FindingRules {
 		switch (result.outcome()) {
 			case OK -> {
 			}
-			case DNS_FAILURE -> findings.add(new FindingDetails("DNS_FAILURE", Severity.CRITICAL, result.address(),
-					"The name does not resolve: " + result.error()));
-			case CONNECTION_REFUSED, TIMEOUT -> findings.add(new FindingDetails("UNREACHABLE", Severity.CRITICAL,
-					result.address(), "Cannot reach " + where + ": " + result.error()));
+			case DNS_FAILURE -> findings.add(new FindingDetails(FindingKind.DNS_FAILURE, Severity.CRITICAL,
+					result.address(), "The name does not resolve: " + result.error()));
+			case CONNECTION_REFUSED, TIMEOUT -> findings.add(new FindingDetails(FindingKind.UNREACHABLE,
+					Severity.CRITICAL, result.address(), "Cannot reach " + where + ": " + result.error()));
 			case TLS_FAILURE -> findings.add(result.clientCertificateRequired() ? clientCertificateRequired(result)
-					: new FindingDetails("TLS_HANDSHAKE_FAILED", Severity.CRITICAL, result.address(),
+					: new FindingDetails(FindingKind.TLS_HANDSHAKE_FAILED, Severity.CRITICAL, result.address(),
 							"TLS handshake with " + where + " failed: " + result.error()));
-			case STARTTLS_FAILED -> findings.add(new FindingDetails("STARTTLS_FAILED", Severity.CRITICAL,
+			case STARTTLS_FAILED -> findings.add(new FindingDetails(FindingKind.STARTTLS_FAILED, Severity.CRITICAL,
 					result.address(), "STARTTLS with " + where + " failed: " + result.error()));
-			case ERROR -> findings.add(new FindingDetails("SCAN_ERROR", Severity.WARNING, result.address(),
+			case ERROR -> findings.add(new FindingDetails(FindingKind.SCAN_ERROR, Severity.WARNING, result.address(),
 					"Scanning " + where + " failed: " + result.error()));
-			case DENIED -> findings.add(new FindingDetails("TARGET_DENIED", Severity.CRITICAL, result.address(),
-					"Not scanned: the scan target policy denies " + where + ". " + result.error()));
+			case DENIED -> findings.add(new FindingDetails(FindingKind.TARGET_DENIED, Severity.CRITICAL,
+					result.address(), "Not scanned: the scan target policy denies " + where + ". " + result.error()));
 		}
 	}
 
@@ -106,7 +104,7 @@ final class FindingRules {
 		List<String> authorities = result.clientCertificateAuthorities();
 		String names = authorities.isEmpty() ? ""
 				: " It accepts certificates from " + String.join("; ", authorities) + ".";
-		return new FindingDetails("CLIENT_CERTIFICATE_REQUIRED", Severity.WARNING, result.address(),
+		return new FindingDetails(FindingKind.CLIENT_CERTIFICATE_REQUIRED, Severity.WARNING, result.address(),
 				"Client certificate required: the server ended the handshake because the endpoint has no client"
 						+ " certificate it accepts (" + result.error() + ")." + names);
 	}
@@ -122,39 +120,55 @@ final class FindingRules {
 		CipherSuites.byName(result.cipherSuite()).ifPresent((suite) -> {
 			String reasons = String.join(", ", suite.reasons());
 			switch (suite.strength()) {
-				case INSECURE -> findings.add(new FindingDetails("INSECURE_CIPHER", Severity.CRITICAL, result.address(),
-						"The server chose the insecure cipher suite " + suite.name() + " (" + reasons + ")."));
-				case WEAK -> findings.add(new FindingDetails("WEAK_CIPHER", Severity.WARNING, result.address(),
-						"The server chose the weak cipher suite " + suite.name() + " (" + reasons + ")."));
+				case INSECURE ->
+					findings.add(new FindingDetails(FindingKind.INSECURE_CIPHER, Severity.CRITICAL, result.address(),
+							"The server chose the insecure cipher suite " + suite.name() + " (" + reasons + ")."));
+				case WEAK ->
+					findings.add(new FindingDetails(FindingKind.WEAK_CIPHER, Severity.WARNING, result.address(),
+							"The server chose the weak cipher suite " + suite.name() + " (" + reasons + ")."));
 				case STRONG, SIGNALLING -> {
 				}
 			}
 		});
 	}
 
-	private static void certificate(AddressResult result, Instant now, List<FindingDetails> findings) {
+	private static void certificate(AddressResult result, ExpiryPolicy policy, Instant now,
+			List<FindingDetails> findings) {
 		CertificateInfo leaf = result.leaf();
 		if (leaf == null) {
 			return;
 		}
 		@Nullable String address = result.address();
+		List<FindingDetails> validity = validity(result, leaf, policy, now);
 		switch (result.trust()) {
-			case TRUSTED -> findings
-				.add(new FindingDetails("CHAIN_TRUSTED", Severity.INFO, address, "The certificate chain is trusted."));
-			case UNTRUSTED -> findings.add(new FindingDetails("CHAIN_UNTRUSTED", Severity.CRITICAL, address,
+			case TRUSTED -> findings.add(new FindingDetails(FindingKind.CHAIN_TRUSTED, Severity.INFO, address,
+					"The certificate chain is trusted."));
+			case UNTRUSTED -> findings.add(new FindingDetails(FindingKind.CHAIN_UNTRUSTED, Severity.CRITICAL, address,
 					"The certificate chain is not trusted: " + result.trustError()));
-			case EXPIRED -> findings.add(new FindingDetails("CERT_EXPIRED", Severity.CRITICAL, address,
-					"A certificate in the chain has expired: " + result.trustError()));
-			case NOT_YET_VALID -> findings.add(new FindingDetails("CERT_NOT_YET_VALID", Severity.CRITICAL, address,
-					"A certificate in the chain is not valid yet: " + result.trustError()));
+			case EXPIRED -> {
+				if (none(validity, FindingKind.CERT_EXPIRED)) {
+					findings.add(new FindingDetails(FindingKind.CERT_EXPIRED, Severity.CRITICAL, address,
+							"A certificate in the chain has expired: " + result.trustError()));
+				}
+			}
+			case NOT_YET_VALID -> {
+				if (none(validity, FindingKind.CERT_NOT_YET_VALID)) {
+					findings.add(new FindingDetails(FindingKind.CERT_NOT_YET_VALID, Severity.CRITICAL, address,
+							"A certificate in the chain is not valid yet: " + result.trustError()));
+				}
+			}
 			case UNKNOWN -> {
 			}
 		}
 		if (Boolean.FALSE.equals(result.hostnameMatches())) {
-			findings.add(new FindingDetails("HOSTNAME_MISMATCH", Severity.CRITICAL, address,
+			findings.add(new FindingDetails(FindingKind.HOSTNAME_MISMATCH, Severity.CRITICAL, address,
 					"The certificate does not match the expected name."));
 		}
-		expiry(leaf, address, result.trust(), now, findings);
+		findings.addAll(validity);
+	}
+
+	private static boolean none(List<FindingDetails> findings, FindingKind kind) {
+		return findings.stream().noneMatch((finding) -> finding.kind() == kind);
 	}
 
 	/**
@@ -163,23 +177,34 @@ final class FindingRules {
 	 */
 	private static void chainIssues(AddressResult result, List<FindingDetails> findings) {
 		for (ChainIssue issue : result.chainReport().issues()) {
+			String subject = concerned(result, issue.position());
+			@Nullable String address = result.address();
 			switch (issue.type()) {
-				case INCOMPLETE -> findings.add(new FindingDetails("CHAIN_INCOMPLETE", Severity.WARNING,
-						result.address(), "The chain is incomplete: " + issue.detail()));
-				case WRONG_ORDER -> findings.add(new FindingDetails("CHAIN_WRONG_ORDER", Severity.WARNING,
-						result.address(), "The chain is sent in the wrong order: " + issue.detail()));
-				case WEAK_KEY ->
-					findings.add(new FindingDetails("WEAK_KEY", Severity.WARNING, result.address(), issue.detail()));
-				case WEAK_SIGNATURE -> findings
-					.add(new FindingDetails("WEAK_SIGNATURE", Severity.WARNING, result.address(), issue.detail()));
-				case NO_SERVER_AUTH -> findings
-					.add(new FindingDetails("NOT_FOR_SERVERS", Severity.CRITICAL, result.address(), issue.detail()));
-				case SELF_SIGNED_LEAF ->
-					findings.add(new FindingDetails("SELF_SIGNED", Severity.WARNING, result.address(), issue.detail()));
+				case INCOMPLETE -> findings.add(new FindingDetails(FindingKind.CHAIN_INCOMPLETE, Severity.WARNING,
+						address, "The chain is incomplete: " + issue.detail(), subject, 0));
+				case WRONG_ORDER -> findings.add(new FindingDetails(FindingKind.CHAIN_WRONG_ORDER, Severity.WARNING,
+						address, "The chain is sent in the wrong order: " + issue.detail(), subject, 0));
+				case WEAK_KEY -> findings.add(new FindingDetails(FindingKind.WEAK_KEY, Severity.WARNING, address,
+						issue.detail(), subject, 0));
+				case WEAK_SIGNATURE -> findings.add(new FindingDetails(FindingKind.WEAK_SIGNATURE, Severity.WARNING,
+						address, issue.detail(), subject, 0));
+				case NO_SERVER_AUTH -> findings.add(new FindingDetails(FindingKind.NOT_FOR_SERVERS, Severity.CRITICAL,
+						address, issue.detail(), subject, 0));
+				case SELF_SIGNED_LEAF -> findings.add(new FindingDetails(FindingKind.SELF_SIGNED, Severity.WARNING,
+						address, issue.detail(), subject, 0));
 				case EXPIRED, NOT_YET_VALID -> {
 				}
 			}
 		}
+	}
+
+	/** The fingerprint of the certificate at a position of the chain, else the leaf's. */
+	private static String concerned(AddressResult result, int position) {
+		if (position >= 0 && position < result.chain().size()) {
+			return result.chain().get(position).sha256();
+		}
+		CertificateInfo leaf = result.leaf();
+		return (leaf != null) ? leaf.sha256() : "";
 	}
 
 	/**
@@ -188,7 +213,7 @@ final class FindingRules {
 	 */
 	private static void stapling(AddressResult result, List<FindingDetails> findings) {
 		if (result.mustStapleWithoutStaple()) {
-			findings.add(new FindingDetails("MUST_STAPLE_WITHOUT_STAPLE", Severity.CRITICAL, result.address(),
+			findings.add(new FindingDetails(FindingKind.MUST_STAPLE_WITHOUT_STAPLE, Severity.CRITICAL, result.address(),
 					"The certificate demands OCSP stapling (must-staple) but the server sent no OCSP response;"
 							+ " browsers that honour must-staple refuse the connection."));
 		}
@@ -207,11 +232,12 @@ final class FindingRules {
 			return;
 		}
 		switch (hsts.verdict()) {
-			case MALFORMED -> findings.add(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, result.address(),
-					"The Strict-Transport-Security header is invalid, so browsers ignore it: " + hsts.detail()));
-			case ABSENT -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+			case MALFORMED ->
+				findings.add(new FindingDetails(FindingKind.HSTS_MALFORMED, Severity.WARNING, result.address(),
+						"The Strict-Transport-Security header is invalid, so browsers ignore it: " + hsts.detail()));
+			case ABSENT -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
 					"The HTTPS server sends no Strict-Transport-Security header."));
-			case DISABLED -> findings.add(new FindingDetails("HSTS_ABSENT", Severity.INFO, result.address(),
+			case DISABLED -> findings.add(new FindingDetails(FindingKind.HSTS_ABSENT, Severity.INFO, result.address(),
 					"The HTTPS server switches HSTS off (max-age=0)."));
 			case ENABLED -> {
 				// A policy in force is nothing to report
@@ -220,29 +246,18 @@ final class FindingRules {
 	}
 
 	/**
-	 * One finding per vulnerability the address was found to have, code
-	 * {@code VULNERABILITY_<ID>}: critical for what SSL Labs fails (and insecure
-	 * renegotiation), a warning for POODLE and SWEET32, informational for BEAST and
-	 * LUCKY13. A vulnerability not tested is no finding: unknown is not false.
+	 * One finding per vulnerability the address was found to have, of its
+	 * {@link FindingKind#of kind} and default severity: critical for what SSL Labs fails
+	 * (and insecure renegotiation), a warning for POODLE and SWEET32, informational for
+	 * BEAST and LUCKY13. A vulnerability not tested is no finding: unknown is not false.
 	 */
 	private static void vulnerabilities(AddressResult result, List<FindingDetails> findings) {
 		for (VulnerabilityResult vulnerability : result.vulnerable()) {
 			Vulnerability id = vulnerability.vulnerability();
-			findings.add(new FindingDetails(VULNERABILITY_PREFIX + id.name(), severity(id), result.address(),
+			FindingKind kind = FindingKind.of(id);
+			findings.add(new FindingDetails(kind, kind.defaultSeverity(), result.address(),
 					"Vulnerable to " + id.displayName() + " (" + id.cve() + "): " + vulnerability.detail() + "."));
 		}
-	}
-
-	/** The prefix of the code of a vulnerability's finding. */
-	static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
-
-	static Severity severity(Vulnerability vulnerability) {
-		return switch (vulnerability) {
-			case HEARTBLEED, CCS_INJECTION, TICKETBLEED, ROBOT, CLIENT_RENEGOTIATION, FREAK, LOGJAM, DROWN ->
-				Severity.CRITICAL;
-			case POODLE, SWEET32 -> Severity.WARNING;
-			case BEAST, LUCKY13 -> Severity.INFO;
-		};
 	}
 
 	/**
@@ -257,7 +272,7 @@ final class FindingRules {
 			String who = served.stream()
 				.map((result) -> result.address() + " serves " + result.leaf().sha256().substring(0, 16))
 				.collect(Collectors.joining(", "));
-			findings.add(new FindingDetails("ADDRESSES_DISAGREE", Severity.WARNING, null,
+			findings.add(new FindingDetails(FindingKind.ADDRESSES_DISAGREE, Severity.WARNING, null,
 					"The addresses of this name serve different certificates: " + who + "."));
 		}
 	}
@@ -275,10 +290,11 @@ final class FindingRules {
 		List<TlsVersion> weak = accepted.stream().filter(TlsVersion::deprecated).toList();
 		if (!weak.isEmpty()) {
 			Severity severity = weak.stream().anyMatch(TlsVersion::prohibited) ? Severity.CRITICAL : Severity.WARNING;
-			findings.add(new FindingDetails("WEAK_PROTOCOL", severity, result.address(),
+			findings.add(new FindingDetails(FindingKind.WEAK_PROTOCOL, severity, result.address(),
 					"Deprecated protocol versions are accepted: " + names(weak) + "."));
 		}
-		findings.add(new FindingDetails("PROTOCOLS", Severity.INFO, result.address(), protocolsMessage(result)));
+		findings
+			.add(new FindingDetails(FindingKind.PROTOCOLS, Severity.INFO, result.address(), protocolsMessage(result)));
 	}
 
 	private static String protocolsMessage(AddressResult result) {
@@ -299,24 +315,71 @@ final class FindingRules {
 	}
 
 	/**
-	 * Expiry is tracked whatever the trust verdict: an untrusted certificate still
-	 * expires.
+	 * Validity of the leaf and of every intermediate that expires before it (a chain is
+	 * only as valid as its shortest-lived member), tracked whatever the trust verdict: an
+	 * untrusted certificate still expires. Each finding names its certificate.
 	 */
-	private static void expiry(CertificateInfo leaf, @Nullable String address, TrustStatus trust, Instant now,
-			List<FindingDetails> findings) {
-		LocalDate notAfter = LocalDate.ofInstant(leaf.notAfter(), ZoneOffset.UTC);
-		if (!leaf.notAfter().isAfter(now)) {
-			if (trust != TrustStatus.EXPIRED) {
-				findings.add(new FindingDetails("CERT_EXPIRED", Severity.CRITICAL, address,
-						"The certificate expired on " + notAfter + "."));
+	private static List<FindingDetails> validity(AddressResult result, CertificateInfo leaf, ExpiryPolicy policy,
+			Instant now) {
+		List<FindingDetails> findings = new ArrayList<>();
+		validity(leaf, true, result.address(), policy, now, findings);
+		for (CertificateInfo issuer : result.chain()
+			.subList(Math.min(1, result.chain().size()), result.chain().size())) {
+			if (!issuer.selfSigned() && issuer.notAfter().isBefore(leaf.notAfter())
+					&& !issuer.sha256().equals(leaf.sha256())) {
+				validity(issuer, false, result.address(), policy, now, findings);
 			}
+		}
+		return findings;
+	}
+
+	private static void validity(CertificateInfo certificate, boolean leaf, @Nullable String address,
+			ExpiryPolicy policy, Instant now, List<FindingDetails> findings) {
+		String named = leaf ? "The certificate" : "The intermediate certificate " + certificate.subject();
+		String sha256 = certificate.sha256();
+		if (certificate.notBefore().isAfter(now)) {
+			LocalDate notBefore = LocalDate.ofInstant(certificate.notBefore(), ZoneOffset.UTC);
+			findings.add(new FindingDetails(FindingKind.CERT_NOT_YET_VALID, Severity.CRITICAL, address,
+					named + " is not valid before " + notBefore + ".", sha256, 0));
+		}
+		LocalDate notAfter = LocalDate.ofInstant(certificate.notAfter(), ZoneOffset.UTC);
+		int crossed = policy.crossed(certificate.notBefore(), certificate.notAfter(), now);
+		switch (policy.level(certificate.notBefore(), certificate.notAfter(), now)) {
+			case EXPIRED -> findings.add(new FindingDetails(FindingKind.CERT_EXPIRED, Severity.CRITICAL, address,
+					named + " expired on " + notAfter + ".", sha256, crossed));
+			case CRITICAL, WARNING -> {
+				Severity severity = (policy.level(certificate.notBefore(), certificate.notAfter(),
+						now) == ExpiryLevel.CRITICAL) ? Severity.CRITICAL : Severity.WARNING;
+				long days = Duration.between(now, certificate.notAfter()).toDays();
+				String when = (days == 0) ? "expires today" : "expires in " + days + ((days == 1) ? " day" : " days");
+				findings.add(new FindingDetails(FindingKind.CERT_EXPIRING, severity, address,
+						named + " " + when + " (" + notAfter + ").", sha256, crossed));
+			}
+			case FINE -> {
+			}
+		}
+	}
+
+	/**
+	 * Every suite seen accepted in the full enumeration: an insecure one is critical
+	 * whatever the server prefers.
+	 */
+	private static void acceptedSuites(AddressResult result, List<FindingDetails> findings) {
+		CipherSupport support = result.cipherSupport();
+		if (support == null) {
 			return;
 		}
-		long days = Duration.between(now, leaf.notAfter()).toDays();
-		if (days < EXPIRY_WARNING_DAYS) {
-			Severity severity = (days < EXPIRY_CRITICAL_DAYS) ? Severity.CRITICAL : Severity.WARNING;
-			findings.add(new FindingDetails("CERT_EXPIRING", severity, address,
-					"The certificate expires in " + days + ((days == 1) ? " day" : " days") + " (" + notAfter + ")."));
+		Set<String> insecure = new LinkedHashSet<>();
+		for (CipherSupport.VersionSuites version : support.suites()) {
+			for (CipherSupport.Suite suite : version.accepted()) {
+				CipherSuites.byName(suite.name())
+					.filter((known) -> known.strength() == CipherStrength.INSECURE)
+					.ifPresent((known) -> insecure.add(known.name()));
+			}
+		}
+		if (!insecure.isEmpty()) {
+			findings.add(new FindingDetails(FindingKind.INSECURE_CIPHERS_ACCEPTED, Severity.CRITICAL, result.address(),
+					"Insecure cipher suites are accepted: " + String.join(", ", insecure) + "."));
 		}
 	}
 

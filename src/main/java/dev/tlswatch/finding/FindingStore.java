@@ -2,6 +2,7 @@ package dev.tlswatch.finding;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -14,19 +15,27 @@ import dev.tlswatch.scan.ScanCompleted;
 import dev.tlswatch.scan.ScanDetails;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Judges every completed scan in the transaction that stores it, and answers what was
- * found.
+ * Judges every completed scan, and answers what was found.
+ * <p>
+ * Judging is a module listener: it runs after the scan's transaction committed, in a
+ * transaction of its own, and Spring Modulith's event publication registry hands the scan
+ * to it again after a failure or a crash. Delivery is therefore at least once: the scan's
+ * key is stored first, and a scan already judged is left alone. A failure here never
+ * loses the stored scan.
  */
 @Service
 class FindingStore implements Findings {
+
+	/** How often {@link #awaitJudged} looks. */
+	private static final Duration AWAIT_POLL = Duration.ofMillis(25);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,17 +43,28 @@ class FindingStore implements Findings {
 
 	private final ApplicationEventPublisher events;
 
-	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final ExpiryPolicies policies;
+
+	FindingStore(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+			ExpiryPolicies policies) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.policies = policies;
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(ScanCompleted event) {
 		ScanDetails scan = event.scan();
 		Instant now = this.clock.instant();
-		List<FindingDetails> findings = FindingRules.judge(scan, now);
+		int first = this.jdbc.update("""
+				insert into finding_scan_judged (scan_id, judged_at) values (:scan, :judged)
+				on conflict (scan_id) do nothing
+				""", Map.of("scan", scan.id(), "judged", Timestamp.from(now)));
+		if (first == 0) {
+			return;
+		}
+		List<FindingDetails> findings = FindingRules.judge(scan, this.policies.forEndpoint(scan.endpointId()), now);
 		for (FindingDetails finding : findings) {
 			this.jdbc.update("""
 					insert into finding (scan_id, endpoint_id, address, code, severity, message)
@@ -86,8 +106,9 @@ class FindingStore implements Findings {
 					order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id
 					""", Map.of("scans", scanIds),
 					(RowCallbackHandler) (row) -> byScan.get(row.getLong("scan_id"))
-						.add(new FindingDetails(row.getString("code"), Severity.valueOf(row.getString("severity")),
-								row.getString("address"), row.getString("message"))));
+						.add(new FindingDetails(FindingKind.valueOf(row.getString("code")),
+								Severity.valueOf(row.getString("severity")), row.getString("address"),
+								row.getString("message"))));
 		}
 		Map<Long, List<FindingDetails>> result = new LinkedHashMap<>();
 		byScan.forEach((id, findings) -> result.put(id, List.copyOf(findings)));
@@ -106,6 +127,56 @@ class FindingStore implements Findings {
 					});
 		}
 		return Map.copyOf(statuses);
+	}
+
+	@Override
+	public boolean awaitJudged(long scanId, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (!judged(scanId)) {
+			if (Instant.now().isAfter(deadline)) {
+				return false;
+			}
+			try {
+				Thread.sleep(AWAIT_POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean judged(long scanId) {
+		return Boolean.TRUE
+			.equals(this.jdbc.queryForObject("select exists (select 1 from finding_scan_judged where scan_id = :scan)",
+					Map.of("scan", scanId), Boolean.class));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EndpointVerdict verdict(long endpointId) {
+		List<EndpointVerdict> found = this.jdbc.query(
+				"select scan_id, status, judged_at from finding_status where endpoint_id = :endpoint",
+				Map.of("endpoint", endpointId),
+				(row, i) -> new EndpointVerdict(endpointId, EndpointStatus.valueOf(row.getString("status")),
+						row.getLong("scan_id"), row.getTimestamp("judged_at").toInstant(), List.of()));
+		if (found.isEmpty()) {
+			return new EndpointVerdict(endpointId, EndpointStatus.PENDING, null, null, List.of());
+		}
+		EndpointVerdict verdict = found.get(0);
+		return new EndpointVerdict(endpointId, verdict.status(), verdict.scanId(), verdict.judgedAt(),
+				forScan(java.util.Objects.requireNonNull(verdict.scanId())));
+	}
+
+	@Override
+	public ExpiryPolicy expiryPolicy(long endpointId) {
+		return this.policies.forEndpoint(endpointId);
+	}
+
+	@Override
+	public ExpiryPolicy defaultExpiryPolicy() {
+		return this.policies.global();
 	}
 
 }

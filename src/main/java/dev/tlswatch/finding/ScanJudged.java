@@ -6,7 +6,10 @@ import dev.tlswatch.scan.ScanDetails;
 
 /**
  * A completed scan was judged: its findings and the endpoint's status are stored.
- * Published inside the transaction that stores the scan, after the findings.
+ * Published in the finding module's transaction that stores them, through the event
+ * publication registry: listeners ({@code @ApplicationModuleListener}) run after that
+ * commit and get it again after a failure or a crash, so they must tolerate seeing one
+ * scan twice. The verdict to read for metrics, routing and pages.
  *
  * @param scan the scan judged
  * @param findings its findings, most severe first

@@ -34,8 +34,23 @@ public record FleetOverview(long endpoints, Map<EndpointStatus, Long> byStatus, 
 	 * @param host its host
 	 * @param port its port
 	 * @param notAfter when its leaf certificate expires
+	 * @param notBefore when its validity started, {@code null} if the certificate is not
+	 * stored any more
 	 */
-	public record UpcomingExpiry(long endpointId, String host, int port, Instant notAfter) {
+	public record UpcomingExpiry(long endpointId, String host, int port, Instant notAfter,
+			@org.jspecify.annotations.Nullable Instant notBefore) {
+
+		/**
+		 * An expiry whose start of validity is not known.
+		 * @param endpointId the endpoint
+		 * @param host its host
+		 * @param port its port
+		 * @param notAfter when its leaf certificate expires
+		 */
+		public UpcomingExpiry(long endpointId, String host, int port, Instant notAfter) {
+			this(endpointId, host, port, notAfter, null);
+		}
+
 	}
 
 	/**

@@ -103,13 +103,16 @@ class FleetQueries implements Fleet {
 	}
 
 	private List<UpcomingExpiry> nextExpiries() {
-		return this.jdbc.query(
-				"""
-						select e.id, e.host, e.port, sl.leaf_not_after from scan_latest sl join endpoint e on e.id = sl.endpoint_id
-						where sl.leaf_not_after is not null order by sl.leaf_not_after, e.id limit :n
-						""",
-				Map.of("n", NEXT_EXPIRIES), (row, i) -> new UpcomingExpiry(row.getLong("id"), row.getString("host"),
-						row.getInt("port"), row.getTimestamp("leaf_not_after").toInstant()));
+		return this.jdbc.query("""
+				select e.id, e.host, e.port, sl.leaf_not_after, c.not_before
+				from scan_latest sl join endpoint e on e.id = sl.endpoint_id
+				left join certificate c on c.sha256 = sl.leaf_sha256
+				where sl.leaf_not_after is not null order by sl.leaf_not_after, e.id limit :n
+				""", Map.of("n", NEXT_EXPIRIES), (row, i) -> {
+			java.sql.Timestamp notBefore = row.getTimestamp("not_before");
+			return new UpcomingExpiry(row.getLong("id"), row.getString("host"), row.getInt("port"),
+					row.getTimestamp("leaf_not_after").toInstant(), (notBefore != null) ? notBefore.toInstant() : null);
+		});
 	}
 
 	private Map<String, Long> grades() {

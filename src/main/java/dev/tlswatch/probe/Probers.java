@@ -1,7 +1,9 @@
 package dev.tlswatch.probe;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 
+import dev.tlswatch.probe.cert.ChainAnalysis;
 import dev.tlswatch.probe.grade.SslLabsGrader;
 import dev.tlswatch.probe.wire.VulnerabilityProbes;
 import dev.tlswatch.probe.jsse.AlpnHandshake;
@@ -139,6 +141,23 @@ public final class Probers {
 	 */
 	public static List<VulnerabilityCheck> vulnerabilityChecks() {
 		return VulnerabilityProbes.all();
+	}
+
+	/**
+	 * A handshake observation completed with a chain read from the wire (for a server the
+	 * JDK could not finish a handshake with): trust, name match and chain analysis as for
+	 * any other chain.
+	 * @param handshake the observation without a chain
+	 * @param chain the certificates as sent, leaf first
+	 * @param expectedName the name the leaf must match
+	 * @param options the probe options (trust anchors)
+	 * @return the completed observation
+	 */
+	public static HandshakeObservation withAnalysedChain(HandshakeObservation handshake, List<X509Certificate> chain,
+			String expectedName, ProbeOptions options) {
+		ChainAnalysis analysis = ChainAnalysis.of(chain, expectedName, options);
+		return handshake.withChain(analysis.chain(), analysis.trust(), analysis.trustError(),
+				analysis.hostnameMatches(), analysis.report());
 	}
 
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tlswatch.probe.cert.ChainAnalysis;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -294,9 +293,7 @@ public final class TlsEngine {
 			}
 			HandshakeObservation completed = handshake;
 			if (completed.chain().isEmpty() && !flight.chain().isEmpty()) {
-				ChainAnalysis analysis = ChainAnalysis.of(flight.chain(), target.expectedName(), options);
-				completed = completed.withChain(analysis.chain(), analysis.trust(), analysis.trustError(),
-						analysis.hostnameMatches(), analysis.report());
+				completed = Probers.withAnalysedChain(completed, flight.chain(), target.expectedName(), options);
 			}
 			if (completed.clientCertificateRequested() == null) {
 				completed = completed.withClientCertificateRequest(flight.clientCertificateRequested(),

@@ -14,8 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param outcome its outcome
  * @param protocol the protocol negotiated on the first address that completed a handshake
  * @param cipherSuite the cipher suite negotiated there
+ * @param leafNotBefore the start of the leaf's validity, {@code null} without one
  * @param leafNotAfter end of validity of that address's leaf certificate
  */
 public record LatestScanSummary(long endpointId, long scanId, Instant scannedAt, HandshakeOutcome outcome,
-		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter) {
+		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter,
+		@Nullable Instant leafNotBefore) {
+
+	/**
+	 * A summary without the leaf's start of validity.
+	 */
+	public LatestScanSummary(long endpointId, long scanId, Instant scannedAt, HandshakeOutcome outcome,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Instant leafNotAfter) {
+		this(endpointId, scanId, scannedAt, outcome, protocol, cipherSuite, leafNotAfter, null);
+	}
+
 }

@@ -115,7 +115,7 @@ class ScanAddress {
 	private @Nullable String clientCertificateAuthorities;
 
 	// JSON array of the probe's VulnerabilityResult, read and written whole by
-	// CipherSupportCodec (jsonb, V40)
+	// CipherSupportCodec (jsonb, V51)
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String vulnerabilities;

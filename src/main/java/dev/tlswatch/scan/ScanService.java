@@ -160,15 +160,19 @@ class ScanService implements Scans {
 		}
 		Map<Long, LatestScanSummary> summaries = new HashMap<>();
 		this.jdbc.query("""
-				select endpoint_id, scan_id, scanned_at, outcome, protocol, cipher_suite, leaf_not_after
-				from scan_latest where endpoint_id in (:ids)
+				select sl.endpoint_id, sl.scan_id, sl.scanned_at, sl.outcome, sl.protocol, sl.cipher_suite,
+				    sl.leaf_not_after, c.not_before as leaf_not_before
+				from scan_latest sl left join certificate c on c.sha256 = sl.leaf_sha256
+				where sl.endpoint_id in (:ids)
 				""", Map.of("ids", endpointIds), (row) -> {
 			var notAfter = row.getTimestamp("leaf_not_after");
+			var notBefore = row.getTimestamp("leaf_not_before");
 			summaries.put(row.getLong("endpoint_id"),
 					new LatestScanSummary(row.getLong("endpoint_id"), row.getLong("scan_id"),
 							row.getTimestamp("scanned_at").toInstant(),
 							HandshakeOutcome.valueOf(row.getString("outcome")), row.getString("protocol"),
-							row.getString("cipher_suite"), (notAfter != null) ? notAfter.toInstant() : null));
+							row.getString("cipher_suite"), (notAfter != null) ? notAfter.toInstant() : null,
+							(notBefore != null) ? notBefore.toInstant() : null));
 		});
 		return Map.copyOf(summaries);
 	}

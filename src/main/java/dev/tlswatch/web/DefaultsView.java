@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.alert.AlertDefaults;
 import dev.tlswatch.endpoint.CertificateSummary;
 import dev.tlswatch.scan.ScanDefaults;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 record DefaultsView(List<Setting> settings, TrustBundleView trustBundle) {
 
-	static DefaultsView of(int defaultScanIntervalMinutes, AlertDefaults alert, ScanDefaults scan, Instant now) {
+	static DefaultsView of(int defaultScanIntervalMinutes, AlertDefaults alert, ScanDefaults scan, Instant now,
+			ExpiryPolicy policy) {
 		List<Setting> settings = List.of(
 				new Setting("Scan interval", minutes(defaultScanIntervalMinutes),
 						"tlswatch.endpoint.default-scan-interval-minutes"),
@@ -35,7 +37,7 @@ record DefaultsView(List<Setting> settings, TrustBundleView trustBundle) {
 				new Setting("Addresses per name", Integer.toString(scan.maxAddresses()),
 						"tlswatch.scan.max-addresses"));
 		ScanDefaults.GlobalTrustBundle bundle = scan.trustBundle();
-		List<Anchor> anchors = bundle.anchors().stream().map((anchor) -> Anchor.of(anchor, now)).toList();
+		List<Anchor> anchors = bundle.anchors().stream().map((anchor) -> Anchor.of(anchor, now, policy)).toList();
 		return new DefaultsView(settings, new TrustBundleView((bundle.path() != null) ? bundle.path().toString() : null,
 				bundle.problem(), anchors));
 	}
@@ -100,9 +102,9 @@ record DefaultsView(List<Setting> settings, TrustBundleView trustBundle) {
 	 */
 	record Anchor(String subject, Timestamp notAfter, Expiry expiry, String sha256) {
 
-		static Anchor of(CertificateSummary certificate, Instant now) {
+		static Anchor of(CertificateSummary certificate, Instant now, ExpiryPolicy policy) {
 			return new Anchor(certificate.subject(), Timestamp.of(certificate.notAfter()),
-					Expiry.of(certificate.notAfter(), now), certificate.sha256());
+					Expiry.of(null, certificate.notAfter(), now, policy), certificate.sha256());
 		}
 
 	}

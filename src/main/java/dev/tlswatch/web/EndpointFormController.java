@@ -96,12 +96,21 @@ class EndpointFormController {
 			return rejected(model, form, editing, withAlertErrors(parsed.errors(), form, settings), response);
 		}
 		try {
+			// Nothing is stored unless both are valid: the settings are checked first,
+			// then
+			// stored in the registry's transaction (Endpoints' one route for extras).
+			this.alerts.checkEndpointSettings(settings);
 			if (editing == null) {
-				EndpointDetails created = this.alerts.registerEndpoint(parsed.draft(), settings);
+				EndpointDetails created = this.endpoints.register(parsed.draft(), (endpoint) -> {
+					if (!settings.equals(EndpointAlertSettings.NONE)) {
+						this.alerts.updateEndpointSettings(endpoint.id(), settings);
+					}
+				});
 				redirect.addFlashAttribute("formNotice", "Endpoint registered. Its first scan runs in a moment.");
 				return "redirect:/endpoints/" + created.id();
 			}
-			this.alerts.updateEndpoint(editing.id(), parsed.draft(), settings);
+			this.endpoints.update(editing.id(), parsed.draft(),
+					(endpoint) -> this.alerts.updateEndpointSettings(endpoint.id(), settings));
 			redirect.addFlashAttribute("formNotice", "Changes saved.");
 			return "redirect:/endpoints/" + editing.id();
 		}

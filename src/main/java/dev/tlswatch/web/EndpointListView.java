@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetFilter;
@@ -56,21 +57,22 @@ class EndpointListView {
 		Instant now = this.clock.instant();
 		List<EndpointRow> rows = page.getContent()
 			.stream()
-			.map((endpoint) -> row(endpoint, summaries.get(endpoint.id()), statuses.get(endpoint.id()), now))
+			.map((endpoint) -> row(endpoint, summaries.get(endpoint.id()), statuses.get(endpoint.id()), now,
+					this.findings.expiryPolicy(endpoint.id())))
 			.toList();
 		return new EndpointListPage(rows, PageNav.of(page));
 	}
 
 	private static EndpointRow row(EndpointDetails endpoint, @Nullable LatestScanSummary summary,
-			@Nullable EndpointStatus status, Instant now) {
+			@Nullable EndpointStatus status, Instant now, ExpiryPolicy policy) {
 		StatusBadge badge = StatusBadge.of((status != null) ? status : EndpointStatus.PENDING);
 		if (summary == null) {
 			return new EndpointRow(endpoint.id(), endpoint.displayName(), endpoint.enabled(), badge, Expiry.UNKNOWN,
 					null, null, null, endpoint.tags());
 		}
 		return new EndpointRow(endpoint.id(), endpoint.displayName(), endpoint.enabled(), badge,
-				Expiry.of(summary.leafNotAfter(), now), summary.protocol(), summary.cipherSuite(),
-				Timestamp.of(summary.scannedAt()), endpoint.tags());
+				Expiry.of(summary.leafNotBefore(), summary.leafNotAfter(), now, policy), summary.protocol(),
+				summary.cipherSuite(), Timestamp.of(summary.scannedAt()), endpoint.tags());
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
@@ -79,7 +80,8 @@ class EndpointPageView {
 		EndpointDetails endpoint = this.endpoints.get(id);
 		EndpointStatus status = this.findings.statusOf(List.of(id)).getOrDefault(id, EndpointStatus.PENDING);
 		Instant now = this.clock.instant();
-		CurrentScan latest = this.scans.latest(id).map((scan) -> currentScan(scan, now)).orElse(null);
+		ExpiryPolicy policy = this.findings.expiryPolicy(id);
+		CurrentScan latest = this.scans.latest(id).map((scan) -> currentScan(scan, now, policy)).orElse(null);
 		Page<ScanDetails> history = this.scans.history(id, historyPage);
 		TimelineView timeline = TimelineView.of(this.scans.timeline(id, Scans.MAX_TIMELINE_SCANS));
 		return new EndpointPage(EndpointHeader.of(endpoint), StatusBadge.of(status), latest,
@@ -87,9 +89,10 @@ class EndpointPageView {
 				timeline);
 	}
 
-	private CurrentScan currentScan(ScanDetails scan, Instant now) {
+	private CurrentScan currentScan(ScanDetails scan, Instant now, ExpiryPolicy policy) {
 		List<FindingRow> findingRows = this.findings.forScan(scan.id()).stream().map(FindingRow::of).toList();
-		List<CertificateView> chain = certifiedResult(scan).map((result) -> chain(result, now)).orElse(List.of());
+		List<CertificateView> chain = certifiedResult(scan).map((result) -> chain(result, now, policy))
+			.orElse(List.of());
 		List<AddressRow> addresses = scan.results().stream().map(AddressRow::of).toList();
 		List<VersionsRow> versions = scan.results()
 			.stream()
@@ -124,7 +127,7 @@ class EndpointPageView {
 	/**
 	 * The certificates one address sent, each with the chain problems that concern it.
 	 */
-	private static List<CertificateView> chain(AddressResult result, Instant now) {
+	private static List<CertificateView> chain(AddressResult result, Instant now, ExpiryPolicy policy) {
 		List<CertificateInfo> certificates = result.chain();
 		List<CertificateView> views = new ArrayList<>(certificates.size());
 		for (int position = 0; position < certificates.size(); position++) {
@@ -134,7 +137,7 @@ class EndpointPageView {
 				.stream()
 				.filter((issue) -> issue.position() == at)
 				.toList();
-			views.add(CertificateView.of(certificates.get(position), now, issues));
+			views.add(CertificateView.of(certificates.get(position), now, policy, issues));
 		}
 		return List.copyOf(views);
 	}
@@ -395,7 +398,8 @@ class EndpointPageView {
 			issues = List.copyOf(issues);
 		}
 
-		static CertificateView of(CertificateInfo certificate, Instant now, List<ChainIssue> issues) {
+		static CertificateView of(CertificateInfo certificate, Instant now, ExpiryPolicy policy,
+				List<ChainIssue> issues) {
 			String key = (certificate.keySize() != null)
 					? certificate.keyAlgorithm() + " " + certificate.keySize() + " bits" : certificate.keyAlgorithm();
 			List<String> names = certificate.subjectAltNames();
@@ -410,8 +414,9 @@ class EndpointPageView {
 						.map((name) -> name.substring(IP_PREFIX.length()))
 						.toList(),
 					Timestamp.of(certificate.notBefore()), Timestamp.of(certificate.notAfter()),
-					Expiry.of(certificate.notAfter(), now), certificate.notBefore().isAfter(now),
-					ValidityBar.of(certificate.notBefore(), certificate.notAfter(), now), key,
+					Expiry.of(certificate.notBefore(), certificate.notAfter(), now, policy),
+					certificate.notBefore().isAfter(now),
+					ValidityBar.of(certificate.notBefore(), certificate.notAfter(), now, policy), key,
 					certificate.signatureAlgorithm(), certificate.selfSigned(),
 					issues.stream().map(ChainIssueView::of).toList());
 		}
@@ -451,8 +456,9 @@ class EndpointPageView {
 
 	/**
 	 * A certificate's validity as a {@code <meter>}: days from {@code notBefore} to
-	 * {@code notAfter}, today's position in it, and the last 30 and 7 days as the meter's
-	 * warning and critical ranges (the dashboard's expiry levels).
+	 * {@code notAfter}, today's position in it, and the spans of the endpoint's expiry
+	 * policy (the first threshold and the critical span) as the meter's warning and
+	 * critical ranges.
 	 *
 	 * @param totalDays the length of the validity period in days
 	 * @param elapsedDays days since {@code notBefore}, between 0 and {@code totalDays}
@@ -464,14 +470,16 @@ class EndpointPageView {
 
 		private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
-		static ValidityBar of(Instant notBefore, Instant notAfter, Instant now) {
+		static ValidityBar of(Instant notBefore, Instant notAfter, Instant now, ExpiryPolicy policy) {
 			double total = Math.max(Duration.between(notBefore, notAfter).toSeconds() / SECONDS_PER_DAY, 0);
 			double elapsed = Math.clamp(Duration.between(notBefore, now).toSeconds() / SECONDS_PER_DAY, 0, total);
 			String label = now.isBefore(notBefore) ? "today is before its start"
 					: now.isAfter(notAfter) ? "today is past its end" : "today is day %d of %d"
 						.formatted((long) Math.floor(elapsed) + 1, Math.max((long) Math.ceil(total), 1));
-			return new ValidityBar(round(total), round(elapsed), round(Math.max(total - Expiry.WARNING_DAYS, 0)),
-					round(Math.max(total - Expiry.CRITICAL_DAYS, 0)), label);
+			double warning = policy.warningSpan(notBefore, notAfter).toSeconds() / SECONDS_PER_DAY;
+			double critical = policy.criticalWithin().toSeconds() / SECONDS_PER_DAY;
+			return new ValidityBar(round(total), round(elapsed), round(Math.max(total - warning, 0)),
+					round(Math.max(total - critical, 0)), label);
 		}
 
 		private static double round(double days) {

@@ -2,9 +2,11 @@ package dev.tlswatch.web;
 
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.tlswatch.finding.Findings;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanRateLimitedException;
@@ -47,8 +49,16 @@ class EndpointPagesController {
 
 	private final Clock clock;
 
+	private final Findings findings;
+
+	/**
+	 * How long "scan now" waits for the finding module's verdict before showing the page.
+	 */
+	static final Duration VERDICT_WAIT = Duration.ofSeconds(10);
+
 	EndpointPagesController(EndpointListView listView, EndpointPageView pageView, Scans scans, Alerts alerts,
-			Clock clock) {
+			Clock clock, Findings findings) {
+		this.findings = findings;
 		this.listView = listView;
 		this.pageView = pageView;
 		this.scans = scans;
@@ -97,6 +107,8 @@ class EndpointPagesController {
 					"Not scanned: " + ex.getMessage() + " Try again in " + ex.getRetryAfterSeconds() + " s.");
 			return "redirect:/endpoints/{id}";
 		}
+		// The verdict is judged after the scan is stored: show the page once it is.
+		this.findings.awaitJudged(scan.id(), VERDICT_WAIT);
 		StatusBadge outcome = StatusBadge.of(scan.outcome());
 		redirect.addFlashAttribute("scanNotice", new ScanNotice(outcome.label(), outcome.tone()));
 		return "redirect:/endpoints/{id}";

@@ -4,52 +4,52 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import dev.tlswatch.finding.ExpiryLevel;
+import dev.tlswatch.finding.ExpiryPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a certificate has left, in whole days, as the dashboard shows it. Days are
- * counted to the second and rounded down: a certificate whose {@code notAfter} is 30
- * hours away has 1 day left; one that ended 5 hours ago expired "today", 24 hours ago "1
- * day ago". The {@code notAfter} instant itself is still valid (RFC 5280 §4.1.2.5), so 0
- * days left is critical, not expired.
+ * How long a certificate has left, in whole days, as the dashboard shows it, and how
+ * urgent that is under the endpoint's {@link ExpiryPolicy} (the finding module's, so the
+ * cell agrees with the status). Days are counted to the second and rounded down: a
+ * certificate whose {@code notAfter} is 30 hours away has 1 day left; one that ended 5
+ * hours ago expired "today", 24 hours ago "1 day ago". The {@code notAfter} instant
+ * itself is still valid (RFC 5280 §4.1.2.5), so 0 days left is critical, not expired.
  *
  * @param notAfter end of validity, {@code null} when unknown
  * @param remaining time from now until {@code notAfter} (negative once it has passed),
  * {@code null} when unknown
+ * @param level how urgent
+ * @param levelText the level in words, for screen readers and tooltips: colour never
+ * carries it alone
  */
-record Expiry(@Nullable Instant notAfter, @Nullable Duration remaining) {
+record Expiry(@Nullable Instant notAfter, @Nullable Duration remaining, Level level, String levelText) {
 
-	/** Fewer days left than this is critical. */
-	static final int CRITICAL_DAYS = 7;
-
-	/** Fewer days left than this is a warning. */
-	static final int WARNING_DAYS = 30;
-
-	static final Expiry UNKNOWN = new Expiry(null, null);
+	static final Expiry UNKNOWN = new Expiry(null, null, Level.UNKNOWN, "unknown");
 
 	private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
-	static Expiry of(@Nullable Instant notAfter, Instant now) {
-		return (notAfter != null) ? new Expiry(notAfter, Duration.between(now, notAfter)) : UNKNOWN;
+	/**
+	 * The expiry of a certificate under a policy.
+	 * @param notBefore start of validity ({@code null} when unknown: shares of the
+	 * lifetime are then not judged)
+	 * @param notAfter end of validity, {@code null} when unknown
+	 * @param now the time
+	 * @param policy the endpoint's expiry policy
+	 * @return the expiry
+	 */
+	static Expiry of(@Nullable Instant notBefore, @Nullable Instant notAfter, Instant now, ExpiryPolicy policy) {
+		if (notAfter == null) {
+			return UNKNOWN;
+		}
+		Instant start = (notBefore != null) ? notBefore : notAfter;
+		ExpiryLevel level = policy.level(start, notAfter, now);
+		return new Expiry(notAfter, Duration.between(now, notAfter), Level.of(level), policy.describe(level));
 	}
 
 	/** Whole days left, negative once expired, {@code null} when unknown. */
 	public @Nullable Long daysLeft() {
 		return (this.remaining != null) ? Math.floorDiv(this.remaining.toSeconds(), SECONDS_PER_DAY) : null;
-	}
-
-	public Level level() {
-		Long days = daysLeft();
-		if (days == null) {
-			return Level.UNKNOWN;
-		}
-		if (days < 0) {
-			return Level.EXPIRED;
-		}
-		if (days < CRITICAL_DAYS) {
-			return Level.CRITICAL;
-		}
-		return (days < WARNING_DAYS) ? Level.WARNING : Level.FINE;
 	}
 
 	/** The text of a days-left cell: "12 days", "today", "expired 3 days ago", "—". */
@@ -76,15 +76,8 @@ record Expiry(@Nullable Instant notAfter, @Nullable Duration remaining) {
 		return "today".equals(label()) ? "expires today" : label() + " left";
 	}
 
-	/**
-	 * The level in words, for screen readers and tooltips: colour never carries it alone.
-	 */
-	public String levelText() {
-		return level().text;
-	}
-
 	public String cssClass() {
-		return "expiry expiry--" + level().name().toLowerCase(Locale.ROOT);
+		return "expiry expiry--" + this.level.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static String days(long days) {
@@ -96,13 +89,15 @@ record Expiry(@Nullable Instant notAfter, @Nullable Duration remaining) {
 	 */
 	enum Level {
 
-		EXPIRED("expired"), CRITICAL("critical: under " + CRITICAL_DAYS + " days"),
-		WARNING("warning: under " + WARNING_DAYS + " days"), FINE(WARNING_DAYS + " days or more"), UNKNOWN("unknown");
+		EXPIRED, CRITICAL, WARNING, FINE, UNKNOWN;
 
-		private final String text;
-
-		Level(String text) {
-			this.text = text;
+		static Level of(ExpiryLevel level) {
+			return switch (level) {
+				case EXPIRED -> EXPIRED;
+				case CRITICAL -> CRITICAL;
+				case WARNING -> WARNING;
+				case FINE -> FINE;
+			};
 		}
 
 	}

@@ -9,6 +9,7 @@ import dev.tlswatch.alert.AlertFilter;
 import dev.tlswatch.alert.AlertState;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetOverview;
@@ -37,7 +38,10 @@ class OverviewController {
 
 	private final Clock clock;
 
-	OverviewController(Fleet fleet, Alerts alerts, Clock clock) {
+	private final Findings findings;
+
+	OverviewController(Fleet fleet, Alerts alerts, Clock clock, Findings findings) {
+		this.findings = findings;
 		this.fleet = fleet;
 		this.alerts = alerts;
 		this.clock = clock;
@@ -53,7 +57,8 @@ class OverviewController {
 		model.addAttribute("expiries",
 				overview.nextExpiries()
 					.stream()
-					.map((e) -> new ExpiryRow(e.endpointId(), e.host() + ":" + e.port(), Expiry.of(e.notAfter(), now),
+					.map((e) -> new ExpiryRow(e.endpointId(), e.host() + ":" + e.port(),
+							Expiry.of(e.notBefore(), e.notAfter(), now, this.findings.expiryPolicy(e.endpointId())),
 							Timestamp.of(e.notAfter())))
 					.toList());
 		model.addAttribute("chartLabels",

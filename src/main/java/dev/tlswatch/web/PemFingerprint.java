@@ -2,7 +2,6 @@ package dev.tlswatch.web;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
 
 import dev.tlswatch.endpoint.InvalidPemException;
@@ -37,9 +36,9 @@ final class PemFingerprint {
 			return null;
 		}
 		try {
-			return Pem.certificates(pem).get(0).getEncoded();
+			return Pem.certificateBytes(pem);
 		}
-		catch (InvalidPemException | CertificateEncodingException ex) {
+		catch (InvalidPemException ex) {
 			// Not a readable certificate: no fingerprint rather than a broken page.
 			return null;
 		}

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 
+import dev.tlswatch.finding.Findings;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.notify.ChannelConflictException;
@@ -60,8 +61,11 @@ class SettingsController {
 
 	private final Retention retention;
 
+	private final Findings findings;
+
 	SettingsController(Notifier notifier, Endpoints endpoints, Alerts alerts, Scans scans, Clock clock,
-			NotificationChannels channels, Retention retention) {
+			NotificationChannels channels, Retention retention, Findings findings) {
+		this.findings = findings;
 		this.notifier = notifier;
 		this.channels = channels;
 		this.endpoints = endpoints;
@@ -74,8 +78,9 @@ class SettingsController {
 	@GetMapping("/settings")
 	String settings(Model model) {
 		model.addAttribute("delivery", SettingsView.of(this.notifier.status()));
-		model.addAttribute("defaults", DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(),
-				this.alerts.defaults(), this.scans.defaults(), this.clock.instant()));
+		model.addAttribute("defaults",
+				DefaultsView.of(this.endpoints.defaultScanIntervalMinutes(), this.alerts.defaults(),
+						this.scans.defaults(), this.clock.instant(), this.findings.defaultExpiryPolicy()));
 		model.addAttribute("channels", this.channels.channels().stream().map(ChannelRow::of).toList());
 		model.addAttribute("channelTypes", ChannelType.values());
 		model.addAttribute("severities", MessageSeverity.values());

@@ -14,6 +14,8 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.notify.OutgoingMessage;
 import dev.tlswatch.probe.CertificateInfo;
@@ -59,6 +61,9 @@ class AlertLifecycleIntegrationTests {
 
 	@Autowired
 	private RecordingNotifier notifier;
+
+	@Autowired
+	private Findings findings;
 
 	@Autowired
 	private ApplicationEventPublisher events;
@@ -251,8 +256,12 @@ class AlertLifecycleIntegrationTests {
 	private long judge(EndpointDetails endpoint, AddressResult... results) {
 		long id = scanIds.incrementAndGet();
 		ScanDetails scan = AlertFixtures.scan(id, endpoint.id(), this.clock.instant(), results);
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new ScanJudged(scan, List.of(), EndpointStatus.OK)));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ScanJudged(scan,
+				ScanJudge.findings(scan, this.findings.defaultExpiryPolicy(), scan.finishedAt()), EndpointStatus.OK)));
+		// The alert module handles it after the commit, in its own transaction.
+		dev.tlswatch.support.Eventually.await(java.time.Duration.ofSeconds(30), "scan " + id + " handled",
+				() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
+						"select exists (select 1 from alert_scan_handled where scan_id = ?)", Boolean.class, id)));
 		return id;
 	}
 

@@ -84,8 +84,8 @@ class AlertMessagesTests {
 	}
 
 	static AlertSettings settings(String baseUrl) {
-		return new AlertSettings(List.of("30", "14", "7", "3", "1"), Duration.ofDays(7), 0.6667, Set.of(), Map.of(), 3,
-				0.5, 5, Duration.ofMinutes(5), "B", null, false, LocalTime.of(8, 0), URI.create(baseUrl));
+		return new AlertSettings(0.6667, Set.of(), Map.of(), 3, 0.5, 5, Duration.ofMinutes(5), "B", null, false,
+				LocalTime.of(8, 0), URI.create(baseUrl));
 	}
 
 }

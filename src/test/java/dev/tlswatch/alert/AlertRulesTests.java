@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.tlswatch.finding.ExpiryPolicy;
+import dev.tlswatch.finding.ExpiryThreshold;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
+import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
@@ -43,9 +47,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class AlertRulesTests {
 
-	private static final RuleConfig DEFAULTS = new RuleConfig(
-			List.of("30", "14", "7", "3", "1").stream().map(Threshold::parse).toList(), Set.of(), Duration.ofDays(7),
-			0.6667, "B", 3, Map.of());
+	private static final RuleConfig DEFAULTS = new RuleConfig(Set.of(), 0.6667, "B", 3, Map.of());
+
+	private static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			List.of("30", "14", "7", "3", "1").stream().map(ExpiryThreshold::parse).toList(), Duration.ofDays(7));
 
 	@Test
 	void leafFarFromExpiryRaisesNothing() {
@@ -71,29 +76,30 @@ class AlertRulesTests {
 
 	@Test
 	void percentThresholdsFollowTheLifetime() {
-		RuleConfig share = DEFAULTS.with(List.of(Threshold.parse("33%")), Set.of());
+		ExpiryPolicy share = POLICY.withThresholds(List.of(ExpiryThreshold.parse("33%")));
 		// A 47-day certificate with 20 days left: past 33% of its lifetime (15.5 days)?
 		// No.
 		CertificateInfo shortLived = certificate("b", "CN=short", NOW.minus(Duration.ofDays(27)),
 				NOW.plus(Duration.ofDays(20)), false);
-		assertThat(AlertRules
-			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(shortLived))), List.of(), share, EndpointMemory.EMPTY, NOW)
+		assertThat(AlertRules.evaluate(scan(1, 1, ok("192.0.2.1", List.of(shortLived))),
+				judged(scan(1, 1, ok("192.0.2.1", List.of(shortLived))), share), DEFAULTS, EndpointMemory.EMPTY, NOW)
 			.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.CERT_EXPIRING);
 		CertificateInfo closer = certificate("c", "CN=short", NOW.minus(Duration.ofDays(33)),
 				NOW.plus(Duration.ofDays(14)), false);
 		assertThat(AlertRules
-			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(closer))), List.of(), share, EndpointMemory.EMPTY, NOW)
+			.evaluate(scan(1, 1, ok("192.0.2.1", List.of(closer))),
+					judged(scan(1, 1, ok("192.0.2.1", List.of(closer))), share), DEFAULTS, EndpointMemory.EMPTY, NOW)
 			.conditions()).anyMatch((condition) -> condition.rule() == AlertRule.CERT_EXPIRING);
 	}
 
 	@Test
 	void thresholdsParseDaysAndShares() {
-		assertThat(Threshold.parse(" 30 ")).isEqualTo(new Threshold(30, false));
-		assertThat(Threshold.parse("33%").toString()).isEqualTo("33%");
-		assertThatIllegalArgumentException().isThrownBy(() -> Threshold.parse("0"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Threshold.parse("120%"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Threshold.parse("thirty"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Threshold.parse("-3"));
+		assertThat(ExpiryThreshold.parse(" 30 ")).isEqualTo(new ExpiryThreshold(30, false));
+		assertThat(ExpiryThreshold.parse("33%").toString()).isEqualTo("33%");
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpiryThreshold.parse("0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpiryThreshold.parse("120%"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpiryThreshold.parse("thirty"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpiryThreshold.parse("-3"));
 	}
 
 	@Test
@@ -157,7 +163,8 @@ class AlertRulesTests {
 				0, false);
 		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), report, List.of(), null, null)));
-		assertThat(only(evaluation, AlertRule.CHAIN_INCOMPLETE).message()).isEqualTo("The issuer CN=X is missing.");
+		assertThat(only(evaluation, AlertRule.CHAIN_INCOMPLETE).message())
+			.isEqualTo("The chain is incomplete: The issuer CN=X is missing.");
 		assertThat(only(evaluation, AlertRule.WEAK_KEY).message()).isEqualTo("RSA 1024 bits.");
 		assertThat(only(evaluation, AlertRule.WEAK_SIGNATURE).message()).isEqualTo("Signed with SHA-1.");
 	}
@@ -197,7 +204,7 @@ class AlertRulesTests {
 		Evaluation evaluation = evaluate(scan(1, 1, result("192.0.2.1", TrustStatus.TRUSTED, true,
 				List.of(leaf("a", Duration.ofDays(60))), ChainReportDetails.NONE, List.of(), null, support)));
 		assertThat(only(evaluation, AlertRule.INSECURE_CIPHER).message()).contains("TLS_RSA_WITH_RC4_128_SHA");
-		FindingDetails finding = new FindingDetails("INSECURE_CIPHER", Severity.CRITICAL, "192.0.2.1",
+		FindingDetails finding = new FindingDetails(FindingKind.INSECURE_CIPHER, Severity.CRITICAL, "192.0.2.1",
 				"The server chose the insecure cipher suite X.");
 		Evaluation fromFinding = AlertRules.evaluate(
 				scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(60))))), List.of(finding), DEFAULTS,
@@ -209,15 +216,16 @@ class AlertRulesTests {
 	void gradeBelowMinimumOrLowerThanBeforeAndTheDropLasts() {
 		ScanDetails gradeB = gradedScan(GradeLetter.B);
 		EndpointMemory wasA = new EndpointMemory(0, sha256("a"), "A", null);
-		Evaluation dropped = AlertRules.evaluate(gradeB, List.of(), DEFAULTS, wasA, NOW);
+		Evaluation dropped = AlertRules.evaluate(gradeB, judged(gradeB, POLICY), DEFAULTS, wasA, NOW);
 		assertThat(only(dropped, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
 		// Still B at the next scan: the drop lasts, measured from A.
-		Evaluation still = AlertRules.evaluate(gradeB, List.of(), DEFAULTS, dropped.memory(), NOW);
+		Evaluation still = AlertRules.evaluate(gradeB, judged(gradeB, POLICY), DEFAULTS, dropped.memory(), NOW);
 		assertThat(only(still, AlertRule.GRADE_DROPPED).title()).isEqualTo("grade dropped from A to B");
-		Evaluation back = AlertRules.evaluate(gradedScan(GradeLetter.A), List.of(), DEFAULTS, still.memory(), NOW);
+		Evaluation back = AlertRules.evaluate(gradedScan(GradeLetter.A), judged(gradedScan(GradeLetter.A), POLICY),
+				DEFAULTS, still.memory(), NOW);
 		assertThat(back.conditions()).noneMatch((condition) -> condition.rule() == AlertRule.GRADE_DROPPED);
-		assertThat(only(AlertRules.evaluate(gradedScan(GradeLetter.C), List.of(), DEFAULTS, EndpointMemory.EMPTY, NOW),
-				AlertRule.GRADE_DROPPED)
+		assertThat(only(AlertRules.evaluate(gradedScan(GradeLetter.C), judged(gradedScan(GradeLetter.C), POLICY),
+				DEFAULTS, EndpointMemory.EMPTY, NOW), AlertRule.GRADE_DROPPED)
 			.title()).isEqualTo("grade C is below the minimum B");
 	}
 
@@ -225,8 +233,9 @@ class AlertRulesTests {
 	void certificateChangeCarriesOldAndNew() {
 		EndpointMemory before = new EndpointMemory(0, sha256("old"), null, null);
 		Evaluation evaluation = AlertRules.evaluate(
-				scan(1, 1, ok("192.0.2.1", List.of(leaf("new", Duration.ofDays(80))))), List.of(), DEFAULTS, before,
-				NOW);
+				scan(1, 1, ok("192.0.2.1", List.of(leaf("new", Duration.ofDays(80))))),
+				judged(scan(1, 1, ok("192.0.2.1", List.of(leaf("new", Duration.ofDays(80))))), POLICY), DEFAULTS,
+				before, NOW);
 		Condition changed = only(evaluation, AlertRule.CERT_CHANGED);
 		assertThat(changed.previousSha256()).isEqualTo(sha256("old"));
 		assertThat(changed.subject()).isEqualTo(sha256("new"));
@@ -257,12 +266,13 @@ class AlertRulesTests {
 		// A scan that reached nothing has no certificate data: those rules stay as they
 		// are.
 		assertThat(first.evaluated()).containsExactly(AlertRule.UNREACHABLE);
-		Evaluation second = AlertRules.evaluate(down, List.of(), DEFAULTS, first.memory(), NOW);
+		Evaluation second = AlertRules.evaluate(down, judged(down, POLICY), DEFAULTS, first.memory(), NOW);
 		assertThat(second.conditions()).isEmpty();
-		Evaluation third = AlertRules.evaluate(down, List.of(), DEFAULTS, second.memory(), NOW);
+		Evaluation third = AlertRules.evaluate(down, judged(down, POLICY), DEFAULTS, second.memory(), NOW);
 		assertThat(only(third, AlertRule.UNREACHABLE).title()).isEqualTo("unreachable in 3 consecutive scans");
 		Evaluation back = AlertRules.evaluate(scan(2, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(80))))),
-				List.of(), DEFAULTS, third.memory(), NOW);
+				judged(scan(2, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(80))))), POLICY), DEFAULTS,
+				third.memory(), NOW);
 		assertThat(back.memory().consecutiveFailures()).isZero();
 		assertThat(back.conditions()).isEmpty();
 	}
@@ -284,9 +294,10 @@ class AlertRulesTests {
 
 	@Test
 	void disabledRulesAreNotRaised() {
-		RuleConfig config = DEFAULTS.with(DEFAULTS.thresholds(), Set.of(AlertRule.CERT_EXPIRING));
+		RuleConfig config = DEFAULTS.with(Set.of(AlertRule.CERT_EXPIRING));
 		Evaluation evaluation = AlertRules.evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(5))))),
-				List.of(), config, EndpointMemory.EMPTY, NOW);
+				judged(scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(5))))), POLICY), config,
+				EndpointMemory.EMPTY, NOW);
 		assertThat(evaluation.conditions()).extracting(Condition::rule).containsExactly(AlertRule.RENEWAL_OVERDUE);
 		// Still evaluated, so an alert opened before the rule was disabled resolves.
 		assertThat(evaluation.evaluated()).contains(AlertRule.CERT_EXPIRING);
@@ -294,13 +305,17 @@ class AlertRulesTests {
 
 	@Test
 	void severitiesCanBeConfigured() {
-		RuleConfig config = new RuleConfig(DEFAULTS.thresholds(), Set.of(), Duration.ofDays(7), 0.6667, "B", 3,
+		RuleConfig config = new RuleConfig(Set.of(), 0.6667, "B", 3,
 				Map.of(AlertRule.HOSTNAME_MISMATCH, Severity.WARNING));
 		Evaluation evaluation = AlertRules.evaluate(
 				scan(1, 1,
 						result("192.0.2.1", TrustStatus.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
 								ChainReportDetails.NONE, List.of(), null, null)),
-				List.of(), config, EndpointMemory.EMPTY, NOW);
+				judged(scan(1, 1,
+						result("192.0.2.1", TrustStatus.TRUSTED, false, List.of(leaf("a", Duration.ofDays(60))),
+								ChainReportDetails.NONE, List.of(), null, null)),
+						POLICY),
+				config, EndpointMemory.EMPTY, NOW);
 		assertThat(only(evaluation, AlertRule.HOSTNAME_MISMATCH).severity()).isEqualTo(Severity.WARNING);
 	}
 
@@ -309,8 +324,12 @@ class AlertRulesTests {
 				ChainReportDetails.NONE, List.of(), grade(letter), null));
 	}
 
+	private static List<FindingDetails> judged(ScanDetails scan, ExpiryPolicy policy) {
+		return ScanJudge.findings(scan, policy, NOW);
+	}
+
 	private static Evaluation evaluate(ScanDetails scan) {
-		return AlertRules.evaluate(scan, List.of(), DEFAULTS, EndpointMemory.EMPTY, NOW);
+		return AlertRules.evaluate(scan, judged(scan, POLICY), DEFAULTS, EndpointMemory.EMPTY, NOW);
 	}
 
 	private static Condition only(Evaluation evaluation, AlertRule rule) {
@@ -327,13 +346,9 @@ class AlertRulesTests {
 				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null, null, List.of(),
 				List.of(VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle", 5),
 						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0)));
-		List<FindingDetails> findings = List.of(
-				new FindingDetails("VULNERABILITY_ROBOT", Severity.CRITICAL, "192.0.2.1",
-						"Vulnerable to ROBOT (CVE-2017-13099): Strong oracle."),
-				new FindingDetails("VULNERABILITY_LUCKY13", Severity.INFO, "192.0.2.1",
-						"Vulnerable to Lucky Thirteen (CVE-2013-0169): CBC suite accepted."));
+		ScanDetails scan = scan(1, 1, probed);
 
-		Evaluation evaluation = AlertRules.evaluate(scan(1, 1, probed), findings, DEFAULTS, EndpointMemory.EMPTY, NOW);
+		Evaluation evaluation = AlertRules.evaluate(scan, judged(scan, POLICY), DEFAULTS, EndpointMemory.EMPTY, NOW);
 
 		assertThat(evaluation.evaluated()).contains(AlertRule.VULNERABLE);
 		Condition robot = only(evaluation, AlertRule.VULNERABLE);
@@ -341,6 +356,15 @@ class AlertRulesTests {
 		assertThat(robot.severity()).isEqualTo(Severity.CRITICAL);
 		assertThat(robot.title()).isEqualTo("vulnerable: robot");
 		assertThat(robot.message()).isEqualTo("Vulnerable to ROBOT (CVE-2017-13099): Strong oracle.");
+	}
+
+	@Test
+	void everyVulnerabilityAboveInformationRaisesTheVulnerableRule() {
+		for (Vulnerability vulnerability : Vulnerability.values()) {
+			FindingKind kind = FindingKind.of(vulnerability);
+			assertThat(AlertRules.ruleFor(kind)).as(kind.name())
+				.isEqualTo((kind.defaultSeverity() == Severity.INFO) ? null : AlertRule.VULNERABLE);
+		}
 	}
 
 	@Test

@@ -14,6 +14,9 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.ExpiryPolicy;
+import dev.tlswatch.finding.ExpiryThreshold;
+import dev.tlswatch.finding.ScanJudge;
 import dev.tlswatch.finding.ScanJudged;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
@@ -52,6 +55,11 @@ class AlertApiIntegrationTests {
 
 	private static final AtomicLong scanIds = new AtomicLong(2_000_000);
 
+	/** The default thresholds: the finding module is a mock in this context. */
+	private static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			java.util.stream.Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(),
+			java.time.Duration.ofDays(7));
+
 	@Autowired
 	private MockMvc mvc;
 
@@ -60,6 +68,9 @@ class AlertApiIntegrationTests {
 
 	@Autowired
 	private Alerts alerts;
+
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	private ApplicationEventPublisher events;
@@ -215,8 +226,14 @@ class AlertApiIntegrationTests {
 				ChainReportDetails.NONE, List.of(), null, 2, null);
 		ScanDetails scan = new ScanDetails(scanIds.incrementAndGet(), this.endpoint.id(), ScanTrigger.MANUAL, now, now,
 				HandshakeOutcome.OK, null, List.of(result));
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new ScanJudged(scan, List.of(), EndpointStatus.CRITICAL)));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
+				new ScanJudged(scan, ScanJudge.findings(scan, POLICY, scan.finishedAt()), EndpointStatus.CRITICAL)));
+		// The alert module handles it after the commit, in its own transaction.
+		dev.tlswatch.support.Eventually
+			.await(java.time.Duration.ofSeconds(30), "scan " + scan.id() + " handled",
+					() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
+							"select exists (select 1 from alert_scan_handled where scan_id = ?)", Boolean.class,
+							scan.id())));
 	}
 
 	private AlertDetails alert(AlertRule rule) {

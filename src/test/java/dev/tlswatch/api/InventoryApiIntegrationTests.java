@@ -11,6 +11,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.probe.HandshakeOutcome;
@@ -78,7 +79,7 @@ class InventoryApiIntegrationTests {
 				+ "leafNotAfter,protocol,cipherSuite,findings\r\n");
 		assertThat(csv).contains("\r\n" + endpoint.id() + "," + endpoint.host() + ",443,IMPLICIT,,prod,30,"
 				+ "true,WARNING,2026-01-02T03:04:05Z,2026-02-01T00:00:00Z,TLSv1.3,TLS_AES_128_GCM_SHA256,"
-				+ "CHAIN_TRUSTED EXPIRES_SOON\r\n");
+				+ "CHAIN_TRUSTED CERT_EXPIRING\r\n");
 	}
 
 	@Test
@@ -93,7 +94,7 @@ class InventoryApiIntegrationTests {
 			.andExpect(jsonPath(path + ".status").value(hasItem("WARNING")))
 			.andExpect(jsonPath(path + ".leafNotAfter").value(hasItem("2026-02-01T00:00:00Z")))
 			.andExpect(jsonPath(path + ".protocol").value(hasItem("TLSv1.3")))
-			.andExpect(jsonPath(path + ".findings[1]").value(hasItem("EXPIRES_SOON")));
+			.andExpect(jsonPath(path + ".findings[1]").value(hasItem("CERT_EXPIRING")));
 	}
 
 	@Test
@@ -212,10 +213,10 @@ class InventoryApiIntegrationTests {
 				new LatestScanSummary(endpoint.id(), scanId, Instant.parse("2026-01-02T03:04:05Z"), HandshakeOutcome.OK,
 						"TLSv1.3", "TLS_AES_128_GCM_SHA256", Instant.parse("2026-02-01T00:00:00Z"))));
 		given(this.findings.statusOf(anyCollection())).willReturn(Map.of(endpoint.id(), EndpointStatus.WARNING));
-		given(this.findings.forScans(any())).willReturn(Map.of(scanId,
-				List.of(new FindingDetails("CHAIN_TRUSTED", Severity.INFO, null, "Trusted."),
-						new FindingDetails("EXPIRES_SOON", Severity.WARNING, null, "Expires soon."),
-						new FindingDetails("EXPIRES_SOON", Severity.WARNING, "127.0.0.1", "Expires soon."))));
+		given(this.findings.forScans(any())).willReturn(Map
+			.of(scanId, List.of(new FindingDetails(FindingKind.CHAIN_TRUSTED, Severity.INFO, null, "Trusted."),
+					new FindingDetails(FindingKind.CERT_EXPIRING, Severity.WARNING, null, "Expires soon."),
+					new FindingDetails(FindingKind.CERT_EXPIRING, Severity.WARNING, "127.0.0.1", "Expires soon."))));
 		return endpoint;
 	}
 

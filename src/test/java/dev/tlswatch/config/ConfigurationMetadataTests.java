@@ -29,7 +29,8 @@ class ConfigurationMetadataTests {
 			metadata = JsonMapper.builder().build().readTree(in);
 		}
 		assertThat(metadata.get("properties").valueStream().map((property) -> property.get("name").asString()))
-			.contains("tlswatch.scan.connect-timeout", "tlswatch.alert.thresholds", "tlswatch.web.base-url");
+			.contains("tlswatch.scan.connect-timeout", "tlswatch.alert.thresholds",
+					"tlswatch.finding.expiry.thresholds", "tlswatch.web.base-url");
 	}
 
 	@Test

@@ -3,7 +3,9 @@ package dev.tlswatch.finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
@@ -31,11 +33,14 @@ class FindingRulesTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
+	private static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(), Duration.ofDays(7));
+
 	@Test
 	void trustedMatchingLongLivedCertificateIsOk() {
 		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("CHAIN_TRUSTED");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
@@ -46,8 +51,8 @@ class FindingRulesTests {
 		ScanDetails soon = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(20))));
 		ScanDetails verySoon = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(3).plusHours(1))));
 
-		List<FindingDetails> soonFindings = FindingRules.judge(soon, NOW);
-		List<FindingDetails> verySoonFindings = FindingRules.judge(verySoon, NOW);
+		List<FindingDetails> soonFindings = FindingRules.judge(soon, POLICY, NOW);
+		List<FindingDetails> verySoonFindings = FindingRules.judge(verySoon, POLICY, NOW);
 
 		assertThat(soonFindings).first()
 			.satisfies((finding) -> assertThat(finding.code()).isEqualTo("CERT_EXPIRING"))
@@ -62,7 +67,7 @@ class FindingRulesTests {
 	void untrustedCertificateStillHasItsExpiryJudged() {
 		ScanDetails scan = scan(ok(TrustStatus.UNTRUSTED, true, NOW.minus(Duration.ofDays(1))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code)
 			.containsExactlyInAnyOrder("CHAIN_UNTRUSTED", "CERT_EXPIRED");
@@ -73,7 +78,7 @@ class FindingRulesTests {
 	void hostnameMismatchIsCritical() {
 		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, false, NOW.plus(Duration.ofDays(90))));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("HOSTNAME_MISMATCH", "CHAIN_TRUSTED");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
@@ -85,7 +90,7 @@ class FindingRulesTests {
 				"Connection refused", null, null, null, null, TrustStatus.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("UNREACHABLE");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.UNREACHABLE);
@@ -98,7 +103,7 @@ class FindingRulesTests {
 				TrustStatus.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.code()).isEqualTo("STARTTLS_FAILED");
@@ -115,7 +120,7 @@ class FindingRulesTests {
 				null, TrustStatus.UNKNOWN, null, null, List.of());
 		ScanDetails scan = scan(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))), refused);
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
 		assertThat(findings.get(0).address()).isEqualTo("127.0.0.2");
@@ -128,8 +133,8 @@ class FindingRulesTests {
 		AddressResult cbc = withCipher(ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90))),
 				"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
 
-		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), NOW);
-		List<FindingDetails> weak = FindingRules.judge(scan(cbc), NOW);
+		List<FindingDetails> insecure = FindingRules.judge(scan(rc4), POLICY, NOW);
+		List<FindingDetails> weak = FindingRules.judge(scan(cbc), POLICY, NOW);
 
 		assertThat(insecure.get(0).code()).isEqualTo("INSECURE_CIPHER");
 		assertThat(insecure.get(0).message())
@@ -153,7 +158,7 @@ class FindingRulesTests {
 				"TLS_AES_128_GCM_SHA256", 1, 5, TrustStatus.UNTRUSTED, "no path", true, base.chain(), report, List.of(),
 				null, 1, null);
 
-		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(result), POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code)
 			.containsExactly("CHAIN_UNTRUSTED", "NOT_FOR_SERVERS", "CHAIN_INCOMPLETE", "WEAK_KEY");
@@ -171,8 +176,8 @@ class FindingRulesTests {
 						NOW.plus(Duration.ofDays(90)), "EC", 256, "SHA256withECDSA", false,
 						"-----BEGIN CERTIFICATE-----")));
 
-		List<FindingDetails> agreeing = FindingRules.judge(scan(first, first), NOW);
-		List<FindingDetails> disagreeing = FindingRules.judge(scan(first, second), NOW);
+		List<FindingDetails> agreeing = FindingRules.judge(scan(first, first), POLICY, NOW);
+		List<FindingDetails> disagreeing = FindingRules.judge(scan(first, second), POLICY, NOW);
 
 		assertThat(agreeing).extracting(FindingDetails::code).doesNotContain("ADDRESSES_DISAGREE");
 		assertThat(disagreeing).filteredOn((finding) -> finding.code().equals("ADDRESSES_DISAGREE"))
@@ -192,10 +197,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
 				VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
-		assertThat(findings.get(1)).isEqualTo(new FindingDetails("PROTOCOLS", Severity.INFO, "127.0.0.1",
+		assertThat(findings.get(1)).isEqualTo(new FindingDetails(FindingKind.PROTOCOLS, Severity.INFO, "127.0.0.1",
 				"Protocol versions accepted: TLS 1.2, TLS 1.3."));
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.OK);
 	}
@@ -205,10 +210,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED,
 				VersionVerdict.ACCEPTED, VersionVerdict.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.WARNING, "127.0.0.1",
-				"Deprecated protocol versions are accepted: TLS 1.0, TLS 1.1."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.WARNING,
+				"127.0.0.1", "Deprecated protocol versions are accepted: TLS 1.0, TLS 1.1."));
 		assertThat(findings).extracting(FindingDetails::message)
 			.contains("Protocol versions accepted: TLS 1.0, TLS 1.1, TLS 1.2.");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.WARNING);
@@ -219,10 +224,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.ACCEPTED, VersionVerdict.ACCEPTED, VersionVerdict.REJECTED,
 				VersionVerdict.REJECTED, VersionVerdict.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
-				"Deprecated protocol versions are accepted: SSL 3.0, TLS 1.0."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.CRITICAL,
+				"127.0.0.1", "Deprecated protocol versions are accepted: SSL 3.0, TLS 1.0."));
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
 	}
 
@@ -231,10 +236,10 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.ACCEPTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
 				VersionVerdict.REJECTED, VersionVerdict.ACCEPTED, VersionVerdict.REJECTED));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
-		assertThat(findings.get(0)).isEqualTo(new FindingDetails("WEAK_PROTOCOL", Severity.CRITICAL, "127.0.0.1",
-				"Deprecated protocol versions are accepted: SSL 2.0."));
+		assertThat(findings.get(0)).isEqualTo(new FindingDetails(FindingKind.WEAK_PROTOCOL, Severity.CRITICAL,
+				"127.0.0.1", "Deprecated protocol versions are accepted: SSL 2.0."));
 		assertThat(findings).extracting(FindingDetails::message)
 			.contains("Protocol versions accepted: SSL 2.0, TLS 1.2.");
 		assertThat(FindingRules.status(scan, findings)).isEqualTo(EndpointStatus.CRITICAL);
@@ -245,7 +250,7 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.TIMEOUT, VersionVerdict.ERROR, VersionVerdict.ERROR,
 				VersionVerdict.ACCEPTED, VersionVerdict.TIMEOUT));
 
-		List<FindingDetails> findings = FindingRules.judge(scan, NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan, POLICY, NOW);
 
 		assertThat(findings).extracting(FindingDetails::code).doesNotContain("WEAK_PROTOCOL");
 		assertThat(findings).extracting(FindingDetails::message)
@@ -258,7 +263,7 @@ class FindingRulesTests {
 		ScanDetails scan = scan(withVersions(VersionVerdict.REJECTED, VersionVerdict.REJECTED, VersionVerdict.REJECTED,
 				VersionVerdict.ERROR, VersionVerdict.ERROR));
 
-		assertThat(FindingRules.judge(scan, NOW)).extracting(FindingDetails::message)
+		assertThat(FindingRules.judge(scan, POLICY, NOW)).extracting(FindingDetails::message)
 			.contains("No protocol version was seen accepted. Could not test: TLS 1.2, TLS 1.3.");
 	}
 
@@ -266,32 +271,35 @@ class FindingRulesTests {
 	void mustStapleLeafWithoutAStapleIsCritical() {
 		AddressResult unstapled = stapling(true, false);
 
-		List<FindingDetails> findings = FindingRules.judge(scan(unstapled), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(unstapled), POLICY, NOW);
 
 		assertThat(findings.get(0).code()).isEqualTo("MUST_STAPLE_WITHOUT_STAPLE");
 		assertThat(findings.get(0).severity()).isEqualTo(Severity.CRITICAL);
 		assertThat(FindingRules.status(scan(unstapled), findings)).isEqualTo(EndpointStatus.CRITICAL);
-		assertThat(FindingRules.judge(scan(stapling(true, true)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(true, true)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
-		assertThat(FindingRules.judge(scan(stapling(false, false)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(false, false)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
-		assertThat(FindingRules.judge(scan(stapling(true, null)), NOW)).extracting(FindingDetails::code)
+		assertThat(FindingRules.judge(scan(stapling(true, null)), POLICY, NOW)).extracting(FindingDetails::code)
 			.doesNotContain("MUST_STAPLE_WITHOUT_STAPLE");
 	}
 
 	@Test
 	void malformedHstsIsAWarningAndMissingHstsInformation() {
 		List<FindingDetails> malformed = FindingRules.judge(scan(withHsts(HstsDetails.observed(Hsts.Verdict.MALFORMED,
-				null, false, false, "max-age=soon", "max-age is not a number"))), NOW);
+				null, false, false, "max-age=soon", "max-age is not a number"))), POLICY, NOW);
 		List<FindingDetails> absent = FindingRules.judge(
-				scan(withHsts(HstsDetails.observed(Hsts.Verdict.ABSENT, null, false, false, null, "HTTP 200"))), NOW);
+				scan(withHsts(HstsDetails.observed(Hsts.Verdict.ABSENT, null, false, false, null, "HTTP 200"))), POLICY,
+				NOW);
 		List<FindingDetails> enabled = FindingRules.judge(scan(withHsts(
-				HstsDetails.observed(Hsts.Verdict.ENABLED, 31_536_000L, true, false, "max-age=31536000", null))), NOW);
+				HstsDetails.observed(Hsts.Verdict.ENABLED, 31_536_000L, true, false, "max-age=31536000", null))),
+				POLICY, NOW);
 		List<FindingDetails> notApplicable = FindingRules
-			.judge(scan(withHsts(HstsDetails.none(Observed.Status.NOT_APPLICABLE, "not HTTP"))), NOW);
+			.judge(scan(withHsts(HstsDetails.none(Observed.Status.NOT_APPLICABLE, "not HTTP"))), POLICY, NOW);
 
-		assertThat(malformed.get(0)).isEqualTo(new FindingDetails("HSTS_MALFORMED", Severity.WARNING, "127.0.0.1",
-				"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
+		assertThat(malformed.get(0))
+			.isEqualTo(new FindingDetails(FindingKind.HSTS_MALFORMED, Severity.WARNING, "127.0.0.1",
+					"The Strict-Transport-Security header is invalid, so browsers ignore it: max-age is not a number"));
 		assertThat(absent).extracting(FindingDetails::code).contains("HSTS_ABSENT");
 		assertThat(absent).filteredOn((finding) -> finding.code().equals("HSTS_ABSENT"))
 			.extracting(FindingDetails::severity)
@@ -311,21 +319,21 @@ class FindingRulesTests {
 				null, null, 1, null, TrustStatus.UNKNOWN, null, null, List.of(), ChainReportDetails.NONE, List.of(),
 				null, 7, null, null, null, null, List.of());
 
-		List<FindingDetails> findings = FindingRules.judge(scan(required), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(required), POLICY, NOW);
 
-		assertThat(findings).extracting(FindingDetails::code)
-			.contains("CLIENT_CERTIFICATE_REQUIRED", "CHAIN_TRUSTED")
-			.doesNotContain("TLS_HANDSHAKE_FAILED");
+		assertThat(findings).extracting(FindingDetails::kind)
+			.contains(FindingKind.CLIENT_CERTIFICATE_REQUIRED, FindingKind.CHAIN_TRUSTED)
+			.doesNotContain(FindingKind.TLS_HANDSHAKE_FAILED);
 		FindingDetails finding = findings.stream()
-			.filter((candidate) -> candidate.code().equals("CLIENT_CERTIFICATE_REQUIRED"))
+			.filter((candidate) -> candidate.kind() == FindingKind.CLIENT_CERTIFICATE_REQUIRED)
 			.findFirst()
 			.orElseThrow();
 		assertThat(finding.severity()).isEqualTo(Severity.WARNING);
 		assertThat(finding.message()).startsWith("Client certificate required: ")
 			.endsWith("It accepts certificates from CN=Client CA,O=Example.");
-		assertThat(FindingRules.judge(scan(broken), NOW)).extracting(FindingDetails::code)
-			.contains("TLS_HANDSHAKE_FAILED")
-			.doesNotContain("CLIENT_CERTIFICATE_REQUIRED");
+		assertThat(FindingRules.judge(scan(broken), POLICY, NOW)).extracting(FindingDetails::kind)
+			.contains(FindingKind.TLS_HANDSHAKE_FAILED)
+			.doesNotContain(FindingKind.CLIENT_CERTIFICATE_REQUIRED);
 	}
 
 	private static AddressResult stapling(boolean mustStaple, @Nullable Boolean stapled) {
@@ -348,7 +356,7 @@ class FindingRulesTests {
 						VulnerabilityResult.notTested(Vulnerability.TICKETBLEED, "No check for it", 0),
 						VulnerabilityResult.notVulnerable(Vulnerability.ROBOT, "No RSA key exchange suite", 0)));
 
-		List<FindingDetails> findings = FindingRules.judge(scan(result), NOW);
+		List<FindingDetails> findings = FindingRules.judge(scan(result), POLICY, NOW);
 
 		assertThat(findings).filteredOn((finding) -> finding.code().startsWith("VULNERABILITY_"))
 			.extracting(FindingDetails::code, FindingDetails::severity)
@@ -358,6 +366,19 @@ class FindingRulesTests {
 			.extracting(FindingDetails::message)
 			.containsExactly("Vulnerable to Heartbleed (CVE-2014-0160): Answered with 1043 bytes.");
 		assertThat(FindingRules.status(scan(result), findings)).isEqualTo(EndpointStatus.CRITICAL);
+	}
+
+	@Test
+	void eachVulnerabilityHasItsOwnKindNamedAfterItsId() {
+		assertThat(Arrays.stream(Vulnerability.values()).map(FindingKind::of).map(FindingKind::name))
+			.doesNotHaveDuplicates()
+			.allSatisfy((name) -> assertThat(name).startsWith("VULNERABILITY_"));
+		assertThat(FindingKind.of(Vulnerability.CLIENT_RENEGOTIATION))
+			.isEqualTo(FindingKind.VULNERABILITY_CLIENT_RENEGOTIATION);
+		assertThat(Arrays.stream(Vulnerability.values()).map(FindingKind::of).map(FindingKind::defaultSeverity))
+			.containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL,
+					Severity.WARNING, Severity.CRITICAL, Severity.WARNING, Severity.CRITICAL, Severity.CRITICAL,
+					Severity.CRITICAL, Severity.INFO, Severity.INFO);
 	}
 
 	private static AddressResult withHsts(HstsDetails hsts) {

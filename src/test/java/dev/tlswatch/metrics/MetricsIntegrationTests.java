@@ -152,7 +152,9 @@ class MetricsIntegrationTests {
 	@Test
 	void theSnapshotIsLoadedFromTheDatabase() throws Exception {
 		EndpointDetails endpoint = register("127.0.0.1", TestTcpServer.refusedPort(), null);
-		this.scans.scanNow(endpoint.id());
+		ScanDetails scan = this.scans.scanNow(endpoint.id());
+		// Judging runs after the scan's commit, in its own transaction
+		assertThat(this.findings.awaitJudged(scan.id(), Duration.ofSeconds(30))).isTrue();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		EndpointGauges gauges = new EndpointGauges(registry);
 		SnapshotUpdater updater = new SnapshotUpdater(gauges, this.endpoints, this.scans, this.findings, this.verdicts,
@@ -179,6 +181,7 @@ class MetricsIntegrationTests {
 		EndpointDetails endpoint = register("127.0.0.1", TestTcpServer.refusedPort(), null);
 
 		ScanDetails scan = this.scans.scanNow(endpoint.id());
+		assertThat(this.findings.awaitJudged(scan.id(), Duration.ofSeconds(30))).isTrue();
 		otherNode.catchUp();
 
 		assertThat(gauges.shownScan(endpoint.id())).isEqualTo(scan.id());

@@ -207,12 +207,14 @@ class RetentionIntegrationTests {
 				insert into notify_message (message_key, subject, body_text, created_at)
 				values (?, 'seeded', 'seeded', ?) returning id""", Long.class, "retention-" + UUID.randomUUID(),
 				Timestamp.from(created));
-		return this.jdbc.queryForObject("""
-				insert into notify_outbox (message_id, channel, status, delivery_id, next_attempt_at, sent_at,
-				    created_at)
-				values (?, 'WEBHOOK', ?, ?, ?, ?, ?) returning id""", Long.class, message, status,
-				UUID.randomUUID().toString(), Timestamp.from(NOW.plus(Duration.ofDays(365))),
-				(sentAt != null) ? Timestamp.from(sentAt) : null, Timestamp.from(created));
+		return this.jdbc.queryForObject(
+				"""
+						insert into notify_outbox (message_id, channel, channel_name, status, delivery_id, next_attempt_at, sent_at,
+						    created_at)
+						values (?, 'WEBHOOK', 'webhook', ?, ?, ?, ?, ?) returning id""",
+				Long.class, message, status, UUID.randomUUID().toString(),
+				Timestamp.from(NOW.plus(Duration.ofDays(365))), (sentAt != null) ? Timestamp.from(sentAt) : null,
+				Timestamp.from(created));
 	}
 
 	private long auditEvent(Instant occurredAt) {

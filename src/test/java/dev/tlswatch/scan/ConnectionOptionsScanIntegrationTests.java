@@ -7,6 +7,7 @@ import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
@@ -71,11 +72,12 @@ class ConnectionOptionsScanIntegrationTests {
 				assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
 				assertThat(result.clientCertificateRequested()).isTrue();
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			// Not a broken handshake: the server requires what the endpoint lacks
-			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.doesNotContain("TLS_HANDSHAKE_FAILED");
+			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::kind)
+				.doesNotContain(FindingKind.TLS_HANDSHAKE_FAILED);
 			assertThat(this.findings.forScan(scan.id()))
-				.filteredOn((finding) -> finding.code().equals("CLIENT_CERTIFICATE_REQUIRED"))
+				.filteredOn((finding) -> finding.kind() == FindingKind.CLIENT_CERTIFICATE_REQUIRED)
 				.singleElement()
 				.extracting(FindingDetails::message)
 				.asString()

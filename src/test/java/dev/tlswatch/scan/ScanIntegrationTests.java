@@ -115,6 +115,7 @@ class ScanIntegrationTests {
 						tuple(TlsVersion.TLS_1_2, VersionVerdict.ACCEPTED),
 						tuple(TlsVersion.TLS_1_3, VersionVerdict.REJECTED));
 			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			// Every vulnerability verdict is stored (jsonb) and read back; JSSE's CBC
 			// suites are LUCKY13, an informational finding
 			assertThat(scan.results().get(0).vulnerabilityDetails()).extracting(VulnerabilityDetails::id)
@@ -227,6 +228,7 @@ class ScanIntegrationTests {
 			assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
 			assertThat(this.scans.latest(endpoint.id()).orElseThrow().results().get(0).grade())
 				.isEqualTo(result.grade());
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 					EndpointStatus.CRITICAL);
 		}
@@ -340,6 +342,8 @@ class ScanIntegrationTests {
 		assertThat(unresolvedScan.outcome()).isEqualTo(HandshakeOutcome.DNS_FAILURE);
 		assertThat(unresolvedScan.results()).singleElement()
 			.satisfies((result) -> assertThat(result.address()).isNull());
+		assertThat(this.findings.awaitJudged(refusedScan.id(), java.time.Duration.ofSeconds(30))).isTrue();
+		assertThat(this.findings.awaitJudged(unresolvedScan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		assertThat(this.findings.statusOf(List.of(refused.id(), unresolved.id())))
 			.containsEntry(refused.id(), EndpointStatus.UNREACHABLE)
 			.containsEntry(unresolved.id(), EndpointStatus.UNREACHABLE);
@@ -407,6 +411,7 @@ class ScanIntegrationTests {
 	}
 
 	private List<String> codes(ScanDetails scan) {
+		assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		return this.findings.forScan(scan.id()).stream().map(FindingDetails::code).toList();
 	}
 

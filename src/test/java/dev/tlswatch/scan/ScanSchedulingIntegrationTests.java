@@ -26,6 +26,7 @@ import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestTcpServer;
 import dev.tlswatch.support.TestSmtp;
+import dev.tlswatch.support.TestTrustBundle;
 import dev.tlswatch.support.UniqueSchedulerNames;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -219,7 +220,8 @@ class ScanSchedulingIntegrationTests {
 				"--spring.datasource.password=" + Objects.toString(pool.getPassword(), ""),
 				// The same cluster as this test's node
 				"--" + UniqueSchedulerNames.PROPERTY + "=" + this.scheduler.getSchedulerName(),
-				"--tlswatch.test.smtp-port=" + TestSmtp.PORT));
+				"--tlswatch.test.smtp-port=" + TestSmtp.PORT,
+				"--tlswatch.scan.trust-bundle=" + TestTrustBundle.file()));
 		command.addAll(List.of(extraArguments));
 		Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
 		awaitStarted(node);

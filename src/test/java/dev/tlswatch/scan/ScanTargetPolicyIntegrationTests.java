@@ -73,12 +73,14 @@ class ScanTargetPolicyIntegrationTests {
 			assertThat(result.connections()).isZero();
 			assertThat(result.versions()).isEmpty();
 		});
+		assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		assertThat(this.findings.forScan(scan.id())).singleElement().satisfies((finding) -> {
 			assertThat(finding.code()).isEqualTo("TARGET_DENIED");
 			assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
 			assertThat(finding.address()).isEqualTo(METADATA);
 			assertThat(finding.message()).startsWith("Not scanned: the scan target policy denies " + METADATA + ".");
 		});
+		assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 		assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 				EndpointStatus.CRITICAL);
 
@@ -111,6 +113,7 @@ class ScanTargetPolicyIntegrationTests {
 			assertThat(scan.results().get(1).outcome()).isNotEqualTo(HandshakeOutcome.DENIED);
 			assertThat(scan.results().get(0).error()).contains("link-local");
 			assertThat(server.acceptedConnections()).isPositive();
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code).contains("TARGET_DENIED");
 		}
 	}

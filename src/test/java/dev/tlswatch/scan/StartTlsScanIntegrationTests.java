@@ -69,6 +69,7 @@ class StartTlsScanIntegrationTests {
 				assertThat(result.hostnameMatches()).isTrue();
 				assertThat(result.leaf().notAfter()).isEqualTo(leaf.certificate().getNotAfter().toInstant());
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			// JSSE's CBC suites are LUCKY13, an informational finding that keeps the
 			// status OK
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
@@ -99,11 +100,13 @@ class StartTlsScanIntegrationTests {
 				assertThat(result.error()).isEqualTo(refusal);
 				assertThat(result.chain()).isEmpty();
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.forScan(scan.id())).singleElement().satisfies((finding) -> {
 				assertThat(finding.code()).isEqualTo("STARTTLS_FAILED");
 				assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
 				assertThat(finding.message()).isEqualTo("STARTTLS with 127.0.0.1 failed: " + refusal);
 			});
+			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(),
 					EndpointStatus.CRITICAL);
 		}

@@ -45,9 +45,24 @@ public final class TestTrustBundle implements ContextCustomizerFactory {
 		return ca;
 	}
 
-	private static void write(TestCertificates.Issued ca) {
-		Path file = Path.of(System.getProperty("java.io.tmpdir"),
+	/**
+	 * The file {@code application-test.yaml} names, written first if needed: a configured
+	 * trust bundle that does not exist fails the start. Another JVM started by a test
+	 * (whose own PID names another file) is given this one.
+	 * @return the PEM file of the test CA
+	 */
+	public static Path file() {
+		ca();
+		return path();
+	}
+
+	private static Path path() {
+		return Path.of(System.getProperty("java.io.tmpdir"),
 				"tlswatch-test-trust-" + ProcessHandle.current().pid() + ".pem");
+	}
+
+	private static void write(TestCertificates.Issued ca) {
+		Path file = path();
 		try {
 			String pem = "-----BEGIN CERTIFICATE-----\n"
 					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static dev.tlswatch.web.WebFixtures.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -87,7 +88,7 @@ class EndpointFormControllerTests {
 
 	@Test
 	void violationsFromTheEndpointModuleAreShownPerField() throws Exception {
-		given(this.alerts.registerEndpoint(any(), any()))
+		given(this.endpoints.register(any(), any()))
 			.willThrow(new InvalidEndpointException(List.of(new FieldViolation("port", "must be between 1 and 65535"),
 					new FieldViolation("tags[1]", "must have at most 64 characters"))));
 
@@ -107,7 +108,7 @@ class EndpointFormControllerTests {
 
 	@Test
 	void validFormRegistersTheDraftAndRedirectsToTheEndpoint() throws Exception {
-		given(this.alerts.registerEndpoint(any(), any())).willReturn(endpoint(7, "mail.example.com"));
+		given(this.endpoints.register(any(), any())).willReturn(endpoint(7, "mail.example.com"));
 
 		this.mvc
 			.perform(post("/endpoints/new").param("host", " mail.example.com ")
@@ -123,14 +124,14 @@ class EndpointFormControllerTests {
 			.andExpect(redirectedUrl("/endpoints/7"))
 			.andExpect(flash().attributeExists("formNotice"));
 
-		then(this.alerts).should()
-			.registerEndpoint(new EndpointDraft("mail.example.com", 465, TlsMode.IMPLICIT, null, 30,
-					List.of("prod", "mail", "eu"), true), EndpointAlertSettings.NONE);
+		then(this.endpoints).should()
+			.register(eq(new EndpointDraft("mail.example.com", 465, TlsMode.IMPLICIT, null, 30,
+					List.of("prod", "mail", "eu"), true)), any());
 	}
 
 	@Test
 	void uncheckedScheduleBoxDisablesTheEndpoint() throws Exception {
-		given(this.alerts.registerEndpoint(any(), any())).willReturn(endpoint(8, "example.com"));
+		given(this.endpoints.register(any(), any())).willReturn(endpoint(8, "example.com"));
 
 		this.mvc
 			.perform(post("/endpoints/new").param("host", "example.com")
@@ -139,15 +140,13 @@ class EndpointFormControllerTests {
 				.with(csrf()))
 			.andExpect(status().isFound());
 
-		then(this.alerts).should()
-			.registerEndpoint(new EndpointDraft("example.com", 443, TlsMode.AUTO, null, null, List.of(), false),
-					EndpointAlertSettings.NONE);
+		then(this.endpoints).should()
+			.register(eq(new EndpointDraft("example.com", 443, TlsMode.AUTO, null, null, List.of(), false)), any());
 	}
 
 	@Test
 	void duplicateLinksToTheRegisteredEndpoint() throws Exception {
-		given(this.alerts.registerEndpoint(any(), any()))
-			.willThrow(new DuplicateEndpointException("example.com:443", 3));
+		given(this.endpoints.register(any(), any())).willThrow(new DuplicateEndpointException("example.com:443", 3));
 
 		String html = this.mvc
 			.perform(post("/endpoints/new").param("host", "example.com").param("port", "443").with(csrf()))
@@ -183,9 +182,9 @@ class EndpointFormControllerTests {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/endpoints/5"));
 
-		then(this.alerts).should()
-			.updateEndpoint(5, new EndpointDraft("example.com", 8443, TlsMode.AUTO, null, null, List.of(), true),
-					EndpointAlertSettings.NONE);
+		then(this.endpoints).should()
+			.update(eq(5L), eq(new EndpointDraft("example.com", 8443, TlsMode.AUTO, null, null, List.of(), true)),
+					any());
 	}
 
 	@Test

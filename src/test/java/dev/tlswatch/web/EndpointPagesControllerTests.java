@@ -26,6 +26,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
@@ -126,6 +127,11 @@ class EndpointPagesControllerTests {
 	@MockitoBean
 	private Alerts alerts;
 
+	@org.junit.jupiter.api.BeforeEach
+	void expiryPolicy() {
+		given(this.findings.expiryPolicy(org.mockito.ArgumentMatchers.anyLong())).willReturn(WebFixtures.POLICY);
+	}
+
 	@Test
 	void listShowsOneRowPerEndpointFromThreeQueries() throws Exception {
 		givenEndpoints(List.of(endpoint(1, "example.com"), endpoint(2, "never-scanned.example")),
@@ -144,6 +150,7 @@ class EndpointPagesControllerTests {
 		then(this.endpoints).should().findAll(List.of(1L, 2L));
 		then(this.scans).should(times(1)).latestSummaries(List.of(1L, 2L));
 		then(this.findings).should(times(1)).statusOf(List.of(1L, 2L));
+		then(this.findings).should(times(2)).expiryPolicy(org.mockito.ArgumentMatchers.anyLong());
 		then(this.scans).shouldHaveNoMoreInteractions();
 		then(this.findings).shouldHaveNoMoreInteractions();
 	}
@@ -227,8 +234,8 @@ class EndpointPagesControllerTests {
 		ScanDetails latest = scan(77, 7,
 				List.of(failedResult("2001:db8::1", "Connection refused"), okResult("192.0.2.1", List.of(leaf, ca))));
 		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.WARNING, latest);
-		given(this.findings.forScan(77)).willReturn(List.of(new FindingDetails("CERT_EXPIRES_SOON", Severity.WARNING,
-				null, "The certificate expires in 20 days.")));
+		given(this.findings.forScan(77)).willReturn(List.of(new FindingDetails(FindingKind.CERT_EXPIRING,
+				Severity.WARNING, null, "The certificate expires in 20 days.")));
 
 		String html = page("/endpoints/7");
 
@@ -241,7 +248,7 @@ class EndpointPagesControllerTests {
 				">" + SHA_CA + "<");
 		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
 				">Trusted<", ">Matches<");
-		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRES_SOON");
+		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRING");
 		assertThat(html).contains("id=\"history\"", ">Scheduled<", ">abababababab…<");
 		assertThat(html).contains("action=\"/endpoints/7/scan\"", "method=\"post\"", "hx-post=\"/endpoints/7/scan\"");
 		then(this.scans).should().history(7, PageRequest.of(0, EndpointPagesController.HISTORY_PAGE_SIZE));

@@ -1,5 +1,6 @@
 package dev.tlswatch.web;
 
+import dev.tlswatch.finding.Findings;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -50,6 +51,15 @@ class OverviewControllerTests {
 
 	@MockitoBean
 	private Alerts alerts;
+
+	@MockitoBean
+	private Findings findings;
+
+	@org.junit.jupiter.api.BeforeEach
+	void expiryPolicy() {
+		org.mockito.BDDMockito.given(this.findings.expiryPolicy(org.mockito.ArgumentMatchers.anyLong()))
+			.willReturn(WebFixtures.POLICY);
+	}
 
 	@Test
 	void numbersLinkToTheFilteredListAndHostileNamesAreEscaped() throws Exception {

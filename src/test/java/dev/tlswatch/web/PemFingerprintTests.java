@@ -27,7 +27,14 @@ class PemFingerprintTests {
 	void textThatIsNoCertificateHasNone() {
 		assertThat(PemFingerprint.sha1("not pem")).isNull();
 		assertThat(PemFingerprint.sha1("-----BEGIN CERTIFICATE-----\n@@@\n-----END CERTIFICATE-----\n")).isNull();
-		assertThat(PemFingerprint.sha1("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).isNull();
+	}
+
+	@Test
+	void isOfTheStoredBytesEvenWhenTheyAreNoCertificate() throws Exception {
+		String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(new byte[] { 0, 0, 0 }));
+
+		assertThat(PemFingerprint.sha1("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
+			.isEqualTo(expected);
 	}
 
 }

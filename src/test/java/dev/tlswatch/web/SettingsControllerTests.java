@@ -1,5 +1,6 @@
 package dev.tlswatch.web;
 
+import dev.tlswatch.finding.Findings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,10 +80,15 @@ class SettingsControllerTests {
 	@MockitoBean
 	private NotificationChannels channels;
 
+	@MockitoBean
 	private Retention retention;
+
+	@MockitoBean
+	private Findings findings;
 
 	@BeforeEach
 	void defaults() {
+		given(this.findings.defaultExpiryPolicy()).willReturn(WebFixtures.POLICY);
 		given(this.endpoints.defaultScanIntervalMinutes()).willReturn(60);
 		given(this.alerts.defaults()).willReturn(new AlertDefaults(List.of("30", "14", "33%"), List.of()));
 		given(this.scans.defaults()).willReturn(scanDefaults(new GlobalTrustBundle(null, List.of(), null)));
@@ -115,7 +121,7 @@ class SettingsControllerTests {
 		String html = page("/settings");
 
 		assertThat(html).contains(">60 minutes<", "tlswatch.endpoint.default-scan-interval-minutes",
-				"TLSWATCH_ENDPOINT_DEFAULTSCANINTERVALMINUTES", ">30, 14, 33%<", "tlswatch.alert.thresholds",
+				"TLSWATCH_ENDPOINT_DEFAULTSCANINTERVALMINUTES", ">30, 14, 33%<", "tlswatch.finding.expiry.thresholds",
 				">CERT_CHANGED, GRADE_DROPPED<", "tlswatch.alert.disabled-rules", ">5s<",
 				"tlswatch.scan.connect-timeout", ">1500ms<", "tlswatch.scan.handshake-timeout", ">2m<",
 				"tlswatch.scan.connections-per-address", ">4<");

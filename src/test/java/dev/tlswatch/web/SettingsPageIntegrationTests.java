@@ -35,9 +35,10 @@ class SettingsPageIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(html).contains("tlswatch.endpoint.default-scan-interval-minutes", "tlswatch.alert.thresholds",
-				">30, 14, 7, 3, 1<", "tlswatch.scan.connect-timeout", ">2s<", "tlswatch.scan.handshake-timeout",
-				"tlswatch.scan.connections-per-address", "tlswatch.alert.disabled-rules");
+		assertThat(html).contains("tlswatch.endpoint.default-scan-interval-minutes",
+				"tlswatch.finding.expiry.thresholds", ">30, 14, 7, 3, 1<", "tlswatch.scan.connect-timeout", ">2s<",
+				"tlswatch.scan.handshake-timeout", "tlswatch.scan.connections-per-address",
+				"tlswatch.alert.disabled-rules");
 		assertThat(html).contains("id=\"trust-bundle-path\"", "tlswatch-test-trust-", "CN=TLSWatch Test Root",
 				fingerprint);
 		assertThat(html).doesNotContain("trust-bundle-none", "trust-bundle-problem");

@@ -1,5 +1,7 @@
 package dev.tlswatch.web;
 
+import dev.tlswatch.finding.ExpiryThreshold;
+import dev.tlswatch.finding.ExpiryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,13 @@ import dev.tlswatch.scan.ScanTrigger;
 final class WebFixtures {
 
 	static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
+	/**
+	 * The default expiry policy: thresholds 30, 14, 7, 3 and 1 days, critical within 7.
+	 */
+	static final ExpiryPolicy POLICY = new ExpiryPolicy(
+			java.util.stream.Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(),
+			java.time.Duration.ofDays(7));
 
 	private WebFixtures() {
 	}

@@ -1,4 +1,4 @@
-package dev.tlswatch.alert;
+package dev.tlswatch.finding;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +11,12 @@ import java.util.Locale;
  * @param value days, or percent of the lifetime
  * @param percent whether {@code value} is a percentage
  */
-record Threshold(int value, boolean percent) {
+public record ExpiryThreshold(int value, boolean percent) {
 
-	static final int MAX_DAYS = 3650;
+	/** The largest number of days a threshold may name. */
+	public static final int MAX_DAYS = 3650;
 
-	Threshold {
+	public ExpiryThreshold {
 		if (percent ? (value < 1 || value > 99) : (value < 1 || value > MAX_DAYS)) {
 			throw new IllegalArgumentException(
 					percent ? "a percentage must be between 1% and 99%" : "days must be between 1 and " + MAX_DAYS);
@@ -28,7 +29,7 @@ record Threshold(int value, boolean percent) {
 	 * @return the threshold
 	 * @throws IllegalArgumentException with a message for users if it is not one
 	 */
-	static Threshold parse(String text) {
+	public static ExpiryThreshold parse(String text) {
 		String trimmed = text.strip().toLowerCase(Locale.ROOT);
 		boolean percent = trimmed.endsWith("%");
 		String number = percent ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
@@ -36,7 +37,7 @@ record Threshold(int value, boolean percent) {
 			throw new IllegalArgumentException(
 					"must be a number of days (\"30\") or a share of the lifetime (\"33%\")");
 		}
-		return new Threshold(Integer.parseInt(number), percent);
+		return new ExpiryThreshold(Integer.parseInt(number), percent);
 	}
 
 	/**
@@ -45,7 +46,7 @@ record Threshold(int value, boolean percent) {
 	 * @param notAfter its end
 	 * @return the span before {@code notAfter}
 	 */
-	Duration before(Instant notBefore, Instant notAfter) {
+	public Duration before(Instant notBefore, Instant notAfter) {
 		if (!this.percent) {
 			return Duration.ofDays(this.value);
 		}
