@@ -23,6 +23,7 @@ import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanKind;
 import dev.tlswatch.scan.ScanTrigger;
+import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,6 +91,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * certificate, {@code null} when not known
 	 * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names)
 	 * the request named
+	 * @param vulnerabilities the verdict of each well-known vulnerability ({@code id},
+	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
+	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
+	 * probed
 	 * @param fingerprint the hex SHA-256 of what the handshake served (chain, version,
 	 * suite, group, ServerHello extensions), {@code null} when none was taken
 	 * @param fullProbeAt when the full probe ran whose versions, suites, groups, features
@@ -104,8 +109,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
 			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
-			List<String> clientCertificateAuthorities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
-			@Nullable RateLimitResponse rateLimit) {
+			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities,
+			@Nullable String fingerprint, @Nullable Instant fullProbeAt, @Nullable RateLimitResponse rateLimit) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -117,8 +122,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
 					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
-					result.clientCertificateAuthorities(), result.fingerprint(), result.fullProbeAt(),
-					RateLimitResponse.of(result.rateLimit()));
+					result.clientCertificateAuthorities(), result.vulnerabilityDetails(), result.fingerprint(),
+					result.fullProbeAt(), RateLimitResponse.of(result.rateLimit()));
 		}
 
 	}

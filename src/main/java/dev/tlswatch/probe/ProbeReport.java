@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
  * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
  * ({@link ChachaPreference}); empty when not probed
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed (the address did not answer)
  * @param fingerprint what the first handshake served, reduced to compare with later quick
  * checks; {@code null} when not taken
  * @param rateLimit whether the server cut part of the probe short, {@code null} when it
@@ -41,8 +43,8 @@ import org.jspecify.annotations.Nullable;
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference, @Nullable HandshakeFingerprint fingerprint,
-		@Nullable RateLimit rateLimit) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
+		@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
@@ -54,6 +56,7 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		groups = List.copyOf(groups);
 		chachaPreference = chachaPreference.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+		vulnerabilities = List.copyOf(vulnerabilities);
 	}
 
 	/**
@@ -62,9 +65,20 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, vulnerabilities, null, null);
+	}
+
+	/**
+	 * A report without vulnerability checks, fingerprint and rate limit.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 			Map<TlsVersion, ChachaPreference> chachaPreference) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
-				chachaPreference, null, null);
+				chachaPreference, List.of(), null, null);
 	}
 
 	/**

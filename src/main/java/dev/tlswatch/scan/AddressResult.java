@@ -11,6 +11,8 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,10 +45,13 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when not known
  * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names) the
  * request named; empty without a request or names
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed
  * @param fingerprint the hex SHA-256 of the handshake's {@link HandshakeFingerprint},
  * {@code null} when none was taken
- * @param fullProbeAt when the full probe ran whose versions, suites, groups, features and
- * grade this result shows; {@code null} when none did (the address did not answer)
+ * @param fullProbeAt when the full probe ran whose versions, suites, groups, features,
+ * vulnerabilities and grade this result shows; {@code null} when none did (the address
+ * did not answer)
  * @param rateLimit what a rate limit cut short of that full probe, {@code null} when
  * nothing was
  */
@@ -57,12 +62,29 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
-		@Nullable String fingerprint, @Nullable Instant fullProbeAt, @Nullable RateLimit rateLimit) {
+		List<VulnerabilityResult> vulnerabilities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
+		@Nullable RateLimit rateLimit) {
 
 	public AddressResult {
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
 		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+		vulnerabilities = List.copyOf(vulnerabilities);
+	}
+
+	/**
+	 * A result without vulnerability checks, fingerprint, full probe time and rate limit.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities, List.of(), null, null, null);
 	}
 
 	/**
@@ -74,10 +96,11 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
-			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+			List<VulnerabilityResult> vulnerabilities) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				clientCertificateRequested, clientCertificateAuthorities, null, null, null);
+				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities, null, null, null);
 	}
 
 	/**
@@ -97,7 +120,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 						: this.clientCertificateRequested,
 				quick.clientCertificateRequested != null ? quick.clientCertificateAuthorities
 						: this.clientCertificateAuthorities,
-				quick.fingerprint, fullProbeAt, this.rateLimit);
+				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit);
 	}
 
 	/**
@@ -109,8 +132,8 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
 				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
-				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.fingerprint, at,
-				this.rateLimit);
+				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
+				this.fingerprint, at, this.rateLimit);
 	}
 
 	/**
@@ -124,7 +147,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				null, List.of());
+				null, List.of(), List.of());
 	}
 
 	/**
@@ -173,6 +196,22 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	/** The leaf certificate, if the server sent any. */
 	public @Nullable CertificateInfo leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+	/**
+	 * The vulnerabilities the address was found to have.
+	 * @return the vulnerable verdicts, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityResult> vulnerable() {
+		return this.vulnerabilities.stream().filter(VulnerabilityResult::vulnerable).toList();
+	}
+
+	/**
+	 * The vulnerability verdicts for pages and the API.
+	 * @return one per vulnerability, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityDetails> vulnerabilityDetails() {
+		return this.vulnerabilities.stream().map(VulnerabilityDetails::of).toList();
 	}
 
 	/** The protocol versions the address was seen to accept, oldest first. */

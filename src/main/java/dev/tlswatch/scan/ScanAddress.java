@@ -116,6 +116,12 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String clientCertificateAuthorities;
 
+	// JSON array of the probe's VulnerabilityResult, read and written whole by
+	// CipherSupportCodec (jsonb, V51)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String vulnerabilities;
+
 	private @Nullable String fingerprint;
 
 	@Column(name = "full_probe_at")
@@ -147,7 +153,8 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities) {
+			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities) {
+		this.vulnerabilities = vulnerabilities;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
 		this.clientCertificateRequested = result.clientCertificateRequested();
@@ -198,8 +205,8 @@ class ScanAddress {
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
-				codec.decodeNames(this.clientCertificateAuthorities), this.fingerprint, this.fullProbeAt,
-				storedRateLimit());
+				codec.decodeNames(this.clientCertificateAuthorities), codec.decodeVulnerabilities(this.vulnerabilities),
+				this.fingerprint, this.fullProbeAt, storedRateLimit());
 	}
 
 	private @Nullable RateLimit storedRateLimit() {

@@ -82,6 +82,7 @@ class AdaptiveScanIntegrationTests {
 			assertThat(quickResult.cipherSupport()).isEqualTo(fullResult.cipherSupport());
 			assertThat(quickResult.grade()).isNotNull().isEqualTo(fullResult.grade());
 			assertThat(quickResult.hsts()).isEqualTo(fullResult.hsts());
+			assertThat(quickResult.vulnerabilities()).isNotEmpty().isEqualTo(fullResult.vulnerabilities());
 			assertThat(quickResult.chain()).isEqualTo(fullResult.chain());
 			assertThat(codes(quick)).isNotEmpty().isEqualTo(codes(full));
 			assertThat(this.findings.verdict(endpoint.id()).status()).isEqualTo(statusAfterFull);

@@ -42,7 +42,6 @@ final class WireConnection {
 	 */
 	static <T> T exchange(ProbeTarget target, ProbeOptions options, byte[] clientHello, AnswerReader<T> reader)
 			throws Failure {
-		awaitTurn(options);
 		try (Socket socket = new Socket()) {
 			connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
@@ -90,7 +89,8 @@ final class WireConnection {
 		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
 	}
 
-	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+		awaitTurn(options);
 		try {
 			// STARTTLS lines and the ClientHello go out at once, not after an ACK
 			socket.setTcpNoDelay(true);
@@ -107,7 +107,7 @@ final class WireConnection {
 		}
 	}
 
-	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
 			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
 		}
