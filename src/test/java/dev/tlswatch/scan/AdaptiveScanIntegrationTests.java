@@ -3,6 +3,9 @@ package dev.tlswatch.scan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
@@ -11,6 +14,8 @@ import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
+import dev.tlswatch.probe.ConnectionPacing;
+import dev.tlswatch.probe.ConnectionWatch;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
@@ -23,9 +28,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -56,6 +65,9 @@ class AdaptiveScanIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoSpyBean
+	private ProbePacer pacer;
 
 	@Test
 	void aNewEndpointGetsTheFullProbeAndTheNextFiringAQuickCheckThatChangesNothing() {
@@ -203,6 +215,34 @@ class AdaptiveScanIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString()).contains(result.rateLimit().describe());
+
+			// The next full probe is paced: every connection waits for its turn, six a
+			// minute by default, on a clock that moves only when a connection waits
+			front.allow(Integer.MAX_VALUE);
+			AtomicLong now = new AtomicLong();
+			List<Duration> waits = new CopyOnWriteArrayList<>();
+			AtomicInteger connects = new AtomicInteger();
+			willAnswer((invocation) -> {
+				ConnectionPacing pacing = new ConnectionPacing(invocation.getArgument(0), now::get, (wait) -> {
+					waits.add(wait);
+					now.addAndGet(wait.toNanos());
+				});
+				return new ConnectionWatch() {
+
+					@Override
+					public void beforeConnect() throws InterruptedException {
+						connects.incrementAndGet();
+						pacing.beforeConnect();
+					}
+
+				};
+			}).given(this.pacer).forAddress(anyInt());
+			ScanDetails paced = this.scans.scan(endpoint, ScanTrigger.MANUAL, ScanKind.FULL);
+
+			then(this.pacer).should().forAddress(6);
+			assertThat(paced.results().get(0).rateLimit()).isNull();
+			assertThat(connects.get()).isEqualTo(paced.results().get(0).connections());
+			assertThat(waits).isNotEmpty().allSatisfy((wait) -> assertThat(wait).isPositive());
 		}
 	}
 
