@@ -208,6 +208,11 @@ class AdaptiveScanIntegrationTests {
 				assertThat(version.detail()).startsWith("Connection reset");
 			});
 			assertThat(this.scans.paced(endpoint.id())).isTrue();
+			assertThat(this.findings.awaitJudged(full.id(), WAIT)).isTrue();
+			assertThat(this.findings.forScan(full.id()))
+				.filteredOn((finding) -> finding.code().equals("PROBE_RATE_LIMITED"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message()).contains(result.rateLimit().describe()));
 			assertThat(this.scans.find(full.id()).orElseThrow().results().get(0).rateLimit())
 				.isEqualTo(result.rateLimit());
 			assertThat(this.mvc.perform(get("/endpoints/" + endpoint.id()))
