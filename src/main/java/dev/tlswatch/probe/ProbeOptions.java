@@ -19,11 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param clock the clock that decides whether a certificate is valid "now"
  * @param clientIdentity the certificate and key to present when a server asks for one
  * (mutual TLS), {@code null} to present none
+ * @param issuerFetch the policy every address of a caIssuers URL (RFC 5280 §4.2.2.1)
+ * passes when a chain misses its issuer and the probe fetches it; {@code null} never to
+ * fetch one
  * @param watch sees every connection before it opens and how it ended: paces a
  * rate-limited server's probes and counts what it cut
  */
 public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
-		Clock clock, @Nullable ClientIdentity clientIdentity, ConnectionWatch watch) {
+		Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch,
+		ConnectionWatch watch) {
 
 	public ProbeOptions {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -44,10 +48,25 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 	 * @param extraTrustAnchors trust anchors in addition to the JDK's
 	 * @param clock the clock
 	 * @param clientIdentity the client certificate and key, {@code null} for none
+	 * @param issuerFetch the policy of a caIssuers fetch, {@code null} never to fetch
+	 */
+	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+			Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch) {
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, issuerFetch,
+				ConnectionWatch.NONE);
+	}
+
+	/**
+	 * Options that fetch no missing issuer.
+	 * @param connectTimeout bound on the TCP connect
+	 * @param handshakeTimeout bound on the STARTTLS dialogue and the TLS handshake
+	 * @param extraTrustAnchors trust anchors in addition to the JDK's
+	 * @param clock the clock
+	 * @param clientIdentity the client certificate and key, {@code null} for none
 	 */
 	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
 			Clock clock, @Nullable ClientIdentity clientIdentity) {
-		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, ConnectionWatch.NONE);
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, null);
 	}
 
 	/**
@@ -69,22 +88,33 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 
 	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity,
-				this.watch);
+				this.issuerFetch, this.watch);
 	}
 
 	public ProbeOptions withClock(Clock clock) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock,
-				this.clientIdentity, this.watch);
+				this.clientIdentity, this.issuerFetch, this.watch);
 	}
 
 	public ProbeOptions withClientIdentity(@Nullable ClientIdentity identity) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				identity, this.watch);
+				identity, this.issuerFetch, this.watch);
+	}
+
+	/**
+	 * Fetch an issuer the server did not send from the caIssuers URL of the certificate
+	 * it issued, contacting only addresses the policy allows.
+	 * @param policy judges each address, {@code null} never to fetch
+	 * @return the options
+	 */
+	public ProbeOptions withIssuerFetch(@Nullable AddressPolicy policy) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
+				this.clientIdentity, policy, this.watch);
 	}
 
 	public ProbeOptions withWatch(ConnectionWatch watch) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				this.clientIdentity, watch);
+				this.clientIdentity, this.issuerFetch, watch);
 	}
 
 }

@@ -45,9 +45,9 @@ final class WireConnection {
 		try (Socket socket = new Socket()) {
 			connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
-			startTls(socket, target, options);
-			send(socket, clientHello);
-			WatchedInput input = new WatchedInput(new DeadlineInputStream(socket, deadline));
+			Socket upgraded = startTls(socket, target, options);
+			send(upgraded, clientHello);
+			WatchedInput input = new WatchedInput(new DeadlineInputStream(upgraded, deadline));
 			T answer = reader.read(input);
 			input.report(options.watch());
 			return answer;
@@ -107,9 +107,13 @@ final class WireConnection {
 		}
 	}
 
-	static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	/**
+	 * The target's STARTTLS dialogue.
+	 * @return the socket to speak TLS over (for SQL Server, TLS inside TDS packets)
+	 */
+	static Socket startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+			return StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
 		}
 		catch (SocketTimeoutException ex) {
 			throw new Failure(true, "STARTTLS timed out: " + describe(ex));
