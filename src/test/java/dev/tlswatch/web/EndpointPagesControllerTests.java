@@ -242,8 +242,13 @@ class EndpointPagesControllerTests {
 		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">example.com<", ">192.0.2.1<",
 				">RSA 2048 bits<", ">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
 				"href=\"/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
-		assertThat(html).contains("Chain as sent", "<details class=\"chain\" data-sha256=\"" + SHA_LEAF + "\">",
-				">" + SHA_CA + "<");
+		assertThat(html).contains("Chain as sent", "<div class=\"chain chain--leaf\" data-sha256=\"" + SHA_LEAF + "\">",
+				"<details class=\"chain\" data-sha256=\"" + SHA_CA + "\">", ">" + SHA_CA + "<");
+		assertThat(html).as("the leaf's facts are shown once, in the Certificate card")
+			.doesNotContain("<details class=\"chain\" data-sha256=\"" + SHA_LEAF + "\">");
+		assertThat(Pattern.compile(">" + SHA_LEAF + "<").matcher(html).results().count()).isEqualTo(1);
+		assertThat(Pattern.compile("fingerprint-sha256").matcher(html).results().count()).as("leaf and CA")
+			.isEqualTo(2);
 		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
 				">Trusted<", ">Matches<");
 		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRING");
@@ -267,7 +272,7 @@ class EndpointPagesControllerTests {
 
 		String html = page("/endpoints/7");
 
-		String leafPanel = chainPanel(html, SHA_LEAF);
+		String leafPanel = html.substring(html.indexOf("id=\"certificate-title\""), html.indexOf("id=\"chain-title\""));
 		String caPanel = chainPanel(html, SHA_CA);
 		assertThat(leafPanel).doesNotContain("cert-issues", "Weak key");
 		assertThat(caPanel).contains(">2 problems<", ">Weak key<",
