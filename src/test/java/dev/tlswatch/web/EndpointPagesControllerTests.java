@@ -154,6 +154,25 @@ class EndpointPagesControllerTests {
 	}
 
 	@Test
+	void listShowsTheGradeOfTheLatestScanAndHowTlsStartsFromOneQuery() throws Exception {
+		EndpointDetails submission = new EndpointDetails(3, "mail.example.com", 587, TlsMode.AUTO, null, 60, true,
+				List.of(), NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)));
+		givenEndpoints(List.of(endpoint(1, "example.com"), endpoint(2, "weak.example"), submission),
+				Map.of(1L, summary(1, NOW.plus(Duration.ofDays(90)))), Map.of());
+		given(this.fleet.grades(anyCollection())).willReturn(Map.of(1L, "A+", 2L, "C"));
+
+		String html = page("/endpoints");
+
+		assertThat(html).contains("<th scope=\"col\">Grade</th>", "<th scope=\"col\">TLS</th>");
+		assertThat(row(html, 1)).contains("<span class=\"grade grade--small grade--ok\">A+</span>",
+				"data-label=\"TLS\">Implicit TLS<");
+		assertThat(row(html, 2)).contains("<span class=\"grade grade--small grade--critical\">C</span>");
+		assertThat(row(html, 3)).as("auto mode shows what it resolves to on the port")
+			.contains("data-label=\"TLS\">STARTTLS SMTP<", "data-label=\"Grade\"><span class=\"muted\">—</span>");
+		then(this.fleet).should(times(1)).grades(List.of(1L, 2L, 3L));
+	}
+
+	@Test
 	void daysLeftClassesChangeAtTheBoundaries() throws Exception {
 		long[] days = { -1, 0, 6, 7, 29, 30 };
 		List<EndpointDetails> list = LongStream.range(0, days.length)

@@ -149,6 +149,17 @@ class EverywhereBrowserTests {
 				"/endpoints/" + this.endpoint.id() + "/edit", "/alerts", "/settings", "/users", "/tokens", "/audit",
 				"/discover", "/endpoints/import");
 		Path screenshots = Path.of("target", "screenshots");
+		open("/");
+		assertThat(this.browser.driver().findElement(By.cssSelector(".nav-toggle")).isDisplayed())
+			.as("no menu button on a desktop")
+			.isFalse();
+		assertThat(this.browser.driver().findElement(By.cssSelector(".site-nav")).isDisplayed()).isTrue();
+		Object widths = this.browser.script("return ['.site-header__inner', '.brand', '.site-nav', '.site-user']"
+				+ ".map((s) => s + ' ' + JSON.stringify(document.querySelector(s).getBoundingClientRect()))");
+		assertThat(this.browser.script("return document.querySelector('.site-nav').getBoundingClientRect().top"
+				+ " < document.querySelector('.brand').getBoundingClientRect().bottom"))
+			.as("brand and navigation share the header's line on a desktop: %s", widths)
+			.isEqualTo(true);
 		try {
 			this.browser.emulatePhone(PHONE_WIDTH, 844);
 			for (String page : pages) {
