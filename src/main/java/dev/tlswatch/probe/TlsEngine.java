@@ -143,7 +143,7 @@ public final class TlsEngine {
 		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
 		List<VulnerabilityResult> vulnerabilities = vulnerabilities(target, options, versionResults, suiteResults,
-				sweeping.ssl2(), featureReport);
+				sweeping.ssl2(), featureReport, known);
 		vulnerabilities.forEach((result) -> connections.addAndGet(result.connections()));
 		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
 				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2(),
@@ -175,15 +175,19 @@ public final class TlsEngine {
 
 	/**
 	 * Every vulnerability verdict, in the order of {@link Vulnerability}: derived from
-	 * what was found where that decides it; otherwise the wire checks, run at once under
-	 * the cap. A vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
+	 * what was found where that decides it (Heartbleed and Ticketbleed from a TLS 1.2
+	 * ServerHello that did not take up the heartbeat or session_ticket extension the
+	 * sweep offered); otherwise the wire checks, run at once under the cap. A
+	 * vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
 	 */
 	private List<VulnerabilityResult> vulnerabilities(ProbeTarget target, ProbeOptions options,
 			List<VersionSupport> versions, Map<TlsVersion, SuiteEnumeration> suites, @Nullable Ssl2Support ssl2,
-			@Nullable FeatureReport features) {
+			@Nullable FeatureReport features, FeatureAnswers known) {
 		Map<Vulnerability, VulnerabilityResult> results = new EnumMap<>(Vulnerability.class);
 		DerivedVulnerabilities.derive(versions, suites, ssl2, features)
 			.forEach((result) -> results.put(result.vulnerability(), result));
+		notTakenUp(known, known.heartbeat(), Vulnerability.HEARTBLEED, results);
+		notTakenUp(known, known.sessionTicket(), Vulnerability.TICKETBLEED, results);
 		Semaphore permits = new Semaphore(this.connectionsPerAddress);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<Vulnerability, Future<VulnerabilityResult>> jobs = new EnumMap<>(Vulnerability.class);
@@ -204,6 +208,24 @@ public final class TlsEngine {
 					VulnerabilityResult.notTested(vulnerability, "No check for it in this probe", 0));
 		}
 		return List.copyOf(results.values());
+	}
+
+	/**
+	 * A ServerHello that left out an extension the sweep offered decides a check that
+	 * needs the extension, unless something else decided it already.
+	 */
+	private static void notTakenUp(FeatureAnswers known, @Nullable Observed<Boolean> answer,
+			Vulnerability vulnerability, Map<Vulnerability, VulnerabilityResult> results) {
+		TlsVersion version = known.version();
+		if (version == null || answer == null || answer.status() != Observed.Status.OBSERVED
+				|| !Boolean.FALSE.equals(answer.value())) {
+			return;
+		}
+		VulnerabilityResult decided = results.get(vulnerability);
+		if (decided == null || decided.status() == VulnerabilityStatus.NOT_TESTED) {
+			results.put(vulnerability, VulnerabilityResult.notVulnerable(vulnerability,
+					answer.detail() + " that answered the " + version.displayName() + " sweep, which offered it", 0));
+		}
 	}
 
 	/** The accepted versions, newest first. */

@@ -153,6 +153,15 @@ class ConnectionBudgetTests {
 		assertThat(report.vulnerabilities()).filteredOn((result) -> result.vulnerability() != Vulnerability.TICKETBLEED)
 			.extracting(VulnerabilityResult::status)
 			.containsOnly(VulnerabilityStatus.NOT_VULNERABLE);
+		// The TLS 1.2 sweep offered heartbeats, and the ServerHello did not take them up:
+		// Heartbleed is decided without a connection of its own
+		assertThat(report.vulnerabilities()).filteredOn((result) -> result.vulnerability() == Vulnerability.HEARTBLEED)
+			.singleElement()
+			.satisfies((result) -> {
+				assertThat(result.connections()).isZero();
+				assertThat(result.detail()).startsWith("No heartbeat extension in the ServerHello");
+			});
+		// JSSE takes up session tickets, so the check would need a CBC handshake
 		assertThat(report.vulnerabilities()).filteredOn((result) -> result.vulnerability() == Vulnerability.TICKETBLEED)
 			.singleElement()
 			.satisfies((result) -> {
