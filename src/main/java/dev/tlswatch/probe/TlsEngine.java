@@ -100,10 +100,13 @@ public final class TlsEngine {
 	 * suite enumeration (one connection for a refused version, one per accepted suite
 	 * plus one, plus at most one for the order, for an accepted one); the TLS 1.2 sweep
 	 * also carries the ALPN and compression questions. SSL 2.0 has one connection of its
-	 * own beside them. The groups of TLS 1.3 and 1.2 are enumerated as soon as a sweep
-	 * shows they can be found, and the ChaCha20 question (at most one connection per
-	 * version) as soon as the version's sweep has ended; the feature questions left and
-	 * HSTS come last.
+	 * own beside them. The groups of TLS 1.3 are enumerated as soon as its sweep shows
+	 * they can be found; TLS 1.2's curves, once the sweeps have ended, are inferred from
+	 * TLS 1.3's complete round, with one round over the curves it did not show (see
+	 * {@link GroupRounds}); the ChaCha20 question (at most one connection per version) as
+	 * soon as the version's sweep has ended; the feature questions left and HSTS come
+	 * last. Heartbleed and Ticketbleed are decided without a connection when the TLS 1.2
+	 * sweep's first ServerHello left out the extension they need.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
 	 * @return what was found
