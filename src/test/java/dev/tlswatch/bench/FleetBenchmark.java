@@ -148,9 +148,12 @@ public final class FleetBenchmark {
 				""");
 		jdbc.update(
 				"""
-						insert into finding_status (endpoint_id, scan_id, status, judged_at)
+						insert into finding_status (endpoint_id, scan_id, status, judged_at, grade, grade_rank, up, probed,
+						    tls10, tls12, tls13, post_quantum)
 						select endpoint_id, scan_id, (array['OK','OK','OK','WARNING','CRITICAL','UNREACHABLE'])[1 + endpoint_id % 6],
-						       now()
+						       now(), (array['A+','A','A-','B','C','F','T'])[1 + endpoint_id % 7],
+						       (array[0, 1, 2, 3, 4, 9, 7])[1 + endpoint_id % 7], true, true, endpoint_id % 9 = 0, true, true,
+						       endpoint_id % 5 = 0
 						from scan_latest
 						""");
 		jdbc.execute("analyze");
