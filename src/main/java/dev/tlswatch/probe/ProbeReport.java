@@ -33,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
  * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
  * ({@link ChachaPreference}); empty when not probed
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed (the address did not answer)
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
@@ -49,6 +51,18 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		groups = List.copyOf(groups);
 		chachaPreference = chachaPreference.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+		vulnerabilities = List.copyOf(vulnerabilities);
+	}
+
+	/**
+	 * A report without vulnerability checks.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, List.of());
 	}
 
 	/**

@@ -114,6 +114,12 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String clientCertificateAuthorities;
 
+	// JSON array of the probe's VulnerabilityResult, read and written whole by
+	// CipherSupportCodec (jsonb, V51)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String vulnerabilities;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -131,7 +137,8 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities) {
+			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities) {
+		this.vulnerabilities = vulnerabilities;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
 		this.clientCertificateRequested = result.clientCertificateRequested();
@@ -174,7 +181,8 @@ class ScanAddress {
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
-				codec.decodeNames(this.clientCertificateAuthorities));
+				codec.decodeNames(this.clientCertificateAuthorities),
+				codec.decodeVulnerabilities(this.vulnerabilities));
 	}
 
 	private @Nullable GradeDetails storedGrade() {
