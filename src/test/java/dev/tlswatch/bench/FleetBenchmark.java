@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +74,9 @@ public final class FleetBenchmark {
 			System.out.printf("%nMachine: %d cores, Java %s, load average %s%n",
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					Files.readString(Path.of("/proc/loadavg")).strip());
-			report("HTTP, " + RUNS + " runs after " + WARMUP + " warm-up runs", pages(base, someEndpoint));
+			String token = BenchTokens.create(HTTP, base, "admin", PASSWORD);
+			report("HTTP with an API token, " + RUNS + " runs after " + WARMUP + " warm-up runs",
+					pages(base, token, someEndpoint));
 			report("Fleet queries on their own",
 					measurements(context.getBean(Fleet.class), context.getBean(Endpoints.class)));
 			System.out.printf("%nLoad average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
@@ -95,37 +95,38 @@ public final class FleetBenchmark {
 				"--management.health.mail.enabled=false");
 	}
 
-	private static Map<String, Supplier<Object>> pages(String base, long endpoint) {
+	private static Map<String, Supplier<Object>> pages(String base, String token, long endpoint) {
 		Map<String, Supplier<Object>> pages = new LinkedHashMap<>();
-		pages.put("baseline: GET /api/v1/endpoints (a page of the registry)", get(base, "/api/v1/endpoints"));
-		pages.put("overview: GET /", get(base, "/"));
-		pages.put("list: GET /endpoints", get(base, "/endpoints"));
-		pages.put("list, page 101", get(base, "/endpoints?page=100"));
-		pages.put("list, sort=expiry", get(base, "/endpoints?sort=expiry"));
-		pages.put("list, sort=grade", get(base, "/endpoints?sort=grade"));
-		pages.put("list, sort=status", get(base, "/endpoints?sort=status"));
-		pages.put("list, sort=last_scan", get(base, "/endpoints?sort=last_scan"));
-		pages.put("list, status=CRITICAL", get(base, "/endpoints?status=CRITICAL"));
-		pages.put("list, grade=F", get(base, "/endpoints?grade=F"));
-		pages.put("list, expiring=14", get(base, "/endpoints?expiring=14"));
-		pages.put("list, accepts=TLS_1_0", get(base, "/endpoints?accepts=TLS_1_0"));
-		pages.put("list, pq=no", get(base, "/endpoints?pq=no"));
-		pages.put("list, tag=team-7", get(base, "/endpoints?tag=team-7"));
-		pages.put("list, q=host-77", get(base, "/endpoints?q=host-77"));
-		pages.put("alerts: GET /alerts (10,000 open)", get(base, "/alerts"));
-		pages.put("alerts, state=OPEN&severity=CRITICAL", get(base, "/alerts?state=OPEN&severity=CRITICAL"));
-		pages.put("endpoint page: GET /endpoints/{id}", get(base, "/endpoints/" + endpoint));
-		pages.put("API: GET /api/v1/alerts", get(base, "/api/v1/alerts"));
-		pages.put("API: GET /api/v1/endpoints/{id}/scans", get(base, "/api/v1/endpoints/" + endpoint + "/scans"));
-		pages.put("API: GET /api/v1/endpoints/{id}/status", get(base, "/api/v1/endpoints/" + endpoint + "/status"));
-		pages.put("scrape: GET /actuator/prometheus", get(base, "/actuator/prometheus"));
+		pages.put("baseline: GET /api/v1/endpoints (a page of the registry)", get(base, token, "/api/v1/endpoints"));
+		pages.put("overview: GET /", get(base, token, "/"));
+		pages.put("list: GET /endpoints", get(base, token, "/endpoints"));
+		pages.put("list, page 101", get(base, token, "/endpoints?page=100"));
+		pages.put("list, sort=expiry", get(base, token, "/endpoints?sort=expiry"));
+		pages.put("list, sort=grade", get(base, token, "/endpoints?sort=grade"));
+		pages.put("list, sort=status", get(base, token, "/endpoints?sort=status"));
+		pages.put("list, sort=last_scan", get(base, token, "/endpoints?sort=last_scan"));
+		pages.put("list, status=CRITICAL", get(base, token, "/endpoints?status=CRITICAL"));
+		pages.put("list, grade=F", get(base, token, "/endpoints?grade=F"));
+		pages.put("list, expiring=14", get(base, token, "/endpoints?expiring=14"));
+		pages.put("list, accepts=TLS_1_0", get(base, token, "/endpoints?accepts=TLS_1_0"));
+		pages.put("list, pq=no", get(base, token, "/endpoints?pq=no"));
+		pages.put("list, tag=team-7", get(base, token, "/endpoints?tag=team-7"));
+		pages.put("list, q=host-77", get(base, token, "/endpoints?q=host-77"));
+		pages.put("alerts: GET /alerts (10,000 open)", get(base, token, "/alerts"));
+		pages.put("alerts, state=OPEN&severity=CRITICAL", get(base, token, "/alerts?state=OPEN&severity=CRITICAL"));
+		pages.put("endpoint page: GET /endpoints/{id}", get(base, token, "/endpoints/" + endpoint));
+		pages.put("API: GET /api/v1/alerts", get(base, token, "/api/v1/alerts"));
+		pages.put("API: GET /api/v1/endpoints/{id}/scans",
+				get(base, token, "/api/v1/endpoints/" + endpoint + "/scans"));
+		pages.put("API: GET /api/v1/endpoints/{id}/status",
+				get(base, token, "/api/v1/endpoints/" + endpoint + "/status"));
+		pages.put("scrape: GET /actuator/prometheus", get(base, token, "/actuator/prometheus"));
 		return pages;
 	}
 
-	private static Supplier<Object> get(String base, String path) {
-		String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	private static Supplier<Object> get(String base, String token, String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-			.header("Authorization", "Basic " + basic)
+			.header("Authorization", "Bearer " + token)
 			.timeout(Duration.ofSeconds(60))
 			.GET()
 			.build();
