@@ -60,9 +60,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * either while the drain sends it (the SMTP server accepted it, the row is not marked
  * sent yet) or before it could deliver it (the attempt fails and cannot be recorded).
  * When the database is back, exactly one mail has arrived, with one Message-ID, and the
- * row is sent. The database is stopped at exactly that point by the mail sender the
- * application uses (a {@link JavaMailSenderImpl} to GreenMail on the test JVM's port), so
- * nothing depends on timing. The test owns its PostgreSQL server (never the shared one).
+ * row is sent. Until the alert is raised the mail sender refuses (the row waits for its
+ * retry), so the outage never meets the test's own queries; then it stops the database at
+ * exactly that point: it is the mail sender the application uses (a
+ * {@link JavaMailSenderImpl} to GreenMail on the test JVM's port), so nothing depends on
+ * timing. The test owns its PostgreSQL server (never the shared one).
  */
 @SpringBootTest(properties = { "tlswatch.database.check-interval=300ms",
 		"spring.quartz.properties.org.quartz.scheduler.dbFailureRetryInterval=1000" })
@@ -111,6 +113,9 @@ class OutboxDatabaseOutageIntegrationTests {
 	void startSmtp() {
 		this.smtp = new GreenMail(TestSmtp.setup());
 		this.smtp.start();
+		// Mails are refused (and retried) until the alert is raised and the test is
+		// ready.
+		OUTAGE.set(Outage.HOLD);
 		this.recipient = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@tlswatch.test";
 	}
 
@@ -127,9 +132,8 @@ class OutboxDatabaseOutageIntegrationTests {
 
 	@Test
 	void databaseGoneAfterTheSmtpServerAcceptedTheMailSendsItOnce() throws Exception {
-		OUTAGE.set(Outage.AFTER_SEND);
-
 		raiseExpiryAlert();
+		OUTAGE.set(Outage.AFTER_SEND);
 
 		Eventually.await(WAIT, "the mail handed over, then the database stopped", () -> OUTAGE.get() == Outage.DONE);
 		assertThat(mails()).hasSize(1);
@@ -142,9 +146,8 @@ class OutboxDatabaseOutageIntegrationTests {
 
 	@Test
 	void databaseGoneBeforeTheMailWasDeliveredSendsItOnceWhenItIsBack() throws Exception {
-		OUTAGE.set(Outage.BEFORE_SEND);
-
 		raiseExpiryAlert();
+		OUTAGE.set(Outage.BEFORE_SEND);
 
 		Eventually.await(WAIT, "the database stopped at the first attempt", () -> OUTAGE.get() == Outage.DONE);
 		assertThat(mails()).isEmpty();
@@ -280,7 +283,7 @@ class OutboxDatabaseOutageIntegrationTests {
 
 	private enum Outage {
 
-		NONE, BEFORE_SEND, AFTER_SEND, STOPPING, DONE
+		NONE, HOLD, BEFORE_SEND, AFTER_SEND, STOPPING, DONE
 
 	}
 
@@ -302,6 +305,9 @@ class OutboxDatabaseOutageIntegrationTests {
 
 				@Override
 				protected void doSend(MimeMessage[] messages, Object[] originals) {
+					if (OUTAGE.get() == Outage.HOLD) {
+						throw new MailSendException("The test holds mail until the alert is raised");
+					}
 					if (OUTAGE.compareAndSet(Outage.BEFORE_SEND, Outage.STOPPING)) {
 						stopDatabase();
 						OUTAGE.set(Outage.DONE);
