@@ -92,9 +92,7 @@ class FleetQueries implements Fleet {
 			return Map.of();
 		}
 		Map<Long, String> grades = new HashMap<>();
-		this.jdbc.query(
-				"select sl.endpoint_id, " + WORST_GRADE
-						+ " as grade from scan_latest sl where sl.endpoint_id in (:ids)",
+		this.jdbc.query("select fs.endpoint_id, fs.grade from finding_status fs where fs.endpoint_id in (:ids)",
 				Map.of("ids", endpointIds), (row) -> {
 					String grade = row.getString("grade");
 					if (grade != null) {
