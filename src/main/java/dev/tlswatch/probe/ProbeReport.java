@@ -35,11 +35,16 @@ import org.jspecify.annotations.Nullable;
  * ({@link ChachaPreference}); empty when not probed
  * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
  * {@link Vulnerability}; empty when not probed (the address did not answer)
+ * @param fingerprint what the first handshake served, reduced to compare with later quick
+ * checks; {@code null} when not taken
+ * @param rateLimit whether the server cut part of the probe short, {@code null} when it
+ * did not
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
+		@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit) {
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
@@ -55,14 +60,25 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	}
 
 	/**
-	 * A report without vulnerability checks.
+	 * A report without fingerprint and rate limit.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, vulnerabilities, null, null);
+	}
+
+	/**
+	 * A report without vulnerability checks, fingerprint and rate limit.
 	 */
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 			Map<TlsVersion, ChachaPreference> chachaPreference) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
-				chachaPreference, List.of());
+				chachaPreference, List.of(), null, null);
 	}
 
 	/**

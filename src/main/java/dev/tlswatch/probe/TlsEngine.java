@@ -108,13 +108,18 @@ public final class TlsEngine {
 	 * @param options timeouts, trust anchors and clock
 	 * @return what was found
 	 */
-	public ProbeReport probe(ProbeTarget target, ProbeOptions options) {
+	public ProbeReport probe(ProbeTarget target, ProbeOptions unwatched) {
 		long started = System.nanoTime();
 		AtomicInteger connections = new AtomicInteger(1);
-		HandshakeObservation handshake = this.handshakes.handshake(target, options);
+		ProbeTally tally = new ProbeTally(unwatched.watch());
+		ProbeOptions options = unwatched.withWatch(tally);
+		TlsProber.Fingerprinted first = this.handshakes.fingerprinted(target, options);
+		HandshakeObservation handshake = first.handshake();
 		if (!handshake.outcome().answered()) {
 			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
-					Duration.ofNanos(System.nanoTime() - started));
+					Duration.ofNanos(System.nanoTime() - started),
+					Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"), null, Map.of(), List.of(),
+					first.fingerprint(), null);
 		}
 		Sweeping sweeping = sweepAndEnumerate(target, options);
 		List<VersionSweep> sweeps = sweeping.sweeps();
@@ -145,11 +150,57 @@ public final class TlsEngine {
 		List<VulnerabilityResult> vulnerabilities = vulnerabilities(target, options, versionResults, suiteResults,
 				sweeping.ssl2(), featureReport);
 		vulnerabilities.forEach((result) -> connections.addAndGet(result.connections()));
+		RateLimit rateLimit = rateLimit(tally, target, options, connections, first.handshake().outcome());
+		if (rateLimit != null) {
+			versionResults = RateLimited.versions(versionResults, rateLimit);
+			suiteResults = RateLimited.suites(suiteResults, rateLimit);
+			groupResults = RateLimited.groups(groupResults, rateLimit);
+		}
 		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
 				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2(),
 						vulnerabilities),
 				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
-				sweeping.chacha(), vulnerabilities);
+				sweeping.chacha(), vulnerabilities, first.fingerprint(), rateLimit);
+	}
+
+	/**
+	 * A quick check of one address: one handshake that fingerprints what it serves, and
+	 * one retry when the first could not reach the server's TLS (a lost SYN, a reset).
+	 * Nothing else is asked.
+	 * @param target the address, port, names and how TLS starts
+	 * @param options timeouts, trust anchors and clock
+	 * @return the handshake and its fingerprint
+	 */
+	public QuickCheck quickCheck(ProbeTarget target, ProbeOptions options) {
+		long started = System.nanoTime();
+		TlsProber.Fingerprinted check = this.handshakes.fingerprinted(target, options);
+		int connections = 1;
+		if (!check.handshake().outcome().answered()) {
+			check = this.handshakes.fingerprinted(target, options);
+			connections++;
+		}
+		return new QuickCheck(check.handshake(), check.fingerprint(), connections,
+				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * Whether the server cut the probe short: it cut connections after it had answered
+	 * earlier ones, and the handshake it accepted at the start now ends otherwise (one
+	 * more connection). A server that merely resets instead of refusing a suite accepts
+	 * that handshake again, so it is not taken for a rate limit.
+	 */
+	private @Nullable RateLimit rateLimit(ProbeTally tally, ProbeTarget target, ProbeOptions options,
+			AtomicInteger connections, HandshakeOutcome atStart) {
+		if (tally.cutAfterAnswer() == 0) {
+			return null;
+		}
+		connections.incrementAndGet();
+		HandshakeObservation confirmation = this.handshakes.handshake(target, options);
+		if (confirmation.outcome() == atStart) {
+			return null;
+		}
+		int opened = Math.max(tally.opened(), connections.get());
+		return new RateLimit(Math.min(opened, tally.cutAfterAnswer() + 1), opened, tally.firstCut());
 	}
 
 	/**

@@ -376,7 +376,7 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
 				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[]},
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null},
 				  {"address":"10.0.0.1","outcome":"DENIED","error":"Private address","protocol":null,"cipherSuite":null,
 				   "connectMillis":null,"handshakeMillis":null,"trust":"UNKNOWN","trustError":null,"hostnameMatches":null,
 				   "chain":[],"chainIssues":[],"leafSctCount":null,"leafMustStaple":null,"versions":[],"grade":null,
@@ -384,8 +384,8 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
 				    "detail":"Port 25 is not an HTTPS port"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[]}],
-				 "findings":[]}
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null}],
+				 "findings":[],"kind":"FULL","fullProbeAt":"2026-11-27T10:00:00Z"}
 				"""
 			.formatted(endpointId, SHA256);
 	}
