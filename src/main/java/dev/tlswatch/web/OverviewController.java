@@ -9,6 +9,7 @@ import dev.tlswatch.alert.AlertFilter;
 import dev.tlswatch.alert.AlertState;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
@@ -54,11 +55,13 @@ class OverviewController {
 		model.addAttribute("overview", overview);
 		model.addAttribute("tiles", tiles(overview.byStatus()));
 		model.addAttribute("openAlerts", openAlerts());
+		Map<Long, ExpiryPolicy> policies = overview.nextExpiries().isEmpty() ? Map.of()
+				: this.findings.expiryPolicies(overview.nextExpiries().stream().map((e) -> e.endpointId()).toList());
 		model.addAttribute("expiries",
 				overview.nextExpiries()
 					.stream()
 					.map((e) -> new ExpiryRow(e.endpointId(), e.host() + ":" + e.port(),
-							Expiry.of(e.notBefore(), e.notAfter(), now, this.findings.expiryPolicy(e.endpointId())),
+							Expiry.of(e.notBefore(), e.notAfter(), now, policy(policies, e.endpointId())),
 							Timestamp.of(e.notAfter())))
 					.toList());
 		model.addAttribute("chartLabels",
@@ -66,6 +69,11 @@ class OverviewController {
 		model.addAttribute("chartCounts",
 				String.join(",", overview.expiriesPerWeek().stream().map((w) -> Long.toString(w.count())).toList()));
 		return OVERVIEW_VIEW;
+	}
+
+	private ExpiryPolicy policy(Map<Long, ExpiryPolicy> policies, long endpointId) {
+		ExpiryPolicy policy = policies.get(endpointId);
+		return (policy != null) ? policy : this.findings.expiryPolicy(endpointId);
 	}
 
 	/** Open alerts (not acknowledged yet) per severity, most severe first. */

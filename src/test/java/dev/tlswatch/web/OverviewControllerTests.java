@@ -59,6 +59,8 @@ class OverviewControllerTests {
 	void expiryPolicy() {
 		org.mockito.BDDMockito.given(this.findings.expiryPolicy(org.mockito.ArgumentMatchers.anyLong()))
 			.willReturn(WebFixtures.POLICY);
+		org.mockito.BDDMockito.given(this.findings.expiryPolicies(org.mockito.ArgumentMatchers.anyCollection()))
+			.willAnswer((invocation) -> WebFixtures.policies(invocation.getArgument(0)));
 	}
 
 	@Test
