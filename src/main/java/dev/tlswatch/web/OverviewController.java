@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.tlswatch.alert.AlertFilter;
-import dev.tlswatch.alert.AlertState;
-import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.alert.OpenAlertCounts;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.finding.Findings;
@@ -15,7 +13,6 @@ import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetOverview;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +32,13 @@ class OverviewController {
 
 	private final Fleet fleet;
 
-	private final Alerts alerts;
+	private final OpenAlertCounts alerts;
 
 	private final Clock clock;
 
 	private final Findings findings;
 
-	OverviewController(Fleet fleet, Alerts alerts, Clock clock, Findings findings) {
+	OverviewController(Fleet fleet, OpenAlertCounts alerts, Clock clock, Findings findings) {
 		this.findings = findings;
 		this.fleet = fleet;
 		this.alerts = alerts;
@@ -76,13 +73,16 @@ class OverviewController {
 		return (policy != null) ? policy : this.findings.expiryPolicy(endpointId);
 	}
 
-	/** Open alerts (not acknowledged yet) per severity, most severe first. */
+	/**
+	 * Open alerts (not acknowledged yet) per severity, most severe first: one grouped
+	 * count.
+	 */
 	private List<AlertCount> openAlerts() {
+		Map<Severity, Long> open = this.alerts.openBySeverity();
 		return List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)
 			.stream()
 			.map((severity) -> new AlertCount(severity.name(), StatusBadge.of(severity),
-					this.alerts.list(new AlertFilter(AlertState.OPEN, severity, null), PageRequest.of(0, 1))
-						.getTotalElements()))
+					open.getOrDefault(severity, 0L)))
 			.toList();
 	}
 
