@@ -33,14 +33,20 @@ import org.jspecify.annotations.Nullable;
  * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
  * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
  * ({@link ChachaPreference}); empty when not probed
+ * @param revocation the revocation status of each certificate of the chain as sent
+ * ({@link RevocationReport#summary()} for the address); every certificate
+ * {@link Revocation.Status#NOT_CHECKED} when checking is switched off
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, RevocationReport revocation) {
+
+	private static final String REVOCATION_NOT_CHECKED = "Revocation checking is switched off";
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(revocation, "revocation");
 		Objects.requireNonNull(hsts, "hsts");
 		Objects.requireNonNull(handshake, "handshake");
 		Objects.requireNonNull(elapsed, "elapsed");
@@ -49,6 +55,17 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		groups = List.copyOf(groups);
 		chachaPreference = chachaPreference.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+	}
+
+	/**
+	 * A report without a revocation check.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, RevocationReport.notChecked(handshake.chain().size(), REVOCATION_NOT_CHECKED));
 	}
 
 	/**
@@ -68,6 +85,19 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 			@Nullable Grade grade, int connections, Duration elapsed) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed,
 				Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"));
+	}
+
+	/**
+	 * The same report with a revocation check, its grade capped at T when a certificate
+	 * is revoked (the rating guide: a revoked certificate fails trust).
+	 * @param revocation the check of this report's chain
+	 * @return the copy
+	 */
+	public ProbeReport withRevocation(RevocationReport revocation) {
+		Grade capped = (this.grade != null && revocation.revoked())
+				? this.grade.withTrustFailure("CERT_REVOKED", "Certificate revoked") : this.grade;
+		return new ProbeReport(this.target, this.handshake, this.versions, this.suites, this.groups, this.features,
+				capped, this.connections, this.elapsed, this.hsts, this.ssl2, this.chachaPreference, revocation);
 	}
 
 	/**

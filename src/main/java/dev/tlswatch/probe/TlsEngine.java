@@ -2,6 +2,7 @@ package dev.tlswatch.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,8 @@ public final class TlsEngine {
 
 	private final ChachaPreferenceProber chacha;
 
+	private final RevocationChecker revocation;
+
 	/** Ports where an HTTPS server is expected whatever ALPN says. */
 	static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443, 4443);
 
@@ -62,13 +66,30 @@ public final class TlsEngine {
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
+		this(connectionsPerAddress, RevocationChecker.OFF);
+	}
+
+	/**
+	 * An engine with the JSSE handshake, the wire probes, the given cap and a revocation
+	 * check of every chain received.
+	 * @param connectionsPerAddress connections open at once to one address, at least 1
+	 * @param revocation the revocation check ({@link RevocationChecker#OFF} for none)
+	 */
+	public TlsEngine(int connectionsPerAddress, RevocationChecker revocation) {
 		this(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
 				Probers.features(Math.max(1, connectionsPerAddress)), Probers.hsts(), Probers.ssl2(),
-				Probers.chachaPreference(), connectionsPerAddress);
+				Probers.chachaPreference(), connectionsPerAddress, revocation);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
 			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha, int connectionsPerAddress) {
+		this(handshakes, suites, groups, features, hsts, ssl2, chacha, connectionsPerAddress, RevocationChecker.OFF);
+	}
+
+	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
+			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha, int connectionsPerAddress,
+			RevocationChecker revocation) {
+		this.revocation = revocation;
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
@@ -106,9 +127,16 @@ public final class TlsEngine {
 			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
+		// The revocation check talks to the CA, not to the target: it runs beside the
+		// probes
+		@Nullable CompletableFuture<RevocationReport> revocationCheck = handshake.chain().isEmpty() ? null
+				: checkRevocation(handshake, options);
 		Sweeping sweeping = sweepAndEnumerate(target, options);
 		List<VersionSweep> sweeps = sweeping.sweeps();
 		handshake = WireFlights.complete(handshake, sweeps, target, options);
+		if (revocationCheck == null && !handshake.chain().isEmpty()) {
+			revocationCheck = checkRevocation(handshake, options);
+		}
 		List<GroupEnumeration> groupResults = sweeping.groups();
 		List<VersionSupport> versionResults = sweeps.stream().map(VersionSweep::support).toList();
 		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
@@ -132,10 +160,24 @@ public final class TlsEngine {
 		connections.incrementAndGet();
 		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
-		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
+		ProbeReport report = new ProbeReport(target, handshake, versionResults, suiteResults, groupResults,
+				featureReport,
 				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2()),
 				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
 				sweeping.chacha());
+		return (revocationCheck != null) ? report.withRevocation(revocationCheck.join()) : report;
+	}
+
+	/**
+	 * Check the chain's revocation on a virtual thread of its own; the checker bounds its
+	 * fetches and never throws, and a bug in it is reported as unknown.
+	 */
+	private CompletableFuture<RevocationReport> checkRevocation(HandshakeObservation handshake, ProbeOptions options) {
+		return CompletableFuture
+			.supplyAsync(() -> this.revocation.check(handshake.chain(), handshake.staples(), options),
+					(task) -> Thread.ofVirtual().start(task))
+			.exceptionally((ex) -> new RevocationReport(Collections.nCopies(handshake.chain().size(),
+					Revocation.unknown("Revocation check failed: " + ex))));
 	}
 
 	/**
