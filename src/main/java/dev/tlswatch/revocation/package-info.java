@@ -5,7 +5,7 @@
  * limits, and answers cached until their nextUpdate. Plain Java and BouncyCastle; the
  * scan and the command line wire it with their own target policy.
  */
-@ApplicationModule(allowedDependencies = { "probe" })
+@ApplicationModule(allowedDependencies = { "probe", "endpoint" })
 @NullMarked
 package dev.tlswatch.revocation;
 

@@ -22,12 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code null} for the JDK trust store only
  * @param discoveryExtraPorts ports discovery tries besides the well-known ones (at most
  * {@value #MAX_DISCOVERY_EXTRA_PORTS}), each in the mode its number suggests
+ * @param revocation whether each scan checks the revocation status of every certificate
+ * of the chain (a valid staple, OCSP, then the CRL); {@code false} reports
+ * {@code NOT_CHECKED}
  */
 @ConfigurationProperties("tlswatch.scan")
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
 		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
 		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle,
-		@DefaultValue List<Integer> discoveryExtraPorts) {
+		@DefaultValue List<Integer> discoveryExtraPorts, @DefaultValue("true") boolean revocation) {
 
 	/** The most extra ports one discovery tries. */
 	static final int MAX_DISCOVERY_EXTRA_PORTS = 64;
