@@ -1,9 +1,11 @@
 package dev.tlswatch.scan;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
@@ -40,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when not known
  * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names) the
  * request named; empty without a request or names
+ * @param revocation the revocation status of each certificate of the chain, leaf first
+ * ({@link RevocationReport#summary()} for the address); not checked for a scan stored
+ * before revocation was checked, or with the check switched off
  */
 public record AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -47,12 +52,45 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
-		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+		RevocationReport revocation) {
+
+	/** Why a result without a revocation check has none. */
+	static final String REVOCATION_NOT_RECORDED = "Revocation was not checked in this scan";
 
 	public AddressResult {
+		Objects.requireNonNull(revocation, "revocation");
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
 		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+	}
+
+	/**
+	 * A result without a revocation check.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities,
+				RevocationReport.notChecked(chain.size(), REVOCATION_NOT_RECORDED));
+	}
+
+	/**
+	 * The same result with a revocation report.
+	 * @param revocation the report
+	 * @return the copy
+	 */
+	public AddressResult withRevocation(RevocationReport revocation) {
+		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
+				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
+				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, revocation);
 	}
 
 	/**

@@ -114,6 +114,11 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String clientCertificateAuthorities;
 
+	// jsonb of the RevocationReport, read and written whole by CipherSupportCodec
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String revocation;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -131,7 +136,8 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities) {
+			@Nullable String clientCertificateAuthorities, @Nullable String revocation) {
+		this.revocation = revocation;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
 		this.clientCertificateRequested = result.clientCertificateRequested();
@@ -174,7 +180,8 @@ class ScanAddress {
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
-				codec.decodeNames(this.clientCertificateAuthorities));
+				codec.decodeNames(this.clientCertificateAuthorities),
+				codec.decodeRevocation(this.revocation, chain.size()));
 	}
 
 	private @Nullable GradeDetails storedGrade() {

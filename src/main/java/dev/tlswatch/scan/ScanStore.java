@@ -89,7 +89,8 @@ class ScanStore {
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
-				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()))));
+				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()),
+				this.codec.encodeRevocation(result.revocation()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -122,7 +123,8 @@ class ScanStore {
 				observation.trustError(), observation.hostnameMatches(), chain, toReport(observation), versions,
 				toGrade(report.grade()), report.connections(), toCipherSupport(report),
 				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
-				observation.clientCertificateRequested(), observation.clientCertificateAuthorities());
+				observation.clientCertificateRequested(), observation.clientCertificateAuthorities(),
+				report.revocation());
 	}
 
 	private static HstsDetails toHsts(Observed<Hsts> observed) {
