@@ -76,7 +76,8 @@ class ModularityTests {
 	@Test
 	void theDataFlowsOneWay() {
 		assertThat(allowed("endpoint")).doesNotContain("scan", "finding", "alert", "notify");
-		assertThat(allowed("notify")).isEmpty();
+		// notify knows nothing of the domain: it may use only the infrastructure modules.
+		assertThat(allowed("notify")).isSubsetOf("schedule", "problem");
 		assertThat(allowed("scan")).containsExactlyInAnyOrder("endpoint", PROBE);
 		assertThat(allowed("finding")).doesNotContain("alert", "notify");
 		assertThat(allowed("alert")).doesNotContain("api", "web");

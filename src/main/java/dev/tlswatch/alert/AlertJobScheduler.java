@@ -9,12 +9,13 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+
+import dev.tlswatch.schedule.RepeatingJobs;
 
 /**
  * Puts the reminder and digest jobs into the clustered Quartz store at start-up as the
@@ -35,10 +36,13 @@ class AlertJobScheduler implements SmartInitializingSingleton {
 
 	private final Scheduler scheduler;
 
+	private final RepeatingJobs jobs;
+
 	private final AlertSettings settings;
 
-	AlertJobScheduler(Scheduler scheduler, AlertSettings settings) {
+	AlertJobScheduler(Scheduler scheduler, RepeatingJobs jobs, AlertSettings settings) {
 		this.scheduler = scheduler;
+		this.jobs = jobs;
 		this.settings = settings;
 	}
 
@@ -46,18 +50,11 @@ class AlertJobScheduler implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		try {
 			if (this.settings.reminderAfter() != null) {
-				schedule(REMINDER, AlertReminderJob.class, "Remind of long-open alerts",
-						TriggerBuilder.newTrigger()
-							.withIdentity(REMINDER.getName(), GROUP)
-							.startNow()
-							.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-								.withIntervalInMilliseconds(REMINDER_CHECK.toMillis())
-								.repeatForever()
-								.withMisfireHandlingInstructionNextWithRemainingCount())
-							.build());
+				this.jobs.keep(REMINDER, AlertReminderJob.class, "Remind of long-open alerts", REMINDER_CHECK,
+						Duration.ZERO);
 			}
 			else {
-				this.scheduler.deleteJob(REMINDER);
+				this.jobs.remove(REMINDER);
 			}
 			if (this.settings.digestEnabled()) {
 				schedule(DIGEST, AlertDigestJob.class, "Daily alert digest",

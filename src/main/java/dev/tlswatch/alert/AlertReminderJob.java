@@ -1,36 +1,30 @@
 package dev.tlswatch.alert;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.quartz.QuartzJobBean;
+import dev.tlswatch.schedule.GuardedJob;
 
 /**
  * The Quartz job that queues reminders of long-open alerts; one at a time in the cluster.
+ * Reminders not queued by a failed firing stay due.
  */
 @DisallowConcurrentExecution
-class AlertReminderJob extends QuartzJobBean {
+class AlertReminderJob extends GuardedJob {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlertReminderJob.class);
 
 	private final AlertNotices notices;
 
 	AlertReminderJob(AlertNotices notices) {
+		super("Queueing alert reminders");
 		this.notices = notices;
 	}
 
 	@Override
-	protected void executeInternal(JobExecutionContext context) {
-		try {
-			int queued = this.notices.remind();
-			logger.debug("Queued {} alert reminders", queued);
-		}
-		catch (RuntimeException ex) {
-			// The next firing retries; reminders not queued stay due.
-			logger.error("Queueing alert reminders failed", ex);
-		}
+	protected void run() {
+		logger.debug("Queued {} alert reminders", this.notices.remind());
 	}
 
 }

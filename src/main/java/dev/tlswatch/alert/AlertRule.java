@@ -52,6 +52,12 @@ public enum AlertRule {
 	/** Several consecutive scans reached no address. */
 	UNREACHABLE(Severity.CRITICAL, "Unreachable"),
 
+	/**
+	 * A well-known TLS vulnerability (Heartbleed, ROBOT...) found, one alert per
+	 * vulnerability; its severity is the finding's.
+	 */
+	VULNERABLE(Severity.CRITICAL, "Vulnerable"),
+
 	/** Many endpoints failed at once: TLSWatch's own network is the likely cause. */
 	PROBER_NETWORK(Severity.CRITICAL, "Prober network");
 

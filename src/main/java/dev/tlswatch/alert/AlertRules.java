@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +44,9 @@ final class AlertRules {
 			AlertRule.CHAIN_INCOMPLETE, AlertRule.HOSTNAME_MISMATCH, AlertRule.WEAK_KEY, AlertRule.WEAK_SIGNATURE,
 			AlertRule.ADDRESSES_DISAGREE, AlertRule.CERT_CHANGED));
 
+	/** The name prefix of the finding module's vulnerability kinds. */
+	private static final String VULNERABILITY_PREFIX = "VULNERABILITY_";
+
 	private AlertRules() {
 	}
 
@@ -73,6 +77,9 @@ final class AlertRules {
 			.anyMatch((result) -> result.cipherSuite() != null || result.cipherSupport() != null)) {
 			evaluated.add(AlertRule.INSECURE_CIPHER);
 		}
+		if (scan.results().stream().anyMatch((result) -> !result.vulnerabilities().isEmpty())) {
+			evaluated.add(AlertRule.VULNERABLE);
+		}
 		fromFindings(scan, findings, config, now, conditions);
 		GradeMemory grade = grade(scan, memory, config, conditions, evaluated);
 		List<Condition> enabled = conditions.stream()
@@ -102,9 +109,14 @@ final class AlertRules {
 			case WEAK_KEY -> AlertRule.WEAK_KEY;
 			case WEAK_SIGNATURE -> AlertRule.WEAK_SIGNATURE;
 			case ADDRESSES_DISAGREE -> AlertRule.ADDRESSES_DISAGREE;
+			case VULNERABILITY_HEARTBLEED, VULNERABILITY_CCS_INJECTION, VULNERABILITY_TICKETBLEED, VULNERABILITY_ROBOT,
+					VULNERABILITY_POODLE, VULNERABILITY_CLIENT_RENEGOTIATION, VULNERABILITY_SWEET32,
+					VULNERABILITY_FREAK, VULNERABILITY_LOGJAM, VULNERABILITY_DROWN ->
+				AlertRule.VULNERABLE;
 			case DNS_FAILURE, UNREACHABLE, TLS_HANDSHAKE_FAILED, CLIENT_CERTIFICATE_REQUIRED, STARTTLS_FAILED,
 					SCAN_ERROR, TARGET_DENIED, WEAK_CIPHER, CHAIN_TRUSTED, CHAIN_WRONG_ORDER, NOT_FOR_SERVERS,
-					SELF_SIGNED, MUST_STAPLE_WITHOUT_STAPLE, HSTS_MALFORMED, HSTS_ABSENT, PROTOCOLS ->
+					SELF_SIGNED, MUST_STAPLE_WITHOUT_STAPLE, HSTS_MALFORMED, HSTS_ABSENT, PROTOCOLS,
+					VULNERABILITY_BEAST, VULNERABILITY_LUCKY13 ->
 				null;
 		};
 	}
@@ -254,6 +266,13 @@ final class AlertRules {
 			}
 			case INSECURE_CIPHER -> conditions.add(new Condition(rule, "", config.severityOf(rule), 0,
 					"accepts insecure cipher suites", finding.message(), address, null, null));
+			case VULNERABLE -> {
+				// One alert per vulnerability, at the finding's severity
+				String id = finding.kind().name().substring(VULNERABILITY_PREFIX.length());
+				conditions.add(new Condition(rule, id, finding.severity(), 0,
+						"vulnerable: " + id.toLowerCase(Locale.ROOT).replace('_', ' '), finding.message(), address,
+						null, null));
+			}
 			default -> {
 			}
 		}
@@ -310,7 +329,7 @@ final class AlertRules {
 			case CHAIN_INCOMPLETE -> "certificate chain is incomplete";
 			case WEAK_KEY -> "weak key in the certificate chain";
 			case WEAK_SIGNATURE -> "weak signature in the certificate chain";
-			default -> rule.label().toLowerCase(java.util.Locale.ROOT);
+			default -> rule.label().toLowerCase(Locale.ROOT);
 		};
 	}
 

@@ -3,7 +3,7 @@
  * OPEN → ACKNOWLEDGED → RESOLVED lifecycle, recipients, and idempotent delivery requests
  * to the notify module.
  */
-@ApplicationModule(allowedDependencies = { "finding", "scan", "endpoint", "notify", "audit", "probe" })
+@ApplicationModule(allowedDependencies = { "finding", "scan", "endpoint", "notify", "audit", "probe", "schedule" })
 @NullMarked
 package dev.tlswatch.alert;
 

@@ -21,6 +21,7 @@ import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanTrigger;
+import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +85,10 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * certificate, {@code null} when not known
 	 * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names)
 	 * the request named
+	 * @param vulnerabilities the verdict of each well-known vulnerability ({@code id},
+	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
+	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
+	 * probed
 	 */
 	record AddressResponse(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -92,7 +97,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
 			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
-			List<String> clientCertificateAuthorities) {
+			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -104,7 +109,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
 					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
-					result.clientCertificateAuthorities());
+					result.clientCertificateAuthorities(), result.vulnerabilityDetails());
 		}
 
 	}

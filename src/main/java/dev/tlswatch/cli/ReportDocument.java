@@ -20,6 +20,7 @@ import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.Ssl2Support;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionSupport;
@@ -83,6 +84,8 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 	 * certificate, {@code null} when not known
 	 * @param clientCertificateAuthorities the certificate authorities its request named
 	 * @param hsts the HSTS policy
+	 * @param vulnerabilities one entry per well-known vulnerability (id, status, detail);
+	 * empty when the address did not answer
 	 * @param trust whether the chain is trusted
 	 * @param trustError why it is not
 	 * @param hostnameMatches whether the leaf matches the name, {@code null} without one
@@ -99,9 +102,9 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 			Map<String, @Nullable Boolean> chachaPreference, @Nullable List<String> sslv2CipherKinds,
 			@Nullable List<String> groups, List<Certificate> chain, List<Issue> chainIssues,
 			@Nullable Boolean ocspStapled, @Nullable Boolean clientCertificateRequested,
-			List<String> clientCertificateAuthorities, HstsPolicy hsts, String trust, @Nullable String trustError,
-			@Nullable Boolean hostnameMatches, @Nullable String grade, List<Reason> gradeReasons, int connections,
-			long elapsedMillis, RevocationStatus revocation) {
+			List<String> clientCertificateAuthorities, HstsPolicy hsts, List<VulnerabilityEntry> vulnerabilities,
+			String trust, @Nullable String trustError, @Nullable Boolean hostnameMatches, @Nullable String grade,
+			List<Reason> gradeReasons, int connections, long elapsedMillis, RevocationStatus revocation) {
 
 		static Address of(ProbeReport report) {
 			HandshakeObservation handshake = report.handshake();
@@ -113,8 +116,10 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 					(ssl2 != null && ssl2.accepted()) ? ssl2.cipherKinds() : null, groups(report), certificates(report),
 					handshake.chainReport().issues().stream().map(Issue::of).toList(), handshake.ocspStapled().value(),
 					handshake.clientCertificateRequested(), handshake.clientCertificateAuthorities(),
-					HstsPolicy.of(report.hsts()), handshake.trust().name(), handshake.trustError(),
-					handshake.hostnameMatches(), (grade != null) ? grade.letter().displayName() : null,
+					HstsPolicy.of(report.hsts()),
+					report.vulnerabilities().stream().map(VulnerabilityEntry::of).toList(), handshake.trust().name(),
+					handshake.trustError(), handshake.hostnameMatches(),
+					(grade != null) ? grade.letter().displayName() : null,
 					(grade != null) ? grade.reasons().stream().map(Reason::of).toList() : List.of(),
 					report.connections(), report.elapsed().toMillis(),
 					RevocationStatus.of(report.revocation().summary()));
@@ -293,6 +298,21 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 
 		static Reason of(GradeReason reason) {
 			return new Reason(reason.code(), reason.text(), reason.cap().displayName());
+		}
+
+	}
+
+	/**
+	 * One vulnerability verdict.
+	 *
+	 * @param id the vulnerability ({@code HEARTBLEED}...)
+	 * @param status {@code VULNERABLE}, {@code NOT_VULNERABLE} or {@code NOT_TESTED}
+	 * @param detail why, in a few words
+	 */
+	record VulnerabilityEntry(String id, String status, String detail) {
+
+		static VulnerabilityEntry of(VulnerabilityResult result) {
+			return new VulnerabilityEntry(result.vulnerability().name(), result.status().name(), result.detail());
 		}
 
 	}

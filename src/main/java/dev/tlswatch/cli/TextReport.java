@@ -12,6 +12,7 @@ import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.VulnerabilityStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +75,12 @@ final class TextReport {
 				+ ((handshake.trustError() != null) ? " (" + handshake.trustError() + ")" : "") + ", name "
 				+ name(handshake.hostnameMatches()));
 		handshake.chainReport().issues().forEach((issue) -> this.out.println("    chain        " + issue.detail()));
+		report.vulnerabilities()
+			.stream()
+			.filter((result) -> result.status() != VulnerabilityStatus.NOT_VULNERABLE)
+			.forEach((result) -> this.out.println("    " + result.vulnerability().name() + " "
+					+ result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + result.detail()
+					+ ")"));
 		printRevocation(report);
 		printGrade(report.grade());
 		this.out.println(

@@ -1,5 +1,7 @@
 package dev.tlswatch.finding;
 
+import dev.tlswatch.probe.Vulnerability;
+
 /**
  * What a finding is about: its default severity, whether it concerns one address or the
  * whole endpoint, and what it means. The name is what the database, the API and exports
@@ -94,7 +96,44 @@ public enum FindingKind {
 	PROTOCOLS(Severity.INFO, true, "The protocol versions accepted."),
 
 	/** The addresses of the name serve different certificates. */
-	ADDRESSES_DISAGREE(Severity.WARNING, false, "The addresses of the name serve different certificates.");
+	ADDRESSES_DISAGREE(Severity.WARNING, false, "The addresses of the name serve different certificates."),
+
+	/** Heartbleed (CVE-2014-0160): the heartbeat answers with memory; fails the grade. */
+	VULNERABILITY_HEARTBLEED(Severity.CRITICAL, true, "Vulnerable to Heartbleed (CVE-2014-0160)."),
+
+	/** CCS injection (CVE-2014-0224): an early ChangeCipherSpec is accepted; F. */
+	VULNERABILITY_CCS_INJECTION(Severity.CRITICAL, true, "Vulnerable to CCS injection (CVE-2014-0224)."),
+
+	/** Ticketbleed (CVE-2016-9244): the session id echoes memory; F. */
+	VULNERABILITY_TICKETBLEED(Severity.CRITICAL, true, "Vulnerable to Ticketbleed (CVE-2016-9244)."),
+
+	/** ROBOT: a Bleichenbacher oracle (weak or strong) in RSA key exchange; F. */
+	VULNERABILITY_ROBOT(Severity.CRITICAL, true, "Vulnerable to ROBOT (a Bleichenbacher oracle)."),
+
+	/** POODLE: SSL 3.0 with a CBC suite; caps the grade at C. */
+	VULNERABILITY_POODLE(Severity.WARNING, true, "Vulnerable to POODLE (SSL 3.0 with CBC, CVE-2014-3566)."),
+
+	/** Insecure client-initiated renegotiation (CVE-2009-3555); F. */
+	VULNERABILITY_CLIENT_RENEGOTIATION(Severity.CRITICAL, true,
+			"Accepts insecure client-initiated renegotiation (CVE-2009-3555)."),
+
+	/** SWEET32: 64-bit block ciphers; with TLS 1.1 or newer the grade is capped at C. */
+	VULNERABILITY_SWEET32(Severity.WARNING, true, "Vulnerable to SWEET32 (64-bit block ciphers, CVE-2016-2183)."),
+
+	/** FREAK: export RSA key exchange; F. */
+	VULNERABILITY_FREAK(Severity.CRITICAL, true, "Vulnerable to FREAK (export RSA, CVE-2015-0204)."),
+
+	/** Logjam: export DHE or DH parameters under 1024 bits; F. */
+	VULNERABILITY_LOGJAM(Severity.CRITICAL, true, "Vulnerable to Logjam (weak DH, CVE-2015-4000)."),
+
+	/** DROWN: SSL 2.0 on the same key; F. */
+	VULNERABILITY_DROWN(Severity.CRITICAL, true, "Vulnerable to DROWN (SSL 2.0, CVE-2016-0800)."),
+
+	/** BEAST: TLS 1.0 or SSL 3.0 with CBC; informational (TLS 1.0 is judged itself). */
+	VULNERABILITY_BEAST(Severity.INFO, true, "BEAST applies (TLS 1.0 with CBC, CVE-2011-3389)."),
+
+	/** Lucky Thirteen: CBC with MAC-then-encrypt; informational. */
+	VULNERABILITY_LUCKY13(Severity.INFO, true, "Lucky Thirteen applies (CBC suites, CVE-2013-0169).");
 
 	private final Severity defaultSeverity;
 
@@ -106,6 +145,28 @@ public enum FindingKind {
 		this.defaultSeverity = defaultSeverity;
 		this.perAddress = perAddress;
 		this.meaning = meaning;
+	}
+
+	/**
+	 * The kind of the finding that an address has a vulnerability.
+	 * @param vulnerability the vulnerability
+	 * @return its kind
+	 */
+	public static FindingKind of(Vulnerability vulnerability) {
+		return switch (vulnerability) {
+			case HEARTBLEED -> VULNERABILITY_HEARTBLEED;
+			case CCS_INJECTION -> VULNERABILITY_CCS_INJECTION;
+			case TICKETBLEED -> VULNERABILITY_TICKETBLEED;
+			case ROBOT -> VULNERABILITY_ROBOT;
+			case POODLE -> VULNERABILITY_POODLE;
+			case CLIENT_RENEGOTIATION -> VULNERABILITY_CLIENT_RENEGOTIATION;
+			case SWEET32 -> VULNERABILITY_SWEET32;
+			case FREAK -> VULNERABILITY_FREAK;
+			case LOGJAM -> VULNERABILITY_LOGJAM;
+			case DROWN -> VULNERABILITY_DROWN;
+			case BEAST -> VULNERABILITY_BEAST;
+			case LUCKY13 -> VULNERABILITY_LUCKY13;
+		};
 	}
 
 	/**

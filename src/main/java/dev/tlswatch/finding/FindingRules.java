@@ -23,6 +23,8 @@ import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,7 @@ final class FindingRules {
 			protocolVersions(result, findings);
 			stapling(result, findings);
 			hsts(result, findings);
+			vulnerabilities(result, findings);
 		}
 		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -239,6 +242,21 @@ final class FindingRules {
 			case ENABLED -> {
 				// A policy in force is nothing to report
 			}
+		}
+	}
+
+	/**
+	 * One finding per vulnerability the address was found to have, of its
+	 * {@link FindingKind#of kind} and default severity: critical for what SSL Labs fails
+	 * (and insecure renegotiation), a warning for POODLE and SWEET32, informational for
+	 * BEAST and LUCKY13. A vulnerability not tested is no finding: unknown is not false.
+	 */
+	private static void vulnerabilities(AddressResult result, List<FindingDetails> findings) {
+		for (VulnerabilityResult vulnerability : result.vulnerable()) {
+			Vulnerability id = vulnerability.vulnerability();
+			FindingKind kind = FindingKind.of(id);
+			findings.add(new FindingDetails(kind, kind.defaultSeverity(), result.address(),
+					"Vulnerable to " + id.displayName() + " (" + id.cve() + "): " + vulnerability.detail() + "."));
 		}
 	}
 

@@ -1,11 +1,10 @@
 package dev.tlswatch.notify;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.quartz.QuartzJobBean;
+import dev.tlswatch.schedule.GuardedJob;
 
 /**
  * The repeating Quartz job that drains the outbox: retries rows whose backoff has passed
@@ -13,27 +12,22 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * node of the cluster at a time; drains started after commits may run beside it.
  */
 @DisallowConcurrentExecution
-class OutboxDrainJob extends QuartzJobBean {
+class OutboxDrainJob extends GuardedJob {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDrainJob.class);
 
 	private final OutboxDrainer drainer;
 
 	OutboxDrainJob(OutboxDrainer drainer) {
+		super("Draining the notification outbox");
 		this.drainer = drainer;
 	}
 
 	@Override
-	protected void executeInternal(JobExecutionContext context) {
-		try {
-			int sent = this.drainer.drain();
-			if (sent > 0) {
-				logger.debug("Outbox drain sent {} notifications", sent);
-			}
-		}
-		catch (RuntimeException ex) {
-			// The trigger stays; the next firing retries.
-			logger.error("Draining the notification outbox failed", ex);
+	protected void run() {
+		int sent = this.drainer.drain();
+		if (sent > 0) {
+			logger.debug("Outbox drain sent {} notifications", sent);
 		}
 	}
 

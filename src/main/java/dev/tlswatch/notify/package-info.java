@@ -2,7 +2,7 @@
  * Delivers messages (mail, webhook) from a transactional outbox; knows nothing of
  * findings or alerts. Outbound URLs pass the endpoint module's {@code OutboundUrlPolicy}.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "schedule" })
 @NullMarked
 package dev.tlswatch.notify;
 

@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param chachaPreference for TLS 1.2 and TLS 1.3 where suites were enumerated, whether a
  * server that enforces its order chooses ChaCha20-Poly1305 when the client puts it first
  * ({@link ChachaPreference}); empty when not probed
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed (the address did not answer)
  * @param revocation the revocation status of each certificate of the chain as sent
  * ({@link RevocationReport#summary()} for the address); every certificate
  * {@link Revocation.Status#NOT_CHECKED} when checking is switched off
@@ -40,7 +42,8 @@ import org.jspecify.annotations.Nullable;
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-		Map<TlsVersion, ChachaPreference> chachaPreference, RevocationReport revocation) {
+		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
+		RevocationReport revocation) {
 
 	private static final String REVOCATION_NOT_CHECKED = "Revocation checking is switched off";
 
@@ -55,6 +58,7 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		groups = List.copyOf(groups);
 		chachaPreference = chachaPreference.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new EnumMap<>(chachaPreference));
+		vulnerabilities = List.copyOf(vulnerabilities);
 	}
 
 	/**
@@ -63,9 +67,21 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, vulnerabilities,
+				RevocationReport.notChecked(handshake.chain().size(), REVOCATION_NOT_CHECKED));
+	}
+
+	/**
+	 * A report without vulnerability checks and revocation check.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 			Map<TlsVersion, ChachaPreference> chachaPreference) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
-				chachaPreference, RevocationReport.notChecked(handshake.chain().size(), REVOCATION_NOT_CHECKED));
+				chachaPreference, List.of());
 	}
 
 	/**
@@ -97,7 +113,8 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		Grade capped = (this.grade != null && revocation.revoked())
 				? this.grade.withTrustFailure("CERT_REVOKED", "Certificate revoked") : this.grade;
 		return new ProbeReport(this.target, this.handshake, this.versions, this.suites, this.groups, this.features,
-				capped, this.connections, this.elapsed, this.hsts, this.ssl2, this.chachaPreference, revocation);
+				capped, this.connections, this.elapsed, this.hsts, this.ssl2, this.chachaPreference,
+				this.vulnerabilities, revocation);
 	}
 
 	/**

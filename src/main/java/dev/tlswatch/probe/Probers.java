@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tlswatch.probe.cert.ChainAnalysis;
 import dev.tlswatch.probe.grade.SslLabsGrader;
+import dev.tlswatch.probe.wire.VulnerabilityProbes;
 import dev.tlswatch.probe.jsse.AlpnHandshake;
 import dev.tlswatch.probe.jsse.HstsProbe;
 import dev.tlswatch.probe.jsse.JsseTlsProber;
@@ -119,6 +120,27 @@ public final class Probers {
 	 */
 	public static Grade grade(GradeInput input) {
 		return SslLabsGrader.grade(input);
+	}
+
+	/**
+	 * Grade the observations of one address and the vulnerabilities found there: each
+	 * that SSL Labs' guide caps (Heartbleed, CCS injection, Ticketbleed, ROBOT, POODLE,
+	 * FREAK, Logjam, DROWN) caps the grade too.
+	 * @param input what was observed
+	 * @param vulnerabilities the vulnerability verdicts
+	 * @return the grade
+	 */
+	public static Grade grade(GradeInput input, List<VulnerabilityResult> vulnerabilities) {
+		return SslLabsGrader.grade(input, vulnerabilities);
+	}
+
+	/**
+	 * The vulnerability checks that write their own records: Heartbleed, CCS injection,
+	 * Ticketbleed, ROBOT, client-initiated renegotiation and Logjam.
+	 * @return thread-safe checks
+	 */
+	public static List<VulnerabilityCheck> vulnerabilityChecks() {
+		return VulnerabilityProbes.all();
 	}
 
 	/**

@@ -51,6 +51,9 @@ public final class TlsEngine {
 
 	private final RevocationChecker revocation;
 
+	// Vulnerability checks: the wire ones (Heartbleed, CCS injection, ROBOT, Logjam)
+	private final List<VulnerabilityCheck> vulnerabilityChecks;
+
 	/** Ports where an HTTPS server is expected whatever ALPN says. */
 	static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443, 4443);
 
@@ -78,17 +81,24 @@ public final class TlsEngine {
 	public TlsEngine(int connectionsPerAddress, RevocationChecker revocation) {
 		this(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
 				Probers.features(Math.max(1, connectionsPerAddress)), Probers.hsts(), Probers.ssl2(),
-				Probers.chachaPreference(), connectionsPerAddress, revocation);
+				Probers.chachaPreference(), Probers.vulnerabilityChecks(), connectionsPerAddress, revocation);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
 			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha, int connectionsPerAddress) {
-		this(handshakes, suites, groups, features, hsts, ssl2, chacha, connectionsPerAddress, RevocationChecker.OFF);
+		this(handshakes, suites, groups, features, hsts, ssl2, chacha, List.of(), connectionsPerAddress);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
-			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha, int connectionsPerAddress,
-			RevocationChecker revocation) {
+			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha,
+			List<VulnerabilityCheck> vulnerabilityChecks, int connectionsPerAddress) {
+		this(handshakes, suites, groups, features, hsts, ssl2, chacha, vulnerabilityChecks, connectionsPerAddress,
+				RevocationChecker.OFF);
+	}
+
+	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
+			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha,
+			List<VulnerabilityCheck> vulnerabilityChecks, int connectionsPerAddress, RevocationChecker revocation) {
 		this.revocation = revocation;
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
@@ -100,6 +110,7 @@ public final class TlsEngine {
 		this.hsts = hsts;
 		this.ssl2 = ssl2;
 		this.chacha = chacha;
+		this.vulnerabilityChecks = List.copyOf(vulnerabilityChecks);
 		this.connectionsPerAddress = connectionsPerAddress;
 	}
 
@@ -160,11 +171,15 @@ public final class TlsEngine {
 		connections.incrementAndGet();
 		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
+		List<VulnerabilityResult> vulnerabilities = vulnerabilities(target, options, versionResults, suiteResults,
+				sweeping.ssl2(), featureReport);
+		vulnerabilities.forEach((result) -> connections.addAndGet(result.connections()));
 		ProbeReport report = new ProbeReport(target, handshake, versionResults, suiteResults, groupResults,
 				featureReport,
-				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2()),
+				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2(),
+						vulnerabilities),
 				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
-				sweeping.chacha());
+				sweeping.chacha(), vulnerabilities);
 		return (revocationCheck != null) ? report.withRevocation(revocationCheck.join()) : report;
 	}
 
@@ -199,6 +214,39 @@ public final class TlsEngine {
 		}
 		connections.incrementAndGet();
 		return this.hsts.probe(target, options);
+	}
+
+	/**
+	 * Every vulnerability verdict, in the order of {@link Vulnerability}: derived from
+	 * what was found where that decides it; otherwise the wire checks, run at once under
+	 * the cap. A vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
+	 */
+	private List<VulnerabilityResult> vulnerabilities(ProbeTarget target, ProbeOptions options,
+			List<VersionSupport> versions, Map<TlsVersion, SuiteEnumeration> suites, @Nullable Ssl2Support ssl2,
+			@Nullable FeatureReport features) {
+		Map<Vulnerability, VulnerabilityResult> results = new EnumMap<>(Vulnerability.class);
+		DerivedVulnerabilities.derive(versions, suites, ssl2, features)
+			.forEach((result) -> results.put(result.vulnerability(), result));
+		Semaphore permits = new Semaphore(this.connectionsPerAddress);
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Map<Vulnerability, Future<VulnerabilityResult>> jobs = new EnumMap<>(Vulnerability.class);
+			for (VulnerabilityCheck check : this.vulnerabilityChecks) {
+				VulnerabilityResult derived = results.get(check.vulnerability());
+				if (derived != null && derived.status() != VulnerabilityStatus.NOT_TESTED) {
+					// Already decided without a connection
+					continue;
+				}
+				jobs.put(check.vulnerability(),
+						executor.submit(() -> capped(permits, () -> check.check(target, options, suites))));
+			}
+			jobs.forEach((vulnerability, job) -> results.put(vulnerability, await(job, vulnerability,
+					(failed, error) -> VulnerabilityResult.notTested(failed, "Check failed: " + error, 0))));
+		}
+		for (Vulnerability vulnerability : Vulnerability.values()) {
+			results.putIfAbsent(vulnerability,
+					VulnerabilityResult.notTested(vulnerability, "No check for it in this probe", 0));
+		}
+		return List.copyOf(results.values());
 	}
 
 	/** The accepted versions, newest first. */
@@ -472,12 +520,19 @@ public final class TlsEngine {
 			return of(handshake, versions, suites, groups, features, hsts, null);
 		}
 
+		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
+				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
+				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2) {
+			return of(handshake, versions, suites, groups, features, hsts, ssl2, List.of());
+		}
+
 		/**
 		 * The grade, with SSL 2.0 among the accepted versions when it was seen accepted.
 		 */
 		static Grade of(HandshakeObservation handshake, List<VersionSupport> versions,
 				Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups,
-				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2) {
+				@Nullable FeatureReport features, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+				List<VulnerabilityResult> vulnerabilities) {
 			Set<TlsVersion> acceptedVersions = acceptedVersions(versions, ssl2 != null && ssl2.accepted());
 			GradeInput input = GradeInput.UNKNOWN.withTrust(handshake.trust())
 				.withHostnameMatches(handshake.hostnameMatches())
@@ -507,7 +562,20 @@ public final class TlsEngine {
 					input = input.withServerKey(new GradeInput.ServerKey(leaf.keyAlgorithm(), leaf.keySize()));
 				}
 			}
-			return Probers.grade(input);
+			input = input.withInsecureRenegotiation(insecureRenegotiation(vulnerabilities));
+			return Probers.grade(input, vulnerabilities);
+		}
+
+		/**
+		 * What the client-initiated renegotiation check found, {@code null} if nothing.
+		 */
+		private static @Nullable Boolean insecureRenegotiation(List<VulnerabilityResult> vulnerabilities) {
+			return vulnerabilities.stream()
+				.filter((result) -> result.vulnerability() == Vulnerability.CLIENT_RENEGOTIATION)
+				.filter((result) -> result.status() != VulnerabilityStatus.NOT_TESTED)
+				.map(VulnerabilityResult::vulnerable)
+				.findFirst()
+				.orElse(null);
 		}
 
 		/** Known when the leaf does not demand a staple, or when stapling was seen. */

@@ -1,35 +1,26 @@
 package dev.tlswatch.retention;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.quartz.QuartzJobBean;
+import dev.tlswatch.schedule.GuardedJob;
 
 /**
- * The clustered retention job: one node at a time runs it.
+ * The clustered retention job: one node at a time runs it. Whatever a failed run deleted
+ * stays deleted; the next firing goes on.
  */
 @DisallowConcurrentExecution
-class RetentionJob extends QuartzJobBean {
-
-	private static final Logger logger = LoggerFactory.getLogger(RetentionJob.class);
+class RetentionJob extends GuardedJob {
 
 	private final Retention retention;
 
 	RetentionJob(Retention retention) {
+		super("Retention run");
 		this.retention = retention;
 	}
 
 	@Override
-	protected void executeInternal(JobExecutionContext context) {
-		try {
-			this.retention.runNow();
-		}
-		catch (RuntimeException ex) {
-			// The next firing tries again; whatever was deleted so far stays deleted.
-			logger.error("Retention run failed", ex);
-		}
+	protected void run() {
+		this.retention.runNow();
 	}
 
 }

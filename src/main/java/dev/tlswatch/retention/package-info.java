@@ -4,7 +4,7 @@
  * plus one per endpoint per day; certificates no scan references, delivered outbox rows
  * and old audit events go. Everything in bounded batches of short transactions.
  */
-@ApplicationModule(allowedDependencies = { "scan", "finding", "notify", "audit" })
+@ApplicationModule(allowedDependencies = { "scan", "finding", "notify", "audit", "schedule" })
 @NullMarked
 package dev.tlswatch.retention;
 

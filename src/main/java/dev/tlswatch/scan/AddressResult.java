@@ -10,6 +10,8 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when not known
  * @param clientCertificateAuthorities the certificate authorities (RFC 2253 names) the
  * request named; empty without a request or names
+ * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
+ * {@link Vulnerability}; empty when not probed
  * @param revocation the revocation status of each certificate of the chain, leaf first
  * ({@link RevocationReport#summary()} for the address); not checked for a scan stored
  * before revocation was checked, or with the check switched off
@@ -53,7 +57,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
-		RevocationReport revocation) {
+		List<VulnerabilityResult> vulnerabilities, RevocationReport revocation) {
 
 	/** Why a result without a revocation check has none. */
 	static final String REVOCATION_NOT_RECORDED = "Revocation was not checked in this scan";
@@ -63,6 +67,22 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
 		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+		vulnerabilities = List.copyOf(vulnerabilities);
+	}
+
+	/**
+	 * A result without vulnerability checks.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities, List.of());
 	}
 
 	/**
@@ -74,10 +94,11 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
 			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
-			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+			List<VulnerabilityResult> vulnerabilities) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				clientCertificateRequested, clientCertificateAuthorities,
+				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities,
 				RevocationReport.notChecked(chain.size(), REVOCATION_NOT_RECORDED));
 	}
 
@@ -90,7 +111,8 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
 				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
-				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, revocation);
+				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
+				revocation);
 	}
 
 	/**
@@ -104,7 +126,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				null, List.of());
+				null, List.of(), List.of());
 	}
 
 	/**
@@ -153,6 +175,22 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	/** The leaf certificate, if the server sent any. */
 	public @Nullable CertificateInfo leaf() {
 		return this.chain.isEmpty() ? null : this.chain.get(0);
+	}
+
+	/**
+	 * The vulnerabilities the address was found to have.
+	 * @return the vulnerable verdicts, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityResult> vulnerable() {
+		return this.vulnerabilities.stream().filter(VulnerabilityResult::vulnerable).toList();
+	}
+
+	/**
+	 * The vulnerability verdicts for pages and the API.
+	 * @return one per vulnerability, in the order of {@link Vulnerability}
+	 */
+	public List<VulnerabilityDetails> vulnerabilityDetails() {
+		return this.vulnerabilities.stream().map(VulnerabilityDetails::of).toList();
 	}
 
 	/** The protocol versions the address was seen to accept, oldest first. */

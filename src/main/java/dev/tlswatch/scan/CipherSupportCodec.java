@@ -6,6 +6,7 @@ import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,6 +114,18 @@ class CipherSupportCodec {
 
 	List<String> decodeNames(@Nullable String document) {
 		return (document != null) ? List.of(this.json.readValue(document, String[].class)) : List.of();
+	}
+
+	/** The verdicts as a JSON array, {@code null} when there are none (not probed). */
+	@Nullable String encodeVulnerabilities(List<VulnerabilityResult> vulnerabilities) {
+		return vulnerabilities.isEmpty() ? null : this.json.writeValueAsString(vulnerabilities);
+	}
+
+	List<VulnerabilityResult> decodeVulnerabilities(@Nullable String document) {
+		if (document == null) {
+			return List.of();
+		}
+		return List.of(this.json.readValue(document, VulnerabilityResult[].class));
 	}
 
 }

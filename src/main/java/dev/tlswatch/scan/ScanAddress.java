@@ -114,6 +114,12 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String clientCertificateAuthorities;
 
+	// JSON array of the probe's VulnerabilityResult, read and written whole by
+	// CipherSupportCodec (jsonb, V51)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String vulnerabilities;
+
 	// jsonb of the RevocationReport, read and written whole by CipherSupportCodec
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
@@ -136,7 +142,9 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities, @Nullable String revocation) {
+			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities,
+			@Nullable String revocation) {
+		this.vulnerabilities = vulnerabilities;
 		this.revocation = revocation;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
@@ -180,7 +188,7 @@ class ScanAddress {
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatch, chain,
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
-				codec.decodeNames(this.clientCertificateAuthorities),
+				codec.decodeNames(this.clientCertificateAuthorities), codec.decodeVulnerabilities(this.vulnerabilities),
 				codec.decodeRevocation(this.revocation, chain.size()));
 	}
 

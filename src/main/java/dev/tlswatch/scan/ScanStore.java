@@ -90,6 +90,7 @@ class ScanStore {
 				overallError(results, outcome));
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
 				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()),
+				this.codec.encodeVulnerabilities(result.vulnerabilities()),
 				this.codec.encodeRevocation(result.revocation()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
@@ -124,7 +125,7 @@ class ScanStore {
 				toGrade(report.grade()), report.connections(), toCipherSupport(report),
 				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
 				observation.clientCertificateRequested(), observation.clientCertificateAuthorities(),
-				report.revocation());
+				report.vulnerabilities(), report.revocation());
 	}
 
 	private static HstsDetails toHsts(Observed<Hsts> observed) {

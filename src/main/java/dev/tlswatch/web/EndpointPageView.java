@@ -34,6 +34,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
+import dev.tlswatch.scan.VulnerabilityDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
 import org.jspecify.annotations.Nullable;
@@ -114,8 +115,13 @@ class EndpointPageView {
 					|| result.clientCertificateRequested() != null)
 			.map(ExtrasRow::of)
 			.toList();
+		List<VulnerabilitiesRow> vulnerabilities = scan.results()
+			.stream()
+			.filter((result) -> !result.vulnerabilities().isEmpty())
+			.map(VulnerabilitiesRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, grades, suites, findingRows, extras);
+				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities);
 	}
 
 	/**
@@ -309,12 +315,14 @@ class EndpointPageView {
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
-			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras) {
+			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras,
+			List<VulnerabilitiesRow> vulnerabilities) {
 
 		private static final String CRITICAL = "critical";
 
 		CurrentScan {
 			extras = List.copyOf(extras);
+			vulnerabilities = List.copyOf(vulnerabilities);
 			chain = List.copyOf(chain);
 			addresses = List.copyOf(addresses);
 			versions = List.copyOf(versions);
@@ -507,6 +515,45 @@ class EndpointPageView {
 
 		public @Nullable String shortFingerprint() {
 			return (this.leafFingerprint != null) ? EndpointPageView.shortFingerprint(this.leafFingerprint) : null;
+		}
+
+	}
+
+	/**
+	 * The vulnerability verdicts of one address: those found first, then those not
+	 * tested, then those ruled out.
+	 *
+	 * @param address the address
+	 * @param verdicts one per vulnerability
+	 */
+	record VulnerabilitiesRow(@Nullable String address, List<VulnerabilityDetails> verdicts) {
+
+		VulnerabilitiesRow {
+			verdicts = List.copyOf(verdicts);
+		}
+
+		static VulnerabilitiesRow of(AddressResult result) {
+			return new VulnerabilitiesRow(result.address(),
+					result.vulnerabilityDetails()
+						.stream()
+						.sorted(Comparator.comparingInt(VulnerabilitiesRow::rank))
+						.toList());
+		}
+
+		private static int rank(VulnerabilityDetails verdict) {
+			return switch (verdict.status()) {
+				case "VULNERABLE" -> 0;
+				case "NOT_TESTED" -> 1;
+				default -> 2;
+			};
+		}
+
+		/**
+		 * How many were found.
+		 * @return the number of vulnerable verdicts
+		 */
+		public long vulnerableCount() {
+			return this.verdicts.stream().filter(VulnerabilityDetails::vulnerable).count();
 		}
 
 	}

@@ -21,6 +21,9 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.CipherSupport;
@@ -333,6 +336,42 @@ class AlertRulesTests {
 		List<Condition> matching = evaluation.conditions().stream().filter((c) -> c.rule() == rule).toList();
 		assertThat(matching).as("conditions of " + rule + " in " + evaluation.conditions()).hasSize(1);
 		return matching.get(0);
+	}
+
+	@Test
+	void vulnerabilityFoundAtWarningOrWorseIsAnAlertPerVulnerability() {
+		AddressResult base = ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))));
+		AddressResult probed = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null, null, List.of(),
+				List.of(VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle", 5),
+						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0)));
+		ScanDetails scan = scan(1, 1, probed);
+
+		Evaluation evaluation = AlertRules.evaluate(scan, judged(scan, POLICY), DEFAULTS, EndpointMemory.EMPTY, NOW);
+
+		assertThat(evaluation.evaluated()).contains(AlertRule.VULNERABLE);
+		Condition robot = only(evaluation, AlertRule.VULNERABLE);
+		assertThat(robot.subject()).isEqualTo("ROBOT");
+		assertThat(robot.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(robot.title()).isEqualTo("vulnerable: robot");
+		assertThat(robot.message()).isEqualTo("Vulnerable to ROBOT (CVE-2017-13099): Strong oracle.");
+	}
+
+	@Test
+	void everyVulnerabilityAboveInformationRaisesTheVulnerableRule() {
+		for (Vulnerability vulnerability : Vulnerability.values()) {
+			FindingKind kind = FindingKind.of(vulnerability);
+			assertThat(AlertRules.ruleFor(kind)).as(kind.name())
+				.isEqualTo((kind.defaultSeverity() == Severity.INFO) ? null : AlertRule.VULNERABLE);
+		}
+	}
+
+	@Test
+	void addressesWithoutVulnerabilityChecksLeaveTheRuleUnjudged() {
+		Evaluation evaluation = evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))))));
+
+		assertThat(evaluation.evaluated()).doesNotContain(AlertRule.VULNERABLE);
 	}
 
 }

@@ -375,14 +375,16 @@ class ScanApiIntegrationTests {
 				   "ocspStapled":false,
 				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
 				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"},
-				   "clientCertificateRequested":null,"clientCertificateAuthorities":[]},
+				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
+				   "vulnerabilities":[]},
 				  {"address":"10.0.0.1","outcome":"DENIED","error":"Private address","protocol":null,"cipherSuite":null,
 				   "connectMillis":null,"handshakeMillis":null,"trust":"UNKNOWN","trustError":null,"hostnameMatches":null,
 				   "chain":[],"chainIssues":[],"leafSctCount":null,"leafMustStaple":null,"versions":[],"grade":null,
 				   "connections":0,"cipherSupport":null,"ocspStapled":null,
 				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
 				    "detail":"Port 25 is not an HTTPS port"},
-				   "clientCertificateRequested":null,"clientCertificateAuthorities":[]}],
+				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
+				   "vulnerabilities":[]}],
 				 "findings":[]}
 				"""
 			.formatted(endpointId, SHA256);

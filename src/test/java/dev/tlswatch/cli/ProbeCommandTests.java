@@ -57,6 +57,13 @@ class ProbeCommandTests {
 			assertThat(address.get("sslv2CipherKinds").isNull()).isTrue();
 			assertThat(address.get("chachaPreference").has("TLSv1.2")).isTrue();
 			assertThat(address.get("chachaPreference").has("TLSv1.3")).isTrue();
+			JsonNode vulnerabilities = address.get("vulnerabilities");
+			assertThat(vulnerabilities.size()).isEqualTo(12);
+			assertThat(vulnerabilities.get(0).get("id").asString()).isEqualTo("HEARTBLEED");
+			assertThat(vulnerabilities.get(0).get("status").asString()).isEqualTo("NOT_VULNERABLE");
+			assertThat(vulnerabilities.get(0).get("detail").asString()).isEqualTo("No heartbeat extension");
+			assertThat(vulnerabilities.get(3).get("id").asString()).isEqualTo("ROBOT");
+			assertThat(vulnerabilities.get(11).get("id").asString()).isEqualTo("LUCKY13");
 			assertThat(address.get("chain").get(0).get("subject").asString())
 				.isEqualTo(leaf.certificate().getSubjectX500Principal().getName());
 			assertThat(address.get("trust").asString()).isEqualTo("TRUSTED");
@@ -111,8 +118,8 @@ class ProbeCommandTests {
 			assertThat(address.propertyNames()).containsExactly("address", "outcome", "error", "protocol",
 					"cipherSuite", "protocols", "cipherSuites", "serverOrder", "chachaPreference", "sslv2CipherKinds",
 					"groups", "chain", "chainIssues", "ocspStapled", "clientCertificateRequested",
-					"clientCertificateAuthorities", "hsts", "trust", "trustError", "hostnameMatches", "grade",
-					"gradeReasons", "connections", "elapsedMillis", "revocation");
+					"clientCertificateAuthorities", "hsts", "vulnerabilities", "trust", "trustError", "hostnameMatches",
+					"grade", "gradeReasons", "connections", "elapsedMillis", "revocation");
 			assertThat(address.get("revocation").propertyNames()).containsExactly("status", "source", "reason",
 					"revokedAt", "detail");
 			assertThat(address.get("protocols").propertyNames()).containsExactly("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1",

@@ -3,6 +3,7 @@ package dev.tlswatch.finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +16,8 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.ChainReportDetails;
 import dev.tlswatch.scan.HstsDetails;
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FindingRulesTests {
 
@@ -337,6 +341,44 @@ class FindingRulesTests {
 		return new AddressResult(base.address(), base.outcome(), null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5,
 				TrustStatus.TRUSTED, null, true, base.chain(), new ChainReportDetails(List.of(), 0, mustStaple),
 				List.of(), null, 1, null, stapled, null);
+	}
+
+	@Test
+	void vulnerabilitiesFoundAreFindingsWithTheirSeverityAndThoseNotTestedAreNone() {
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		AddressResult result = new AddressResult(base.address(), base.outcome(), null, "TLSv1.2",
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 1, 5, TrustStatus.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 1, null, true, null, null, List.of(),
+				List.of(VulnerabilityResult.vulnerable(Vulnerability.HEARTBLEED, "Answered with 1043 bytes", 1),
+						VulnerabilityResult.vulnerable(Vulnerability.SWEET32,
+								"64-bit block cipher accepted: TLS_RSA_WITH_3DES_EDE_CBC_SHA", 0),
+						VulnerabilityResult.vulnerable(Vulnerability.LUCKY13, "CBC suite accepted", 0),
+						VulnerabilityResult.notTested(Vulnerability.TICKETBLEED, "No check for it", 0),
+						VulnerabilityResult.notVulnerable(Vulnerability.ROBOT, "No RSA key exchange suite", 0)));
+
+		List<FindingDetails> findings = FindingRules.judge(scan(result), POLICY, NOW);
+
+		assertThat(findings).filteredOn((finding) -> finding.code().startsWith("VULNERABILITY_"))
+			.extracting(FindingDetails::code, FindingDetails::severity)
+			.containsExactly(tuple("VULNERABILITY_HEARTBLEED", Severity.CRITICAL),
+					tuple("VULNERABILITY_SWEET32", Severity.WARNING), tuple("VULNERABILITY_LUCKY13", Severity.INFO));
+		assertThat(findings).filteredOn((finding) -> finding.code().equals("VULNERABILITY_HEARTBLEED"))
+			.extracting(FindingDetails::message)
+			.containsExactly("Vulnerable to Heartbleed (CVE-2014-0160): Answered with 1043 bytes.");
+		assertThat(FindingRules.status(scan(result), findings)).isEqualTo(EndpointStatus.CRITICAL);
+	}
+
+	@Test
+	void eachVulnerabilityHasItsOwnKindNamedAfterItsId() {
+		assertThat(Arrays.stream(Vulnerability.values()).map(FindingKind::of).map(FindingKind::name))
+			.doesNotHaveDuplicates()
+			.allSatisfy((name) -> assertThat(name).startsWith("VULNERABILITY_"));
+		assertThat(FindingKind.of(Vulnerability.CLIENT_RENEGOTIATION))
+			.isEqualTo(FindingKind.VULNERABILITY_CLIENT_RENEGOTIATION);
+		assertThat(Arrays.stream(Vulnerability.values()).map(FindingKind::of).map(FindingKind::defaultSeverity))
+			.containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL,
+					Severity.WARNING, Severity.CRITICAL, Severity.WARNING, Severity.CRITICAL, Severity.CRITICAL,
+					Severity.CRITICAL, Severity.INFO, Severity.INFO);
 	}
 
 	private static AddressResult withHsts(HstsDetails hsts) {

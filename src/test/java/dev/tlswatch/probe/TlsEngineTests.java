@@ -40,13 +40,36 @@ class TlsEngineTests {
 			assertThat(report.ssl2().verdict()).isEqualTo(VersionVerdict.REJECTED);
 			assertThat(report.grade().reasons()).extracting(GradeReason::code).doesNotContain("SSL2_ACCEPTED");
 			assertThat(report.chachaPreference()).containsOnlyKeys(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
+			// Every vulnerability has a verdict; JSSE is vulnerable to none of the
+			// tested ones, and its CBC suites are LUCKY13 (informational)
+			assertThat(report.vulnerabilities()).extracting(VulnerabilityResult::vulnerability)
+				.containsExactly(Vulnerability.values());
+			assertThat(report.vulnerabilities()).filteredOn(VulnerabilityResult::vulnerable)
+				.extracting(VulnerabilityResult::vulnerability)
+				.containsExactly(Vulnerability.LUCKY13);
+			assertThat(report.vulnerabilities())
+				.filteredOn((result) -> result.status() == VulnerabilityStatus.NOT_VULNERABLE)
+				.extracting(VulnerabilityResult::vulnerability)
+				.contains(Vulnerability.HEARTBLEED, Vulnerability.CCS_INJECTION, Vulnerability.TICKETBLEED,
+						Vulnerability.ROBOT, Vulnerability.LOGJAM, Vulnerability.POODLE, Vulnerability.SWEET32,
+						Vulnerability.DROWN, Vulnerability.CLIENT_RENEGOTIATION);
+			// Secure renegotiation decides it without the renegotiation check's
+			// connection
+			assertThat(report.vulnerabilities())
+				.filteredOn((result) -> result.vulnerability() == Vulnerability.CLIENT_RENEGOTIATION)
+				.singleElement()
+				.extracting(VulnerabilityResult::connections)
+				.isEqualTo(0);
+			assertThat(report.grade().reasons()).extracting(GradeReason::code)
+				.doesNotContain("NOT_TESTED_INSECURE_RENEGOTIATION");
 			// Every connection is counted once
 			assertThat(report.connections()).isEqualTo(server.acceptedConnections());
 			// The version sweeps: one connection per refused version; per accepted one,
 			// one per suite, one refusal, at most one for the order
 			int sweeps = report.connections() - 1
 					- report.groups().stream().mapToInt(GroupEnumeration::connections).sum()
-					- report.features().connections() - 1 - chachaConnections(report);
+					- report.features().connections() - 1 - chachaConnections(report)
+					- report.vulnerabilities().stream().mapToInt(VulnerabilityResult::connections).sum();
 			int budget = TlsVersion.probed()
 				.stream()
 				.mapToInt((version) -> report.suites().containsKey(version)

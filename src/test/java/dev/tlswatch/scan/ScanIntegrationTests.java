@@ -116,9 +116,28 @@ class ScanIntegrationTests {
 						tuple(TlsVersion.TLS_1_3, VersionVerdict.REJECTED));
 			assertThat(scan.results().get(0).versions().get(4).detail()).startsWith("TLS_ECDHE_RSA_WITH_AES_");
 			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
+			// Every vulnerability verdict is stored (jsonb) and read back; JSSE's CBC
+			// suites are LUCKY13, an informational finding
+			assertThat(scan.results().get(0).vulnerabilityDetails()).extracting(VulnerabilityDetails::id)
+				.containsExactly("HEARTBLEED", "CCS_INJECTION", "TICKETBLEED", "ROBOT", "POODLE",
+						"CLIENT_RENEGOTIATION", "SWEET32", "FREAK", "LOGJAM", "DROWN", "BEAST", "LUCKY13");
+			ScanDetails reread = this.scans.latest(endpoint.id()).orElseThrow();
+			assertThat(reread.results().get(0).vulnerabilities()).isEqualTo(scan.results().get(0).vulnerabilities());
+			assertThat(reread.results().get(0).vulnerabilityDetails())
+				.filteredOn((verdict) -> verdict.id().equals("HEARTBLEED"))
+				.extracting(VulnerabilityDetails::status, VulnerabilityDetails::detail)
+				.containsExactly(tuple("NOT_VULNERABLE", "No heartbeat extension"));
+			assertThat(this.jdbc.queryForObject(
+					"select jsonb_array_length(vulnerabilities) from scan_result where scan_id = ?", Integer.class,
+					scan.id()))
+				.isEqualTo(12);
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS");
-			assertThat(this.findings.awaitJudged(scan.id(), java.time.Duration.ofSeconds(30))).isTrue();
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS", "VULNERABILITY_LUCKY13");
+			this.mvc.perform(get("/api/v1/endpoints/" + endpoint.id() + "/scans/latest"))
+				.andExpect(jsonPath("$.results[0].vulnerabilities[0].id").value("HEARTBLEED"))
+				.andExpect(jsonPath("$.results[0].vulnerabilities[0].status").value("NOT_VULNERABLE"))
+				.andExpect(jsonPath("$.results[0].vulnerabilities[11].id").value("LUCKY13"))
+				.andExpect(jsonPath("$.results[0].vulnerabilities[11].status").value("VULNERABLE"));
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 			assertThat(this.scans.latest(endpoint.id())).contains(scan);
 			assertThat(this.scans.find(scan.id())).contains(scan);

@@ -44,6 +44,8 @@ import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.ChainReportDetails;
+import dev.tlswatch.probe.Vulnerability;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.LatestScanSummary;
@@ -438,6 +440,30 @@ class EndpointPagesControllerTests {
 				"the certificate demands stapling (must-staple)",
 				"Invalid header, ignored by browsers: HTTP 200: &lt;script&gt;bad&lt;/script&gt;");
 		assertThat(html).doesNotContain("<script>bad");
+	}
+
+	@Test
+	void vulnerabilitiesAreShownPerAddressFoundFirstAndEscaped() throws Exception {
+		AddressResult base = okResult("192.0.2.1", List.of());
+		AddressResult probed = new AddressResult("192.0.2.1", HandshakeOutcome.OK, null, "TLSv1.2",
+				"TLS_RSA_WITH_AES_128_CBC_SHA", 3, 42, TrustStatus.TRUSTED, null, true, base.chain(),
+				new ChainReportDetails(List.of(), 0, false), List.of(), null, 7, null, true, null, null, List.of(),
+				List.of(VulnerabilityResult.notVulnerable(Vulnerability.HEARTBLEED, "No heartbeat extension", 1),
+						VulnerabilityResult.notTested(Vulnerability.TICKETBLEED, "No check for it in this probe", 0),
+						VulnerabilityResult.vulnerable(Vulnerability.ROBOT, "Strong oracle: <script>alert(1)</script>",
+								5)));
+		givenEndpoint(endpoint(7, "example.com"), EndpointStatus.CRITICAL, scan(77, 7, List.of(probed)));
+
+		String html = page("/endpoints/7");
+
+		assertThat(html).contains("vulnerabilities-title", "data-vulnerability=\"ROBOT\"", "CVE-2017-13099",
+				"Strong oracle: &lt;script&gt;alert(1)&lt;/script&gt;", "No heartbeat extension",
+				"No check for it in this probe");
+		assertThat(html).doesNotContain("<script>alert(1)");
+		assertThat(html.indexOf("data-vulnerability=\"ROBOT\""))
+			.isLessThan(html.indexOf("data-vulnerability=\"TICKETBLEED\""));
+		assertThat(html.indexOf("data-vulnerability=\"TICKETBLEED\""))
+			.isLessThan(html.indexOf("data-vulnerability=\"HEARTBLEED\""));
 	}
 
 	@Test

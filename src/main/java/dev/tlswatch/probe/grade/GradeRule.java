@@ -112,6 +112,30 @@ enum GradeRule {
 	/** Insecure renegotiation is not allowed (2009c). */
 	INSECURE_RENEGOTIATION("Insecure renegotiation accepted", GradeLetter.F),
 
+	/** Heartbleed fails (SSL Labs 2014). */
+	HEARTBLEED("Vulnerable to Heartbleed", GradeLetter.F),
+
+	/** OpenSSL CCS injection, exploitable, fails (SSL Labs 2014). */
+	CCS_INJECTION("Vulnerable to CCS injection", GradeLetter.F),
+
+	/** Ticketbleed fails (SSL Labs 2017). */
+	TICKETBLEED("Vulnerable to Ticketbleed", GradeLetter.F),
+
+	/** ROBOT fails (SSL Labs 2017-12). */
+	ROBOT("Vulnerable to ROBOT", GradeLetter.F),
+
+	/** DROWN fails (SSL Labs 2016-03). */
+	DROWN("Vulnerable to DROWN", GradeLetter.F),
+
+	/** FREAK fails (SSL Labs 2015-03). */
+	FREAK("Vulnerable to FREAK", GradeLetter.F),
+
+	/** Logjam fails (SSL Labs 2015-05). */
+	LOGJAM("Vulnerable to Logjam", GradeLetter.F),
+
+	/** POODLE (SSL 3.0 with CBC) caps at C (SSL Labs 2014-10). */
+	POODLE("Vulnerable to POODLE (SSL 3.0 with CBC)", GradeLetter.C),
+
 	/** CRIME caps at C (2009j; B since 2009c). */
 	COMPRESSION("TLS compression accepted (CRIME)", GradeLetter.C),
 

@@ -1,8 +1,11 @@
 package dev.tlswatch.probe.grade;
 
+import java.util.List;
+
 import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.GradeInput;
 import dev.tlswatch.probe.GradeLetter;
+import dev.tlswatch.probe.VulnerabilityResult;
 
 /**
  * Grades one address the way the SSL Labs SSL Server Rating Guide does, as its revision
@@ -21,11 +24,22 @@ public final class SslLabsGrader {
 	 * @return the grade
 	 */
 	public static Grade grade(GradeInput input) {
+		return grade(input, List.of());
+	}
+
+	/**
+	 * Grade what a probe of one address found, vulnerabilities among it.
+	 * @param input the observations
+	 * @param vulnerabilities the vulnerability verdicts
+	 * @return the grade
+	 */
+	public static Grade grade(GradeInput input, List<VulnerabilityResult> vulnerabilities) {
 		double protocol = ProtocolRules.score(input);
 		double keyExchange = KeyExchangeRules.score(input);
 		double cipher = SuiteRules.score(input);
 		double score = Scores.total(protocol, keyExchange, cipher);
 		Reasons reasons = reasons(input);
+		VulnerabilityRules.apply(vulnerabilities, reasons);
 		GradeLetter ignoringTrust = ignoringTrust(Letters.forScore(score), reasons.ceiling());
 		return new Grade(letter(ignoringTrust, reasons), ignoringTrust, score, protocol, keyExchange, cipher,
 				reasons.worstFirst());

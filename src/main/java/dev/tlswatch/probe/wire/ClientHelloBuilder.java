@@ -2,7 +2,9 @@ package dev.tlswatch.probe.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -65,9 +67,13 @@ final class ClientHelloBuilder {
 
 	private boolean fallbackScsv;
 
+	private boolean renegotiationInfo = true;
+
 	private @Nullable List<Integer> cipherSuites;
 
 	private @Nullable List<Integer> groups;
+
+	private final Map<Integer, byte[]> extraExtensions = new LinkedHashMap<>();
 
 	private ClientHelloBuilder(TlsVersion version) {
 		this.version = version;
@@ -129,6 +135,31 @@ final class ClientHelloBuilder {
 	 */
 	ClientHelloBuilder groups(List<Integer> codes) {
 		this.groups = checkedCodes(codes, "group");
+		return this;
+	}
+
+	/**
+	 * Send one more extension, after the others (ignored for SSL 3.0): for the
+	 * vulnerability checks, heartbeat (RFC 6520) and session_ticket (RFC 5077).
+	 * @param type the extension type, not one the builder sends itself
+	 * @param data the extension_data
+	 * @return this builder
+	 */
+	ClientHelloBuilder extension(int type, byte[] data) {
+		if (type < 0 || type > TlsWriter.MAX_UINT16 || data.length > TlsWriter.MAX_UINT16) {
+			throw new IllegalArgumentException("Not an extension: type " + type + ", " + data.length + " bytes");
+		}
+		this.extraExtensions.put(type, data.clone());
+		return this;
+	}
+
+	/**
+	 * Leave renegotiation_info out (RFC 5746 §3.4), as a client from before RFC 5746
+	 * does: for the check of insecure renegotiation.
+	 * @return this builder
+	 */
+	ClientHelloBuilder withoutRenegotiationInfo() {
+		this.renegotiationInfo = false;
 		return this;
 	}
 
@@ -257,7 +288,9 @@ final class ClientHelloBuilder {
 		extension(extensions, Extensions.SUPPORTED_GROUPS, this::supportedGroups);
 		if (this.version != TlsVersion.TLS_1_3) {
 			extension(extensions, Extensions.EC_POINT_FORMATS, ClientHelloBuilder::ecPointFormats);
-			extension(extensions, Extensions.RENEGOTIATION_INFO, ClientHelloBuilder::renegotiationInfo);
+			if (this.renegotiationInfo) {
+				extension(extensions, Extensions.RENEGOTIATION_INFO, ClientHelloBuilder::renegotiationInfo);
+			}
 		}
 		// Not meaningful before TLS 1.2, and clients must not offer it there, RFC 5246
 		// §7.4.1.4.1
@@ -271,6 +304,7 @@ final class ClientHelloBuilder {
 		if (!this.applicationProtocols.isEmpty()) {
 			extension(extensions, Extensions.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, this::protocolNames);
 		}
+		this.extraExtensions.forEach((type, data) -> extension(extensions, type, (content) -> content.bytes(data)));
 		return extensions.toByteArray();
 	}
 

@@ -89,6 +89,16 @@ final class TlsReader {
 	}
 
 	/**
+	 * A vector with a three-byte length prefix, as a reader of its content.
+	 * @param what the vector's name, for the error
+	 * @return a reader of exactly the vector's content
+	 * @throws MalformedMessageException if the length exceeds what remains
+	 */
+	TlsReader u24Prefixed(String what) throws MalformedMessageException {
+		return sub(u24(), what);
+	}
+
+	/**
 	 * Require that everything was read.
 	 * @param what the structure read, for the error
 	 * @throws MalformedMessageException if bytes are left

@@ -72,7 +72,7 @@ final class WireConnection {
 		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
 	}
 
-	private static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
 			// STARTTLS lines and the ClientHello go out at once, not after an ACK
 			socket.setTcpNoDelay(true);
@@ -87,7 +87,7 @@ final class WireConnection {
 		}
 	}
 
-	private static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
 			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
 		}
