@@ -21,6 +21,7 @@ import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanTrigger;
+import dev.tlswatch.scan.RevocationDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +90,13 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
 	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
 	 * probed
+	 * @param revocation the revocation status of the chain ({@code status} {@code GOOD},
+	 * {@code REVOKED}, {@code UNKNOWN} or {@code NOT_CHECKED}, {@code source}
+	 * {@code STAPLE}, {@code OCSP}, {@code CRL} or {@code null}, {@code reason},
+	 * {@code revokedAt}, {@code detail}): the first revoked certificate, else the first
+	 * unknown, else the leaf's
+	 * @param chainRevocation the revocation status of each certificate of {@code chain},
+	 * in the same order
 	 */
 	record AddressResponse(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -97,7 +105,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable Integer leafSctCount, @Nullable Boolean leafMustStaple, List<VersionResponse> versions,
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
 			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
-			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities) {
+			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities,
+			RevocationDetails revocation, List<RevocationDetails> chainRevocation) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -109,7 +118,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
 					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
-					result.clientCertificateAuthorities(), result.vulnerabilityDetails());
+					result.clientCertificateAuthorities(), result.vulnerabilityDetails(), result.revocationDetails(),
+					result.chainRevocationDetails());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.tlswatch.scan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -183,6 +184,27 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	 */
 	public List<VulnerabilityResult> vulnerable() {
 		return this.vulnerabilities.stream().filter(VulnerabilityResult::vulnerable).toList();
+	}
+
+	/**
+	 * The revocation status of the chain for pages and the API: the first revoked
+	 * certificate, else the first unknown, else the leaf's.
+	 * @return the status
+	 */
+	public RevocationDetails revocationDetails() {
+		return RevocationDetails.of(this.revocation.summary());
+	}
+
+	/**
+	 * The revocation status of each certificate of the chain, in the order sent.
+	 * @return one status per certificate
+	 */
+	public List<RevocationDetails> chainRevocationDetails() {
+		List<RevocationDetails> details = new ArrayList<>();
+		for (int i = 0; i < this.chain.size(); i++) {
+			details.add(RevocationDetails.of(this.revocation.forCertificate(i)));
+		}
+		return List.copyOf(details);
 	}
 
 	/**

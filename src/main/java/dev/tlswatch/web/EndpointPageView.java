@@ -34,6 +34,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
+import dev.tlswatch.scan.RevocationDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
@@ -120,8 +121,16 @@ class EndpointPageView {
 			.filter((result) -> !result.vulnerabilities().isEmpty())
 			.map(VulnerabilitiesRow::of)
 			.toList();
+		List<RevocationDetails> chainRevocation = certifiedResult(scan).map(AddressResult::chainRevocationDetails)
+			.orElse(List.of());
+		List<RevocationRow> revocation = scan.results()
+			.stream()
+			.filter((result) -> !result.chain().isEmpty())
+			.map(RevocationRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities);
+				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities, chainRevocation,
+				revocation);
 	}
 
 	/**
@@ -312,15 +321,23 @@ class EndpointPageView {
 	 * @param suites one entry per address whose suites and groups were enumerated
 	 * @param findings its findings, most severe first
 	 * @param extras OCSP stapling and HSTS, one row per address that answered
+	 * @param vulnerabilities the vulnerability verdicts, one row per address probed
+	 * @param chainRevocation the revocation status of each certificate of {@code chain},
+	 * in the same order
+	 * @param revocation the revocation status of the chain, one row per address that sent
+	 * one
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
 			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras,
-			List<VulnerabilitiesRow> vulnerabilities) {
+			List<VulnerabilitiesRow> vulnerabilities, List<RevocationDetails> chainRevocation,
+			List<RevocationRow> revocation) {
 
 		private static final String CRITICAL = "critical";
 
 		CurrentScan {
+			chainRevocation = List.copyOf(chainRevocation);
+			revocation = List.copyOf(revocation);
 			extras = List.copyOf(extras);
 			vulnerabilities = List.copyOf(vulnerabilities);
 			chain = List.copyOf(chain);
@@ -554,6 +571,44 @@ class EndpointPageView {
 		 */
 		public long vulnerableCount() {
 			return this.verdicts.stream().filter(VulnerabilityDetails::vulnerable).count();
+		}
+
+	}
+
+	/**
+	 * The revocation status of the chain one address sent.
+	 *
+	 * @param address the address
+	 * @param status the status of the chain: the first revoked certificate, else the
+	 * first unknown, else the leaf's
+	 */
+	record RevocationRow(@Nullable String address, RevocationDetails status) {
+
+		static RevocationRow of(AddressResult result) {
+			return new RevocationRow(result.address(), result.revocationDetails());
+		}
+
+		/**
+		 * The badge class of a status.
+		 * @param status the status
+		 * @return a CSS class
+		 */
+		public static String badgeClass(RevocationDetails status) {
+			return switch (status.status()) {
+				case "GOOD" -> "badge badge--ok";
+				case "REVOKED" -> "badge badge--critical";
+				default -> "badge badge--neutral";
+			};
+		}
+
+		/**
+		 * A status in words.
+		 * @param status the status
+		 * @return for example "revoked (OCSP)"
+		 */
+		public static String label(RevocationDetails status) {
+			String label = status.status().toLowerCase(Locale.ROOT).replace('_', ' ');
+			return (status.source() != null) ? label + " (" + status.source() + ")" : label;
 		}
 
 	}
