@@ -34,7 +34,7 @@ record EndpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exam
 				description = "How TLS starts: IMPLICIT right after connect, STARTTLS_* after that protocol's"
 						+ " upgrade dialogue, AUTO from the well-known port at scan time (25 and 587 SMTP, 143 IMAP,"
 						+ " 110 POP3, 21 FTP, 389 LDAP, 5222 XMPP, 5432 PostgreSQL, 3306 MySQL, 119 NNTP,"
-						+ " 4190 ManageSieve, 24 LMTP, 6667 IRC, else IMPLICIT)") @Nullable TlsMode tlsMode,
+						+ " 4190 ManageSieve, 24 LMTP, 6667 IRC, 1433 SQL Server, else IMPLICIT)") @Nullable TlsMode tlsMode,
 		@Schema(description = "DNS name sent as SNI and expected in the certificate; null or blank for the host",
 				nullable = true) @Nullable String sniName,
 		@Schema(description = "Minutes between scans; default from tlswatch.endpoint.default-scan-interval-minutes",

@@ -50,9 +50,15 @@ public enum TlsMode {
 	STARTTLS_IRC,
 
 	/**
+	 * Microsoft SQL Server: TDS PRELOGIN asking for encryption, the TLS handshake inside
+	 * TDS packets (MS-TDS).
+	 */
+	STARTTLS_MSSQL,
+
+	/**
 	 * Chosen from the port at scan time: 25 and 587 SMTP, 143 IMAP, 110 POP3, 21 FTP, 389
 	 * LDAP, 5222 XMPP, 5432 PostgreSQL, 3306 MySQL, 119 NNTP, 4190 ManageSieve, 24 LMTP,
-	 * 6667 IRC, any other port implicit TLS.
+	 * 6667 IRC, 1433 Microsoft SQL Server, any other port implicit TLS.
 	 */
 	AUTO;
 
@@ -67,7 +73,7 @@ public enum TlsMode {
 			return this;
 		}
 		// IANA service names and port numbers: smtp, submission, imap, pop3, ftp, ldap,
-		// xmpp-client, postgresql, mysql, nntp, sieve, lmtp, ircd
+		// xmpp-client, postgresql, mysql, nntp, sieve, lmtp, ircd, ms-sql-s
 		return switch (port) {
 			case 25, 587 -> STARTTLS_SMTP;
 			case 143 -> STARTTLS_IMAP;
@@ -81,6 +87,7 @@ public enum TlsMode {
 			case 4190 -> STARTTLS_SIEVE;
 			case 24 -> STARTTLS_LMTP;
 			case 6667 -> STARTTLS_IRC;
+			case 1433 -> STARTTLS_MSSQL;
 			default -> IMPLICIT;
 		};
 	}

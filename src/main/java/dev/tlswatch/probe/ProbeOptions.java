@@ -19,9 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param clock the clock that decides whether a certificate is valid "now"
  * @param clientIdentity the certificate and key to present when a server asks for one
  * (mutual TLS), {@code null} to present none
+ * @param issuerFetch the policy every address of a caIssuers URL (RFC 5280 §4.2.2.1)
+ * passes when a chain misses its issuer and the probe fetches it; {@code null} never to
+ * fetch one
  */
 public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
-		Clock clock, @Nullable ClientIdentity clientIdentity) {
+		Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch) {
 
 	public ProbeOptions {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -32,6 +35,19 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 			throw new IllegalArgumentException("Timeouts must be positive");
 		}
 		extraTrustAnchors = List.copyOf(extraTrustAnchors);
+	}
+
+	/**
+	 * Options that fetch no missing issuer.
+	 * @param connectTimeout bound on the TCP connect
+	 * @param handshakeTimeout bound on the STARTTLS dialogue and the TLS handshake
+	 * @param extraTrustAnchors trust anchors in addition to the JDK's
+	 * @param clock the clock
+	 * @param clientIdentity the client certificate and key, {@code null} for none
+	 */
+	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+			Clock clock, @Nullable ClientIdentity clientIdentity) {
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, null);
 	}
 
 	/**
@@ -52,17 +68,29 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 	}
 
 	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
-		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity);
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity,
+				this.issuerFetch);
 	}
 
 	public ProbeOptions withClock(Clock clock) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock,
-				this.clientIdentity);
+				this.clientIdentity, this.issuerFetch);
 	}
 
 	public ProbeOptions withClientIdentity(@Nullable ClientIdentity identity) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				identity);
+				identity, this.issuerFetch);
+	}
+
+	/**
+	 * Fetch an issuer the server did not send from the caIssuers URL of the certificate
+	 * it issued, contacting only addresses the policy allows.
+	 * @param policy judges each address, {@code null} never to fetch
+	 * @return the options
+	 */
+	public ProbeOptions withIssuerFetch(@Nullable AddressPolicy policy) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
+				this.clientIdentity, policy);
 	}
 
 }

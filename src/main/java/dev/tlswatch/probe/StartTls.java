@@ -43,6 +43,12 @@ public enum StartTls {
 	LMTP,
 
 	/** IRC {@code STARTTLS} (the IRCv3 tls extension: 670 to go on, 691 to refuse). */
-	IRC
+	IRC,
+
+	/**
+	 * Microsoft SQL Server: a TDS PRELOGIN exchange that asks for encryption, then the
+	 * TLS handshake inside TDS PRELOGIN packets (MS-TDS).
+	 */
+	MSSQL
 
 }

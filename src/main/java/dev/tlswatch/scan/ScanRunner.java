@@ -152,7 +152,8 @@ class ScanRunner {
 
 	private List<ProbeReport> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
-				trustAnchors(endpoint), this.clock, clientIdentity(endpoint));
+				trustAnchors(endpoint), this.clock, clientIdentity(endpoint))
+			.withIssuerFetch(this.settings.fetchMissingIntermediates() ? this::deniedIssuerAddress : null);
 		String expectedName = endpoint.effectiveName();
 		StartTls startTls = TlsModes.startTls(endpoint.tlsMode(), endpoint.port());
 		List<ProbeTarget> targets = addresses.stream()
@@ -169,6 +170,15 @@ class ScanRunner {
 			}
 			return probes;
 		}
+	}
+
+	/**
+	 * The scan target policy for an address a certificate's caIssuers URL leads to: a
+	 * certificate must not point the scanner at a metadata or private address.
+	 */
+	private @Nullable String deniedIssuerAddress(InetAddress address) {
+		PolicyDecision decision = this.policy.checkAddress(address);
+		return decision.denied() ? String.valueOf(decision.reason()) : null;
 	}
 
 	/** The global bundle's anchors and the endpoint's own. */

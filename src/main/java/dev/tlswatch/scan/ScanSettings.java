@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code null} for the JDK trust store only
  * @param discoveryExtraPorts ports discovery tries besides the well-known ones (at most
  * {@value #MAX_DISCOVERY_EXTRA_PORTS}), each in the mode its number suggests
+ * @param fetchMissingIntermediates whether an issuer a server did not send is fetched
+ * from the caIssuers URL of the certificate it issued (every address through the scan
+ * target policy), to tell a missing intermediate from an untrusted root
  * @param revocation whether each scan checks the revocation status of every certificate
  * of the chain (a valid staple, OCSP, then the CRL); {@code false} reports
  * {@code NOT_CHECKED}
@@ -30,7 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
 		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
 		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle,
-		@DefaultValue List<Integer> discoveryExtraPorts, @DefaultValue("true") boolean revocation) {
+		@DefaultValue List<Integer> discoveryExtraPorts, @DefaultValue("true") boolean fetchMissingIntermediates,
+		@DefaultValue("true") boolean revocation) {
 
 	/** The most extra ports one discovery tries. */
 	static final int MAX_DISCOVERY_EXTRA_PORTS = 64;

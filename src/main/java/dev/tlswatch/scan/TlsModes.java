@@ -44,6 +44,7 @@ public final class TlsModes {
 			case STARTTLS_SIEVE -> StartTls.SIEVE;
 			case STARTTLS_LMTP -> StartTls.LMTP;
 			case STARTTLS_IRC -> StartTls.IRC;
+			case STARTTLS_MSSQL -> StartTls.MSSQL;
 			case AUTO -> throw new IllegalArgumentException("AUTO is resolved for the port before probing");
 		};
 	}

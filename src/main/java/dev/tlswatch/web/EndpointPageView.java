@@ -287,6 +287,7 @@ class EndpointPageView {
 				case STARTTLS_SIEVE -> "STARTTLS ManageSieve";
 				case STARTTLS_LMTP -> "STARTTLS LMTP";
 				case STARTTLS_IRC -> "STARTTLS IRC";
+				case STARTTLS_MSSQL -> "STARTTLS SQL Server (TDS)";
 				case AUTO -> "Auto";
 			};
 		}

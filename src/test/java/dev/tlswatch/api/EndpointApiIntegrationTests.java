@@ -38,7 +38,7 @@ class EndpointApiIntegrationTests {
 
 	private static final String ENDPOINTS = "/api/v1/endpoints";
 
-	private static final String ALLOWED_TLS_MODES = "must be one of [IMPLICIT, STARTTLS_SMTP, STARTTLS_IMAP, STARTTLS_POP3, STARTTLS_FTP, STARTTLS_LDAP, STARTTLS_XMPP, STARTTLS_POSTGRES, STARTTLS_MYSQL, STARTTLS_NNTP, STARTTLS_SIEVE, STARTTLS_LMTP, STARTTLS_IRC, AUTO]";
+	private static final String ALLOWED_TLS_MODES = "must be one of [IMPLICIT, STARTTLS_SMTP, STARTTLS_IMAP, STARTTLS_POP3, STARTTLS_FTP, STARTTLS_LDAP, STARTTLS_XMPP, STARTTLS_POSTGRES, STARTTLS_MYSQL, STARTTLS_NNTP, STARTTLS_SIEVE, STARTTLS_LMTP, STARTTLS_IRC, STARTTLS_MSSQL, AUTO]";
 
 	@Autowired
 	private MockMvc mvc;
@@ -153,7 +153,7 @@ class EndpointApiIntegrationTests {
 	@Test
 	void startTlsAndAutoModesAreStoredByName() throws Exception {
 		for (String tlsMode : new String[] { "STARTTLS_SMTP", "STARTTLS_POSTGRES", "STARTTLS_MYSQL", "STARTTLS_NNTP",
-				"STARTTLS_SIEVE", "STARTTLS_LMTP", "STARTTLS_IRC", "AUTO" }) {
+				"STARTTLS_SIEVE", "STARTTLS_LMTP", "STARTTLS_IRC", "STARTTLS_MSSQL", "AUTO" }) {
 			long id = idOf(register("""
 					{"host":"%s","port":587,"tlsMode":"%s"}""".formatted(uniqueHost(), tlsMode))
 				.andExpect(status().isCreated())

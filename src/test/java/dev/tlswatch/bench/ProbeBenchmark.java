@@ -2,6 +2,7 @@ package dev.tlswatch.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.SuiteEnumeration;
 import dev.tlswatch.probe.TlsEngine;
 import dev.tlswatch.probe.TlsVersion;
+import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
 import dev.tlswatch.support.TestCertificates.KeyType;
@@ -93,6 +95,11 @@ public final class ProbeBenchmark {
 				"ProbeBenchmark: %d cores, Java %s, %d warm-up + %d measured engine and sslscan runs, "
 						+ "%d testssl.sh runs%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.version(), WARMUP, RUNS, TESTSSL_RUNS);
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			System.out.printf("Machine: %d cores, %d MiB memory, %s %s, JDK %s (%s)%n",
+					Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (1024 * 1024), os.getName(),
+					os.getVersion(), Runtime.version(), System.getProperty("java.vm.vendor"));
+		}
 		sslscan.ifPresentOrElse((path) -> System.out.println("sslscan: " + path + " " + version(path, "--version")),
 				() -> System.out.println("sslscan: not installed, skipped (bench/run.sh installs it)"));
 		testssl.ifPresentOrElse((path) -> System.out.println("testssl.sh: " + path),
@@ -166,7 +173,12 @@ public final class ProbeBenchmark {
 		int hsts = report.hsts().status() == Observed.Status.NOT_APPLICABLE ? 0 : 1;
 		int ssl2 = (report.ssl2() != null) ? 1 : 0;
 		int chacha = report.chachaPreference().values().stream().mapToInt(ChachaPreference::connections).sum();
-		int sweeps = report.connections() - 1 - groups - features - hsts - ssl2 - chacha;
+		int vulnerabilities = report.vulnerabilities().stream().mapToInt(VulnerabilityResult::connections).sum();
+		int sweeps = report.connections() - 1 - groups - features - hsts - ssl2 - chacha - vulnerabilities;
+		int refused = (int) report.versions()
+			.stream()
+			.filter((version) -> !report.suites().containsKey(version.version()))
+			.count();
 		int budget = TlsVersion.probed()
 			.stream()
 			.mapToInt((version) -> ((report.suites().containsKey(version))
@@ -174,13 +186,19 @@ public final class ProbeBenchmark {
 			.sum() + 2;
 		List<String> found = report.groups()
 			.stream()
-			.map((enumeration) -> enumeration.version().shortName() + " "
+			.map((enumeration) -> enumeration.version().shortName() + " " + enumeration.connections() + " "
 					+ enumeration.accepted().stream().map(KeyExchangeGroup::name).toList())
 			.toList();
+		List<String> checks = report.vulnerabilities()
+			.stream()
+			.filter((result) -> result.connections() > 0)
+			.map((result) -> result.vulnerability() + " " + result.connections())
+			.toList();
 		return String.format(
-				"breakdown: certificate handshake 1, versions+suites+order %d (budget %d), groups %d %s, features %d,"
-						+ " HSTS %d, SSL 2.0 %d, ChaCha20 preference %d",
-				sweeps, budget, groups, found, features, hsts, ssl2, chacha);
+				"breakdown: certificate handshake 1, versions+suites+order %d (refused versions %d; budget %d),"
+						+ " groups %d %s, features %d, HSTS %d, SSL 2.0 %d, ChaCha20 preference %d,"
+						+ " vulnerability checks %d %s",
+				sweeps, refused, budget, groups, found, features, hsts, ssl2, chacha, vulnerabilities, checks);
 	}
 
 	private static String incomplete(ProbeReport report) {

@@ -13,7 +13,7 @@ class TlsModeTests {
 	@CsvSource({ "25, STARTTLS_SMTP", "587, STARTTLS_SMTP", "143, STARTTLS_IMAP", "110, STARTTLS_POP3",
 			"21, STARTTLS_FTP", "389, STARTTLS_LDAP", "5222, STARTTLS_XMPP", "5432, STARTTLS_POSTGRES",
 			"3306, STARTTLS_MYSQL", "119, STARTTLS_NNTP", "4190, STARTTLS_SIEVE", "24, STARTTLS_LMTP",
-			"6667, STARTTLS_IRC" })
+			"6667, STARTTLS_IRC", "1433, STARTTLS_MSSQL" })
 	void autoPicksTheDialectOfAWellKnownPort(int port, TlsMode expected) {
 		assertThat(TlsMode.AUTO.effectiveFor(port)).isEqualTo(expected);
 	}

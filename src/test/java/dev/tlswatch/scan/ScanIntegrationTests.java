@@ -1,5 +1,14 @@
 package dev.tlswatch.scan;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.GeneralName;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -302,6 +311,48 @@ class ScanIntegrationTests {
 				.andExpect(jsonPath("$.results[0].leafSctCount").value(0))
 				.andExpect(jsonPath("$.results[0].ocspStapled").value(false))
 				.andExpect(jsonPath("$.results[0].hsts.state").value("NOT_APPLICABLE"));
+		}
+	}
+
+	@Test
+	void aMissingIntermediateIsFetchedFromItsCaIssuersUrlThroughThePolicy() throws Exception {
+		Issued intermediate = TestCertificates.intermediateCa("Fetched Intermediate", TestTrustBundle.ca());
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		byte[] body = intermediate.certificate().getEncoded();
+		http.createContext("/intermediate.cer", (exchange) -> {
+			requests.incrementAndGet();
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream output = exchange.getResponseBody()) {
+				output.write(body);
+			}
+		});
+		http.start();
+		String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/intermediate.cer";
+		byte[] access = new AuthorityInformationAccess(new AccessDescription(AccessDescription.id_ad_caIssuers,
+				new GeneralName(GeneralName.uniformResourceIdentifier, url)))
+			.getEncoded();
+		Issued leaf = TestCertificates.leaf("localhost")
+			.dnsNames("localhost")
+			.extension("1.3.6.1.5.5.7.1.1", access)
+			.issuedBy(intermediate);
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), List.of(leaf.certificate())).start()) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+
+			this.scans.scanNow(endpoint.id());
+
+			AddressResult result = this.scans.latest(endpoint.id()).orElseThrow().results().get(0);
+			assertThat(requests.get()).isPositive();
+			// Trusted through the fetched intermediate, and still incomplete as sent
+			assertThat(result.trust()).isEqualTo(TrustStatus.TRUSTED);
+			assertThat(result.chainReport().issues()).singleElement().satisfies((issue) -> {
+				assertThat(issue.type()).isEqualTo(ChainIssue.Type.INCOMPLETE);
+				assertThat(issue.detail())
+					.endsWith("it is the intermediate CN=Fetched Intermediate, fetched from its caIssuers URL.");
+			});
+		}
+		finally {
+			http.stop(0);
 		}
 	}
 

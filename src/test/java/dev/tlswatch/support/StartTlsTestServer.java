@@ -7,13 +7,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -45,6 +50,8 @@ public final class StartTlsTestServer implements AutoCloseable {
 	/** ExtendedResponse, messageID 1, resultCode success, empty matchedDN and text. */
 	private static final String LDAP_SUCCESS = "300c020101" + "7807" + "0a0100" + "0400" + "0400";
 
+	private final SSLContext context;
+
 	private final SSLSocketFactory socketFactory;
 
 	private final Script script;
@@ -56,7 +63,8 @@ public final class StartTlsTestServer implements AutoCloseable {
 	private final TestTcpServer tcp;
 
 	private StartTlsTestServer(TestCertificates.Issued issued, Script script) {
-		this.socketFactory = TestTlsServer.serverContext(issued.key(), issued.chainWithoutRoot()).getSocketFactory();
+		this.context = TestTlsServer.serverContext(issued.key(), issued.chainWithoutRoot());
+		this.socketFactory = this.context.getSocketFactory();
 		this.script = script;
 		this.tcp = TestTcpServer.start((socket) -> this.script.speak(new Peer(socket)));
 	}
@@ -299,6 +307,41 @@ public final class StartTlsTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * A Microsoft SQL Server (MS-TDS): reads the client's PRELOGIN packet (noted in hex),
+	 * answers with PRELOGIN options that say ENCRYPT_ON, then runs the TLS 1.2 handshake
+	 * inside TDS PRELOGIN packets ({@link Peer#startTlsInTds()}).
+	 * @param issued what to present after the upgrade
+	 * @return the running server
+	 */
+	public static StartTlsTestServer mssql(TestCertificates.Issued issued) {
+		return start(issued, (peer) -> {
+			peer.readTdsPacket();
+			peer.send(mssqlPrelogin(0x01));
+			peer.startTlsInTds();
+		});
+	}
+
+	/**
+	 * A server's PRELOGIN answer: a tabular result packet (0x04) with the options VERSION
+	 * (16.0.1000) and ENCRYPTION.
+	 * @param encryption the ENCRYPTION value: 0 off, 1 on, 2 not supported, 3 required
+	 * @return the packet
+	 */
+	public static byte[] mssqlPrelogin(int encryption) {
+		// Option table: VERSION at 11, 6 bytes; ENCRYPTION at 17, 1 byte; terminator
+		String options = "00" + "000b" + "0006" + "01" + "0011" + "0001" + "ff";
+		String data = "10" + "00" + "03e8" + "0000" + "%02x".formatted(encryption);
+		byte[] payload = HEX.parseHex(options + data);
+		byte[] packet = new byte[8 + payload.length];
+		packet[0] = 0x04;
+		packet[1] = 0x01;
+		packet[3] = (byte) packet.length;
+		packet[6] = 1;
+		System.arraycopy(payload, 0, packet, 8, payload.length);
+		return packet;
+	}
+
+	/**
 	 * The stream header an XMPP server answers with.
 	 * @return the header
 	 */
@@ -518,6 +561,120 @@ public final class StartTlsTestServer implements AutoCloseable {
 				StartTlsTestServer.this.handshakes.add(ServerHandshake.failed(ex));
 				throw ex;
 			}
+		}
+
+		/**
+		 * Read one TDS packet (8-byte header, then the rest of its length) and note it in
+		 * hex.
+		 * @return the packet
+		 * @throws IOException if the client went away first
+		 */
+		public byte[] readTdsPacket() throws IOException {
+			byte[] header = new byte[8];
+			for (int i = 0; i < header.length; i++) {
+				header[i] = (byte) read();
+			}
+			int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+			if (length < 8 || length > 32_768) {
+				throw new IOException("Not a TDS packet: " + HEX.formatHex(header));
+			}
+			byte[] packet = Arrays.copyOf(header, length);
+			for (int i = header.length; i < length; i++) {
+				packet[i] = (byte) read();
+			}
+			this.noted(HEX.formatHex(packet));
+			return packet;
+		}
+
+		/**
+		 * Run the server side of a TLS 1.2 handshake carried inside TDS PRELOGIN packets
+		 * (type 0x12), as SQL Server does; note the first byte the client sends after the
+		 * handshake as {@code "after handshake: xx"} (bare TLS starts with a record type
+		 * such as 15, an alert), then record the handshake.
+		 * @throws Exception if the handshake fails
+		 */
+		public void startTlsInTds() throws Exception {
+			SSLEngine engine = StartTlsTestServer.this.context.createSSLEngine();
+			engine.setUseClientMode(false);
+			engine.setEnabledProtocols(new String[] { "TLSv1.2" });
+			try {
+				handshakeInTds(engine);
+			}
+			catch (Exception ex) {
+				StartTlsTestServer.this.handshakes.add(ServerHandshake.failed(ex));
+				throw ex;
+			}
+			// Noted before the handshake is recorded, so a test that awaited the
+			// handshake sees it
+			int next = this.input.read();
+			this.noted("after handshake: " + ((next < 0) ? "closed" : "%02x".formatted(next)));
+			StartTlsTestServer.this.handshakes.add(ServerHandshake.completed(engine.getSession()));
+		}
+
+		private void handshakeInTds(SSLEngine engine) throws IOException {
+			int size = engine.getSession().getPacketBufferSize();
+			ByteBuffer fromClient = ByteBuffer.allocate(4 * size);
+			ByteBuffer toClient = ByteBuffer.allocate(4 * size);
+			ByteBuffer application = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+			engine.beginHandshake();
+			for (int steps = 0; steps < 1000; steps++) {
+				switch (engine.getHandshakeStatus()) {
+					case NEED_WRAP -> {
+						toClient.clear();
+						engine.wrap(ByteBuffer.allocate(0), toClient);
+						toClient.flip();
+						byte[] records = new byte[toClient.remaining()];
+						toClient.get(records);
+						send(tdsPacket(0x12, records));
+					}
+					case NEED_UNWRAP -> {
+						fromClient.flip();
+						SSLEngineResult result = engine.unwrap(fromClient, application);
+						fromClient.compact();
+						if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+							fromClient.put(tdsPayload());
+						}
+					}
+					case NEED_TASK -> {
+						for (Runnable task = engine.getDelegatedTask(); task != null; task = engine
+							.getDelegatedTask()) {
+							task.run();
+						}
+					}
+					default -> {
+						return;
+					}
+				}
+			}
+			throw new IOException("The TLS handshake in TDS did not end");
+		}
+
+		/** The payload of the client's next TDS packet, which must be PRELOGIN. */
+		private byte[] tdsPayload() throws IOException {
+			byte[] header = new byte[8];
+			for (int i = 0; i < header.length; i++) {
+				header[i] = (byte) read();
+			}
+			int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+			if (header[0] != 0x12 || length <= 8 || length > 32_768) {
+				throw new IOException("Not a PRELOGIN packet: " + HEX.formatHex(header));
+			}
+			byte[] payload = new byte[length - 8];
+			for (int i = 0; i < payload.length; i++) {
+				payload[i] = (byte) read();
+			}
+			return payload;
+		}
+
+		private static byte[] tdsPacket(int type, byte[] payload) {
+			byte[] packet = new byte[8 + payload.length];
+			packet[0] = (byte) type;
+			packet[1] = 0x01;
+			packet[2] = (byte) (packet.length >>> 8);
+			packet[3] = (byte) packet.length;
+			packet[6] = 1;
+			System.arraycopy(payload, 0, packet, 8, payload.length);
+			return packet;
 		}
 
 		/**

@@ -16,9 +16,11 @@ class EndpointModeLabelTests {
 			"STARTTLS_XMPP | 5222 | STARTTLS XMPP", "STARTTLS_POSTGRES | 5432 | STARTTLS PostgreSQL",
 			"STARTTLS_MYSQL | 3306 | STARTTLS MySQL", "STARTTLS_NNTP | 119 | STARTTLS NNTP",
 			"STARTTLS_SIEVE | 4190 | STARTTLS ManageSieve", "STARTTLS_LMTP | 24 | STARTTLS LMTP",
-			"STARTTLS_IRC | 6667 | STARTTLS IRC", "AUTO | 3306 | Auto (STARTTLS MySQL on port 3306)",
-			"STARTTLS_SMTP | 2525 | STARTTLS SMTP", "AUTO | 587 | Auto (STARTTLS SMTP on port 587)",
-			"AUTO | 5432 | Auto (STARTTLS PostgreSQL on port 5432)", "AUTO | 443 | Auto (implicit TLS on port 443)" })
+			"STARTTLS_IRC | 6667 | STARTTLS IRC", "STARTTLS_MSSQL | 1433 | STARTTLS SQL Server (TDS)",
+			"AUTO | 1433 | Auto (STARTTLS SQL Server (TDS) on port 1433)",
+			"AUTO | 3306 | Auto (STARTTLS MySQL on port 3306)", "STARTTLS_SMTP | 2525 | STARTTLS SMTP",
+			"AUTO | 587 | Auto (STARTTLS SMTP on port 587)", "AUTO | 5432 | Auto (STARTTLS PostgreSQL on port 5432)",
+			"AUTO | 443 | Auto (implicit TLS on port 443)" })
 	void modeIsReadableAndAutoSaysWhatItResolvedTo(TlsMode mode, int port, String label) {
 		assertThat(EndpointHeader.mode(mode, port)).isEqualTo(label);
 	}

@@ -1,8 +1,12 @@
 package dev.tlswatch.probe.cert;
 
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import dev.tlswatch.probe.AddressPolicy;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.probe.ChainReport;
@@ -29,27 +33,48 @@ public record ChainAnalysis(List<CertificateInfo> chain, TrustStatus trust, @Nul
 	}
 
 	/**
-	 * Analyse a chain.
+	 * Analyse a chain. When the options allow it ({@link ProbeOptions#issuerFetch()}), an
+	 * issuer the server did not send is fetched from the caIssuers URL of the highest
+	 * sent certificate: it tells a missing intermediate from an untrusted root, and the
+	 * trust verdict is then built with it (as browsers that fetch it do).
 	 * @param chain the certificates exactly as sent, leaf first; empty when none was
 	 * received
 	 * @param expectedName the DNS name or IP literal the leaf must match (RFC 6125)
-	 * @param options the extra trust anchors and the clock
+	 * @param options the extra trust anchors, the clock and the fetch policy
 	 * @return the analysis
 	 */
 	public static ChainAnalysis of(List<X509Certificate> chain, String expectedName, ProbeOptions options) {
 		List<CertificateInfo> facts = chain.stream().map(CertificateFacts::describe).toList();
-		TrustEvaluator.Verdict verdict = TrustEvaluator.evaluate(chain, options.extraTrustAnchors(),
+		Set<TrustAnchor> anchors = TrustEvaluator.anchors(options.extraTrustAnchors());
+		IssuerFetch.Walk fetched = fetchMissing(chain, anchors, options);
+		List<X509Certificate> candidates = new ArrayList<>(chain);
+		candidates.addAll(fetched.fetched());
+		TrustEvaluator.Verdict verdict = TrustEvaluator.evaluate(candidates, options.extraTrustAnchors(),
 				options.clock().instant());
 		Boolean hostnameMatches = chain.isEmpty() ? null : HostnameMatcher.matches(chain.get(0), expectedName);
-		return new ChainAnalysis(facts, verdict.status(), verdict.error(), hostnameMatches, report(chain, options));
+		return new ChainAnalysis(facts, verdict.status(), verdict.error(), hostnameMatches,
+				report(chain, anchors, fetched, options));
 	}
 
-	private static ChainReport report(List<X509Certificate> chain, ProbeOptions options) {
+	private static IssuerFetch.Walk fetchMissing(List<X509Certificate> chain, Set<TrustAnchor> anchors,
+			ProbeOptions options) {
+		AddressPolicy policy = options.issuerFetch();
+		if (policy == null || chain.isEmpty()) {
+			return IssuerFetch.Walk.NONE;
+		}
+		X509Certificate top = ChainInspector.top(chain);
+		if (CertificateFacts.isSelfSigned(top) || ChainInspector.anchoredBy(top, anchors)) {
+			return IssuerFetch.Walk.NONE;
+		}
+		return IssuerFetch.walk(top, anchors, policy, options);
+	}
+
+	private static ChainReport report(List<X509Certificate> chain, Set<TrustAnchor> anchors, IssuerFetch.Walk fetched,
+			ProbeOptions options) {
 		if (chain.isEmpty()) {
 			return ChainReport.NONE;
 		}
-		List<ChainIssue> issues = ChainInspector.inspect(chain, TrustEvaluator.anchors(options.extraTrustAnchors()),
-				options.clock().instant());
+		List<ChainIssue> issues = ChainInspector.inspect(chain, anchors, options.clock().instant(), fetched);
 		return new ChainReport(issues, LeafExtensions.sctCount(chain.get(0)), LeafExtensions.mustStaple(chain.get(0)));
 	}
 

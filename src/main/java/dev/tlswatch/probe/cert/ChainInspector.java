@@ -39,6 +39,19 @@ final class ChainInspector {
 	}
 
 	static List<ChainIssue> inspect(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
+		return inspect(chain, anchors, now, IssuerFetch.Walk.NONE);
+	}
+
+	/**
+	 * Inspect a chain, knowing what its caIssuers URLs gave for the issuer it lacks.
+	 * @param chain the certificates as sent, leaf first
+	 * @param anchors the trust anchors
+	 * @param now the instant of validity
+	 * @param fetched what the walk up from the chain's top fetched
+	 * @return the issues
+	 */
+	static List<ChainIssue> inspect(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now,
+			IssuerFetch.Walk fetched) {
 		List<ChainIssue> issues = new ArrayList<>();
 		for (int position = 0; position < chain.size(); position++) {
 			X509Certificate certificate = chain.get(position);
@@ -49,7 +62,7 @@ final class ChainInspector {
 		if (!chain.isEmpty()) {
 			leafPurpose(chain.get(0), issues);
 			order(chain, issues);
-			completeness(chain, anchors, issues);
+			completeness(chain, anchors, fetched, issues);
 		}
 		return List.copyOf(issues);
 	}
@@ -141,7 +154,38 @@ final class ChainInspector {
 	 * untrusted issuer, which the trust verdict reports. Only a leaf whose issuer was not
 	 * sent and is no trust anchor lacks an intermediate.
 	 */
-	private static void completeness(List<X509Certificate> chain, Set<TrustAnchor> anchors, List<ChainIssue> issues) {
+	private static void completeness(List<X509Certificate> chain, Set<TrustAnchor> anchors, IssuerFetch.Walk fetched,
+			List<ChainIssue> issues) {
+		X509Certificate top = top(chain);
+		if (CertificateFacts.isSelfSigned(top) || anchoredBy(top, anchors)) {
+			return;
+		}
+		String issuer = name(top) + " (" + top.getIssuerX500Principal().getName(X500Principal.RFC2253) + ")";
+		if (!fetched.fetched().isEmpty()) {
+			// The caIssuers URL decides: a root above the top is no missing intermediate
+			X509Certificate first = fetched.fetched().get(0);
+			if (!CertificateFacts.isSelfSigned(first)) {
+				issues.add(new ChainIssue(Type.INCOMPLETE, chain.indexOf(top),
+						"The issuer of " + issuer + " was not sent: it is the intermediate " + name(first)
+								+ ", fetched from its caIssuers URL."));
+			}
+			return;
+		}
+		if (top != chain.get(0) && isCa(top)) {
+			return;
+		}
+		String why = (fetched.tried() && fetched.failure() != null) ? " Fetching it failed: " + fetched.failure() + "."
+				: "";
+		issues.add(new ChainIssue(Type.INCOMPLETE, chain.indexOf(top),
+				"The issuer of " + issuer + " was not sent and is not a trusted root." + why));
+	}
+
+	/**
+	 * The highest certificate reached from the leaf through the sent certificates.
+	 * @param chain the certificates as sent, leaf first, not empty
+	 * @return the top
+	 */
+	static X509Certificate top(List<X509Certificate> chain) {
 		X509Certificate top = chain.get(0);
 		List<X509Certificate> visited = new ArrayList<>(List.of(top));
 		X509Certificate next;
@@ -149,12 +193,7 @@ final class ChainInspector {
 			visited.add(next);
 			top = next;
 		}
-		if (CertificateFacts.isSelfSigned(top) || anchoredBy(top, anchors) || (top != chain.get(0) && isCa(top))) {
-			return;
-		}
-		issues.add(new ChainIssue(Type.INCOMPLETE, chain.indexOf(top),
-				"The issuer of " + name(top) + " (" + top.getIssuerX500Principal().getName(X500Principal.RFC2253)
-						+ ") was not sent and is not a trusted root."));
+		return top;
 	}
 
 	private static @Nullable X509Certificate sentIssuerOf(X509Certificate certificate, List<X509Certificate> chain,
@@ -174,7 +213,7 @@ final class ChainInspector {
 		return certificate.getBasicConstraints() >= 0;
 	}
 
-	private static boolean anchoredBy(X509Certificate certificate, Set<TrustAnchor> anchors) {
+	static boolean anchoredBy(X509Certificate certificate, Set<TrustAnchor> anchors) {
 		return anchors.stream()
 			.map(TrustAnchor::getTrustedCert)
 			.filter((anchor) -> anchor != null)
@@ -184,7 +223,7 @@ final class ChainInspector {
 	/**
 	 * Whether {@code issuer} signed {@code subject}: names match and the key verifies.
 	 */
-	private static boolean issues(X509Certificate issuer, X509Certificate subject) {
+	static boolean issues(X509Certificate issuer, X509Certificate subject) {
 		if (!issuer.getSubjectX500Principal().equals(subject.getIssuerX500Principal())) {
 			return false;
 		}

@@ -64,8 +64,9 @@ public final class AlpnHandshake {
 
 	private static Observed<List<String>> startTlsAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
 			List<String> offered, HandshakeWatchdog.Watch watch) {
+		Socket upgraded;
 		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+			upgraded = StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("STARTTLS with {} failed", target, ex);
@@ -75,8 +76,9 @@ public final class AlpnHandshake {
 		}
 		SSLSocket ssl = null;
 		try {
-			ssl = layer(socket, target, options, offered);
+			ssl = layer(upgraded, target, options, offered);
 			ssl.startHandshake();
+			StartTlsNegotiation.handshakeCompleted(upgraded);
 			return chosen(ssl.getApplicationProtocol(), offered);
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {

@@ -90,26 +90,30 @@ public final class JsseTlsProber implements TlsProber {
 	private static Attempt startTlsAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
 			Duration connectTime) {
 		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
-			Attempt failedUpgrade = startTls(socket, target, options, watch, connectTime);
-			return (failedUpgrade != null) ? failedUpgrade : shakeHands(socket, target, options, watch, connectTime);
+			Upgrade upgrade = startTls(socket, target, options, watch, connectTime);
+			return (upgrade.failure() != null) ? upgrade.failure()
+					: shakeHands(Objects.requireNonNull(upgrade.socket()), target, options, watch, connectTime);
 		}
 	}
 
 	/**
-	 * Runs the upgrade dialogue; returns the failed attempt, or {@code null} to go on.
+	 * Runs the upgrade dialogue: the socket to shake hands over, or the failed attempt.
 	 */
-	private static @Nullable Attempt startTls(Socket socket, ProbeTarget target, ProbeOptions options,
+	private static Upgrade startTls(Socket socket, ProbeTarget target, ProbeOptions options,
 			HandshakeWatchdog.Watch watch, Duration connectTime) {
 		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
-			return null;
+			return new Upgrade(StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout()), null);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("STARTTLS with {} failed", target, ex);
 			HandshakeOutcome outcome = watch.fired() ? HandshakeOutcome.TIMEOUT : Failures.ofStartTls(ex);
 			String error = watch.fired() ? startTlsTimeoutText(options.handshakeTimeout()) : Failures.describe(ex);
-			return new Attempt(outcome, error, connectTime, null, List.of(), null, List.of());
+			return new Upgrade(null, new Attempt(outcome, error, connectTime, null, List.of(), null, List.of()));
 		}
+	}
+
+	/** The upgrade's outcome: the socket TLS runs over, or why there is none. */
+	private record Upgrade(@Nullable Socket socket, @Nullable Attempt failure) {
 	}
 
 	private static Attempt shakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
@@ -121,6 +125,7 @@ public final class JsseTlsProber implements TlsProber {
 			ssl = layer(socket, target, options, capture, requests);
 			long started = System.nanoTime();
 			ssl.startHandshake();
+			StartTlsNegotiation.handshakeCompleted(socket);
 			SSLSession session = ssl.getSession();
 			Duration handshakeTime = since(started);
 			if (requests.requested() && TLS_1_3.equals(session.getProtocol())) {

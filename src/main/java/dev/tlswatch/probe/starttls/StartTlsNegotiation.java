@@ -26,15 +26,20 @@ public final class StartTlsNegotiation {
 	 * Prepare a connected socket for the TLS handshake. For
 	 * {@link dev.tlswatch.probe.StartTls#NONE} the socket is left untouched; otherwise
 	 * its read timeout is changed, and the caller sets its own afterwards.
+	 * <p>
+	 * The TLS handshake then runs over the socket returned: the given one, except for
+	 * {@link dev.tlswatch.probe.StartTls#MSSQL}, whose handshake travels inside TDS
+	 * packets until {@link #handshakeCompleted(Socket)} is called.
 	 * @param socket connected to the target
 	 * @param target the target, naming its STARTTLS dialect
 	 * @param timeout bound on the whole dialogue
+	 * @return the socket to run TLS over
 	 * @throws StartTlsException if the server does not agree to start TLS: it refuses,
 	 * does not offer the upgrade, closes the connection or answers outside its protocol
 	 * @throws java.net.SocketTimeoutException if the dialogue outlives the timeout
 	 * @throws IOException if the network fails
 	 */
-	public static void prepare(Socket socket, ProbeTarget target, Duration timeout) throws IOException {
+	public static Socket prepare(Socket socket, ProbeTarget target, Duration timeout) throws IOException {
 		Objects.requireNonNull(socket, "socket");
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(timeout, "timeout");
@@ -55,6 +60,22 @@ public final class StartTlsNegotiation {
 			case SIEVE -> SieveNegotiator.negotiate(socket, deadline);
 			case LMTP -> LmtpNegotiator.negotiate(socket, deadline);
 			case IRC -> IrcNegotiator.negotiate(socket, deadline);
+			case MSSQL -> {
+				return MssqlNegotiator.negotiate(socket, deadline);
+			}
+		}
+		return socket;
+	}
+
+	/**
+	 * Tell a socket that {@link #prepare} returned that the TLS handshake over it has
+	 * completed, so that what follows goes over TCP as bare TLS (only the TDS framing of
+	 * {@link dev.tlswatch.probe.StartTls#MSSQL} cares).
+	 * @param socket a socket {@link #prepare} returned
+	 */
+	public static void handshakeCompleted(Socket socket) {
+		if (socket instanceof TdsSocket tds) {
+			tds.handshakeCompleted();
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.List;
 import dev.tlswatch.probe.Deadline;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.starttls.StartTlsNegotiation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,8 +70,7 @@ final class RawSession implements AutoCloseable {
 		try {
 			WireConnection.connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
-			WireConnection.startTls(socket, target, options);
-			return new RawSession(socket, deadline);
+			return new RawSession(WireConnection.startTls(socket, target, options), deadline);
 		}
 		catch (WireConnection.Failure ex) {
 			closeQuietly(socket);
@@ -222,6 +222,14 @@ final class RawSession implements AutoCloseable {
 	@Override
 	public void close() {
 		closeQuietly(this.socket);
+	}
+
+	/**
+	 * The handshake is over: what follows is bare TLS, also where the handshake travelled
+	 * inside another protocol's packets (SQL Server's TDS).
+	 */
+	void handshakeCompleted() {
+		StartTlsNegotiation.handshakeCompleted(this.socket);
 	}
 
 	private static void closeQuietly(Socket socket) {

@@ -111,6 +111,7 @@ final class Tls12Handshake {
 			boolean renegotiationInfo) throws NoFlight, Failed {
 		Tls12Handshake handshake = new Tls12Handshake(session);
 		handshake.run(target, suites, renegotiationInfo);
+		session.handshakeCompleted();
 		return handshake;
 	}
 

@@ -42,9 +42,9 @@ final class WireConnection {
 		try (Socket socket = new Socket()) {
 			connect(socket, target, options);
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
-			startTls(socket, target, options);
-			send(socket, clientHello);
-			return reader.read(new DeadlineInputStream(socket, deadline));
+			Socket upgraded = startTls(socket, target, options);
+			send(upgraded, clientHello);
+			return reader.read(new DeadlineInputStream(upgraded, deadline));
 		}
 		catch (IOException ex) {
 			throw new Failure(false, true, "Reading the answer failed: " + describe(ex));
@@ -87,9 +87,13 @@ final class WireConnection {
 		}
 	}
 
-	static void startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+	/**
+	 * The target's STARTTLS dialogue.
+	 * @return the socket to speak TLS over (for SQL Server, TLS inside TDS packets)
+	 */
+	static Socket startTls(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
 		try {
-			StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
+			return StartTlsNegotiation.prepare(socket, target, options.handshakeTimeout());
 		}
 		catch (SocketTimeoutException ex) {
 			throw new Failure(true, "STARTTLS timed out: " + describe(ex));

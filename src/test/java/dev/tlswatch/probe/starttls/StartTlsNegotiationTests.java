@@ -166,7 +166,7 @@ class StartTlsNegotiationTests {
 				peer.sendLines(":irc.localhost NOTICE * :*** Looking up your hostname...");
 				peer.hang();
 			};
-			case LDAP, POSTGRES, MYSQL, NONE -> (peer) -> peer.hang();
+			case LDAP, POSTGRES, MYSQL, MSSQL, NONE -> (peer) -> peer.hang();
 		};
 	}
 
@@ -195,6 +195,7 @@ class StartTlsNegotiationTests {
 		return switch (startTls) {
 			case POSTGRES -> "PostgreSQL";
 			case MYSQL -> "MySQL";
+			case MSSQL -> "TDS";
 			case SIEVE -> "ManageSieve";
 			default -> startTls.name();
 		};

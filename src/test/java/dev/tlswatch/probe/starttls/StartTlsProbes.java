@@ -104,7 +104,7 @@ final class StartTlsProbes {
 		assertThat(observation.hostnameMatches()).isNull();
 	}
 
-	private static ProbeOptions trustingTestCa() {
+	static ProbeOptions trustingTestCa() {
 		return ProbeOptions.defaults().withExtraTrustAnchors(List.of(TestTrustBundle.ca().root()));
 	}
 
