@@ -114,17 +114,88 @@
     }
   }
 
-  /** Forms marked data-confirm ask before they are sent (no inline onclick). */
+  /**
+   * Forms marked data-confirm ask once before they are sent (no inline onclick, and no
+   * hx-confirm beside it: this listener is the only place that asks). It listens in the
+   * capture phase, so that it answers before htmx sends a form that has hx-post.
+   */
   function confirmSubmit(event) {
     var form = event.target;
-    var question = form && form.dataset ? form.dataset.confirm : null;
+    var question = form instanceof HTMLFormElement ? form.dataset.confirm : null;
     if (question && !window.confirm(question)) {
       event.preventDefault();
+      event.stopImmediatePropagation();
     }
   }
 
+  /*
+   * Content-Security-Policy violations are counted on <html data-csp-violations="n"> (with
+   * the last one's directive and source in data-csp-violation), so that a page test can see
+   * them and an operator can find them in the inspector.
+   */
+  document.addEventListener('securitypolicyviolation', function (event) {
+    var root = document.documentElement;
+    root.dataset.cspViolations = String(Number(root.dataset.cspViolations || '0') + 1);
+    root.dataset.cspViolation = event.violatedDirective + ' ' + (event.blockedURI || 'inline') +
+      (event.sourceFile ? ' at ' + event.sourceFile + ':' + event.lineNumber : '');
+  });
+
+  /*
+   * The header's menu button: on narrow screens the navigation folds behind it (the CSS
+   * shows the button only there). Without this script the button stays hidden and the
+   * navigation wraps instead.
+   */
+  function setUpMenu() {
+    var button = document.querySelector('.nav-toggle');
+    var header = document.querySelector('.site-header');
+    if (!button || !header || button.dataset.ready) {
+      return;
+    }
+    button.dataset.ready = 'true';
+    header.classList.add('site-header--foldable');
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      header.classList.toggle('site-header--open', open);
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+        button.setAttribute('aria-expanded', 'false');
+        header.classList.remove('site-header--open');
+        button.focus();
+      }
+    });
+  }
+
+  /*
+   * While an htmx request runs, the element it belongs to (and the region named by its
+   * data-busy attribute) carry aria-busy="true", so assistive technology knows the
+   * content is being replaced; the visible indicator is our CSS for .htmx-indicator.
+   */
+  function busyTargets(event) {
+    var source = event.detail && event.detail.elt;
+    if (!source || !source.getAttribute) {
+      return [];
+    }
+    var targets = [source];
+    var region = source.getAttribute('data-busy');
+    if (region && document.getElementById(region)) {
+      targets.push(document.getElementById(region));
+    }
+    return targets;
+  }
+
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    busyTargets(event).forEach(function (element) { element.setAttribute('aria-busy', 'true'); });
+  });
+  document.addEventListener('htmx:afterRequest', function (event) {
+    busyTargets(event).forEach(function (element) { element.removeAttribute('aria-busy'); });
+  });
+
   document.addEventListener('htmx:configRequest', addCsrfHeader);
-  document.addEventListener('submit', confirmSubmit);
+  document.addEventListener('submit', confirmSubmit, true);
+  document.addEventListener('DOMContentLoaded', setUpMenu);
   document.addEventListener('DOMContentLoaded', function () {
     formatTimes(document);
     window.setInterval(function () {
@@ -137,14 +208,6 @@
   document.addEventListener('htmx:afterSettle', focusNotice);
   document.addEventListener('htmx:responseError', showRequestError);
   document.addEventListener('htmx:sendError', showRequestError);
-
-  /* Forms marked data-confirm ask before they submit (deleting an endpoint). */
-  document.addEventListener('submit', function (event) {
-    var form = event.target;
-    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
-      event.preventDefault();
-    }
-  }, true);
 
   /*
    * The endpoint list's bulk bar: "select all on this page" ticks every row's checkbox (it is

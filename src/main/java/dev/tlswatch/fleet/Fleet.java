@@ -1,5 +1,8 @@
 package dev.tlswatch.fleet;
 
+import java.util.Collection;
+import java.util.Map;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -22,5 +25,14 @@ public interface Fleet {
 	 * @return endpoint ids of the page, in order, with the total count
 	 */
 	Page<Long> find(FleetFilter filter, FleetSort sort, Pageable pageable);
+
+	/**
+	 * The grade of each endpoint's latest scan: the worst grade of its addresses, as the
+	 * grade filter and sort see it.
+	 * @param endpointIds the endpoints
+	 * @return grade ({@code A+}, {@code B}, ...) by endpoint id; endpoints without a
+	 * graded scan are absent
+	 */
+	Map<Long, String> grades(Collection<Long> endpointIds);
 
 }

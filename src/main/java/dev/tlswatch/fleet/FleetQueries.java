@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,24 @@ class FleetQueries implements Fleet {
 				"select e.id " + FROM + where + " order by " + orderBy(sort) + " limit :limit offset :offset", params,
 				Long.class);
 		return new PageImpl<>(ids, pageable, (total != null) ? total : 0);
+	}
+
+	@Override
+	public Map<Long, String> grades(Collection<Long> endpointIds) {
+		if (endpointIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> grades = new HashMap<>();
+		this.jdbc.query(
+				"select sl.endpoint_id, " + WORST_GRADE
+						+ " as grade from scan_latest sl where sl.endpoint_id in (:ids)",
+				Map.of("ids", endpointIds), (row) -> {
+					String grade = row.getString("grade");
+					if (grade != null) {
+						grades.put(row.getLong("endpoint_id"), grade);
+					}
+				});
+		return Map.copyOf(grades);
 	}
 
 	private Map<EndpointStatus, Long> byStatus() {

@@ -127,6 +127,14 @@ class AlertPagesController {
 	 */
 	record Filter(@Nullable AlertState state, @Nullable Severity severity, @Nullable Long endpointId) {
 
+		/**
+		 * Whether anything is chosen (the page then offers to clear the filter).
+		 * @return whether a state, severity or endpoint is chosen
+		 */
+		public boolean active() {
+			return this.state != null || this.severity != null || this.endpointId != null;
+		}
+
 		/** The query string of this filter, for links and the forms' way back. */
 		public String query() {
 			UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/alerts");

@@ -263,7 +263,7 @@ class DashboardBrowserTests {
 		long total = Long.parseLong(this.browser.driver()
 			.findElement(By.cssSelector(".page-head__meta"))
 			.getText()
-			.replace(" endpoints", ""));
+			.replaceAll(" endpoints?$", ""));
 		long sum = 0;
 		for (WebElement count : this.browser.driver().findElements(By.cssSelector("#status-tiles .tile__count"))) {
 			sum += Long.parseLong(count.getText());

@@ -156,15 +156,18 @@ class EndpointPageBrowserTests {
 	void leafPanelShowsNamesValidityAndFingerprintsAndItsPemIsTheCertificateShown() throws Exception {
 		String sha256 = hex("SHA-256", this.certificate.certificate().getEncoded());
 		open("/endpoints/" + this.endpoint.id());
-		WebElement leaf = this.browser.driver()
-			.findElement(By.cssSelector("details.chain[data-sha256='" + sha256 + "']"));
-		assertThat(leaf.getAttribute("open")).as("closed until asked").isNull();
-		assertThat(leaf.findElement(By.cssSelector(".fingerprint-sha256")).isDisplayed()).isFalse();
+		// The chain names the leaf in one line that leads to the Certificate card, which
+		// shows it in full: the leaf is not shown twice.
+		WebElement line = this.browser.driver()
+			.findElement(By.cssSelector(".chain--leaf[data-sha256='" + sha256 + "'] a.chain__line"));
+		assertThat(line.findElement(By.cssSelector(".chain__index")).getText()).isEqualToIgnoringCase("Leaf");
+		assertThat(this.browser.driver().findElements(By.cssSelector("details.chain[data-sha256='" + sha256 + "']")))
+			.isEmpty();
 
-		leaf.findElement(By.tagName("summary")).click();
+		line.click();
 
-		assertThat(leaf.getAttribute("open")).isNotNull();
-		assertThat(leaf.findElement(By.cssSelector(".chain__index")).getText()).isEqualToIgnoringCase("Leaf");
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("#certificate-title");
+		WebElement leaf = this.browser.driver().findElement(By.cssSelector("[aria-labelledby=certificate-title]"));
 		List<String> names = leaf.findElements(By.cssSelector("ul.names li"))
 			.stream()
 			.map(WebElement::getText)

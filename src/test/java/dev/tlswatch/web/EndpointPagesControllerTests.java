@@ -156,6 +156,25 @@ class EndpointPagesControllerTests {
 	}
 
 	@Test
+	void listShowsTheGradeOfTheLatestScanAndHowTlsStartsFromOneQuery() throws Exception {
+		EndpointDetails submission = new EndpointDetails(3, "mail.example.com", 587, TlsMode.AUTO, null, 60, true,
+				List.of(), NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)));
+		givenEndpoints(List.of(endpoint(1, "example.com"), endpoint(2, "weak.example"), submission),
+				Map.of(1L, summary(1, NOW.plus(Duration.ofDays(90)))), Map.of());
+		given(this.fleet.grades(anyCollection())).willReturn(Map.of(1L, "A+", 2L, "C"));
+
+		String html = page("/endpoints");
+
+		assertThat(html).contains("<th scope=\"col\">Grade</th>", "<th scope=\"col\">TLS</th>");
+		assertThat(row(html, 1)).contains("<span class=\"grade grade--small grade--ok\">A+</span>",
+				"data-label=\"TLS\">Implicit TLS<");
+		assertThat(row(html, 2)).contains("<span class=\"grade grade--small grade--critical\">C</span>");
+		assertThat(row(html, 3)).as("auto mode shows what it resolves to on the port")
+			.contains("data-label=\"TLS\">STARTTLS SMTP<", "data-label=\"Grade\"><span class=\"muted\">—</span>");
+		then(this.fleet).should(times(1)).grades(List.of(1L, 2L, 3L));
+	}
+
+	@Test
 	void daysLeftClassesChangeAtTheBoundaries() throws Exception {
 		long[] days = { -1, 0, 6, 7, 29, 30 };
 		List<EndpointDetails> list = LongStream.range(0, days.length)
@@ -244,8 +263,13 @@ class EndpointPagesControllerTests {
 		assertThat(html).contains(">CN=example.com<", ">CN=Example CA<", ">example.com<", ">192.0.2.1<",
 				">RSA 2048 bits<", ">SHA256withRSA<", ">0A1B2C<", ">" + SHA_LEAF + "<",
 				"href=\"/certificates/" + SHA_LEAF + ".pem\"", ">20 days left<");
-		assertThat(html).contains("Chain as sent", "<details class=\"chain\" data-sha256=\"" + SHA_LEAF + "\">",
-				">" + SHA_CA + "<");
+		assertThat(html).contains("Chain as sent", "<div class=\"chain chain--leaf\" data-sha256=\"" + SHA_LEAF + "\">",
+				"<details class=\"chain\" data-sha256=\"" + SHA_CA + "\">", ">" + SHA_CA + "<");
+		assertThat(html).as("the leaf's facts are shown once, in the Certificate card")
+			.doesNotContain("<details class=\"chain\" data-sha256=\"" + SHA_LEAF + "\">");
+		assertThat(Pattern.compile(">" + SHA_LEAF + "<").matcher(html).results().count()).isEqualTo(1);
+		assertThat(Pattern.compile("fingerprint-sha256").matcher(html).results().count()).as("leaf and CA")
+			.isEqualTo(2);
 		assertThat(html).contains("Addresses", ">2001:db8::1<", ">Connection refused<", ">192.0.2.1<", ">42 ms<",
 				">Trusted<", ">Matches<");
 		assertThat(html).contains("The certificate expires in 20 days.", "CERT_EXPIRING");
@@ -269,7 +293,7 @@ class EndpointPagesControllerTests {
 
 		String html = page("/endpoints/7");
 
-		String leafPanel = chainPanel(html, SHA_LEAF);
+		String leafPanel = html.substring(html.indexOf("id=\"certificate-title\""), html.indexOf("id=\"chain-title\""));
 		String caPanel = chainPanel(html, SHA_CA);
 		assertThat(leafPanel).doesNotContain("cert-issues", "Weak key");
 		assertThat(caPanel).contains(">2 problems<", ">Weak key<",
