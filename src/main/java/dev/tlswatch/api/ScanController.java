@@ -8,6 +8,7 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.finding.FindingDetails;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanKind;
 import dev.tlswatch.scan.Scans;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,16 +56,22 @@ class ScanController {
 	@PostMapping
 	@Operation(summary = "Scan an endpoint now",
 			description = "Runs in the request, bounded by the scan timeouts, and answers with the stored scan and "
-					+ "its findings (judged after the scan is stored; waits up to 10 s for them).")
+					+ "its findings (judged after the scan is stored; waits up to 10 s for them). The scan's kind "
+					+ "says whether the full probe ran; a bad kind is a 400 naming kind.")
 	@ApiResponse(responseCode = "201", description = "Scanned")
 	@ApiResponse(responseCode = "429",
 			description = "Asked too soon after the last requested scan of this endpoint, or too many in the last "
 					+ "minute; the Retry-After header says how many seconds to wait",
 			content = @Content(mediaType = ApiProblems.MEDIA_TYPE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<ScanResponse> scanNow(@PathVariable long id) {
+	ResponseEntity<ScanResponse> scanNow(@PathVariable long id,
+			@Parameter(description = "FULL (the default) runs the full probe; QUICK runs one handshake per address and "
+					+ "carries the last full probe's facts forward, or runs the full probe when the endpoint has "
+					+ "none yet, its last one is older than tlswatch.scan.full-probe-max-age, or the server's "
+					+ "fingerprint changed", schema = @Schema(allowableValues = { "QUICK", "FULL" })) @RequestParam(
+							defaultValue = "FULL") ScanKind kind) {
 		this.endpoints.get(id);
-		ScanDetails scanned = this.scans.scanNow(id);
+		ScanDetails scanned = (kind == ScanKind.FULL) ? this.scans.scanNow(id) : this.scans.scanNow(id, kind);
 		this.findings.awaitJudged(scanned.id(), VERDICT_WAIT);
 		ScanResponse scan = response(scanned);
 		URI location = URI.create(EndpointController.PATH + "/" + id + "/scans/" + scan.id());

@@ -10,6 +10,7 @@ import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.probe.GradeReason;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.RateLimit;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
@@ -20,6 +21,7 @@ import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanKind;
 import dev.tlswatch.scan.ScanTrigger;
 import dev.tlswatch.scan.RevocationDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
@@ -38,15 +40,19 @@ import org.jspecify.annotations.Nullable;
  * @param error the error text when not OK
  * @param results one result per resolved address
  * @param findings the findings, most severe first
+ * @param kind {@code QUICK} (one handshake per address, the rest carried forward from the
+ * last full probe) or {@code FULL}
+ * @param fullProbeAt when the full probe ran whose versions, suites, groups, features and
+ * grade the scan shows: its own start for a full probe
  */
 record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-		HandshakeOutcome outcome, @Nullable String error, List<AddressResponse> results,
-		List<FindingResponse> findings) {
+		HandshakeOutcome outcome, @Nullable String error, List<AddressResponse> results, List<FindingResponse> findings,
+		ScanKind kind, Instant fullProbeAt) {
 
 	static ScanResponse of(ScanDetails scan, List<FindingDetails> findings) {
 		return new ScanResponse(scan.id(), scan.endpointId(), scan.trigger(), scan.startedAt(), scan.finishedAt(),
 				scan.outcome(), scan.error(), scan.results().stream().map(AddressResponse::of).toList(),
-				findings.stream().map(FindingResponse::of).toList());
+				findings.stream().map(FindingResponse::of).toList(), scan.kind(), scan.fullProbeAt());
 	}
 
 	/**
@@ -90,11 +96,17 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * {@code name}, {@code cve}, {@code status} {@code VULNERABLE},
 	 * {@code NOT_VULNERABLE} or {@code NOT_TESTED}, {@code detail}); empty when not
 	 * probed
+	 * @param fingerprint the hex SHA-256 of what the handshake served (chain, version,
+	 * suite, group, ServerHello extensions), {@code null} when none was taken
+	 * @param fullProbeAt when the full probe ran whose versions, suites, groups, features
+	 * and grade are shown, {@code null} when the address was never fully probed
+	 * @param rateLimit what a rate limit cut short of that full probe, {@code null} when
+	 * nothing was
 	 * @param revocation the revocation status of the chain ({@code status} {@code GOOD},
 	 * {@code REVOKED}, {@code UNKNOWN} or {@code NOT_CHECKED}, {@code source}
 	 * {@code STAPLE}, {@code OCSP}, {@code CRL} or {@code null}, {@code reason},
 	 * {@code revokedAt}, {@code detail}): the first revoked certificate, else the first
-	 * unknown, else the leaf's
+	 * unknown, else the leaf's; checked by quick checks too
 	 * @param chainRevocation the revocation status of each certificate of {@code chain},
 	 * in the same order
 	 */
@@ -106,6 +118,7 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
 			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
 			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities,
+			@Nullable String fingerprint, @Nullable Instant fullProbeAt, @Nullable RateLimitResponse rateLimit,
 			RevocationDetails revocation, List<RevocationDetails> chainRevocation) {
 
 		static AddressResponse of(AddressResult result) {
@@ -118,8 +131,28 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					report.mustStaple(), result.versions().stream().map(VersionResponse::of).toList(),
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
 					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
-					result.clientCertificateAuthorities(), result.vulnerabilityDetails(), result.revocationDetails(),
+					result.clientCertificateAuthorities(), result.vulnerabilityDetails(), result.fingerprint(),
+					result.fullProbeAt(), RateLimitResponse.of(result.rateLimit()), result.revocationDetails(),
 					result.chainRevocationDetails());
+		}
+
+	}
+
+	/**
+	 * A full probe the server cut short: what those connections would have shown is
+	 * unknown, never refused.
+	 *
+	 * @param incomplete how many of its connections were cut
+	 * @param probes how many connections it opened
+	 * @param summary {@code rate limited: N of M probes incomplete}
+	 * @param reason what the first cut looked like
+	 */
+	record RateLimitResponse(int incomplete, int probes, String summary, String reason) {
+
+		static @Nullable RateLimitResponse of(@Nullable RateLimit limit) {
+			return (limit != null)
+					? new RateLimitResponse(limit.incomplete(), limit.connections(), limit.describe(), limit.reason())
+					: null;
 		}
 
 	}

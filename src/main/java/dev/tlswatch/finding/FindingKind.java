@@ -142,7 +142,13 @@ public enum FindingKind {
 	VULNERABILITY_BEAST(Severity.INFO, true, "BEAST applies (TLS 1.0 with CBC, CVE-2011-3389)."),
 
 	/** Lucky Thirteen: CBC with MAC-then-encrypt; informational. */
-	VULNERABILITY_LUCKY13(Severity.INFO, true, "Lucky Thirteen applies (CBC suites, CVE-2013-0169).");
+	VULNERABILITY_LUCKY13(Severity.INFO, true, "Lucky Thirteen applies (CBC suites, CVE-2013-0169)."),
+
+	/**
+	 * The server cut the full probe short (a rate limit): what was cut is unknown, not
+	 * refused; later full probes are paced. Informational.
+	 */
+	PROBE_RATE_LIMITED(Severity.INFO, true, "The server rate-limited the full probe; some results are unknown.");
 
 	private final Severity defaultSeverity;
 

@@ -18,6 +18,7 @@ import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChainIssue;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.HstsDetails;
+import dev.tlswatch.probe.RateLimit;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.probe.HandshakeOutcome;
@@ -50,6 +51,7 @@ final class FindingRules {
 			revocation(result, findings);
 			hsts(result, findings);
 			vulnerabilities(result, findings);
+			rateLimit(result, findings);
 		}
 		addressesAgree(scan, findings);
 		findings.sort(Comparator.comparing(FindingDetails::severity).reversed());
@@ -323,6 +325,19 @@ final class FindingRules {
 	 * (critical for SSL 2.0 and SSL 3.0). Only a version seen accepted counts: one that
 	 * timed out or could not be tested is listed as such and never judged.
 	 */
+	/**
+	 * A full probe that a rate limit cut short, also as carried by quick scans: the
+	 * results it lacks are unknown.
+	 */
+	private static void rateLimit(AddressResult result, List<FindingDetails> findings) {
+		RateLimit limit = result.rateLimit();
+		if (limit != null) {
+			findings.add(new FindingDetails(FindingKind.PROBE_RATE_LIMITED, Severity.INFO, result.address(),
+					"The server cut the full probe short (" + limit.describe()
+							+ "); what was cut is unknown, and its full probes are paced."));
+		}
+	}
+
 	private static void protocolVersions(AddressResult result, List<FindingDetails> findings) {
 		if (result.versions().isEmpty()) {
 			return;

@@ -49,9 +49,6 @@ class FleetMeters implements SmartLifecycle {
 
 	static final String SCHEDULER_LAG = "tlswatch.scheduler.lag.seconds";
 
-	/** Every scan is a full probe until quick checks exist. */
-	static final String KIND_FULL = "FULL";
-
 	private static final Logger logger = LoggerFactory.getLogger(FleetMeters.class);
 
 	private final MeterRegistry registry;
@@ -104,13 +101,13 @@ class FleetMeters implements SmartLifecycle {
 		ScanDetails scan = event.scan();
 		Counter.builder(SCANS)
 			.description("Scans stored")
-			.tags("kind", KIND_FULL, "outcome", scan.outcome().name())
+			.tags("kind", scan.kind().name(), "outcome", scan.outcome().name())
 			.register(this.registry)
 			.increment();
 		Duration took = Duration.between(scan.startedAt(), scan.finishedAt());
 		Timer.builder(SCAN_DURATION)
 			.description("How long scans took")
-			.tag("kind", KIND_FULL)
+			.tag("kind", scan.kind().name())
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(10))
 			.maximumExpectedValue(Duration.ofMinutes(10))

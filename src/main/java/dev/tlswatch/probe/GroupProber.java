@@ -1,6 +1,7 @@
 package dev.tlswatch.probe;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds out which key exchange groups one address accepts with one protocol version. Uses
@@ -41,6 +42,27 @@ public interface GroupProber {
 	default GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
 			List<CipherSuite> acceptedSuites) {
 		return enumerate(target, options, version);
+	}
+
+	/**
+	 * Enumerate the groups of one version that are not already known, knowing the suites
+	 * the server accepts with it: as
+	 * {@link #enumerate(ProbeTarget, ProbeOptions, TlsVersion, List)}, but no ClientHello
+	 * offers a known group, and none is sent when no group is left. The result lists only
+	 * the groups found among the rest; complete means the server refused every group of
+	 * the rest.
+	 * @param target the address, port, SNI name and how TLS starts
+	 * @param options the timeouts
+	 * @param version TLS 1.0, 1.1, 1.2 or 1.3
+	 * @param acceptedSuites every suite the server accepts with the version
+	 * @param known groups not to offer
+	 * @return the groups found among the rest and the connections used
+	 */
+	default GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
+			List<CipherSuite> acceptedSuites, Set<KeyExchangeGroup> known) {
+		GroupEnumeration all = enumerate(target, options, version, acceptedSuites);
+		return new GroupEnumeration(version, all.accepted().stream().filter((group) -> !known.contains(group)).toList(),
+				all.connections(), all.incompleteReason());
 	}
 
 }

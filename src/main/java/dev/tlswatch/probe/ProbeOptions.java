@@ -22,19 +22,38 @@ import org.jspecify.annotations.Nullable;
  * @param issuerFetch the policy every address of a caIssuers URL (RFC 5280 §4.2.2.1)
  * passes when a chain misses its issuer and the probe fetches it; {@code null} never to
  * fetch one
+ * @param watch sees every connection before it opens and how it ended: paces a
+ * rate-limited server's probes and counts what it cut
  */
 public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
-		Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch) {
+		Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch,
+		ConnectionWatch watch) {
 
 	public ProbeOptions {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
 		Objects.requireNonNull(clock, "clock");
+		Objects.requireNonNull(watch, "watch");
 		if (connectTimeout.isNegative() || connectTimeout.isZero() || handshakeTimeout.isNegative()
 				|| handshakeTimeout.isZero()) {
 			throw new IllegalArgumentException("Timeouts must be positive");
 		}
 		extraTrustAnchors = List.copyOf(extraTrustAnchors);
+	}
+
+	/**
+	 * Options whose connections nobody watches.
+	 * @param connectTimeout bound on the TCP connect
+	 * @param handshakeTimeout bound on the STARTTLS dialogue and the TLS handshake
+	 * @param extraTrustAnchors trust anchors in addition to the JDK's
+	 * @param clock the clock
+	 * @param clientIdentity the client certificate and key, {@code null} for none
+	 * @param issuerFetch the policy of a caIssuers fetch, {@code null} never to fetch
+	 */
+	public ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, List<X509Certificate> extraTrustAnchors,
+			Clock clock, @Nullable ClientIdentity clientIdentity, @Nullable AddressPolicy issuerFetch) {
+		this(connectTimeout, handshakeTimeout, extraTrustAnchors, clock, clientIdentity, issuerFetch,
+				ConnectionWatch.NONE);
 	}
 
 	/**
@@ -69,17 +88,17 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 
 	public ProbeOptions withExtraTrustAnchors(List<X509Certificate> anchors) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, anchors, this.clock, this.clientIdentity,
-				this.issuerFetch);
+				this.issuerFetch, this.watch);
 	}
 
 	public ProbeOptions withClock(Clock clock) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, clock,
-				this.clientIdentity, this.issuerFetch);
+				this.clientIdentity, this.issuerFetch, this.watch);
 	}
 
 	public ProbeOptions withClientIdentity(@Nullable ClientIdentity identity) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				identity, this.issuerFetch);
+				identity, this.issuerFetch, this.watch);
 	}
 
 	/**
@@ -90,7 +109,12 @@ public record ProbeOptions(Duration connectTimeout, Duration handshakeTimeout, L
 	 */
 	public ProbeOptions withIssuerFetch(@Nullable AddressPolicy policy) {
 		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
-				this.clientIdentity, policy);
+				this.clientIdentity, policy, this.watch);
+	}
+
+	public ProbeOptions withWatch(ConnectionWatch watch) {
+		return new ProbeOptions(this.connectTimeout, this.handshakeTimeout, this.extraTrustAnchors, this.clock,
+				this.clientIdentity, this.issuerFetch, watch);
 	}
 
 }

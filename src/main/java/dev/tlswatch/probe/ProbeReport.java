@@ -35,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link ChachaPreference}); empty when not probed
  * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
  * {@link Vulnerability}; empty when not probed (the address did not answer)
+ * @param fingerprint what the first handshake served, reduced to compare with later quick
+ * checks; {@code null} when not taken
+ * @param rateLimit whether the server cut part of the probe short, {@code null} when it
+ * did not
  * @param revocation the revocation status of each certificate of the chain as sent
  * ({@link RevocationReport#summary()} for the address); every certificate
  * {@link Revocation.Status#NOT_CHECKED} when checking is switched off
@@ -43,7 +47,7 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
-		RevocationReport revocation) {
+		@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit, RevocationReport revocation) {
 
 	private static final String REVOCATION_NOT_CHECKED = "Revocation checking is switched off";
 
@@ -67,21 +71,34 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
-			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
+			@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
-				chachaPreference, vulnerabilities,
+				chachaPreference, vulnerabilities, fingerprint, rateLimit,
 				RevocationReport.notChecked(handshake.chain().size(), REVOCATION_NOT_CHECKED));
 	}
 
 	/**
-	 * A report without vulnerability checks and revocation check.
+	 * A report without fingerprint, rate limit and revocation check.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, vulnerabilities, null, null);
+	}
+
+	/**
+	 * A report without vulnerability checks, fingerprint, rate limit and revocation
+	 * check.
 	 */
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 			Map<TlsVersion, ChachaPreference> chachaPreference) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
-				chachaPreference, List.of());
+				chachaPreference, List.of(), null, null);
 	}
 
 	/**
@@ -114,7 +131,7 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 				? this.grade.withTrustFailure("CERT_REVOKED", "Certificate revoked") : this.grade;
 		return new ProbeReport(this.target, this.handshake, this.versions, this.suites, this.groups, this.features,
 				capped, this.connections, this.elapsed, this.hsts, this.ssl2, this.chachaPreference,
-				this.vulnerabilities, revocation);
+				this.vulnerabilities, this.fingerprint, this.rateLimit, revocation);
 	}
 
 	/**

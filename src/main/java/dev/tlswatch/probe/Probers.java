@@ -14,6 +14,7 @@ import dev.tlswatch.probe.wire.CipherSuiteProbe;
 import dev.tlswatch.probe.wire.GroupProbe;
 import dev.tlswatch.probe.wire.ProtocolFeatureProbe;
 import dev.tlswatch.probe.wire.ProtocolVersionProbe;
+import dev.tlswatch.probe.wire.ServerHelloTap;
 import dev.tlswatch.probe.wire.Ssl2Probe;
 
 /**
@@ -43,7 +44,7 @@ public final class Probers {
 	 * @return the prober
 	 */
 	public static TlsProber handshakes() {
-		return new JsseTlsProber();
+		return new JsseTlsProber(ServerHelloTap::read);
 	}
 
 	/**

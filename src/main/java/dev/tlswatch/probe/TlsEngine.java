@@ -122,21 +122,29 @@ public final class TlsEngine {
 	 * suite enumeration (one connection for a refused version, one per accepted suite
 	 * plus one, plus at most one for the order, for an accepted one); the TLS 1.2 sweep
 	 * also carries the ALPN and compression questions. SSL 2.0 has one connection of its
-	 * own beside them. The groups of TLS 1.3 and 1.2 are enumerated as soon as a sweep
-	 * shows they can be found, and the ChaCha20 question (at most one connection per
-	 * version) as soon as the version's sweep has ended; the feature questions left and
-	 * HSTS come last.
+	 * own beside them. The groups of TLS 1.3 are enumerated as soon as its sweep shows
+	 * they can be found; TLS 1.2's curves, once the sweeps have ended, are inferred from
+	 * TLS 1.3's complete round, with one round over the curves it did not show (see
+	 * {@link GroupRounds}); the ChaCha20 question (at most one connection per version) as
+	 * soon as the version's sweep has ended; the feature questions left and HSTS come
+	 * last. Heartbleed and Ticketbleed are decided without a connection when the TLS 1.2
+	 * sweep's first ServerHello left out the extension they need.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
 	 * @return what was found
 	 */
-	public ProbeReport probe(ProbeTarget target, ProbeOptions options) {
+	public ProbeReport probe(ProbeTarget target, ProbeOptions unwatched) {
 		long started = System.nanoTime();
 		AtomicInteger connections = new AtomicInteger(1);
-		HandshakeObservation handshake = this.handshakes.handshake(target, options);
+		ProbeTally tally = new ProbeTally(unwatched.watch());
+		ProbeOptions options = unwatched.withWatch(tally);
+		TlsProber.Fingerprinted first = this.handshakes.fingerprinted(target, options);
+		HandshakeObservation handshake = first.handshake();
 		if (!handshake.outcome().answered()) {
 			return new ProbeReport(target, handshake, List.of(), Map.of(), List.of(), null, null, 1,
-					Duration.ofNanos(System.nanoTime() - started));
+					Duration.ofNanos(System.nanoTime() - started),
+					Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"), null, Map.of(), List.of(),
+					first.fingerprint(), null);
 		}
 		// The revocation check talks to the CA, not to the target: it runs beside the
 		// probes
@@ -172,15 +180,41 @@ public final class TlsEngine {
 		sweeping.chacha().values().forEach((preference) -> connections.addAndGet(preference.connections()));
 		Observed<Hsts> hsts = hsts(target, options, featureReport, connections);
 		List<VulnerabilityResult> vulnerabilities = vulnerabilities(target, options, versionResults, suiteResults,
-				sweeping.ssl2(), featureReport);
+				sweeping.ssl2(), featureReport, known);
 		vulnerabilities.forEach((result) -> connections.addAndGet(result.connections()));
+		RateLimit rateLimit = rateLimit(tally, target, options, connections, first.handshake().outcome());
+		if (rateLimit != null) {
+			versionResults = RateLimited.versions(versionResults, rateLimit);
+			suiteResults = RateLimited.suites(suiteResults, rateLimit);
+			groupResults = RateLimited.groups(groupResults, rateLimit);
+		}
 		ProbeReport report = new ProbeReport(target, handshake, versionResults, suiteResults, groupResults,
 				featureReport,
 				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2(),
 						vulnerabilities),
 				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
-				sweeping.chacha(), vulnerabilities);
+				sweeping.chacha(), vulnerabilities, first.fingerprint(), rateLimit);
 		return (revocationCheck != null) ? report.withRevocation(revocationCheck.join()) : report;
+	}
+
+	/**
+	 * A quick check of one address: one handshake that fingerprints what it serves, and
+	 * one retry when the first could not reach the server's TLS (a lost SYN, a reset).
+	 * Nothing else is asked.
+	 * @param target the address, port, names and how TLS starts
+	 * @param options timeouts, trust anchors and clock
+	 * @return the handshake and its fingerprint
+	 */
+	public QuickCheck quickCheck(ProbeTarget target, ProbeOptions options) {
+		long started = System.nanoTime();
+		TlsProber.Fingerprinted check = this.handshakes.fingerprinted(target, options);
+		int connections = 1;
+		if (!check.handshake().outcome().answered()) {
+			check = this.handshakes.fingerprinted(target, options);
+			connections++;
+		}
+		return new QuickCheck(check.handshake(), check.fingerprint(), connections,
+				Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**
@@ -193,6 +227,26 @@ public final class TlsEngine {
 					(task) -> Thread.ofVirtual().start(task))
 			.exceptionally((ex) -> new RevocationReport(Collections.nCopies(handshake.chain().size(),
 					Revocation.unknown("Revocation check failed: " + ex))));
+	}
+
+	/**
+	 * Whether the server cut the probe short: it cut connections after it had answered
+	 * earlier ones, and the handshake it accepted at the start now ends otherwise (one
+	 * more connection). A server that merely resets instead of refusing a suite accepts
+	 * that handshake again, so it is not taken for a rate limit.
+	 */
+	private @Nullable RateLimit rateLimit(ProbeTally tally, ProbeTarget target, ProbeOptions options,
+			AtomicInteger connections, HandshakeOutcome atStart) {
+		if (tally.cutAfterAnswer() == 0) {
+			return null;
+		}
+		connections.incrementAndGet();
+		HandshakeObservation confirmation = this.handshakes.handshake(target, options);
+		if (confirmation.outcome() == atStart) {
+			return null;
+		}
+		int opened = Math.max(tally.opened(), connections.get());
+		return new RateLimit(Math.min(opened, tally.cutAfterAnswer() + 1), opened, tally.firstCut());
 	}
 
 	/**
@@ -218,15 +272,19 @@ public final class TlsEngine {
 
 	/**
 	 * Every vulnerability verdict, in the order of {@link Vulnerability}: derived from
-	 * what was found where that decides it; otherwise the wire checks, run at once under
-	 * the cap. A vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
+	 * what was found where that decides it (Heartbleed and Ticketbleed from a TLS 1.2
+	 * ServerHello that did not take up the heartbeat or session_ticket extension the
+	 * sweep offered); otherwise the wire checks, run at once under the cap. A
+	 * vulnerability no check covers is {@link VulnerabilityStatus#NOT_TESTED}.
 	 */
 	private List<VulnerabilityResult> vulnerabilities(ProbeTarget target, ProbeOptions options,
 			List<VersionSupport> versions, Map<TlsVersion, SuiteEnumeration> suites, @Nullable Ssl2Support ssl2,
-			@Nullable FeatureReport features) {
+			@Nullable FeatureReport features, FeatureAnswers known) {
 		Map<Vulnerability, VulnerabilityResult> results = new EnumMap<>(Vulnerability.class);
 		DerivedVulnerabilities.derive(versions, suites, ssl2, features)
 			.forEach((result) -> results.put(result.vulnerability(), result));
+		notTakenUp(known, known.heartbeat(), Vulnerability.HEARTBLEED, results);
+		notTakenUp(known, known.sessionTicket(), Vulnerability.TICKETBLEED, results);
 		Semaphore permits = new Semaphore(this.connectionsPerAddress);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<Vulnerability, Future<VulnerabilityResult>> jobs = new EnumMap<>(Vulnerability.class);
@@ -247,6 +305,24 @@ public final class TlsEngine {
 					VulnerabilityResult.notTested(vulnerability, "No check for it in this probe", 0));
 		}
 		return List.copyOf(results.values());
+	}
+
+	/**
+	 * A ServerHello that left out an extension the sweep offered decides a check that
+	 * needs the extension, unless something else decided it already.
+	 */
+	private static void notTakenUp(FeatureAnswers known, @Nullable Observed<Boolean> answer,
+			Vulnerability vulnerability, Map<Vulnerability, VulnerabilityResult> results) {
+		TlsVersion version = known.version();
+		if (version == null || answer == null || answer.status() != Observed.Status.OBSERVED
+				|| !Boolean.FALSE.equals(answer.value())) {
+			return;
+		}
+		VulnerabilityResult decided = results.get(vulnerability);
+		if (decided == null || decided.status() == VulnerabilityStatus.NOT_TESTED) {
+			results.put(vulnerability, VulnerabilityResult.notVulnerable(vulnerability,
+					answer.detail() + " that answered the " + version.displayName() + " sweep, which offered it", 0));
+		}
 	}
 
 	/** The accepted versions, newest first. */
@@ -353,7 +429,14 @@ public final class TlsEngine {
 	}
 
 	/**
-	 * The group rounds of one probe, each started at most once.
+	 * The group rounds of one probe, each started at most once. Groups are enumerated at
+	 * the highest version that has them (as SSLyze does): TLS 1.3's round offers every
+	 * group; TLS 1.2's elliptic curves are those TLS 1.3 accepts (an inference: the same
+	 * group offered with TLS 1.2 is not asked again) plus what a curve round over the
+	 * curves TLS 1.3 did not show finds, usually one refused ClientHello. Without TLS
+	 * 1.3, or when its round is incomplete, TLS 1.2's curve round offers every curve. TLS
+	 * 1.2's finite-field round is always its own, since a server's DHE suites may use a
+	 * prime of their own.
 	 */
 	private final class GroupRounds {
 
@@ -374,6 +457,16 @@ public final class TlsEngine {
 
 		private final Map<Round, Future<GroupEnumeration>> started = new ConcurrentHashMap<>();
 
+		// The ECDHE suite that made TLS 1.2's curve round worth asking, null until one
+		// did
+		private @Nullable CipherSuite curveSuite;
+
+		// Whether the TLS 1.3 sweep refused the version, null until it ended
+		private @Nullable Boolean tls13Refused;
+
+		// Curves inferred from TLS 1.3's round, set when the curve round offers the rest
+		private List<KeyExchangeGroup> inferredCurves = List.of();
+
 		GroupRounds(ExecutorService executor, Semaphore permits, ProbeTarget target, ProbeOptions options) {
 			this.executor = executor;
 			this.permits = permits;
@@ -387,7 +480,7 @@ public final class TlsEngine {
 				start(Round.TLS_1_3, null);
 			}
 			else if (version == TlsVersion.TLS_1_2 && suite.ellipticCurveExchange()) {
-				start(Round.TLS_1_2_CURVES, suite);
+				wantCurves(suite);
 			}
 			else if (version == TlsVersion.TLS_1_2 && suite.finiteFieldExchange()) {
 				start(Round.TLS_1_2_FINITE_FIELDS, suite);
@@ -396,9 +489,12 @@ public final class TlsEngine {
 
 		/**
 		 * A sweep ended: an accepted version whose suites are not all known gets every
-		 * round it has not had yet.
+		 * round it has not had yet; a refused TLS 1.3 lets TLS 1.2's curve round start.
 		 */
 		void swept(VersionSweep sweep) {
+			if (sweep.support().version() == TlsVersion.TLS_1_3) {
+				tls13Swept(!sweep.accepted());
+			}
 			if (!sweep.accepted() || sweep.suites().complete()) {
 				return;
 			}
@@ -406,9 +502,53 @@ public final class TlsEngine {
 				start(Round.TLS_1_3, null);
 			}
 			else if (sweep.support().version() == TlsVersion.TLS_1_2) {
-				start(Round.TLS_1_2_CURVES, ANY_ECDHE);
+				wantCurves(ANY_ECDHE);
 				start(Round.TLS_1_2_FINITE_FIELDS, ANY_DHE);
 			}
+		}
+
+		private synchronized void wantCurves(CipherSuite suite) {
+			if (this.curveSuite == null) {
+				this.curveSuite = suite;
+			}
+			if (Boolean.TRUE.equals(this.tls13Refused)) {
+				start(Round.TLS_1_2_CURVES, this.curveSuite);
+			}
+		}
+
+		private synchronized void tls13Swept(boolean refused) {
+			this.tls13Refused = refused;
+			if (refused && this.curveSuite != null) {
+				start(Round.TLS_1_2_CURVES, this.curveSuite);
+			}
+		}
+
+		/**
+		 * Every sweep has ended: TLS 1.2's curve round, if wanted and not started, offers
+		 * the curves TLS 1.3's complete round did not show, or every curve.
+		 */
+		private synchronized void startCurves(@Nullable GroupEnumeration tls13) {
+			CipherSuite suite = this.curveSuite;
+			if (suite == null || this.started.containsKey(Round.TLS_1_2_CURVES)) {
+				return;
+			}
+			if (tls13 == null || !tls13.complete() || tls13.accepted().isEmpty()) {
+				start(Round.TLS_1_2_CURVES, suite);
+				return;
+			}
+			List<KeyExchangeGroup> curves = tls13.accepted().stream().filter(GroupRounds::tls12Curve).toList();
+			this.inferredCurves = curves;
+			this.started.put(Round.TLS_1_2_CURVES,
+					this.executor.submit(() -> capped(this.permits, () -> TlsEngine.this.groups.enumerate(this.target,
+							this.options, TlsVersion.TLS_1_2, List.of(suite), Set.copyOf(curves)))));
+		}
+
+		/** An elliptic curve that TLS 1.3 and TLS 1.2 name alike (RFC 8422 §5.1.1). */
+		private static boolean tls12Curve(KeyExchangeGroup group) {
+			return group.code() >= KeyExchangeGroup.SECP256R1.code() && group.code() <= KeyExchangeGroup.X448.code()
+					&& group.code() != KeyExchangeGroup.BRAINPOOLP256R1.code()
+					&& group.code() != KeyExchangeGroup.BRAINPOOLP384R1.code()
+					&& group.code() != KeyExchangeGroup.BRAINPOOLP512R1.code();
 		}
 
 		private void start(Round round, @Nullable CipherSuite suite) {
@@ -424,9 +564,13 @@ public final class TlsEngine {
 		 */
 		List<GroupEnumeration> results(List<VersionSweep> sweeps) {
 			List<GroupEnumeration> results = new ArrayList<>();
+			GroupEnumeration tls13 = null;
 			for (TlsVersion version : GROUP_VERSIONS) {
 				boolean accepted = sweeps.stream()
 					.anyMatch((sweep) -> sweep.accepted() && sweep.support().version() == version);
+				if (version == TlsVersion.TLS_1_2) {
+					startCurves(tls13);
+				}
 				if (!accepted) {
 					continue;
 				}
@@ -437,10 +581,22 @@ public final class TlsEngine {
 						parts.add(await(job, version, (failed, error) -> new GroupEnumeration(failed, List.of(), 0,
 								"Probe failed: " + error)));
 					}
+					if (round == Round.TLS_1_2_CURVES && version == TlsVersion.TLS_1_2 && job != null) {
+						List<KeyExchangeGroup> inferred = inferredCurves();
+						parts.add(parts.size() - 1, new GroupEnumeration(version, inferred, 0, null));
+					}
 				}
-				results.add(joined(version, parts));
+				GroupEnumeration joined = joined(version, parts);
+				results.add(joined);
+				if (version == TlsVersion.TLS_1_3) {
+					tls13 = joined;
+				}
 			}
 			return List.copyOf(results);
+		}
+
+		private synchronized List<KeyExchangeGroup> inferredCurves() {
+			return this.inferredCurves;
 		}
 
 		/**
@@ -451,7 +607,7 @@ public final class TlsEngine {
 			int connections = 0;
 			String incompleteReason = null;
 			for (GroupEnumeration part : parts) {
-				accepted.addAll(part.accepted());
+				part.accepted().stream().filter((group) -> !accepted.contains(group)).forEach(accepted::add);
 				connections += part.connections();
 				incompleteReason = (incompleteReason != null) ? incompleteReason : part.incompleteReason();
 			}

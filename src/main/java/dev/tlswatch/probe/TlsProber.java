@@ -17,4 +17,27 @@ public interface TlsProber {
 	 */
 	HandshakeObservation handshake(ProbeTarget target, ProbeOptions options);
 
+	/**
+	 * Probe one address as {@link #handshake} does, and fingerprint what it served. An
+	 * implementation that cannot read the ServerHello leaves its group and extensions out
+	 * of the fingerprint.
+	 * @param target the address, port and names
+	 * @param options timeouts, extra trust anchors and clock
+	 * @return the observation and its fingerprint
+	 */
+	default Fingerprinted fingerprinted(ProbeTarget target, ProbeOptions options) {
+		HandshakeObservation handshake = handshake(target, options);
+		return new Fingerprinted(handshake, HandshakeFingerprint.of(handshake, null));
+	}
+
+	/**
+	 * A handshake and its fingerprint.
+	 *
+	 * @param handshake what was observed
+	 * @param fingerprint what it served, reduced to compare
+	 */
+	record Fingerprinted(HandshakeObservation handshake, HandshakeFingerprint fingerprint) {
+
+	}
+
 }

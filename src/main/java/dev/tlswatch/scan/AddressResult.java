@@ -1,11 +1,14 @@
 package dev.tlswatch.scan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import dev.tlswatch.probe.CertificateInfo;
+import dev.tlswatch.probe.HandshakeFingerprint;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.RateLimit;
 import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
@@ -47,9 +50,18 @@ import org.jspecify.annotations.Nullable;
  * request named; empty without a request or names
  * @param vulnerabilities the verdict of each well-known vulnerability, in the order of
  * {@link Vulnerability}; empty when not probed
+ * @param fingerprint the hex SHA-256 of the handshake's {@link HandshakeFingerprint},
+ * {@code null} when none was taken
+ * @param fullProbeAt when the full probe ran whose versions, suites, groups, features,
+ * vulnerabilities and grade this result shows; {@code null} when none did (the address
+ * did not answer)
+ * @param rateLimit what a rate limit cut short of that full probe, {@code null} when
+ * nothing was
  * @param revocation the revocation status of each certificate of the chain, leaf first
  * ({@link RevocationReport#summary()} for the address); not checked for a scan stored
- * before revocation was checked, or with the check switched off
+ * before revocation was checked, or with the check switched off. A quick check checks the
+ * chain it saw (the check opens no connection to the address); one that saw no chain
+ * carries the last full probe's forward
  */
 public record AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -58,7 +70,8 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
-		List<VulnerabilityResult> vulnerabilities, RevocationReport revocation) {
+		List<VulnerabilityResult> vulnerabilities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
+		@Nullable RateLimit rateLimit, RevocationReport revocation) {
 
 	/** Why a result without a revocation check has none. */
 	static final String REVOCATION_NOT_RECORDED = "Revocation was not checked in this scan";
@@ -72,7 +85,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	}
 
 	/**
-	 * A result without vulnerability checks.
+	 * A result without vulnerability checks, fingerprint, full probe time and rate limit.
 	 */
 	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -83,7 +96,57 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				clientCertificateRequested, clientCertificateAuthorities, List.of());
+				clientCertificateRequested, clientCertificateAuthorities, List.of(), null, null, null);
+	}
+
+	/**
+	 * A result without fingerprint, full probe time, rate limit and revocation check.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+			List<VulnerabilityResult> vulnerabilities) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities, null, null, null);
+	}
+
+	/**
+	 * This result as a quick check shows it: the fresh handshake's facts (outcome,
+	 * negotiated version and suite, timings, chain and its trust, stapling) with the rest
+	 * carried forward from this, the last full probe's result, marked with when that ran.
+	 * @param quick the quick check's own result
+	 * @param fullProbeAt when the full probe ran
+	 * @return the carried result
+	 */
+	public AddressResult carriedInto(AddressResult quick, Instant fullProbeAt) {
+		return new AddressResult(quick.address, quick.outcome, quick.error, quick.protocol, quick.cipherSuite,
+				quick.connectMillis, quick.handshakeMillis, quick.trust, quick.trustError, quick.hostnameMatches,
+				quick.chain, quick.chainReport, this.versions, this.grade, quick.connections, this.cipherSupport,
+				(quick.ocspStapled != null) ? quick.ocspStapled : this.ocspStapled, this.hsts,
+				(quick.clientCertificateRequested != null) ? quick.clientCertificateRequested
+						: this.clientCertificateRequested,
+				quick.clientCertificateRequested != null ? quick.clientCertificateAuthorities
+						: this.clientCertificateAuthorities,
+				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit,
+				quick.chain.isEmpty() ? this.revocation : quick.revocation);
+	}
+
+	/**
+	 * The same result marked as observed by a full probe at the given time.
+	 * @param at when the full probe ran
+	 * @return the copy
+	 */
+	public AddressResult withFullProbeAt(@Nullable Instant at) {
+		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
+				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
+				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
+				this.fingerprint, at, this.rateLimit, this.revocation);
 	}
 
 	/**
@@ -96,11 +159,12 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
 			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
-			List<VulnerabilityResult> vulnerabilities) {
+			List<VulnerabilityResult> vulnerabilities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
+			@Nullable RateLimit rateLimit) {
 		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
 				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
-				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities,
-				RevocationReport.notChecked(chain.size(), REVOCATION_NOT_RECORDED));
+				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities, fingerprint, fullProbeAt,
+				rateLimit, RevocationReport.notChecked(chain.size(), REVOCATION_NOT_RECORDED));
 	}
 
 	/**
@@ -113,7 +177,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
 				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
 				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
-				revocation);
+				this.fingerprint, this.fullProbeAt, this.rateLimit, revocation);
 	}
 
 	/**

@@ -49,6 +49,13 @@ class Scan {
 
 	private @Nullable String error;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ScanKind kind;
+
+	@Column(name = "full_probe_at")
+	private @Nullable Instant fullProbeAt;
+
 	// Batch-loaded: history and timeline pages read up to 200 scans' results.
 	@OneToMany(mappedBy = "scan", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("id")
@@ -60,10 +67,13 @@ class Scan {
 		this.startedAt = Instant.EPOCH;
 		this.finishedAt = Instant.EPOCH;
 		this.outcome = HandshakeOutcome.ERROR;
+		this.kind = ScanKind.FULL;
 	}
 
 	Scan(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt, HandshakeOutcome outcome,
-			@Nullable String error) {
+			@Nullable String error, ScanKind kind, @Nullable Instant fullProbeAt) {
+		this.kind = kind;
+		this.fullProbeAt = fullProbeAt;
 		this.endpointId = endpointId;
 		this.trigger = trigger;
 		this.startedAt = startedAt;
@@ -106,6 +116,15 @@ class Scan {
 
 	@Nullable String getError() {
 		return this.error;
+	}
+
+	ScanKind getKind() {
+		return this.kind;
+	}
+
+	/** When the facts it shows were observed by a full probe: its own start for one. */
+	Instant getFullProbeAt() {
+		return (this.fullProbeAt != null) ? this.fullProbeAt : this.startedAt;
 	}
 
 	List<ScanAddress> getResults() {

@@ -1,5 +1,6 @@
 package dev.tlswatch.scan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import jakarta.persistence.Table;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.RateLimit;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import org.hibernate.annotations.ColumnTransformer;
@@ -120,6 +122,20 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String vulnerabilities;
 
+	private @Nullable String fingerprint;
+
+	@Column(name = "full_probe_at")
+	private @Nullable Instant fullProbeAt;
+
+	@Column(name = "probes_incomplete")
+	private @Nullable Integer probesIncomplete;
+
+	@Column(name = "probes_total")
+	private @Nullable Integer probesTotal;
+
+	@Column(name = "rate_limit_reason")
+	private @Nullable String rateLimitReason;
+
 	// jsonb of the RevocationReport, read and written whole by CipherSupportCodec
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
@@ -174,6 +190,14 @@ class ScanAddress {
 			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
 		}
 		this.connections = result.connections();
+		this.fingerprint = result.fingerprint();
+		this.fullProbeAt = result.fullProbeAt();
+		RateLimit rateLimit = result.rateLimit();
+		if (rateLimit != null) {
+			this.probesIncomplete = rateLimit.incomplete();
+			this.probesTotal = rateLimit.connections();
+			this.rateLimitReason = rateLimit.reason();
+		}
 	}
 
 	void setScan(Scan scan) {
@@ -189,7 +213,16 @@ class ScanAddress {
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
 				codec.decodeNames(this.clientCertificateAuthorities), codec.decodeVulnerabilities(this.vulnerabilities),
+				this.fingerprint, this.fullProbeAt, storedRateLimit(),
 				codec.decodeRevocation(this.revocation, chain.size()));
+	}
+
+	private @Nullable RateLimit storedRateLimit() {
+		if (this.probesIncomplete == null || this.probesTotal == null) {
+			return null;
+		}
+		return new RateLimit(this.probesIncomplete, this.probesTotal,
+				(this.rateLimitReason != null) ? this.rateLimitReason : "");
 	}
 
 	private @Nullable GradeDetails storedGrade() {

@@ -19,12 +19,24 @@ import org.jspecify.annotations.Nullable;
  * @param error the error text when not OK
  * @param results one result per address: those the scan target policy denied first
  * ({@link HandshakeOutcome#DENIED}), then the others in the order they resolved
+ * @param kind a quick check or a full probe
+ * @param fullProbeAt when the full probe whose versions, suites, groups, features and
+ * grade the scan shows ran: its own start for a full probe
  */
 public record ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-		HandshakeOutcome outcome, @Nullable String error, List<AddressResult> results) {
+		HandshakeOutcome outcome, @Nullable String error, List<AddressResult> results, ScanKind kind,
+		Instant fullProbeAt) {
 
 	public ScanDetails {
 		results = List.copyOf(results);
+	}
+
+	/**
+	 * A full probe.
+	 */
+	public ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+			HandshakeOutcome outcome, @Nullable String error, List<AddressResult> results) {
+		this(id, endpointId, trigger, startedAt, finishedAt, outcome, error, results, ScanKind.FULL, startedAt);
 	}
 
 }

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * The Quartz job of one endpoint: scans it each time its trigger fires. Never runs twice
+ * The Quartz job of one endpoint: scans it each time its trigger fires. A scheduled
+ * firing runs a quick check first and the full probe only when it is due
+ * ({@link ScanService#scan}); a queued manual scan runs the full probe. Never runs twice
  * at once for the same endpoint, on any node of the cluster.
  */
 @DisallowConcurrentExecution
@@ -24,14 +26,11 @@ class ScanJob extends QuartzJobBean {
 
 	private final Endpoints endpoints;
 
-	private final ScanRunner runner;
+	private final ScanService scans;
 
-	private final ScanStore store;
-
-	ScanJob(Endpoints endpoints, ScanRunner runner, ScanStore store) {
+	ScanJob(Endpoints endpoints, ScanService scans) {
 		this.endpoints = endpoints;
-		this.runner = runner;
-		this.store = store;
+		this.scans = scans;
 	}
 
 	@Override
@@ -44,7 +43,7 @@ class ScanJob extends QuartzJobBean {
 			// was acquired is skipped.
 			this.endpoints.find(endpointId)
 				.filter((endpoint) -> manual || endpoint.enabled())
-				.map((endpoint) -> this.store.store(this.runner.run(endpoint, trigger)))
+				.map((endpoint) -> this.scans.scan(endpoint, trigger, manual ? ScanKind.FULL : ScanKind.QUICK))
 				.ifPresent((scan) -> logger.debug("Scanned endpoint {}: {}", endpointId, scan.outcome()));
 		}
 		catch (RuntimeException ex) {

@@ -19,6 +19,8 @@ interface ScanRepository extends Repository<Scan, Long> {
 
 	Optional<Scan> findFirstByEndpointIdOrderByStartedAtDescIdDesc(long endpointId);
 
+	Optional<Scan> findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(long endpointId, ScanKind kind);
+
 	long countByEndpointId(long endpointId);
 
 }

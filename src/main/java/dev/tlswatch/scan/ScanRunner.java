@@ -23,7 +23,9 @@ import dev.tlswatch.endpoint.Pem;
 import dev.tlswatch.probe.ClientIdentity;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeOptions;
+import dev.tlswatch.probe.QuickCheck;
 import dev.tlswatch.probe.ProbeTarget;
 import dev.tlswatch.probe.StartTls;
 import dev.tlswatch.probe.ProbeReport;
@@ -66,8 +68,11 @@ class ScanRunner {
 
 	private final Endpoints endpoints;
 
+	private final ProbePacer pacer;
+
 	ScanRunner(TlsEngine engine, AddressResolver resolver, TrustBundle trustBundle, ScanSettings settings, Clock clock,
-			ScanTargetPolicy policy, Endpoints endpoints) {
+			ScanTargetPolicy policy, Endpoints endpoints, ProbePacer pacer) {
+		this.pacer = pacer;
 		this.policy = policy;
 		this.endpoints = endpoints;
 		this.engine = engine;
@@ -78,12 +83,25 @@ class ScanRunner {
 	}
 
 	CompletedRun run(EndpointDetails endpoint, ScanTrigger trigger) {
+		return run(endpoint, trigger, ScanKind.FULL, false);
+	}
+
+	/**
+	 * Run a scan of the given kind.
+	 * @param endpoint the endpoint
+	 * @param trigger why it runs
+	 * @param kind a quick check (one handshake per address) or the full probe
+	 * @param paced whether a full probe paces its connections to each address
+	 * ({@code tlswatch.scan.rate-limited-connections-per-minute})
+	 * @return the finished run
+	 */
+	CompletedRun run(EndpointDetails endpoint, ScanTrigger trigger, ScanKind kind, boolean paced) {
 		Instant startedAt = now();
 		PolicyDecision hostDecision = this.policy.check(endpoint.host());
 		if (hostDecision.denied()) {
 			logDenied(endpoint, String.valueOf(hostDecision.reason()));
 			return new CompletedRun(endpoint.id(), trigger, startedAt, now(), List.of(), null,
-					List.of(new DeniedTarget(null, bounded(hostDecision.reason()))));
+					List.of(new DeniedTarget(null, bounded(hostDecision.reason()))), kind);
 		}
 		List<InetAddress> addresses;
 		try {
@@ -91,11 +109,11 @@ class ScanRunner {
 		}
 		catch (UnknownHostException ex) {
 			return CompletedRun.unresolved(endpoint.id(), trigger, startedAt, now(),
-					"Name does not resolve: " + bounded(ex.getMessage()));
+					"Name does not resolve: " + bounded(ex.getMessage()), kind);
 		}
 		Screened screened = screen(endpoint, addresses);
-		List<ProbeReport> probes = probeAll(endpoint, screened.allowed());
-		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null, screened.denied());
+		List<ProbeReport> probes = probeAll(endpoint, screened.allowed(), kind, paced);
+		return new CompletedRun(endpoint.id(), trigger, startedAt, now(), probes, null, screened.denied(), kind);
 	}
 
 	/**
@@ -150,7 +168,8 @@ class ScanRunner {
 		}
 	}
 
-	private List<ProbeReport> probeAll(EndpointDetails endpoint, List<InetAddress> addresses) {
+	private List<ProbeReport> probeAll(EndpointDetails endpoint, List<InetAddress> addresses, ScanKind kind,
+			boolean paced) {
 		ProbeOptions options = new ProbeOptions(this.settings.connectTimeout(), this.settings.handshakeTimeout(),
 				trustAnchors(endpoint), this.clock, clientIdentity(endpoint))
 			.withIssuerFetch(this.settings.fetchMissingIntermediates() ? this::deniedIssuerAddress : null);
@@ -162,7 +181,7 @@ class ScanRunner {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<ProbeReport>> futures = new ArrayList<>();
 			for (ProbeTarget target : targets) {
-				futures.add(executor.submit(() -> this.engine.probe(target, options)));
+				futures.add(executor.submit(() -> probe(target, options, kind, paced)));
 			}
 			List<ProbeReport> probes = new ArrayList<>();
 			for (int i = 0; i < targets.size(); i++) {
@@ -170,6 +189,18 @@ class ScanRunner {
 			}
 			return probes;
 		}
+	}
+
+	private ProbeReport probe(ProbeTarget target, ProbeOptions options, ScanKind kind, boolean paced) {
+		if (kind == ScanKind.QUICK) {
+			QuickCheck check = this.engine.quickCheck(target, options);
+			return new ProbeReport(target, check.handshake(), List.of(), Map.of(), List.of(), null, null,
+					check.connections(), check.elapsed(), Observed.none(Observed.Status.COULD_NOT_TEST, "Quick check"),
+					null, Map.of(), List.of(), check.fingerprint(), null);
+		}
+		ProbeOptions watched = paced
+				? options.withWatch(this.pacer.forAddress(this.settings.rateLimitedConnectionsPerMinute())) : options;
+		return this.engine.probe(target, watched);
 	}
 
 	/**
@@ -235,18 +266,30 @@ class ScanRunner {
 	 * @param finishedAt end
 	 * @param addresses one per address
 	 * @param resolveError why the name did not resolve, {@code null} if it did
+	 * @param denied the targets the policy refused
+	 * @param kind a quick check or the full probe
 	 */
 	record CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
-			List<ProbeReport> addresses, @Nullable String resolveError, List<DeniedTarget> denied) {
+			List<ProbeReport> addresses, @Nullable String resolveError, List<DeniedTarget> denied, ScanKind kind) {
 
 		CompletedRun {
 			addresses = List.copyOf(addresses);
 			denied = List.copyOf(denied);
 		}
 
+		CompletedRun(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+				List<ProbeReport> addresses, @Nullable String resolveError, List<DeniedTarget> denied) {
+			this(endpointId, trigger, startedAt, finishedAt, addresses, resolveError, denied, ScanKind.FULL);
+		}
+
+		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
+				String error, ScanKind kind) {
+			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error, List.of(), kind);
+		}
+
 		static CompletedRun unresolved(long endpointId, ScanTrigger trigger, Instant startedAt, Instant finishedAt,
 				String error) {
-			return new CompletedRun(endpointId, trigger, startedAt, finishedAt, List.of(), error, List.of());
+			return unresolved(endpointId, trigger, startedAt, finishedAt, error, ScanKind.FULL);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.tlswatch.scan;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,13 +28,18 @@ import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs scans on request or schedule and reads their history. The network part runs
@@ -39,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ScanService implements Scans {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScanService.class);
 
 	private final Endpoints endpoints;
 
@@ -62,9 +72,17 @@ class ScanService implements Scans {
 
 	private final ScanScheduler scheduler;
 
+	private final Clock clock;
+
+	private final TransactionTemplate reading;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
 			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec,
-			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle, ScanScheduler scheduler) {
+			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle, ScanScheduler scheduler,
+			Clock clock, PlatformTransactionManager transactions) {
+		this.clock = clock;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 		this.settings = settings;
 		this.trustBundle = trustBundle;
 		this.scheduler = scheduler;
@@ -80,9 +98,75 @@ class ScanService implements Scans {
 
 	@Override
 	public ScanDetails scanNow(long endpointId) {
+		return scanNow(endpointId, ScanKind.FULL);
+	}
+
+	@Override
+	public ScanDetails scanNow(long endpointId, ScanKind kind) {
 		EndpointDetails endpoint = this.endpoints.get(endpointId);
 		this.limiter.acquire(endpointId);
-		return scan(endpoint, ScanTrigger.MANUAL);
+		return scan(endpoint, ScanTrigger.MANUAL, kind);
+	}
+
+	/**
+	 * Scan an endpoint: a full probe when asked for one; otherwise a quick check first,
+	 * and the full probe in the same run when the endpoint has none yet, its last one is
+	 * older than {@code tlswatch.scan.full-probe-max-age}, or the quick check saw
+	 * anything else than it ({@link FullProbeDecision}).
+	 * @param endpoint the endpoint
+	 * @param trigger why it runs
+	 * @param requested {@link ScanKind#FULL} to force the full probe
+	 * @return the stored scan
+	 */
+	ScanDetails scan(EndpointDetails endpoint, ScanTrigger trigger, ScanKind requested) {
+		if (requested == ScanKind.FULL) {
+			return full(endpoint, trigger);
+		}
+		ScanDetails lastFull = lastFull(endpoint.id()).orElse(null);
+		if (lastFull == null || stale(lastFull)) {
+			return full(endpoint, trigger);
+		}
+		CompletedRun quick = this.runner.run(endpoint, trigger, ScanKind.QUICK, false);
+		Optional<String> reason = FullProbeDecision.reasonForFullProbe(quick, lastFull);
+		if (reason.isPresent()) {
+			logger.debug("Quick check of endpoint {} escalates to the full probe: {}", endpoint.id(), reason.get());
+			return full(endpoint, trigger);
+		}
+		return this.store.store(quick, lastFull);
+	}
+
+	private ScanDetails full(EndpointDetails endpoint, ScanTrigger trigger) {
+		return this.store.store(this.runner.run(endpoint, trigger, ScanKind.FULL, paced(endpoint.id())));
+	}
+
+	private boolean stale(ScanDetails lastFull) {
+		return !lastFull.fullProbeAt().plus(this.settings.fullProbeMaxAge()).isAfter(this.clock.instant());
+	}
+
+	/**
+	 * Whether the endpoint's server cut a full probe short within
+	 * {@code tlswatch.scan.rate-limit-memory}: then its full probes are paced.
+	 * @param endpointId the endpoint
+	 * @return whether to pace
+	 */
+	boolean paced(long endpointId) {
+		Integer count = this.jdbc
+			.queryForObject("select count(*) from scan_rate_limit where endpoint_id = :id and last_seen_at > :since",
+					Map.of("id", endpointId, "since",
+							Timestamp.from(this.clock.instant().minus(this.settings.rateLimitMemory()))),
+					Integer.class);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * The endpoint's last full probe.
+	 * @param endpointId the endpoint
+	 * @return the scan, empty if there was none
+	 */
+	Optional<ScanDetails> lastFull(long endpointId) {
+		return Objects.requireNonNull(this.reading.execute(
+				(status) -> this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
+					.map(this::toDetails)));
 	}
 
 	@Override
@@ -112,11 +196,6 @@ class ScanService implements Scans {
 			queued.add(id);
 		}
 		return new QueuedScans(queued, refused);
-	}
-
-	private ScanDetails scan(EndpointDetails endpoint, ScanTrigger trigger) {
-		CompletedRun run = this.runner.run(endpoint, trigger);
-		return this.store.store(run);
 	}
 
 	@Override
@@ -233,7 +312,8 @@ class ScanService implements Scans {
 					versions.getOrDefault(result.getId(), List.of()), this.codec))
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),
-				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results);
+				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results, scan.getKind(),
+				scan.getFullProbeAt());
 	}
 
 	@Override

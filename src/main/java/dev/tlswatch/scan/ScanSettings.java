@@ -25,16 +25,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fetchMissingIntermediates whether an issuer a server did not send is fetched
  * from the caIssuers URL of the certificate it issued (every address through the scan
  * target policy), to tell a missing intermediate from an untrusted root
- * @param revocation whether each scan checks the revocation status of every certificate
- * of the chain (a valid staple, OCSP, then the CRL); {@code false} reports
- * {@code NOT_CHECKED}
+ * @param fullProbeMaxAge how old an endpoint's last full probe may get before a scheduled
+ * scan runs the full probe again instead of a quick check
+ * @param rateLimitedConnectionsPerMinute how many connections per minute a full probe
+ * opens to one address of an endpoint whose server was seen to rate-limit probes
+ * @param rateLimitMemory how long such an endpoint stays paced after its server last cut
+ * a full probe short
+ * @param revocation whether each scan, full probe and quick check alike, checks the
+ * revocation status of every certificate of the chain it saw (a valid staple, OCSP, then
+ * the CRL); {@code false} reports {@code NOT_CHECKED}
  */
 @ConfigurationProperties("tlswatch.scan")
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
 		@DefaultValue("10s") Duration resolveTimeout, @DefaultValue("16") int maxAddresses,
 		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle,
 		@DefaultValue List<Integer> discoveryExtraPorts, @DefaultValue("true") boolean fetchMissingIntermediates,
-		@DefaultValue("true") boolean revocation) {
+		@DefaultValue("24h") Duration fullProbeMaxAge, @DefaultValue("6") int rateLimitedConnectionsPerMinute,
+		@DefaultValue("30d") Duration rateLimitMemory, @DefaultValue("true") boolean revocation) {
 
 	/** The most extra ports one discovery tries. */
 	static final int MAX_DISCOVERY_EXTRA_PORTS = 64;
@@ -45,6 +52,15 @@ record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("
 		}
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("tlswatch.scan.connections-per-address must be at least 1");
+		}
+		if (fullProbeMaxAge.isNegative() || fullProbeMaxAge.isZero()) {
+			throw new IllegalArgumentException("tlswatch.scan.full-probe-max-age must be positive");
+		}
+		if (rateLimitedConnectionsPerMinute < 1) {
+			throw new IllegalArgumentException("tlswatch.scan.rate-limited-connections-per-minute must be at least 1");
+		}
+		if (rateLimitMemory.isNegative()) {
+			throw new IllegalArgumentException("tlswatch.scan.rate-limit-memory must not be negative");
 		}
 		discoveryExtraPorts = List.copyOf(new LinkedHashSet<>(discoveryExtraPorts));
 		if (discoveryExtraPorts.size() > MAX_DISCOVERY_EXTRA_PORTS) {

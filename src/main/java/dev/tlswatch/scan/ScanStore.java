@@ -4,9 +4,13 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChachaPreference;
@@ -58,6 +62,13 @@ class ScanStore {
 			where scan_latest.scanned_at <= excluded.scanned_at
 			""";
 
+	private static final String UPSERT_RATE_LIMIT = """
+			insert into scan_rate_limit (endpoint_id, first_seen_at, last_seen_at, incomplete, connections, reason)
+			values (?, ?, ?, ?, ?, ?)
+			on conflict (endpoint_id) do update set last_seen_at = excluded.last_seen_at,
+			    incomplete = excluded.incomplete, connections = excluded.connections, reason = excluded.reason
+			""";
+
 	private static final String INSERT_VERSION = """
 			insert into scan_result_version (scan_result_id, version, outcome, detail) values (?, ?, ?, ?)
 			""";
@@ -83,11 +94,33 @@ class ScanStore {
 
 	@Transactional
 	ScanDetails store(CompletedRun run) {
+		return store(run, null);
+	}
+
+	/**
+	 * Store a run; a quick check's results carry the last full probe's facts forward.
+	 * @param run the run
+	 * @param lastFull the endpoint's last full probe, for a quick check
+	 * @return the stored scan
+	 */
+	@Transactional
+	ScanDetails store(CompletedRun run, @Nullable ScanDetails lastFull) {
 		List<AddressResult> results = toResults(run);
+		Instant fullProbeAt = run.startedAt();
+		if (run.kind() == ScanKind.QUICK && lastFull != null) {
+			results = carried(results, lastFull);
+			fullProbeAt = lastFull.fullProbeAt();
+		}
+		else {
+			results = results.stream()
+				.map((result) -> result.outcome().answered() ? result.withFullProbeAt(run.startedAt()) : result)
+				.toList();
+			rememberRateLimit(run);
+		}
 		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
 		HandshakeOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
-				overallError(results, outcome));
+				overallError(results, outcome), run.kind(), fullProbeAt);
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
 				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()),
 				this.codec.encodeVulnerabilities(result.vulnerabilities()),
@@ -95,10 +128,45 @@ class ScanStore {
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
-				run.finishedAt(), outcome, stored.getError(), results);
+				run.finishedAt(), outcome, stored.getError(), results, run.kind(), fullProbeAt);
 		updateLatest(details);
 		this.events.publishEvent(new ScanCompleted(details));
 		return details;
+	}
+
+	/**
+	 * Each quick result with the facts of the same address in the last full probe; an
+	 * address the full probe did not see keeps only its own.
+	 */
+	private static List<AddressResult> carried(List<AddressResult> quick, ScanDetails lastFull) {
+		Map<String, AddressResult> full = new HashMap<>();
+		lastFull.results()
+			.stream()
+			.filter((result) -> result.address() != null)
+			.forEach((result) -> full.putIfAbsent(result.address(), result));
+		return quick.stream().map((result) -> {
+			AddressResult previous = (result.address() != null) ? full.get(result.address()) : null;
+			if (previous == null || !result.outcome().answered()) {
+				return result;
+			}
+			Instant at = (previous.fullProbeAt() != null) ? previous.fullProbeAt() : lastFull.fullProbeAt();
+			return previous.carriedInto(result, at);
+		}).toList();
+	}
+
+	/**
+	 * A full probe that a server cut short is remembered for the endpoint: its next full
+	 * probes are paced.
+	 */
+	private void rememberRateLimit(CompletedRun run) {
+		run.addresses()
+			.stream()
+			.map(ProbeReport::rateLimit)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.ifPresent(
+					(limit) -> this.jdbc.update(UPSERT_RATE_LIMIT, run.endpointId(), Timestamp.from(run.finishedAt()),
+							Timestamp.from(run.finishedAt()), limit.incomplete(), limit.connections(), limit.reason()));
 	}
 
 	private static List<AddressResult> toResults(CompletedRun run) {
@@ -125,7 +193,8 @@ class ScanStore {
 				toGrade(report.grade()), report.connections(), toCipherSupport(report),
 				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
 				observation.clientCertificateRequested(), observation.clientCertificateAuthorities(),
-				report.vulnerabilities(), report.revocation());
+				report.vulnerabilities(), (report.fingerprint() != null) ? report.fingerprint().value() : null, null,
+				report.rateLimit(), report.revocation());
 	}
 
 	private static HstsDetails toHsts(Observed<Hsts> observed) {

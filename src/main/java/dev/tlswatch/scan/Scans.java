@@ -29,6 +29,21 @@ public interface Scans {
 	ScanDetails scanNow(long endpointId);
 
 	/**
+	 * Scan an endpoint now as {@link #scanNow(long)} does, of the given kind:
+	 * {@link ScanKind#FULL} runs the full probe; {@link ScanKind#QUICK} runs a quick
+	 * check, which becomes the full probe when the endpoint has none yet, its last one is
+	 * older than {@code tlswatch.scan.full-probe-max-age}, or the server's fingerprint
+	 * changed.
+	 * @param endpointId the endpoint
+	 * @param kind what to run
+	 * @return the stored scan, whose {@link ScanDetails#kind()} says what ran
+	 * @throws dev.tlswatch.endpoint.EndpointNotFoundException if there is no such
+	 * endpoint
+	 * @throws ScanRateLimitedException if it is asked too soon after other scans
+	 */
+	ScanDetails scanNow(long endpointId, ScanKind kind);
+
+	/**
 	 * Queue a scan of each of several endpoints, to run soon on the scheduler's threads
 	 * (any node of the cluster), recorded as a manual scan. Each is subject to the same
 	 * limits as {@link #scanNow(long)}; those the limits refuse are reported, not thrown.

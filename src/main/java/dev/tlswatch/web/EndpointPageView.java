@@ -121,6 +121,11 @@ class EndpointPageView {
 			.filter((result) -> !result.vulnerabilities().isEmpty())
 			.map(VulnerabilitiesRow::of)
 			.toList();
+		List<String> rateLimits = scan.results()
+			.stream()
+			.filter((result) -> result.rateLimit() != null)
+			.map((result) -> result.address() + ": " + result.rateLimit().describe())
+			.toList();
 		List<RevocationDetails> chainRevocation = certifiedResult(scan).map(AddressResult::chainRevocationDetails)
 			.orElse(List.of());
 		List<RevocationRow> revocation = scan.results()
@@ -129,8 +134,8 @@ class EndpointPageView {
 			.map(RevocationRow::of)
 			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
-				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities, chainRevocation,
-				revocation);
+				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities, kind(scan),
+				Timestamp.of(scan.fullProbeAt()), rateLimits, chainRevocation, revocation);
 	}
 
 	/**
@@ -167,7 +172,14 @@ class EndpointPageView {
 		CertificateInfo leaf = (shown != null) ? shown.leaf() : null;
 		return new HistoryRow(scan.id(), Timestamp.of(scan.finishedAt()), trigger(scan), StatusBadge.of(scan.outcome()),
 				(shown != null) ? shown.protocol() : null, (leaf != null) ? leaf.sha256() : null,
-				(leaf != null) ? shortFingerprint(leaf.sha256()) : null, scan.error());
+				(leaf != null) ? shortFingerprint(leaf.sha256()) : null, scan.error(), kind(scan));
+	}
+
+	private static String kind(ScanDetails scan) {
+		return switch (scan.kind()) {
+			case QUICK -> "Quick check";
+			case FULL -> "Full probe";
+		};
 	}
 
 	private static String trigger(ScanDetails scan) {
@@ -323,6 +335,9 @@ class EndpointPageView {
 	 * @param findings its findings, most severe first
 	 * @param extras OCSP stapling and HSTS, one row per address that answered
 	 * @param vulnerabilities the vulnerability verdicts, one row per address probed
+	 * @param kind "Quick check" or "Full probe"
+	 * @param fullProbeAt when the full probe ran whose facts are shown
+	 * @param rateLimits per address whose full probe a rate limit cut short, what it cut
 	 * @param chainRevocation the revocation status of each certificate of {@code chain},
 	 * in the same order
 	 * @param revocation the revocation status of the chain, one row per address that sent
@@ -331,12 +346,13 @@ class EndpointPageView {
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
 			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras,
-			List<VulnerabilitiesRow> vulnerabilities, List<RevocationDetails> chainRevocation,
-			List<RevocationRow> revocation) {
+			List<VulnerabilitiesRow> vulnerabilities, String kind, Timestamp fullProbeAt, List<String> rateLimits,
+			List<RevocationDetails> chainRevocation, List<RevocationRow> revocation) {
 
 		private static final String CRITICAL = "critical";
 
 		CurrentScan {
+			rateLimits = List.copyOf(rateLimits);
 			chainRevocation = List.copyOf(chainRevocation);
 			revocation = List.copyOf(revocation);
 			extras = List.copyOf(extras);
@@ -867,9 +883,11 @@ class EndpointPageView {
 	 * @param leafFingerprint SHA-256 of its leaf certificate
 	 * @param leafFingerprintShort the first hex digits of it
 	 * @param error the error text
+	 * @param kind "Quick check" or "Full probe"
 	 */
 	record HistoryRow(long id, Timestamp finishedAt, String trigger, StatusBadge outcome, @Nullable String protocol,
-			@Nullable String leafFingerprint, @Nullable String leafFingerprintShort, @Nullable String error) {
+			@Nullable String leafFingerprint, @Nullable String leafFingerprintShort, @Nullable String error,
+			String kind) {
 	}
 
 }

@@ -376,7 +376,7 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
 				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[],
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null,
 				   "revocation":{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
 				    "detail":"Revocation was not checked in this scan"},
 				   "chainRevocation":[{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
@@ -388,11 +388,11 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
 				    "detail":"Port 25 is not an HTTPS port"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[],
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null,
 				   "revocation":{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
 				    "detail":"Revocation checking is switched off"},
 				   "chainRevocation":[]}],
-				 "findings":[]}
+				 "findings":[],"kind":"FULL","fullProbeAt":"2026-11-27T10:00:00Z"}
 				"""
 			.formatted(endpointId, SHA256);
 	}

@@ -111,6 +111,19 @@ public final class ProbeBenchmark {
 							.protocols("TLSv1.3", "TLSv1.2")
 							.cipherSuites(jsseDefaults)
 							.useCipherSuitesOrder(true)),
+				new Scenario(
+						"c: modern TLS 1.2+1.3 (Mozilla intermediate: 3 TLS 1.3 suites, ECDHE AES-GCM and"
+								+ " ChaCha20, x25519 secp256r1 secp384r1), server order",
+						TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+							.protocols("TLSv1.3", "TLSv1.2")
+							.cipherSuites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+									"TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+									"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+									"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+									"TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+									"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
+							.useCipherSuitesOrder(true)
+							.namedGroups("x25519", "secp256r1", "secp384r1")),
 				new Scenario("b: TLS 1.2 only, 4 suites, server order",
 						TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
 							.protocols("TLSv1.2")

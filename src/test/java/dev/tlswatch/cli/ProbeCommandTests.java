@@ -61,7 +61,9 @@ class ProbeCommandTests {
 			assertThat(vulnerabilities.size()).isEqualTo(12);
 			assertThat(vulnerabilities.get(0).get("id").asString()).isEqualTo("HEARTBLEED");
 			assertThat(vulnerabilities.get(0).get("status").asString()).isEqualTo("NOT_VULNERABLE");
-			assertThat(vulnerabilities.get(0).get("detail").asString()).isEqualTo("No heartbeat extension");
+			// Decided by the TLS 1.2 sweep's ServerHello, without a connection of its own
+			assertThat(vulnerabilities.get(0).get("detail").asString()).isEqualTo(
+					"No heartbeat extension in the ServerHello that answered the TLS 1.2 sweep, which offered it");
 			assertThat(vulnerabilities.get(3).get("id").asString()).isEqualTo("ROBOT");
 			assertThat(vulnerabilities.get(11).get("id").asString()).isEqualTo("LUCKY13");
 			assertThat(address.get("chain").get(0).get("subject").asString())

@@ -20,6 +20,7 @@ import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.VerdictFeed;
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanKind;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
@@ -115,6 +116,25 @@ class MetricsIntegrationTests {
 			assertThat(value(text, "tlswatch_scheduler_lag_seconds", Map.of())).isPresent();
 			Eventually.await(WAIT, "the outbox gauge",
 					() -> value(scrape(), "tlswatch_outbox_pending", Map.of("channel", "mail")).isPresent());
+		}
+	}
+
+	@Test
+	void aQuickCheckIsCountedAsQuick() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register("127.0.0.1", server.port(), "localhost");
+			this.scans.scanNow(endpoint.id());
+			double quickBefore = value(scrape(), "tlswatch_scans_total", Map.of("kind", "QUICK", "outcome", "OK"))
+				.orElse(0);
+
+			ScanDetails quick = this.scans.scanNow(endpoint.id(), ScanKind.QUICK);
+
+			assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+			Eventually.await(WAIT, "the quick scan counted",
+					() -> value(scrape(), "tlswatch_scans_total", Map.of("kind", "QUICK", "outcome", "OK"))
+						.orElse(0) == quickBefore + 1);
+			assertThat(value(scrape(), "tlswatch_scan_duration_seconds_count", Map.of("kind", "QUICK"))).isPresent();
 		}
 	}
 

@@ -81,7 +81,7 @@ class ProbeConfigurationTests {
 
 	private static ScanSettings settings(boolean revocation) {
 		return new ScanSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 16, 4, null,
-				List.of(), true, revocation);
+				List.of(), true, Duration.ofHours(24), 6, Duration.ofDays(30), revocation);
 	}
 
 }

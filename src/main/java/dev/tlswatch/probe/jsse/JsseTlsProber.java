@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
@@ -18,7 +19,9 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import dev.tlswatch.probe.HandshakeFingerprint;
 import dev.tlswatch.probe.HostNames;
+import dev.tlswatch.probe.ServerHelloFacts;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Observed;
@@ -56,11 +59,34 @@ public final class JsseTlsProber implements TlsProber {
 	// How long to wait for a TLS 1.3 server's verdict on an empty client certificate
 	private static final Duration CLIENT_CERTIFICATE_VERDICT_WAIT = Duration.ofSeconds(1);
 
+	private final Function<byte[], @Nullable ServerHelloFacts> helloReader;
+
+	/**
+	 * A prober that fingerprints chain, version and suite only.
+	 */
+	public JsseTlsProber() {
+		this((bytes) -> null);
+	}
+
+	/**
+	 * A prober that also reads the ServerHello the JDK received, for the fingerprint.
+	 * @param helloReader makes the facts of the server's first bytes, {@code null} when
+	 * they do not parse
+	 */
+	public JsseTlsProber(Function<byte[], @Nullable ServerHelloFacts> helloReader) {
+		this.helloReader = helloReader;
+	}
+
 	@Override
 	public HandshakeObservation handshake(ProbeTarget target, ProbeOptions options) {
+		return fingerprinted(target, options).handshake();
+	}
+
+	@Override
+	public Fingerprinted fingerprinted(ProbeTarget target, ProbeOptions options) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
-		Socket socket = new Socket();
+		TappedSocket socket = new TappedSocket();
 		Attempt attempt;
 		try {
 			attempt = connectAndShakeHands(socket, target, options);
@@ -68,10 +94,30 @@ public final class JsseTlsProber implements TlsProber {
 		finally {
 			ProbeSockets.closeQuietly(socket);
 		}
-		return observe(target, options, attempt);
+		report(socket, attempt, options);
+		HandshakeObservation observation = observe(target, options, attempt);
+		byte[] served = socket.tapped();
+		ServerHelloFacts hello = (served.length > 0) ? this.helloReader.apply(served) : null;
+		return new Fingerprinted(observation, HandshakeFingerprint.of(observation, hello));
 	}
 
-	private static Attempt connectAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options) {
+	/**
+	 * Tells the watch whether the server answered: a STARTTLS refusal or a reset before
+	 * the first byte of TLS is a cut connection. A connect failure was told already.
+	 */
+	private static void report(TappedSocket socket, Attempt attempt, ProbeOptions options) {
+		if (socket.sawInput()) {
+			options.watch().answered();
+		}
+		else if (attempt.outcome() == HandshakeOutcome.STARTTLS_FAILED) {
+			options.watch().cut("STARTTLS failed: " + attempt.error());
+		}
+		else if (socket.reset()) {
+			options.watch().cut("Reset before any answer");
+		}
+	}
+
+	private static Attempt connectAndShakeHands(TappedSocket socket, ProbeTarget target, ProbeOptions options) {
 		long started = System.nanoTime();
 		try {
 			ProbeSockets.connect(socket, target, options);
@@ -87,12 +133,18 @@ public final class JsseTlsProber implements TlsProber {
 	 * The STARTTLS dialogue, if any, and the handshake share the handshake timeout; the
 	 * watchdog bounds both.
 	 */
-	private static Attempt startTlsAndShakeHands(Socket socket, ProbeTarget target, ProbeOptions options,
+	private static Attempt startTlsAndShakeHands(TappedSocket socket, ProbeTarget target, ProbeOptions options,
 			Duration connectTime) {
 		try (HandshakeWatchdog.Watch watch = HandshakeWatchdog.watch(socket, options.handshakeTimeout())) {
 			Upgrade upgrade = startTls(socket, target, options, watch, connectTime);
-			return (upgrade.failure() != null) ? upgrade.failure()
-					: shakeHands(Objects.requireNonNull(upgrade.socket()), target, options, watch, connectTime);
+			if (upgrade.failure() != null) {
+				return upgrade.failure();
+			}
+			// A protocol that carries TLS in its own frames (TDS) taps framed bytes,
+			// which
+			// yield no ServerHello facts; the fingerprint keeps chain, version and suite
+			socket.startTap();
+			return shakeHands(Objects.requireNonNull(upgrade.socket()), target, options, watch, connectTime);
 		}
 	}
 

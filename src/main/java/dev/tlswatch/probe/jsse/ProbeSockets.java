@@ -1,6 +1,7 @@
 package dev.tlswatch.probe.jsse;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -31,9 +32,22 @@ final class ProbeSockets {
 	 * ({@link SocketTimeoutException})
 	 */
 	static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws IOException {
+		try {
+			options.watch().beforeConnect();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for a paced connection");
+		}
 		socket.setTcpNoDelay(true);
-		socket.connect(new InetSocketAddress(target.address(), target.port()),
-				Timeouts.millis(options.connectTimeout()));
+		try {
+			socket.connect(new InetSocketAddress(target.address(), target.port()),
+					Timeouts.millis(options.connectTimeout()));
+		}
+		catch (IOException ex) {
+			options.watch().cut("Connect failed: " + Failures.describe(ex));
+			throw ex;
+		}
 	}
 
 	/**

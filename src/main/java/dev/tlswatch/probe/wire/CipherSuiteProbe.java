@@ -138,6 +138,10 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 
 		private @Nullable Observed<Boolean> compression;
 
+		private @Nullable Observed<Boolean> heartbeat;
+
+		private @Nullable Observed<Boolean> sessionTicket;
+
 		private @Nullable CertificateFlight flight;
 
 		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version, boolean askFeatures,
@@ -163,7 +167,8 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			SuiteEnumeration suites = new SuiteEnumeration(this.version, suites(accepted), order, this.connections,
 					ProtocolVersionProbe.bounded(incompleteReason));
 			FeatureAnswers answers = this.askFeatures ? new FeatureAnswers(this.version, this.alpnPreferred,
-					this.alpnAlone, this.secureRenegotiation, this.compression) : FeatureAnswers.NONE;
+					this.alpnAlone, this.secureRenegotiation, this.compression, this.heartbeat, this.sessionTicket)
+					: FeatureAnswers.NONE;
 			return new VersionSweep(verdict(accepted), suites, answers, this.flight);
 		}
 
@@ -313,7 +318,9 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 		}
 
 		/**
-		 * A ClientHello that also offers ALPN (and, the first one, DEFLATE compression).
+		 * A ClientHello that also offers ALPN (and, the first one, DEFLATE compression,
+		 * heartbeats and an empty session_ticket, whose echo in the ServerHello tells
+		 * whether the Heartbleed and Ticketbleed checks have anything to look at).
 		 * @return the choice, or {@code null} when the answer may be the questions' fault
 		 * (no_application_protocol, a close without a word): then the hello is to be sent
 		 * again without them
@@ -322,7 +329,9 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 			List<String> protocols = first ? ProtocolFeatureProbe.H2_AND_HTTP_1_1 : ProtocolFeatureProbe.HTTP_1_1;
 			ClientHelloBuilder hello = hello(suites).applicationProtocols(protocols);
 			if (first) {
-				hello.deflateCompression();
+				hello.deflateCompression()
+					.extension(HeartbleedProbe.HEARTBEAT_EXTENSION, new byte[] { HeartbleedProbe.PEER_ALLOWED_TO_SEND })
+					.extension(Tls12Handshake.SESSION_TICKET, new byte[0]);
 			}
 			this.connections++;
 			Answer answer;
@@ -353,6 +362,7 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 				this.alpnPreferred = alpn;
 				this.secureRenegotiation = FeatureVerdicts.secureRenegotiation(this.version, true, answer);
 				this.compression = FeatureVerdicts.compression(this.version, answer);
+				takenUp(answer);
 			}
 			else {
 				this.alpnAlone = alpn;
@@ -365,6 +375,22 @@ public final class CipherSuiteProbe implements CipherSuiteProber {
 				this.verdict = VersionVerdicts.judge(this.version, response);
 			}
 			return choice(response, suites);
+		}
+
+		/**
+		 * Whether a ServerHello of the version took up heartbeats and session tickets.
+		 */
+		private void takenUp(Answer answer) {
+			ServerHelloFeatures features = answer.features();
+			if (features != null && answer.response() instanceof ServerHelloReceived hello
+					&& hello.version() == this.version.code()) {
+				this.heartbeat = Observed.of(features.heartbeat(),
+						features.heartbeat() ? "The ServerHello took up the heartbeat extension"
+								: "No heartbeat extension in the ServerHello");
+				this.sessionTicket = Observed.of(features.sessionTicket(),
+						features.sessionTicket() ? "The ServerHello took up the session_ticket extension"
+								: "No session_ticket extension in the ServerHello");
+			}
 		}
 
 		/**

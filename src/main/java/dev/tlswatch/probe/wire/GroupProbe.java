@@ -3,8 +3,10 @@ package dev.tlswatch.probe.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.tlswatch.probe.CipherSuite;
 import dev.tlswatch.probe.GroupEnumeration;
@@ -51,25 +53,34 @@ public final class GroupProbe implements GroupProber {
 
 	@Override
 	public GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version) {
-		return run(target, options, version, null);
+		return run(target, options, version, null, Set.of());
 	}
 
 	@Override
 	public GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
 			List<CipherSuite> acceptedSuites) {
 		Objects.requireNonNull(acceptedSuites, "acceptedSuites");
-		return run(target, options, version, List.copyOf(acceptedSuites));
+		return run(target, options, version, List.copyOf(acceptedSuites), Set.of());
+	}
+
+	@Override
+	public GroupEnumeration enumerate(ProbeTarget target, ProbeOptions options, TlsVersion version,
+			List<CipherSuite> acceptedSuites, Set<KeyExchangeGroup> known) {
+		Objects.requireNonNull(acceptedSuites, "acceptedSuites");
+		Objects.requireNonNull(known, "known");
+		return run(target, options, version, List.copyOf(acceptedSuites),
+				known.stream().map(KeyExchangeGroup::code).collect(Collectors.toUnmodifiableSet()));
 	}
 
 	private GroupEnumeration run(ProbeTarget target, ProbeOptions options, TlsVersion version,
-			@Nullable List<CipherSuite> acceptedSuites) {
+			@Nullable List<CipherSuite> acceptedSuites, Set<Integer> known) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(version, "version");
 		if (version.compareTo(TlsVersion.TLS_1_0) < 0) {
 			throw new IllegalArgumentException(version.displayName() + " has no supported_groups");
 		}
-		GroupEnumeration result = new Enumeration(target, options, version, acceptedSuites).run();
+		GroupEnumeration result = new Enumeration(target, options, version, acceptedSuites, known).run();
 		logger.debug("{} groups of {}: {}, {} connections{}", version, target,
 				result.accepted().stream().map(KeyExchangeGroup::name).toList(), result.connections(),
 				(result.incompleteReason() != null) ? ", incomplete: " + result.incompleteReason() : "");
@@ -89,14 +100,27 @@ public final class GroupProbe implements GroupProber {
 
 		private final @Nullable List<CipherSuite> acceptedSuites;
 
+		private final Set<Integer> known;
+
 		private int connections;
 
 		Enumeration(ProbeTarget target, ProbeOptions options, TlsVersion version,
-				@Nullable List<CipherSuite> acceptedSuites) {
+				@Nullable List<CipherSuite> acceptedSuites, Set<Integer> known) {
 			this.target = target;
 			this.options = options;
 			this.version = version;
 			this.acceptedSuites = acceptedSuites;
+			this.known = known;
+		}
+
+		/** The codes to offer: the groups given, less those already known. */
+		private List<Integer> unknown(List<NamedGroup> groups) {
+			return NamedGroup.codes(groups).stream().filter((code) -> !this.known.contains(code)).toList();
+		}
+
+		/** Offer the codes until the server refuses; nothing to offer costs nothing. */
+		private static Pass pass(List<Integer> codes, Function<List<Integer>, Choice> attempt) {
+			return codes.isEmpty() ? new Pass(List.of(), null, null) : RemoveAndRepeat.run(codes, attempt);
 		}
 
 		/** Whether a round can show a group: unknown suites, or one of them uses it. */
@@ -107,18 +131,18 @@ public final class GroupProbe implements GroupProber {
 
 		GroupEnumeration run() {
 			if (this.version == TlsVersion.TLS_1_3) {
-				Pass pass = RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version)), this::offerTls13);
+				Pass pass = pass(unknown(NamedGroup.usable(this.version)), this::offerTls13);
 				return result(pass.found(), pass.incompleteReason());
 			}
 			Pass curves = worthAsking(ServerKeyExchangeParser::ellipticCurve)
-					? RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.ELLIPTIC_CURVE)),
+					? pass(unknown(NamedGroup.usable(this.version, Family.ELLIPTIC_CURVE)),
 							(groups) -> offerTls12(groups, Family.ELLIPTIC_CURVE))
 					: new Pass(List.of(), null, null);
 			if (curves.incompleteReason() != null) {
 				return result(curves.found(), curves.incompleteReason());
 			}
 			Pass fields = worthAsking(ServerKeyExchangeParser::finiteField)
-					? RemoveAndRepeat.run(NamedGroup.codes(NamedGroup.usable(this.version, Family.FINITE_FIELD)),
+					? pass(unknown(NamedGroup.usable(this.version, Family.FINITE_FIELD)),
 							(groups) -> offerTls12(groups, Family.FINITE_FIELD))
 					: new Pass(List.of(), null, null);
 			List<Integer> found = new ArrayList<>(curves.found());

@@ -19,8 +19,23 @@ import org.jspecify.annotations.Nullable;
  * @param applicationProtocol the protocol named in
  * application_layer_protocol_negotiation, each byte as one ISO 8859-1 character (so that
  * no byte is lost), {@code null} without the extension
+ * @param heartbeat whether the heartbeat extension was there (RFC 6520 §2): the server
+ * takes up heartbeats
+ * @param sessionTicket whether the session_ticket extension was there (RFC 5077 §3.2):
+ * the server will issue a ticket
  */
-record ServerHelloFeatures(int compressionMethod, boolean renegotiationInfo, @Nullable String applicationProtocol) {
+record ServerHelloFeatures(int compressionMethod, boolean renegotiationInfo, @Nullable String applicationProtocol,
+		boolean heartbeat, boolean sessionTicket) {
+
+	/**
+	 * Features of a ServerHello without heartbeat and session_ticket.
+	 * @param compressionMethod the compression method
+	 * @param renegotiationInfo whether renegotiation_info was there
+	 * @param applicationProtocol the protocol ALPN selected, if any
+	 */
+	ServerHelloFeatures(int compressionMethod, boolean renegotiationInfo, @Nullable String applicationProtocol) {
+		this(compressionMethod, renegotiationInfo, applicationProtocol, false, false);
+	}
 
 	/**
 	 * Read a ServerHello body.
@@ -59,6 +74,8 @@ record ServerHelloFeatures(int compressionMethod, boolean renegotiationInfo, @Nu
 		Set<Integer> seen = new HashSet<>();
 		boolean renegotiationInfo = false;
 		String applicationProtocol = null;
+		boolean heartbeat = false;
+		boolean sessionTicket = false;
 		while (all.remaining() > 0) {
 			int type = all.u16();
 			TlsReader data = all.u16Prefixed("extension " + type);
@@ -72,8 +89,11 @@ record ServerHelloFeatures(int compressionMethod, boolean renegotiationInfo, @Nu
 			else if (type == Extensions.APPLICATION_LAYER_PROTOCOL_NEGOTIATION) {
 				applicationProtocol = applicationProtocol(data);
 			}
+			heartbeat |= type == HeartbleedProbe.HEARTBEAT_EXTENSION;
+			sessionTicket |= type == Tls12Handshake.SESSION_TICKET;
 		}
-		return new ServerHelloFeatures(compressionMethod, renegotiationInfo, applicationProtocol);
+		return new ServerHelloFeatures(compressionMethod, renegotiationInfo, applicationProtocol, heartbeat,
+				sessionTicket);
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package dev.tlswatch.probe.wire;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 import javax.net.ssl.SNIHostName;
 
+import dev.tlswatch.probe.ConnectionWatch;
 import dev.tlswatch.probe.Deadline;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
@@ -44,10 +47,24 @@ final class WireConnection {
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
 			Socket upgraded = startTls(socket, target, options);
 			send(upgraded, clientHello);
-			return reader.read(new DeadlineInputStream(upgraded, deadline));
+			WatchedInput input = new WatchedInput(new DeadlineInputStream(upgraded, deadline));
+			T answer = reader.read(input);
+			input.report(options.watch());
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new Failure(false, true, "Reading the answer failed: " + describe(ex));
+		}
+	}
+
+	/** The watch's pacing, before the connect. */
+	private static void awaitTurn(ProbeOptions options) throws Failure {
+		try {
+			options.watch().beforeConnect();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Failure(false, "Interrupted while waiting for a paced connection");
 		}
 	}
 
@@ -73,6 +90,7 @@ final class WireConnection {
 	}
 
 	static void connect(Socket socket, ProbeTarget target, ProbeOptions options) throws Failure {
+		awaitTurn(options);
 		try {
 			// STARTTLS lines and the ClientHello go out at once, not after an ACK
 			socket.setTcpNoDelay(true);
@@ -80,9 +98,11 @@ final class WireConnection {
 					Deadline.socketMillis(options.connectTimeout()));
 		}
 		catch (SocketTimeoutException ex) {
+			options.watch().cut("Connect timed out");
 			throw new Failure(true, "Connect timed out after " + options.connectTimeout().toMillis() + " ms");
 		}
 		catch (IOException ex) {
+			options.watch().cut("Connect failed: " + describe(ex));
 			throw new Failure(false, "Connect failed: " + describe(ex));
 		}
 	}
@@ -99,6 +119,7 @@ final class WireConnection {
 			throw new Failure(true, "STARTTLS timed out: " + describe(ex));
 		}
 		catch (IOException ex) {
+			options.watch().cut("STARTTLS failed: " + describe(ex));
 			throw new Failure(false, "STARTTLS failed: " + describe(ex));
 		}
 	}
@@ -131,6 +152,58 @@ final class WireConnection {
 		 * @throws IOException on a local failure to read
 		 */
 		T read(InputStream input) throws IOException;
+
+	}
+
+	/**
+	 * The answer's input, noting whether any byte came and whether the connection was
+	 * reset: a reset before the first byte is a cut connection for the
+	 * {@link dev.tlswatch.probe.ConnectionWatch}.
+	 */
+	private static final class WatchedInput extends FilterInputStream {
+
+		private boolean received;
+
+		private @Nullable String reset;
+
+		WatchedInput(InputStream input) {
+			super(input);
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				int read = super.read();
+				this.received |= read >= 0;
+				return read;
+			}
+			catch (SocketException ex) {
+				this.reset = describe(ex);
+				throw ex;
+			}
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			try {
+				int read = super.read(buffer, offset, length);
+				this.received |= read > 0;
+				return read;
+			}
+			catch (SocketException ex) {
+				this.reset = describe(ex);
+				throw ex;
+			}
+		}
+
+		void report(ConnectionWatch watch) {
+			if (this.received) {
+				watch.answered();
+			}
+			else if (this.reset != null) {
+				watch.cut("Reset before any answer: " + this.reset);
+			}
+		}
 
 	}
 

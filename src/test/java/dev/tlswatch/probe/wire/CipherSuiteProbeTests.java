@@ -112,6 +112,22 @@ class CipherSuiteProbeTests {
 	}
 
 	@Test
+	void theFirstTls12HelloAsksWhetherTheServerTakesUpHeartbeatsAndSessionTickets() {
+		// JSSE issues session tickets (RFC 5077) but has no heartbeats (RFC 6520)
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
+			.cipherSuites(FOUR_SUITES.toArray(String[]::new))
+			.start()) {
+			FeatureAnswers answers = this.prober
+				.sweep(target(server.address(), server.port()), options(), TlsVersion.TLS_1_2, true)
+				.features();
+
+			assertThat(answers.heartbeat()).isEqualTo(Observed.of(false, "No heartbeat extension in the ServerHello"));
+			assertThat(answers.sessionTicket())
+				.isEqualTo(Observed.of(true, "The ServerHello took up the session_ticket extension"));
+		}
+	}
+
+	@Test
 	void tls13ServerRefusesTls12AtOnce() {
 		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.3").start()) {
 			SuiteEnumeration suites = enumerate(server.address(), server.port(), TlsVersion.TLS_1_2);

@@ -3,6 +3,7 @@ package dev.tlswatch.probe.wire;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.tlswatch.probe.CipherSuites;
 import dev.tlswatch.probe.GroupEnumeration;
@@ -88,6 +89,54 @@ class GroupProbeTests {
 			// two curves and the refusal; no DHE suite, so no finite-field round
 			assertThat(groups.connections()).isEqualTo(2 + 1).isEqualTo(server.acceptedConnections());
 		}
+	}
+
+	@Test
+	void curvesAlreadyKnownAreNotOfferedAgainAndTheRestIsStillFound() {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+			.namedGroups("x25519", "secp256r1", "secp384r1")
+			.start()) {
+			GroupEnumeration groups = this.prober.enumerate(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2,
+					List.of(CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()),
+					Set.of(KeyExchangeGroup.X25519));
+
+			// Only the groups not known are listed: the server's two other curves
+			assertThat(groups.accepted()).containsExactlyInAnyOrder(KeyExchangeGroup.SECP256R1,
+					KeyExchangeGroup.SECP384R1);
+			assertThat(groups.complete()).isTrue();
+			// two curves and the refusal of the rest
+			assertThat(groups.connections()).isEqualTo(2 + 1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void everyCurveKnownCostsOneRefusedClientHello() {
+		try (TestTlsServer server = jsse(localhost).protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+			.namedGroups("x25519", "secp256r1")
+			.start()) {
+			GroupEnumeration groups = this.prober.enumerate(target(server.address(), server.port()), options(),
+					TlsVersion.TLS_1_2,
+					List.of(CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()),
+					Set.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1));
+
+			assertThat(groups.accepted()).isEmpty();
+			assertThat(groups.complete()).isTrue();
+			assertThat(groups.connections()).isEqualTo(1).isEqualTo(server.acceptedConnections());
+		}
+	}
+
+	@Test
+	void nothingLeftToOfferCostsNoConnection() throws Exception {
+		GroupEnumeration groups = this.prober.enumerate(target(loopback(), TestTcpServer.refusedPort()), options(),
+				TlsVersion.TLS_1_2, List.of(CipherSuites.byName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").orElseThrow()),
+				Set.copyOf(KeyExchangeGroup.known()));
+
+		assertThat(groups.accepted()).isEmpty();
+		assertThat(groups.complete()).isTrue();
+		assertThat(groups.connections()).isZero();
 	}
 
 	@Test

@@ -45,10 +45,19 @@ class ServerHelloFeaturesTests {
 
 	@Test
 	void otherExtensionsArePassedOver() throws Exception {
-		// extended_master_secret (23), empty; session_ticket (35), empty
+		// extended_master_secret (23), empty; session_ticket (35), empty, which is noted
+		// since the Ticketbleed check is decided by it
 		ServerHelloFeatures features = ServerHelloFeatures.parse(body("0303", "00", "00170000" + "00230000"));
 
-		assertThat(features).isEqualTo(new ServerHelloFeatures(0, false, null));
+		assertThat(features).isEqualTo(new ServerHelloFeatures(0, false, null, false, true));
+	}
+
+	@Test
+	void heartbeatIsNoted() throws Exception {
+		// heartbeat (15), peer_allowed_to_send
+		ServerHelloFeatures features = ServerHelloFeatures.parse(body("0303", "00", "000f000101"));
+
+		assertThat(features).isEqualTo(new ServerHelloFeatures(0, false, null, true, false));
 	}
 
 	@Test

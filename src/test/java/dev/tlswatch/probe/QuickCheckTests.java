@@ -1,0 +1,116 @@
+package dev.tlswatch.probe;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTcpServer;
+import dev.tlswatch.support.TestTlsServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quick check: one handshake per address that fingerprints chain, version, suite,
+ * group and the ServerHello's extensions.
+ */
+class QuickCheckTests {
+
+	private static final Issued CA = TestCertificates.rootCa("Quick Check Test Root");
+
+	// RFC 8446 §4.2: supported_versions and key_share
+	private static final int SUPPORTED_VERSIONS = 43;
+
+	private static final int KEY_SHARE = 51;
+
+	// RFC 5746: renegotiation_info
+	private static final int RENEGOTIATION_INFO = 0xff01;
+
+	@Test
+	void fingerprintsATls13HandshakeWithOneConnection() {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+			.protocols("TLSv1.3")
+			.namedGroups("x25519")
+			.start()) {
+			QuickCheck check = Probers.engine(4).quickCheck(target(server.port()), options());
+
+			assertThat(check.answered()).isTrue();
+			assertThat(check.connections()).isEqualTo(1);
+			assertThat(server.acceptedConnections()).isEqualTo(1);
+			HandshakeFingerprint fingerprint = check.fingerprint();
+			assertThat(fingerprint.chain()).containsExactly(check.handshake().chain().get(0).sha256());
+			assertThat(fingerprint.protocol()).isEqualTo("TLSv1.3");
+			assertThat(fingerprint.cipherSuite()).isEqualTo(check.handshake().cipherSuite());
+			assertThat(fingerprint.group()).isEqualTo("x25519");
+			assertThat(fingerprint.extensions()).contains(SUPPORTED_VERSIONS, KEY_SHARE);
+			assertThat(fingerprint.value()).hasSize(64);
+		}
+	}
+
+	@Test
+	void readsTheGroupOfATls12KeyExchange() {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.presenting(leaf.key(), leaf.chainWithoutRoot())
+			.protocols("TLSv1.2")
+			.namedGroups("secp384r1")
+			.start()) {
+			QuickCheck check = Probers.engine(4).quickCheck(target(server.port()), options());
+
+			assertThat(check.fingerprint().protocol()).isEqualTo("TLSv1.2");
+			assertThat(check.fingerprint().group()).isEqualTo("secp384r1");
+			assertThat(check.fingerprint().extensions()).contains(RENEGOTIATION_INFO);
+		}
+	}
+
+	@Test
+	void theSameServerGivesTheSameFingerprintAndAnotherCertificateAnother() {
+		Issued leaf = TestCertificates.localhost(CA);
+		Issued renewed = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.start(leaf); TestTlsServer other = TestTlsServer.start(renewed)) {
+			TlsEngine engine = Probers.engine(4);
+			String first = engine.quickCheck(target(server.port()), options()).fingerprint().value();
+			String again = engine.quickCheck(target(server.port()), options()).fingerprint().value();
+			String changed = engine.quickCheck(target(other.port()), options()).fingerprint().value();
+
+			assertThat(again).isEqualTo(first);
+			assertThat(changed).isNotEqualTo(first);
+		}
+	}
+
+	@Test
+	void retriesOnceWhenTheAddressDoesNotAnswer() {
+		QuickCheck check = Probers.engine(4).quickCheck(target(TestTcpServer.refusedPort()), options());
+
+		assertThat(check.answered()).isFalse();
+		assertThat(check.connections()).isEqualTo(2);
+		assertThat(check.fingerprint().chain()).isEmpty();
+	}
+
+	@Test
+	void aFullProbeRecordsTheSameFingerprintAsAQuickCheck() {
+		Issued leaf = TestCertificates.localhost(CA);
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			TlsEngine engine = Probers.engine(4);
+			ProbeReport full = engine.probe(target(server.port()), options());
+			QuickCheck quick = engine.quickCheck(target(server.port()), options());
+
+			assertThat(full.fingerprint()).isNotNull();
+			assertThat(full.fingerprint().value()).isEqualTo(quick.fingerprint().value());
+			assertThat(full.rateLimit()).isNull();
+		}
+	}
+
+	private static ProbeTarget target(int port) {
+		return new ProbeTarget(InetAddress.getLoopbackAddress(), port, "localhost", "localhost");
+	}
+
+	private static ProbeOptions options() {
+		return new ProbeOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(CA.certificate()),
+				Clock.systemUTC());
+	}
+
+}

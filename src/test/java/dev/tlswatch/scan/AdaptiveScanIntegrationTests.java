@@ -1,0 +1,284 @@
+package dev.tlswatch.scan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tlswatch.endpoint.EndpointDetails;
+import dev.tlswatch.endpoint.EndpointDraft;
+import dev.tlswatch.endpoint.Endpoints;
+import dev.tlswatch.endpoint.TlsMode;
+import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.Findings;
+import dev.tlswatch.probe.ConnectionPacing;
+import dev.tlswatch.probe.ConnectionWatch;
+import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.support.Eventually;
+import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.RateLimitingFront;
+import dev.tlswatch.support.TestCertificates;
+import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestTlsServer;
+import dev.tlswatch.support.TestTrustBundle;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Adaptive scanning through the whole application: a firing runs a quick check, which
+ * carries the last full probe's facts forward, and escalates to the full probe when the
+ * endpoint is new, its full probe is too old or the server changed; a server that cuts a
+ * full probe short is remembered and paced.
+ */
+@IntegrationTest
+class AdaptiveScanIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	private Endpoints endpoints;
+
+	@Autowired
+	private ScanService scans;
+
+	@Autowired
+	private Findings findings;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoSpyBean
+	private ProbePacer pacer;
+
+	@Test
+	void aNewEndpointGetsTheFullProbeAndTheNextFiringAQuickCheckThatChangesNothing() {
+		// Self-signed: an open alert that a quick scan must neither resolve nor repeat
+		Issued leaf = TestCertificates.leaf("localhost").dnsNames("localhost").selfSigned();
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+
+			ScanDetails full = fire(endpoint);
+			List<Map<String, Object>> alertsAfterFull = alerts(endpoint);
+			EndpointStatus statusAfterFull = this.findings.verdict(endpoint.id()).status();
+			ScanDetails quick = fire(endpoint);
+
+			assertThat(full.kind()).isEqualTo(ScanKind.FULL);
+			assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+			assertThat(quick.fullProbeAt()).isEqualTo(full.startedAt());
+			AddressResult fullResult = full.results().get(0);
+			AddressResult quickResult = quick.results().get(0);
+			assertThat(quickResult.connections()).isEqualTo(1);
+			assertThat(fullResult.connections()).isGreaterThan(10);
+			assertThat(quickResult.fingerprint()).isNotNull().isEqualTo(fullResult.fingerprint());
+			assertThat(quickResult.fullProbeAt()).isEqualTo(full.startedAt());
+			assertThat(quickResult.versions()).isEqualTo(fullResult.versions());
+			assertThat(quickResult.cipherSupport()).isEqualTo(fullResult.cipherSupport());
+			assertThat(quickResult.grade()).isNotNull().isEqualTo(fullResult.grade());
+			assertThat(quickResult.hsts()).isEqualTo(fullResult.hsts());
+			assertThat(quickResult.vulnerabilities()).isNotEmpty().isEqualTo(fullResult.vulnerabilities());
+			assertThat(quickResult.chain()).isEqualTo(fullResult.chain());
+			assertThat(codes(quick)).isNotEmpty().isEqualTo(codes(full));
+			assertThat(this.findings.verdict(endpoint.id()).status()).isEqualTo(statusAfterFull);
+			assertThat(alertsAfterFull).isNotEmpty();
+			assertThat(alerts(endpoint)).isEqualTo(alertsAfterFull);
+			// Read back from the database as stored
+			ScanDetails stored = this.scans.find(quick.id()).orElseThrow();
+			assertThat(stored.kind()).isEqualTo(ScanKind.QUICK);
+			assertThat(stored.results().get(0).grade()).isEqualTo(fullResult.grade());
+			assertThat(stored.results().get(0).versions()).isEqualTo(fullResult.versions());
+			assertThat(stored.results().get(0).fullProbeAt()).isEqualTo(full.startedAt());
+		}
+	}
+
+	@Test
+	void theEndpointPageShowsEachScansKindAndWhenTheLastFullProbeRan() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			fire(endpoint);
+			fire(endpoint);
+
+			String page = this.mvc.perform(get("/endpoints/" + endpoint.id()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(page).contains("id=\"scan-kind\"").contains("last full probe");
+			assertThat(page.substring(page.indexOf("id=\"history\""))).contains("Quick check", "Full probe");
+		}
+	}
+
+	@Test
+	void aChangedCertificateMakesTheNextFiringAFullProbe() {
+		Issued first = TestCertificates.localhost(TestTrustBundle.ca());
+		Issued renewed = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(first); TestTlsServer replaced = TestTlsServer.start(renewed)) {
+			EndpointDetails endpoint = register(server.port());
+			assertThat(fire(endpoint).kind()).isEqualTo(ScanKind.FULL);
+			assertThat(fire(endpoint).kind()).isEqualTo(ScanKind.QUICK);
+
+			// The same address now serves another certificate
+			this.endpoints.update(endpoint.id(), draft(replaced.port()));
+			ScanDetails changed = fire(this.endpoints.get(endpoint.id()));
+
+			assertThat(changed.kind()).isEqualTo(ScanKind.FULL);
+			assertThat(changed.fullProbeAt()).isEqualTo(changed.startedAt());
+			assertThat(changed.results().get(0).chain().get(0).serialNumber())
+				.isEqualTo(renewed.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+			assertThat(fire(this.endpoints.get(endpoint.id())).kind()).isEqualTo(ScanKind.QUICK);
+		}
+	}
+
+	@Test
+	void aFullProbeOlderThanTheMaximumAgeIsRepeated() {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			ScanDetails full = fire(endpoint);
+			this.jdbc.update("update scan set started_at = started_at - interval '25 hours', "
+					+ "full_probe_at = full_probe_at - interval '25 hours' where id = ?", full.id());
+
+			assertThat(fire(endpoint).kind()).isEqualTo(ScanKind.FULL);
+			assertThat(fire(endpoint).kind()).isEqualTo(ScanKind.QUICK);
+		}
+	}
+
+	@Test
+	void theApiAnswersTheKindAndRunsWhatIsAsked() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			String scans = "/api/v1/endpoints/" + endpoint.id() + "/scans";
+
+			this.mvc.perform(post(scans).queryParam("kind", "QUICK"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.kind").value("FULL"))
+				.andExpect(jsonPath("$.results[0].connections").isNumber())
+				.andExpect(jsonPath("$.results[0].fingerprint").isString())
+				.andExpect(jsonPath("$.results[0].rateLimit").doesNotExist());
+			this.mvc.perform(post(scans).queryParam("kind", "QUICK"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.kind").value("QUICK"))
+				.andExpect(jsonPath("$.results[0].connections").value(1))
+				.andExpect(jsonPath("$.fullProbeAt").isString());
+			this.mvc.perform(get(scans + "/latest"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.kind").value("QUICK"));
+			this.mvc.perform(post(scans).queryParam("kind", "SOMETIMES"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("kind"));
+		}
+	}
+
+	@Test
+	void aServerThatCutsAFullProbeShortIsRememberedAndNothingCutIsRefused() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf);
+				RateLimitingFront front = RateLimitingFront.start(server.port(), 8)) {
+			EndpointDetails endpoint = register(front.port());
+			assertThat(this.scans.paced(endpoint.id())).isFalse();
+
+			ScanDetails full = this.scans.scan(endpoint, ScanTrigger.MANUAL, ScanKind.FULL);
+
+			AddressResult result = full.results().get(0);
+			assertThat(result.rateLimit()).isNotNull();
+			assertThat(result.rateLimit().describe()).matches("rate limited: \\d+ of \\d+ probes incomplete");
+			assertThat(result.versions()).noneSatisfy((version) -> {
+				assertThat(version.verdict()).isEqualTo(VersionVerdict.REJECTED);
+				assertThat(version.detail()).startsWith("Connection reset");
+			});
+			assertThat(this.scans.paced(endpoint.id())).isTrue();
+			assertThat(this.findings.awaitJudged(full.id(), WAIT)).isTrue();
+			assertThat(this.findings.forScan(full.id()))
+				.filteredOn((finding) -> finding.code().equals("PROBE_RATE_LIMITED"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message()).contains(result.rateLimit().describe()));
+			assertThat(this.scans.find(full.id()).orElseThrow().results().get(0).rateLimit())
+				.isEqualTo(result.rateLimit());
+			assertThat(this.mvc.perform(get("/endpoints/" + endpoint.id()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).contains(result.rateLimit().describe());
+
+			// The next full probe is paced: every connection waits for its turn, six a
+			// minute by default, on a clock that moves only when a connection waits
+			front.allow(Integer.MAX_VALUE);
+			AtomicLong now = new AtomicLong();
+			List<Duration> waits = new CopyOnWriteArrayList<>();
+			AtomicInteger connects = new AtomicInteger();
+			willAnswer((invocation) -> {
+				ConnectionPacing pacing = new ConnectionPacing(invocation.getArgument(0), now::get, (wait) -> {
+					waits.add(wait);
+					now.addAndGet(wait.toNanos());
+				});
+				return new ConnectionWatch() {
+
+					@Override
+					public void beforeConnect() throws InterruptedException {
+						connects.incrementAndGet();
+						pacing.beforeConnect();
+					}
+
+				};
+			}).given(this.pacer).forAddress(anyInt());
+			ScanDetails paced = this.scans.scan(endpoint, ScanTrigger.MANUAL, ScanKind.FULL);
+
+			then(this.pacer).should().forAddress(6);
+			assertThat(paced.results().get(0).rateLimit()).isNull();
+			assertThat(connects.get()).isEqualTo(paced.results().get(0).connections());
+			assertThat(waits).isNotEmpty().allSatisfy((wait) -> assertThat(wait).isPositive());
+		}
+	}
+
+	private ScanDetails fire(EndpointDetails endpoint) {
+		ScanDetails scan = this.scans.scan(endpoint, ScanTrigger.SCHEDULED, ScanKind.QUICK);
+		assertThat(this.findings.awaitJudged(scan.id(), WAIT)).isTrue();
+		Eventually
+			.await(WAIT, "scan " + scan.id() + " handled by the alert module",
+					() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
+							"select exists (select 1 from alert_scan_handled where scan_id = ?)", Boolean.class,
+							scan.id())));
+		return scan;
+	}
+
+	private List<String> codes(ScanDetails scan) {
+		return this.findings.forScan(scan.id()).stream().map(FindingDetails::code).toList();
+	}
+
+	private List<Map<String, Object>> alerts(EndpointDetails endpoint) {
+		return this.jdbc.queryForList(
+				"select id, rule, subject, state, level, title, message from alert where endpoint_id = ? order by id",
+				endpoint.id());
+	}
+
+	private EndpointDetails register(int port) {
+		return this.endpoints.register(draft(port));
+	}
+
+	private static EndpointDraft draft(int port) {
+		// Scheduled scans are off: the tests fire them by hand
+		return new EndpointDraft("127.0.0.1", port, TlsMode.IMPLICIT, "localhost", 60, List.of(), false);
+	}
+
+}
