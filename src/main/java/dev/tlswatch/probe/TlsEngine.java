@@ -200,10 +200,13 @@ public final class TlsEngine {
 	/**
 	 * A quick check of one address: one handshake that fingerprints what it serves, and
 	 * one retry when the first could not reach the server's TLS (a lost SYN, a reset).
-	 * Nothing else is asked.
+	 * Nothing else is asked of the address. The chain it saw is checked for revocation
+	 * (with its staples), as the full probe checks it: that asks the CA, not the address,
+	 * so a certificate revoked since the last full probe is found at the next quick
+	 * check.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
-	 * @return the handshake and its fingerprint
+	 * @return the handshake, its fingerprint and the chain's revocation status
 	 */
 	public QuickCheck quickCheck(ProbeTarget target, ProbeOptions options) {
 		long started = System.nanoTime();
@@ -213,8 +216,11 @@ public final class TlsEngine {
 			check = this.handshakes.fingerprinted(target, options);
 			connections++;
 		}
-		return new QuickCheck(check.handshake(), check.fingerprint(), connections,
-				Duration.ofNanos(System.nanoTime() - started));
+		HandshakeObservation handshake = check.handshake();
+		RevocationReport revocation = handshake.chain().isEmpty() ? new RevocationReport(List.of())
+				: checkRevocation(handshake, options).join();
+		return new QuickCheck(handshake, check.fingerprint(), connections,
+				Duration.ofNanos(System.nanoTime() - started), revocation);
 	}
 
 	/**

@@ -117,23 +117,29 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 
 	/**
 	 * This result as a quick check shows it: the fresh handshake's facts (outcome,
-	 * negotiated version and suite, timings, chain and its trust, stapling) with the rest
-	 * carried forward from this, the last full probe's result, marked with when that ran.
+	 * negotiated version and suite, timings, chain and its trust, stapling, the chain's
+	 * revocation status) with the rest carried forward from this, the last full probe's
+	 * result, marked with when that ran. A quick check that saw no chain carries the full
+	 * probe's revocation status too; the carried grade follows the revocation status
+	 * shown (T for a revoked certificate, as the full probe grades it).
 	 * @param quick the quick check's own result
 	 * @param fullProbeAt when the full probe ran
 	 * @return the carried result
 	 */
 	public AddressResult carriedInto(AddressResult quick, Instant fullProbeAt) {
+		// Revocation is checked afresh by the quick check on the chain it saw (it costs
+		// the address no connection); only a quick check that saw no chain carries it
+		RevocationReport revocation = quick.chain.isEmpty() ? this.revocation : quick.revocation;
+		GradeDetails grade = (this.grade != null) ? this.grade.withRevoked(revocation.revoked()) : null;
 		return new AddressResult(quick.address, quick.outcome, quick.error, quick.protocol, quick.cipherSuite,
 				quick.connectMillis, quick.handshakeMillis, quick.trust, quick.trustError, quick.hostnameMatches,
-				quick.chain, quick.chainReport, this.versions, this.grade, quick.connections, this.cipherSupport,
+				quick.chain, quick.chainReport, this.versions, grade, quick.connections, this.cipherSupport,
 				(quick.ocspStapled != null) ? quick.ocspStapled : this.ocspStapled, this.hsts,
 				(quick.clientCertificateRequested != null) ? quick.clientCertificateRequested
 						: this.clientCertificateRequested,
 				quick.clientCertificateRequested != null ? quick.clientCertificateAuthorities
 						: this.clientCertificateAuthorities,
-				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit,
-				quick.chain.isEmpty() ? this.revocation : quick.revocation);
+				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit, revocation);
 	}
 
 	/**
