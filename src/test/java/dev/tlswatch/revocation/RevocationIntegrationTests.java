@@ -2,6 +2,8 @@ package dev.tlswatch.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +63,9 @@ class RevocationIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final Instant REVOKED_AT = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+
+	private static final DateTimeFormatter REVOKED_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	@Autowired
 	private Endpoints endpoints;
@@ -152,10 +157,20 @@ class RevocationIntegrationTests {
 				.andExpect(jsonPath("$.results[0].chainRevocation[0].status").value("REVOKED"))
 				.andExpect(jsonPath("$.results[0].grade.letter").value("T"))
 				.andExpect(jsonPath("$.results[0].grade.reasons[0].code").value("CERT_REVOKED"));
-			this.mvc.perform(get("/endpoints/" + endpoint.id()))
+			String page = this.mvc.perform(get("/endpoints/" + endpoint.id()))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("data-revocation=\"REVOKED\"")))
-				.andExpect(content().string(containsString("data-revoked=\"true\"")));
+				.andExpect(content().string(containsString("data-revoked=\"true\"")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			// The revocation date is an instant like every other on the page: a <time>
+			// with its ISO value that app.js shows in the browser's time zone
+			String revokedTime = "<time datetime=\"" + REVOKED_AT + "\" title=\"" + REVOKED_AT
+					+ "\" data-style=\"absolute\">" + REVOKED_TEXT.format(REVOKED_AT) + "</time>";
+			String revocationCard = page.substring(page.indexOf("id=\"revocation-title\""));
+			assertThat(revocationCard).contains("on " + revokedTime);
+			assertThat(page).doesNotContain(">" + REVOKED_AT + "<");
 		}
 	}
 
