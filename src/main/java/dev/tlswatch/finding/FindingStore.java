@@ -78,15 +78,42 @@ class FindingStore implements Findings {
 						.addValue("message", finding.message()));
 		}
 		EndpointStatus status = FindingRules.status(scan, findings);
-		this.jdbc.update("""
-				insert into finding_status (endpoint_id, scan_id, status, judged_at)
-				values (:endpoint, :scan, :status, :judged)
-				on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
-				    judged_at = excluded.judged_at
-				where finding_status.scan_id <= excluded.scan_id
-				""", Map.of("endpoint", scan.endpointId(), "scan", scan.id(), "status", status.name(), "judged",
-				Timestamp.from(now)));
+		storeState(scan, status, EndpointState.of(scan), now);
 		this.events.publishEvent(new ScanJudged(scan, findings, status));
+	}
+
+	/**
+	 * The endpoint's status and state, unless a later scan was judged already (judging
+	 * runs after commit, so two scans of one endpoint may be judged out of order).
+	 */
+	private void storeState(ScanDetails scan, EndpointStatus status, EndpointState state, Instant now) {
+		this.jdbc.update(
+				"""
+						insert into finding_status (endpoint_id, scan_id, status, judged_at, grade, grade_rank, up, probed,
+						    ssl2, ssl3, tls10, tls11, tls12, tls13, post_quantum)
+						values (:endpoint, :scan, :status, :judged, :grade, :rank, :up, :probed,
+						    :ssl2, :ssl3, :tls10, :tls11, :tls12, :tls13, :pq)
+						on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
+						    judged_at = excluded.judged_at, grade = excluded.grade, grade_rank = excluded.grade_rank,
+						    up = excluded.up, probed = excluded.probed, ssl2 = excluded.ssl2, ssl3 = excluded.ssl3,
+						    tls10 = excluded.tls10, tls11 = excluded.tls11, tls12 = excluded.tls12, tls13 = excluded.tls13, post_quantum = excluded.post_quantum
+						where finding_status.scan_id <= excluded.scan_id
+						""",
+				new MapSqlParameterSource().addValue("endpoint", scan.endpointId())
+					.addValue("scan", scan.id())
+					.addValue("status", status.name())
+					.addValue("judged", Timestamp.from(now))
+					.addValue("grade", state.grade())
+					.addValue("rank", state.gradeRank())
+					.addValue("up", state.up())
+					.addValue("probed", state.probed())
+					.addValue("ssl2", state.ssl2())
+					.addValue("ssl3", state.ssl3())
+					.addValue("tls10", state.tls10())
+					.addValue("tls11", state.tls11())
+					.addValue("tls12", state.tls12())
+					.addValue("tls13", state.tls13())
+					.addValue("pq", state.postQuantum()));
 	}
 
 	@Override

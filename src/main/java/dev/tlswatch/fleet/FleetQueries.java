@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.GradeOrder;
 import dev.tlswatch.fleet.FleetOverview.ProtocolUsage;
 import dev.tlswatch.fleet.FleetOverview.UpcomingExpiry;
 import dev.tlswatch.fleet.FleetOverview.WeekCount;
+import dev.tlswatch.probe.TlsVersion;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -28,9 +30,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers {@link Fleet} questions with a few SQL queries over the latest-scan tables of
- * the endpoint, scan and finding modules, so that a fleet of thousands costs the same
- * handful of queries as a fleet of ten.
+ * Answers {@link Fleet} questions with a few SQL queries over one row per endpoint: the
+ * registry, the scan module's latest scan ({@code scan_latest}: when, leaf expiry) and
+ * the judge's current state ({@code finding_status}: status, worst grade, accepted
+ * versions, post-quantum), kept current as scans are stored and judged. No query ranks
+ * the addresses of every latest scan, so a fleet of 10,000 costs the same handful of
+ * indexed or single-table queries as a fleet of ten.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,14 +46,7 @@ class FleetQueries implements Fleet {
 	static final int EXPIRY_WEEKS = 13;
 
 	/** Grades from best to worst; the worst address decides an endpoint's grade. */
-	static final List<String> GRADES = List.of("A+", "A", "A-", "B", "C", "D", "E", "T", "M", "F");
-
-	private static final String GRADE_RANK = rankCase("r.grade", GRADES);
-
-	/** The worst grade of the latest scan's addresses. */
-	private static final String WORST_GRADE = """
-			(select r.grade from scan_result r where r.scan_id = sl.scan_id and r.grade is not null
-			 order by %s desc limit 1)""".formatted(GRADE_RANK);
+	static final List<String> GRADES = GradeOrder.BEST_FIRST;
 
 	private static final String STATUS_RANK = rankCase("coalesce(fs.status, 'PENDING')",
 			List.of("CRITICAL", "UNREACHABLE", "WARNING", "PENDING", "OK"));
@@ -58,10 +56,6 @@ class FleetQueries implements Fleet {
 			left join scan_latest sl on sl.endpoint_id = e.id
 			left join finding_status fs on fs.endpoint_id = e.id
 			""";
-
-	private static final String POST_QUANTUM = """
-			exists (select 1 from scan_result r where r.scan_id = sl.scan_id and r.cipher_support is not null
-			        and (r.cipher_support::jsonb -> 'groups') @> '[{"postQuantum": true}]'::jsonb)""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -98,9 +92,7 @@ class FleetQueries implements Fleet {
 			return Map.of();
 		}
 		Map<Long, String> grades = new HashMap<>();
-		this.jdbc.query(
-				"select sl.endpoint_id, " + WORST_GRADE
-						+ " as grade from scan_latest sl where sl.endpoint_id in (:ids)",
+		this.jdbc.query("select fs.endpoint_id, fs.grade from finding_status fs where fs.endpoint_id in (:ids)",
 				Map.of("ids", endpointIds), (row) -> {
 					String grade = row.getString("grade");
 					if (grade != null) {
@@ -137,8 +129,8 @@ class FleetQueries implements Fleet {
 
 	private Map<String, Long> grades() {
 		Map<String, Long> found = new LinkedHashMap<>();
-		this.jdbc.query("select g.grade, count(*) as n from (select " + WORST_GRADE
-				+ " as grade from scan_latest sl) g where g.grade is not null group by g.grade", (row) -> {
+		this.jdbc.query("select fs.grade, count(*) as n from finding_status fs where fs.grade is not null "
+				+ "group by fs.grade", (row) -> {
 					found.put(row.getString("grade"), row.getLong("n"));
 				});
 		Map<String, Long> ordered = new LinkedHashMap<>();
@@ -152,20 +144,8 @@ class FleetQueries implements Fleet {
 				       count(*) filter (where ssl3 or tls10 or tls11) as legacy,
 				       count(*) filter (where ssl3) as ssl3, count(*) filter (where tls10) as tls10,
 				       count(*) filter (where tls11) as tls11, count(*) filter (where tls13) as tls13,
-				       count(*) filter (where pq) as pq
-				from (
-				  select bool_or(v.version is not null) as probed,
-				         bool_or(v.version = 'SSL_3_0' and v.outcome = 'ACCEPTED') as ssl3,
-				         bool_or(v.version = 'TLS_1_0' and v.outcome = 'ACCEPTED') as tls10,
-				         bool_or(v.version = 'TLS_1_1' and v.outcome = 'ACCEPTED') as tls11,
-				         bool_or(v.version = 'TLS_1_3' and v.outcome = 'ACCEPTED') as tls13,
-				         bool_or(r.cipher_support is not null
-				                 and (r.cipher_support::jsonb -> 'groups') @> '[{"postQuantum": true}]'::jsonb) as pq
-				  from scan_latest sl
-				  join scan_result r on r.scan_id = sl.scan_id
-				  left join scan_result_version v on v.scan_result_id = r.id
-				  group by sl.endpoint_id
-				) per_endpoint
+				       count(*) filter (where post_quantum) as pq
+				from finding_status
 				""", Map.of(),
 				(row, i) -> new ProtocolUsage(row.getLong("scanned"), row.getLong("legacy"), row.getLong("ssl3"),
 						row.getLong("tls10"), row.getLong("tls11"), row.getLong("tls13"), row.getLong("pq")));
@@ -217,16 +197,14 @@ class FleetQueries implements Fleet {
 		}
 		if (filter.grade() != null) {
 			params.addValue("grade", filter.grade());
-			conditions.add(WORST_GRADE + " = :grade");
+			conditions.add("fs.grade = :grade");
 		}
 		if (filter.accepts() != null) {
-			params.addValue("version", filter.accepts().name());
-			conditions.add("exists (select 1 from scan_result r join scan_result_version v on v.scan_result_id = r.id "
-					+ "where r.scan_id = sl.scan_id and v.version = :version and v.outcome = 'ACCEPTED')");
+			conditions.add(accepts(filter.accepts()));
 		}
 		if (filter.postQuantum() != null) {
 			conditions
-				.add(filter.postQuantum() ? POST_QUANTUM : "(sl.scan_id is not null and not " + POST_QUANTUM + ")");
+				.add(filter.postQuantum() ? "fs.post_quantum" : "(fs.scan_id is not null and not fs.post_quantum)");
 		}
 		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
 	}
@@ -236,9 +214,20 @@ class FleetQueries implements Fleet {
 			case HOST -> "e.host, e.port, e.id";
 			case EXPIRY -> "sl.leaf_not_after nulls last, e.host, e.id";
 			case STATUS -> STATUS_RANK + ", e.host, e.id";
-			case GRADE -> "coalesce((select " + rankCase("g.grade", GRADES) + " from (select " + WORST_GRADE
-					+ " as grade) g), -1) desc, e.host, e.id";
+			case GRADE -> "coalesce(fs.grade_rank, -1) desc, e.host, e.id";
 			case LAST_SCAN -> "sl.scanned_at desc nulls last, e.host, e.id";
+		};
+	}
+
+	/** Whether the latest judged scan saw some address accept a version. */
+	private static String accepts(TlsVersion version) {
+		return switch (version) {
+			case SSL_2_0 -> "fs.ssl2";
+			case SSL_3_0 -> "fs.ssl3";
+			case TLS_1_0 -> "fs.tls10";
+			case TLS_1_1 -> "fs.tls11";
+			case TLS_1_2 -> "fs.tls12";
+			case TLS_1_3 -> "fs.tls13";
 		};
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -19,10 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of drains may run at once, on this node and others: a row is only ever in one of them.
  *
  * <p>
- * What remains at-least-once: if the process dies, or its database connection breaks,
- * after the SMTP server or webhook accepted the message but before the commit, the row is
- * still pending and is sent again. The copy has the same Message-ID (mail) or
- * Idempotency-Key (webhook), so the receiver can drop it.
+ * If the database goes away after the SMTP server or webhook accepted a message but
+ * before the row was marked sent, the drainer remembers the row as sent and records that
+ * first when the database is back, before it claims anything: the message is not sent
+ * twice. What remains at-least-once: if the process dies in that window (or another node
+ * claims the row before this one is back), the row is still pending and is sent again.
+ * The copy has the same Message-ID (mail) or Idempotency-Key (webhook), so the receiver
+ * can drop it.
  */
 @Component
 class OutboxDrainer {
@@ -39,6 +43,9 @@ class OutboxDrainer {
 
 	private final TransactionTemplate transactions;
 
+	/** Rows delivered whose sending is not committed yet, with when they were sent. */
+	private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
+
 	OutboxDrainer(OutboxStore store, ChannelRegistry channels, NotifySettings settings, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
@@ -54,6 +61,7 @@ class OutboxDrainer {
 	 * @return how many rows were sent
 	 */
 	int drain() {
+		recordSentRows();
 		Map<String, ChannelDefinition> channels = new HashMap<>(this.channels.enabledByName());
 		int sent = 0;
 		for (int i = 0; i < this.settings.drainBatch() && !channels.isEmpty(); i++) {
@@ -62,6 +70,7 @@ class OutboxDrainer {
 				break;
 			}
 			if (attempt.get().sent()) {
+				this.sentNotRecorded.remove(attempt.get().id());
 				sent++;
 			}
 			else {
@@ -79,14 +88,31 @@ class OutboxDrainer {
 	private Attempt attempt(ChannelDefinition channel, Delivery delivery) {
 		try {
 			this.channels.sender(channel.type()).send(channel, delivery);
-			this.store.markSent(delivery.id(), this.clock.instant());
-			logger.debug("Sent message '{}' through channel '{}' (outbox row {})", delivery.key(),
-					delivery.channelName(), delivery.id());
-			return new Attempt(delivery.channelName(), true);
 		}
 		catch (DeliveryFailedException | RuntimeException ex) {
 			recordFailure(delivery, ex);
-			return new Attempt(delivery.channelName(), false);
+			return new Attempt(delivery.id(), delivery.channelName(), false);
+		}
+		// Delivered: from here on a database failure must not make it a failure to retry.
+		Instant sentAt = this.clock.instant();
+		this.sentNotRecorded.put(delivery.id(), sentAt);
+		this.store.markSent(delivery.id(), sentAt);
+		logger.debug("Sent message '{}' through channel '{}' (outbox row {})", delivery.key(), delivery.channelName(),
+				delivery.id());
+		return new Attempt(delivery.id(), delivery.channelName(), true);
+	}
+
+	/**
+	 * Marks the rows sent that were delivered while the database went away, before any
+	 * row is claimed again; throws (and so ends this drain) while the database is still
+	 * away.
+	 */
+	private void recordSentRows() {
+		for (Map.Entry<Long, Instant> row : Map.copyOf(this.sentNotRecorded).entrySet()) {
+			this.transactions.executeWithoutResult((status) -> this.store.markSent(row.getKey(), row.getValue()));
+			this.sentNotRecorded.remove(row.getKey());
+			logger.info("Recorded outbox row {} as sent at {}: it was delivered while the database was away",
+					row.getKey(), row.getValue());
 		}
 	}
 
@@ -105,10 +131,11 @@ class OutboxDrainer {
 	/**
 	 * What one attempt did.
 	 *
+	 * @param id the outbox row
 	 * @param channel the row's channel name
 	 * @param sent whether it was delivered
 	 */
-	private record Attempt(String channel, boolean sent) {
+	private record Attempt(long id, String channel, boolean sent) {
 	}
 
 }

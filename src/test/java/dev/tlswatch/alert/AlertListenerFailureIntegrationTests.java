@@ -3,14 +3,10 @@ package dev.tlswatch.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
@@ -23,10 +19,9 @@ import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestCertificates;
-import dev.tlswatch.support.TestSmtp;
+import dev.tlswatch.support.TestMailServer;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,13 +71,12 @@ class AlertListenerFailureIntegrationTests {
 	@MockitoSpyBean
 	private Notifier notifier;
 
-	private GreenMail smtp;
+	private final TestMailServer smtp = new TestMailServer();
 
 	private String recipient;
 
 	@BeforeEach
 	void startSmtp() {
-		this.smtp = new GreenMail(TestSmtp.setup());
 		this.smtp.start();
 		this.recipient = "failing-" + UUID.randomUUID().toString().substring(0, 8) + "@tlswatch.test";
 	}
@@ -147,29 +141,7 @@ class AlertListenerFailureIntegrationTests {
 	}
 
 	private List<MimeMessage> mails() {
-		Map<String, MimeMessage> byId = new LinkedHashMap<>();
-		Arrays.stream(this.smtp.getReceivedMessages())
-			.filter((mail) -> recipients(mail).contains(this.recipient))
-			.forEach((mail) -> byId.putIfAbsent(messageId(mail), mail));
-		return List.copyOf(byId.values());
-	}
-
-	private static String recipients(MimeMessage mail) {
-		try {
-			return Arrays.toString(mail.getAllRecipients());
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String messageId(MimeMessage mail) {
-		try {
-			return mail.getMessageID();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.smtp.mailsTo(this.recipient);
 	}
 
 }

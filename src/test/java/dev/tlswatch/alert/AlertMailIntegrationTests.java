@@ -2,13 +2,9 @@ package dev.tlswatch.alert;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
@@ -21,8 +17,8 @@ import dev.tlswatch.support.MovableClock;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
+import dev.tlswatch.support.TestMailServer;
 import dev.tlswatch.support.TestSmtp;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
+import static dev.tlswatch.support.TestMailServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,13 +58,12 @@ class AlertMailIntegrationTests {
 	@Autowired
 	private MovableClock clock;
 
-	private GreenMail smtp;
+	private final TestMailServer smtp = new TestMailServer();
 
 	private String recipient;
 
 	@BeforeEach
 	void startSmtp() {
-		this.smtp = new GreenMail(TestSmtp.setup());
 		this.smtp.start();
 		this.recipient = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@tlswatch.test";
 	}
@@ -114,8 +110,7 @@ class AlertMailIntegrationTests {
 			this.clock.advance(Duration.ofDays(3));
 			this.scans.scanNow(endpoint.id());
 			this.scans.scanNow(endpoint.id());
-			this.smtp = new GreenMail(TestSmtp.setup());
-			this.smtp.start();
+			this.smtp.restart();
 			Eventually.await(WAIT, "the escalation mail", () -> expiryMails().size() == 1);
 			quietFor(Duration.ofSeconds(3));
 			List<MimeMessage> escalated = expiryMails();
@@ -123,7 +118,7 @@ class AlertMailIntegrationTests {
 			assertThat(escalated.get(0).getSubject()).contains("certificate expires in 2 days")
 				.doesNotStartWith("[TLSWatch] RESOLVED");
 
-			this.smtp.purgeEmailFromAllMailboxes();
+			this.smtp.purge();
 
 			// Renewed: the endpoint now points at a server with a fresh certificate.
 			this.endpoints.update(endpoint.id(), new EndpointDraft("127.0.0.1", renewed.port(), TlsMode.IMPLICIT,
@@ -144,44 +139,12 @@ class AlertMailIntegrationTests {
 	 * per Message-ID (GreenMail keeps a copy per recipient).
 	 */
 	private List<MimeMessage> expiryMails() {
-		Map<String, MimeMessage> byId = new LinkedHashMap<>();
-		Arrays.stream(this.smtp.getReceivedMessages())
-			.filter((mail) -> recipients(mail).contains(this.recipient))
-			.filter((mail) -> subject(mail).contains("certificate expires"))
-			.forEach((mail) -> byId.putIfAbsent(messageId(mail), mail));
-		return List.copyOf(byId.values());
-	}
-
-	private static String recipients(MimeMessage mail) {
-		try {
-			return Arrays.toString(mail.getAllRecipients());
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String messageId(MimeMessage mail) {
-		try {
-			return mail.getMessageID();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.smtp.mailsTo(this.recipient, (mail) -> subject(mail).contains("certificate expires"));
 	}
 
 	/** Gives the outbox a few drains to send anything it should not. */
 	private static void quietFor(Duration duration) throws InterruptedException {
 		Thread.sleep(duration.toMillis());
-	}
-
-	private static String subject(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

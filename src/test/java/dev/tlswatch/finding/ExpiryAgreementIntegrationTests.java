@@ -3,13 +3,9 @@ package dev.tlswatch.finding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.tlswatch.alert.AlertRule;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.alert.EndpointAlertSettings;
@@ -21,10 +17,9 @@ import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestCertificates;
-import dev.tlswatch.support.TestSmtp;
+import dev.tlswatch.support.TestMailServer;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.tlswatch.support.TestMailServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -68,13 +64,12 @@ class ExpiryAgreementIntegrationTests {
 	@Autowired
 	private MockMvc mvc;
 
-	private GreenMail smtp;
+	private final TestMailServer smtp = new TestMailServer();
 
 	private String tag;
 
 	@BeforeEach
 	void startSmtp() {
-		this.smtp = new GreenMail(TestSmtp.setup());
 		this.smtp.start();
 		this.tag = "agree-" + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -184,31 +179,7 @@ class ExpiryAgreementIntegrationTests {
 
 	/** Expiry mails to one endpoint's recipient, one per Message-ID. */
 	private List<MimeMessage> expiryMails(String who) {
-		Map<String, MimeMessage> byId = new LinkedHashMap<>();
-		Arrays.stream(this.smtp.getReceivedMessages())
-			.filter((mail) -> recipients(mail).contains(recipient(who)))
-			.filter((mail) -> header(mail, "Subject").contains("certificate expires"))
-			.forEach((mail) -> byId.putIfAbsent(header(mail, "Message-ID"), mail));
-		return List.copyOf(byId.values());
-	}
-
-	private static String recipients(MimeMessage mail) {
-		try {
-			return Arrays.toString(mail.getAllRecipients());
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String header(MimeMessage mail, String name) {
-		try {
-			String[] values = mail.getHeader(name);
-			return (values != null) ? String.join(",", values) : "";
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.smtp.mailsTo(recipient(who), (mail) -> subject(mail).contains("certificate expires"));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.GradeOrder;
 import dev.tlswatch.fleet.FleetOverview.WeekCount;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.support.IntegrationTest;
@@ -165,8 +166,17 @@ class FleetQueriesIntegrationTests {
 				insert into scan_latest (endpoint_id, scan_id, scanned_at, outcome, leaf_not_after)
 				values (?, ?, now(), 'OK', ?)
 				""", endpointId, scanId, Timestamp.from(leafNotAfter));
-		this.jdbc.update("insert into finding_status (endpoint_id, scan_id, status, judged_at) values (?, ?, ?, now())",
-				endpointId, scanId, status.name());
+		// The judge's state of that scan, as it stores it (the worst grade, what any
+		// address accepted).
+		String worst = grades.stream().max((a, b) -> GradeOrder.rank(a) - GradeOrder.rank(b)).orElseThrow();
+		this.jdbc.update("""
+				insert into finding_status (endpoint_id, scan_id, status, judged_at, grade, grade_rank, up, probed,
+				    ssl2, ssl3, tls10, tls11, tls12, tls13, post_quantum)
+				values (?, ?, ?, now(), ?, ?, true, true, ?, ?, ?, ?, ?, ?, ?)
+				""", endpointId, scanId, status.name(), worst, GradeOrder.rank(worst),
+				accepted.contains(TlsVersion.SSL_2_0), accepted.contains(TlsVersion.SSL_3_0),
+				accepted.contains(TlsVersion.TLS_1_0), accepted.contains(TlsVersion.TLS_1_1),
+				accepted.contains(TlsVersion.TLS_1_2), accepted.contains(TlsVersion.TLS_1_3), postQuantum);
 	}
 
 	private static Map<EndpointStatus, Long> delta(Map<EndpointStatus, Long> before, Map<EndpointStatus, Long> after) {

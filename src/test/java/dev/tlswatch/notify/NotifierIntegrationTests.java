@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
+import dev.tlswatch.support.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

@@ -17,6 +17,7 @@ import dev.tlswatch.TlsWatchApplication;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.TestResolver;
+import dev.tlswatch.support.TestMailServer;
 import dev.tlswatch.support.TestSmtp;
 import dev.tlswatch.support.UniqueSchedulerNames;
 import jakarta.mail.internet.MimeMessage;

@@ -1,0 +1,467 @@
+package dev.tlswatch.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+import dev.tlswatch.support.TestPem;
+
+/**
+ * The fleet benchmark: TLSWatch as a user runs it, the jar in its own JVM on its own
+ * embedded PostgreSQL (a fresh data directory under {@code target/bench-fleet}), against
+ * local TLS servers in four configurations plus 10% tarpits. For each fleet size it
+ * registers the endpoints through the REST API (CSV import, HTTP Basic as the first-start
+ * admin), lets the real scheduler run, and measures the scan rate, connections, CPU,
+ * heap, database size, scheduler lag and the Prometheus scrape. In the same run, the
+ * baseline: full handshakes per second of a plain JSSE client loop with the scheduler's
+ * thread count against the same servers. Run with {@code bench/fleet.sh}; not a test.
+ */
+public final class FleetScaleBenchmark {
+
+	private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+
+	private static final List<Integer> SIZES = QUICK ? List.of(200) : List.of(1_000, 5_000, 10_000);
+
+	/** How long the scheduler runs while it is measured, per size. */
+	private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("bench.window", QUICK ? 20 : 60));
+
+	/** Scans before the window starts: the JVM warms up, the first firings are picked. */
+	private static final Duration SETTLE = Duration.ofSeconds(QUICK ? 5 : 10);
+
+	/** Quartz threads: scans at once, the application's default. */
+	private static final int THREADS = Integer.getInteger("bench.threads", 10);
+
+	private static final int ADDRESSES = 4;
+
+	private static final int INTERVAL_MINUTES = 60;
+
+	private static final String PASSWORD = "fleet-bench-" + Long.toHexString(System.nanoTime());
+
+	private static final Path WORK = Path.of("target", "bench-fleet");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** An API token of the running application, as Prometheus scrapes with one. */
+	private String token = "";
+
+	private FleetScaleBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		new FleetScaleBenchmark().run();
+	}
+
+	private void run() throws Exception {
+		Path jar = Path.of(System.getProperty("bench.jar", "target/tlswatch-0.1.0-SNAPSHOT.jar"));
+		Files.createDirectories(WORK);
+		List<Result> results = new ArrayList<>();
+		double baseline;
+		try (BenchServers servers = BenchServers.start(ADDRESSES)) {
+			Path bundle = WORK.resolve("ca.pem");
+			Files.writeString(bundle, TestPem.certificates(List.of(servers.ca())));
+			for (int size : SIZES) {
+				results.add(measure(jar, bundle, servers, size));
+			}
+			baseline = jsseHandshakesPerSecond(servers);
+		}
+		report(results, baseline);
+	}
+
+	private Result measure(Path jar, Path bundle, BenchServers servers, int size) throws Exception {
+		int httpPort = freePort();
+		int dbPort = freePort();
+		Path data = WORK.resolve("pg-" + size);
+		deleteTree(data);
+		System.out.printf("%n== %,d endpoints: starting the application (log: %s)%n", size,
+				WORK.resolve("app-" + size + ".log"));
+		Process app = start(jar, bundle, data, httpPort, dbPort, size);
+		try {
+			String base = "http://127.0.0.1:" + httpPort;
+			awaitReady(base, app);
+			this.token = BenchTokens.create(this.http, base, "admin", PASSWORD);
+			try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+					"postgres", "")) {
+				long emptyBytes = databaseBytes(db);
+				Instant registering = Instant.now();
+				register(base, servers, size);
+				Instant registered = Instant.now();
+				long registeredBytes = databaseBytes(db);
+				long registeredScans = count(db, "select count(*) from scan");
+				System.out.printf("registered %,d endpoints in %.1f s%n", size,
+						Duration.between(registering, registered).toMillis() / 1000.0);
+				Thread.sleep(SETTLE.toMillis());
+				Instant from = Instant.now();
+				double cpuFrom = cpuSeconds(app.pid());
+				long connectionsFrom = servers.tlsConnections();
+				long maxHeap = 0;
+				while (Instant.now().isBefore(from.plus(WINDOW))) {
+					maxHeap = Math.max(maxHeap, heapBytes(base));
+					Thread.sleep(2_000);
+				}
+				Instant to = Instant.now();
+				double cpu = cpuSeconds(app.pid()) - cpuFrom;
+				long connections = servers.tlsConnections() - connectionsFrom;
+				Window window = window(db, from, to);
+				List<Double> scrapes = new ArrayList<>();
+				for (int i = 0; i < 5; i++) {
+					scrapes.add(scrapeMillis(base));
+				}
+				long scans = count(db, "select count(*) from scan");
+				double prometheusLag = prometheusLag(base);
+				long endBytes = databaseBytes(db);
+				double seconds = Duration.between(from, to).toMillis() / 1000.0;
+				Result result = new Result(size, seconds, window.scans() / seconds, window.tarpitScans() / seconds,
+						window.connectionsPerScan(), cpu, window.scans() + window.tarpitScans(), maxHeap,
+						heapBytes(base), (registeredBytes - emptyBytes) * 1000.0 / size,
+						(scans > registeredScans) ? (endBytes - registeredBytes) * 100_000.0 / (scans - registeredScans)
+								: 0,
+						endBytes, scans, window.lagP50(), window.lagP95(), window.lagMax(), prometheusLag,
+						median(scrapes), connections / seconds);
+				System.out.println(result);
+				return result;
+			}
+		}
+		finally {
+			stop(app);
+		}
+	}
+
+	private static Process start(Path jar, Path bundle, Path data, int httpPort, int dbPort, int size)
+			throws IOException {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				"-jar", jar.toString(), "--server.port=" + httpPort, "--server.address=127.0.0.1",
+				"--tlswatch.embedded-db.data-directory=" + data.toAbsolutePath(),
+				"--tlswatch.embedded-db.port=" + dbPort, "--tlswatch.scan.trust-bundle=" + bundle.toAbsolutePath(),
+				"--spring.quartz.properties.org.quartz.threadPool.threadCount=" + THREADS, "--spring.mail.host=",
+				"--management.health.mail.enabled=false", "--logging.level.root=WARN");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(WORK.resolve("app-" + size + ".log").toFile());
+		builder.environment().put("TLSWATCH_ADMIN_PASSWORD", PASSWORD);
+		return builder.start();
+	}
+
+	private void awaitReady(String base, Process app) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			if (!app.isAlive()) {
+				throw new IllegalStateException("The application exited with " + app.exitValue() + "; see its log");
+			}
+			try {
+				if (get(base + "/actuator/health/readiness", false).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("The application did not become ready within 3 minutes");
+	}
+
+	/**
+	 * Registers the fleet through {@code POST /api/v1/endpoints/import} (CSV, at most
+	 * 5,000 rows a request): every tenth endpoint a tarpit, the rest spread over the TLS
+	 * servers, each with its own server name so that every endpoint is distinct.
+	 */
+	private void register(String base, BenchServers servers, int size) throws Exception {
+		List<BenchServers.Target> tls = servers.tls();
+		List<BenchServers.Target> tarpits = servers.tarpits();
+		StringBuilder csv = new StringBuilder();
+		int rows = 0;
+		for (int i = 0; i < size; i++) {
+			boolean tarpit = i % 10 == 9;
+			BenchServers.Target target = tarpit ? tarpits.get(i % tarpits.size()) : tls.get(i % tls.size());
+			if (rows == 0) {
+				csv.append("host,port,tlsMode,sniName,tags,interval\n");
+			}
+			csv.append(target.address())
+				.append(',')
+				.append(target.port())
+				.append(",IMPLICIT,e")
+				.append(i)
+				.append(".bench.test,")
+				.append(tarpit ? "bench tarpit" : "bench")
+				.append(',')
+				.append(INTERVAL_MINUTES)
+				.append('\n');
+			rows++;
+			if (rows == 5_000 || i == size - 1) {
+				HttpResponse<String> response = this.http
+					.send(authorized(base + "/api/v1/endpoints/import").header("Content-Type", "text/csv")
+						.POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+						.timeout(Duration.ofMinutes(5))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 201) {
+					throw new IllegalStateException("Import answered " + response.statusCode() + ": "
+							+ response.body().substring(0, Math.min(500, response.body().length())));
+				}
+				csv.setLength(0);
+				rows = 0;
+			}
+		}
+	}
+
+	/** What the scheduler did in the window, read from the application's database. */
+	private static Window window(Connection db, Instant from, Instant to) throws SQLException {
+		String inWindow = " s.finished_at >= '" + from + "'::timestamptz and s.finished_at < '" + to
+				+ "'::timestamptz ";
+		String tarpit = " exists (select 1 from endpoint_tag t where t.endpoint_id = s.endpoint_id and t.tag = 'tarpit') ";
+		long scans = count(db, "select count(*) from scan s where" + inWindow + "and not" + tarpit);
+		long tarpitScans = count(db, "select count(*) from scan s where" + inWindow + "and" + tarpit);
+		double connections = number(db, "select coalesce(avg(c), 0) from (select sum(r.connections) as c from scan s "
+				+ "join scan_result r on r.scan_id = s.id where" + inWindow + "and not" + tarpit + "group by s.id) x");
+		String lag = "select coalesce(percentile_cont(%s) within group (order by extract(epoch from s.started_at - "
+				+ "e.created_at)), 0) from scan s join endpoint e on e.id = s.endpoint_id where" + inWindow + "and not"
+				+ tarpit;
+		return new Window(scans, tarpitScans, connections, number(db, lag.formatted("0.5")),
+				number(db, lag.formatted("0.95")), number(db, lag.formatted("1.0")));
+	}
+
+	/**
+	 * Full TLS handshakes per second of a plain JSSE client loop, {@link #THREADS}
+	 * threads, against the same TLS servers; sessions are invalidated so that none is
+	 * resumed.
+	 */
+	private static double jsseHandshakesPerSecond(BenchServers servers) throws Exception {
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		trust.setCertificateEntry("ca", servers.ca());
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, factory.getTrustManagers(), null);
+		List<BenchServers.Target> targets = servers.tls();
+		Duration duration = Duration.ofSeconds(QUICK ? 5 : 15);
+		AtomicLong handshakes = new AtomicLong();
+		Instant end = Instant.now().plus(duration);
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		for (int t = 0; t < THREADS; t++) {
+			int offset = t;
+			pool.submit(() -> {
+				int i = offset;
+				while (Instant.now().isBefore(end)) {
+					BenchServers.Target target = targets.get(i++ % targets.size());
+					try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
+						.createSocket(target.address(), target.port())) {
+						socket.setSoTimeout(10_000);
+						socket.startHandshake();
+						socket.getSession().invalidate();
+						handshakes.incrementAndGet();
+					}
+					catch (IOException ex) {
+						// Counted as not done.
+					}
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+		return handshakes.get() / (double) duration.toSeconds();
+	}
+
+	private void report(List<Result> results, double baseline) throws IOException {
+		System.out.printf("%n== Fleet benchmark: %s%n", machine());
+		System.out.printf(
+				"Scheduler: %d Quartz threads, interval %d min, window %d s after %d s, %d%% tarpits, "
+						+ "heap limit -Xmx512m; every firing in the window is a new endpoint's first, a full probe "
+						+ "(quick checks start with the second firing, an interval later)%n",
+				THREADS, INTERVAL_MINUTES, WINDOW.toSeconds(), SETTLE.toSeconds(), 10);
+		System.out.printf("Baseline: plain JSSE client loop, %d threads, same servers: %.0f full handshakes/s%n",
+				THREADS, baseline);
+		System.out.println();
+		System.out.println("| endpoints | full probes/s | tarpit scans/s | connections/s (× baseline) | connections "
+				+ "per full probe | connections per endpoint per day | CPU s per scan | CPU s per endpoint-hour | "
+				+ "share of one core at 1 h | heap max / end | DB per 1,000 endpoints | DB per 100,000 scans | "
+				+ "DB total (scans) | first-scan lag p50 / p95 / max of non-tarpits | tlswatch_scheduler_lag_seconds | "
+				+ "scrape |");
+		System.out.println("|" + " --- |".repeat(16));
+		for (Result r : results) {
+			double cpuPerScan = (r.scans() > 0) ? r.cpuSeconds() / r.scans() : 0;
+			// 90% of endpoints get a full probe each hour, 10% a tarpit attempt (one
+			// connection).
+			double perDay = (0.9 * r.connectionsPerScan() + 0.1) * (24 * 60.0 / INTERVAL_MINUTES);
+			System.out.printf(Locale.ROOT,
+					"| %,d | %.1f | %.1f | %.0f (%.2f) | %.1f | %.0f | %.3f | %.3f | %.0f%% | %d / %d MiB | %.1f MiB | "
+							+ "%.1f MiB | %.0f MiB (%,d) | %.0f / %.0f / %.0f s | %.0f s | %.0f ms |%n",
+					r.size(), r.fullProbesPerSecond(), r.tarpitScansPerSecond(), r.connectionsPerSecond(),
+					r.connectionsPerSecond() / baseline, r.connectionsPerScan(), perDay, cpuPerScan, cpuPerScan,
+					100 * r.size() * cpuPerScan / 3600, r.maxHeap() >> 20, r.endHeap() >> 20,
+					r.bytesPer1000Endpoints() / (1 << 20), r.bytesPer100000Scans() / (1 << 20),
+					r.databaseBytes() / (double) (1 << 20), r.totalScans(), r.lagP50(), r.lagP95(), r.lagMax(),
+					r.prometheusLag(), r.scrapeMillis());
+		}
+		System.out.println();
+		System.out.println("Quick checks/s and their ratio to the baseline, and connections per endpoint per day with "
+				+ "adaptive scanning: not measured, the window ends before any endpoint's second firing.");
+		System.out.println("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+	}
+
+	private static String machine() throws IOException {
+		long memoryKib = Files.readAllLines(Path.of("/proc/meminfo"))
+			.stream()
+			.filter((line) -> line.startsWith("MemTotal:"))
+			.map((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+			.findFirst()
+			.orElse(0L);
+		return "%d cores, %.1f GiB memory, Java %s (%s), load average %s".formatted(
+				Runtime.getRuntime().availableProcessors(), memoryKib / 1024.0 / 1024.0,
+				System.getProperty("java.version"), System.getProperty("java.vm.name"),
+				Files.readString(Path.of("/proc/loadavg")).strip());
+	}
+
+	/** Heap in use: the sum of {@code jvm_memory_used_bytes{area="heap"}} of a scrape. */
+	private long heapBytes(String base) {
+		try {
+			return (long) sum(get(base + "/actuator/prometheus", true).body(),
+					"^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.Ee+-]+)$");
+		}
+		catch (IOException | InterruptedException ex) {
+			return 0;
+		}
+	}
+
+	/** What {@code tlswatch_scheduler_lag_seconds} says. */
+	private double prometheusLag(String base) throws IOException, InterruptedException {
+		return sum(get(base + "/actuator/prometheus", true).body(),
+				"^tlswatch_scheduler_lag_seconds(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$");
+	}
+
+	private static double sum(String scrape, String line) {
+		Matcher values = Pattern.compile(line, Pattern.MULTILINE).matcher(scrape);
+		double sum = 0;
+		while (values.find()) {
+			sum += Double.parseDouble(values.group(1));
+		}
+		return sum;
+	}
+
+	private double scrapeMillis(String base) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = get(base + "/actuator/prometheus", true);
+		double millis = (System.nanoTime() - start) / 1e6;
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("The scrape answered " + response.statusCode());
+		}
+		return millis;
+	}
+
+	private HttpResponse<String> get(String url, boolean credentials) throws IOException, InterruptedException {
+		HttpRequest.Builder request = credentials
+				? HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + this.token)
+				: HttpRequest.newBuilder(URI.create(url));
+		return this.http.send(request.timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest.Builder authorized(String url) {
+		String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
+	}
+
+	/** User and system CPU time of a process, from {@code /proc/<pid>/stat}. */
+	private static double cpuSeconds(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// Fields 14 and 15 of stat(5) are utime and stime in clock ticks (100 per second
+		// on Linux).
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+	}
+
+	private static long databaseBytes(Connection db) throws SQLException {
+		return count(db, "select pg_database_size(current_database())");
+	}
+
+	private static long count(Connection db, String sql) throws SQLException {
+		return (long) number(db, sql);
+	}
+
+	private static double number(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getDouble(1);
+		}
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static void stop(Process app) throws InterruptedException {
+		app.destroy();
+		if (!app.waitFor(60, TimeUnit.SECONDS)) {
+			app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void deleteTree(Path path) throws IOException {
+		if (Files.exists(path)) {
+			try (var files = Files.walk(path)) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+	}
+
+	/**
+	 * What the scheduler did in the measured window.
+	 *
+	 * @param scans full probes of TLS servers that finished
+	 * @param tarpitScans scans of tarpits that finished
+	 * @param connectionsPerScan connections per full probe
+	 * @param lagP50 median seconds from registration to the scan's start (non-tarpits)
+	 * @param lagP95 95th percentile of the same
+	 * @param lagMax the largest
+	 */
+	private record Window(long scans, long tarpitScans, double connectionsPerScan, double lagP50, double lagP95,
+			double lagMax) {
+	}
+
+	/**
+	 * The numbers of one fleet size.
+	 */
+	private record Result(int size, double seconds, double fullProbesPerSecond, double tarpitScansPerSecond,
+			double connectionsPerScan, double cpuSeconds, long scans, long maxHeap, long endHeap,
+			double bytesPer1000Endpoints, double bytesPer100000Scans, long databaseBytes, long totalScans,
+			double lagP50, double lagP95, double lagMax, double prometheusLag, double scrapeMillis,
+			double connectionsPerSecond) {
+	}
+
+}
