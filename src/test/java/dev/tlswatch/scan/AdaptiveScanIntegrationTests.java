@@ -289,6 +289,7 @@ class AdaptiveScanIntegrationTests {
 				assertThat(alerts(endpoint)).isEqualTo(alertsAfterFull);
 				assertThat(this.scans.find(quick.id()).orElseThrow().results().get(0).revocation())
 					.isEqualTo(fullResult.revocation());
+				assertThat(stateGrade(endpoint)).isEqualTo("T");
 			}
 		}
 	}
@@ -327,8 +328,15 @@ class AdaptiveScanIntegrationTests {
 				assertThat(revokedFindings(quick)).singleElement()
 					.satisfies((message) -> assertThat(message).contains("keyCompromise"));
 				assertThat(alerts(endpoint)).extracting((alert) -> alert.get("rule")).contains("CERT_REVOKED");
+				assertThat(stateGrade(endpoint)).isEqualTo("T");
 			}
 		}
+	}
+
+	/** The fleet's current state of the endpoint, as the judge keeps it. */
+	private String stateGrade(EndpointDetails endpoint) {
+		return this.jdbc.queryForObject("select grade from finding_status where endpoint_id = ?", String.class,
+				endpoint.id());
 	}
 
 	private static Instant revokedAt() {
