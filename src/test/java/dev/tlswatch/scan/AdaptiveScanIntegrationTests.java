@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -261,13 +262,14 @@ class AdaptiveScanIntegrationTests {
 	@Test
 	void aQuickCheckOfARevokedLeafGivesTheSameRevocationFindingAndChangesNoAlert() {
 		try (TestRevocationServer responder = TestRevocationServer.start(TestTrustBundle.ca())) {
-			Issued leaf = TestCertificates.leaf("revoked-quick.tlswatch.test")
-				.dnsNames("localhost")
+			String name = uniqueName("revoked-quick");
+			Issued leaf = TestCertificates.leaf(name)
+				.dnsNames(name)
 				.ocspResponder(responder.ocspUrl())
 				.issuedBy(TestTrustBundle.ca());
 			responder.revoke(leaf.certificate(), CRLReason.keyCompromise, revokedAt());
 			try (TestTlsServer server = TestTlsServer.start(leaf)) {
-				EndpointDetails endpoint = register(server.port());
+				EndpointDetails endpoint = register(server.port(), name);
 
 				ScanDetails full = fire(endpoint);
 				List<Map<String, Object>> alertsAfterFull = alerts(endpoint);
@@ -299,12 +301,13 @@ class AdaptiveScanIntegrationTests {
 		try (TestRevocationServer responder = TestRevocationServer.start(TestTrustBundle.ca())) {
 			// Answers whose nextUpdate is now: valid, but never served from the cache
 			responder.validity(Duration.ofMinutes(1));
-			Issued leaf = TestCertificates.leaf("revoked-later.tlswatch.test")
-				.dnsNames("localhost")
+			String name = uniqueName("revoked-later");
+			Issued leaf = TestCertificates.leaf(name)
+				.dnsNames(name)
 				.ocspResponder(responder.ocspUrl())
 				.issuedBy(TestTrustBundle.ca());
 			try (TestTlsServer server = TestTlsServer.start(leaf)) {
-				EndpointDetails endpoint = register(server.port());
+				EndpointDetails endpoint = register(server.port(), name);
 				ScanDetails full = fire(endpoint);
 				assertThat(full.kind()).isEqualTo(ScanKind.FULL);
 				assertThat(full.results().get(0).revocationDetails().status()).isEqualTo("GOOD");
@@ -337,6 +340,19 @@ class AdaptiveScanIntegrationTests {
 	private String stateGrade(EndpointDetails endpoint) {
 		return this.jdbc.queryForObject("select grade from finding_status where endpoint_id = ?", String.class,
 				endpoint.id());
+	}
+
+	/**
+	 * A name of its own for an endpoint, so that a port another test's endpoint used
+	 * before is no duplicate registration.
+	 */
+	private static String uniqueName(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".tlswatch.test";
+	}
+
+	private EndpointDetails register(int port, String sniName) {
+		return this.endpoints
+			.register(new EndpointDraft("127.0.0.1", port, TlsMode.IMPLICIT, sniName, 60, List.of(), false));
 	}
 
 	private static Instant revokedAt() {
