@@ -58,6 +58,12 @@ public enum AlertRule {
 	 */
 	VULNERABLE(Severity.CRITICAL, "Vulnerable"),
 
+	/**
+	 * A certificate of the chain, leaf or intermediate, is revoked; one alert per
+	 * certificate.
+	 */
+	CERT_REVOKED(Severity.CRITICAL, "Certificate revoked"),
+
 	/** Many endpoints failed at once: TLSWatch's own network is the likely cause. */
 	PROBER_NETWORK(Severity.CRITICAL, "Prober network");
 

@@ -25,6 +25,7 @@ import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Revocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +81,9 @@ final class AlertRules {
 		if (scan.results().stream().anyMatch((result) -> !result.vulnerabilities().isEmpty())) {
 			evaluated.add(AlertRule.VULNERABLE);
 		}
+		if (revocationKnown(served)) {
+			evaluated.add(AlertRule.CERT_REVOKED);
+		}
 		fromFindings(scan, findings, config, now, conditions);
 		GradeMemory grade = grade(scan, memory, config, conditions, evaluated);
 		List<Condition> enabled = conditions.stream()
@@ -109,6 +113,7 @@ final class AlertRules {
 			case WEAK_KEY -> AlertRule.WEAK_KEY;
 			case WEAK_SIGNATURE -> AlertRule.WEAK_SIGNATURE;
 			case ADDRESSES_DISAGREE -> AlertRule.ADDRESSES_DISAGREE;
+			case CERT_REVOKED -> AlertRule.CERT_REVOKED;
 			case VULNERABILITY_HEARTBLEED, VULNERABILITY_CCS_INJECTION, VULNERABILITY_TICKETBLEED, VULNERABILITY_ROBOT,
 					VULNERABILITY_POODLE, VULNERABILITY_CLIENT_RENEGOTIATION, VULNERABILITY_SWEET32,
 					VULNERABILITY_FREAK, VULNERABILITY_LOGJAM, VULNERABILITY_DROWN ->
@@ -116,9 +121,21 @@ final class AlertRules {
 			case DNS_FAILURE, UNREACHABLE, TLS_HANDSHAKE_FAILED, CLIENT_CERTIFICATE_REQUIRED, STARTTLS_FAILED,
 					SCAN_ERROR, TARGET_DENIED, WEAK_CIPHER, CHAIN_TRUSTED, CHAIN_WRONG_ORDER, NOT_FOR_SERVERS,
 					SELF_SIGNED, MUST_STAPLE_WITHOUT_STAPLE, HSTS_MALFORMED, HSTS_ABSENT, PROTOCOLS,
-					VULNERABILITY_BEAST, VULNERABILITY_LUCKY13, PROBE_RATE_LIMITED ->
+					VULNERABILITY_BEAST, VULNERABILITY_LUCKY13, PROBE_RATE_LIMITED, REVOCATION_UNKNOWN ->
 				null;
 		};
+	}
+
+	/**
+	 * Whether the scan settles revocation: a chain was served and every served chain's
+	 * status is known (good or revoked). A status that could not be learned (a responder
+	 * down) neither raises nor resolves a revocation alert.
+	 */
+	private static boolean revocationKnown(List<AddressResult> served) {
+		return !served.isEmpty() && served.stream().allMatch((result) -> {
+			Revocation.Status status = result.revocation().summary().status();
+			return status == Revocation.Status.GOOD || status == Revocation.Status.REVOKED;
+		});
 	}
 
 	/** Like the finding module: no address answered at the TCP level. */
@@ -266,6 +283,9 @@ final class AlertRules {
 			}
 			case INSECURE_CIPHER -> conditions.add(new Condition(rule, "", config.severityOf(rule), 0,
 					"accepts insecure cipher suites", finding.message(), address, null, null));
+			case CERT_REVOKED -> conditions.add(new Condition(rule, finding.subject(), config.severityOf(rule), 0,
+					((seen != null && !seen.leaf()) ? "intermediate certificate" : "certificate") + " revoked",
+					finding.message(), address, certificate, null));
 			case VULNERABLE -> {
 				// One alert per vulnerability, at the finding's severity
 				String id = finding.kind().name().substring(VULNERABILITY_PREFIX.length());

@@ -23,6 +23,7 @@ import dev.tlswatch.scan.HstsDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.ScanKind;
 import dev.tlswatch.scan.ScanTrigger;
+import dev.tlswatch.scan.RevocationDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +102,13 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 	 * and grade are shown, {@code null} when the address was never fully probed
 	 * @param rateLimit what a rate limit cut short of that full probe, {@code null} when
 	 * nothing was
+	 * @param revocation the revocation status of the chain ({@code status} {@code GOOD},
+	 * {@code REVOKED}, {@code UNKNOWN} or {@code NOT_CHECKED}, {@code source}
+	 * {@code STAPLE}, {@code OCSP}, {@code CRL} or {@code null}, {@code reason},
+	 * {@code revokedAt}, {@code detail}): the first revoked certificate, else the first
+	 * unknown, else the leaf's; checked by quick checks too
+	 * @param chainRevocation the revocation status of each certificate of {@code chain},
+	 * in the same order
 	 */
 	record AddressResponse(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -110,7 +118,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 			@Nullable GradeResponse grade, int connections, @Nullable CipherSupport cipherSupport,
 			@Nullable Boolean ocspStapled, @Nullable HstsResponse hsts, @Nullable Boolean clientCertificateRequested,
 			List<String> clientCertificateAuthorities, List<VulnerabilityDetails> vulnerabilities,
-			@Nullable String fingerprint, @Nullable Instant fullProbeAt, @Nullable RateLimitResponse rateLimit) {
+			@Nullable String fingerprint, @Nullable Instant fullProbeAt, @Nullable RateLimitResponse rateLimit,
+			RevocationDetails revocation, List<RevocationDetails> chainRevocation) {
 
 		static AddressResponse of(AddressResult result) {
 			ChainReportDetails report = result.chainReport();
@@ -123,7 +132,8 @@ record ScanResponse(long id, long endpointId, ScanTrigger trigger, Instant start
 					GradeResponse.of(result.grade()), result.connections(), result.cipherSupport(),
 					result.ocspStapled(), HstsResponse.of(result.hsts()), result.clientCertificateRequested(),
 					result.clientCertificateAuthorities(), result.vulnerabilityDetails(), result.fingerprint(),
-					result.fullProbeAt(), RateLimitResponse.of(result.rateLimit()));
+					result.fullProbeAt(), RateLimitResponse.of(result.rateLimit()), result.revocationDetails(),
+					result.chainRevocationDetails());
 		}
 
 	}

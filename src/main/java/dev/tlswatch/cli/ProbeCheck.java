@@ -14,6 +14,7 @@ import dev.tlswatch.probe.GradeLetter;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.Revocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,7 @@ record ProbeCheck(int warnDays, int critDays, @Nullable GradeLetter minGrade, bo
 		if (!handshake.chain().isEmpty()) {
 			left = judgeCertificate(handshake.chain().get(0), now, problems);
 			judgeTrust(handshake, problems);
+			judgeRevocation(report.revocation().summary(), problems);
 		}
 		else if (handshake.outcome() == HandshakeOutcome.OK) {
 			problems.add(new Finding(CheckState.UNKNOWN, "the server sent no certificate"));
@@ -142,6 +144,15 @@ record ProbeCheck(int warnDays, int critDays, @Nullable GradeLetter minGrade, bo
 			problems.add(new Finding(CheckState.WARNING, "certificate expires in " + days(left) + " on " + until));
 		}
 		return left;
+	}
+
+	/** A revoked certificate is CRITICAL; an unknown status is only shown. */
+	private static void judgeRevocation(Revocation revocation, List<Finding> problems) {
+		if (revocation.status() == Revocation.Status.REVOKED) {
+			String reason = (revocation.reason() != null) ? " (" + revocation.reason() + ")" : "";
+			problems.add(new Finding(CheckState.CRITICAL, "certificate revoked on " + revocation.revokedAt() + reason
+					+ " according to " + revocation.source()));
+		}
 	}
 
 	private void judgeTrust(HandshakeObservation handshake, List<Finding> problems) {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import dev.tlswatch.endpoint.InvalidPemException;
 import dev.tlswatch.endpoint.Pem;
@@ -26,7 +26,10 @@ import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeReport;
 import dev.tlswatch.probe.ProbeTarget;
+import dev.tlswatch.probe.RevocationChecker;
 import dev.tlswatch.probe.TlsEngine;
+import dev.tlswatch.revocation.OnlineRevocationChecker;
+import dev.tlswatch.revocation.RevocationLimits;
 import dev.tlswatch.scan.TlsModes;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -113,6 +116,15 @@ public final class ProbeCommand implements Callable<Integer> {
 			description = "A file whose first line is the password of an encrypted --client-key.")
 	@Nullable Path clientKeyPasswordFile;
 
+	@Option(names = "--no-revocation",
+			description = "Do not check revocation (OCSP staple, OCSP responder, CRL); report NOT_CHECKED.")
+	boolean noRevocation;
+
+	@Option(names = "--revocation-allow-private",
+			description = "Let revocation fetches reach loopback and private addresses (never link-local or cloud"
+					+ " metadata ones).")
+	boolean revocationAllowPrivate;
+
 	@Option(names = "--json", description = "Print one JSON document per target, one per line.")
 	boolean json;
 
@@ -144,11 +156,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
 	private final PrintStream out;
 
-	private final Supplier<TlsEngine> engine;
+	private final Function<RevocationChecker, TlsEngine> engine;
 
 	private final Clock clock;
 
-	ProbeCommand(PrintStream out, Supplier<TlsEngine> engine, Clock clock) {
+	ProbeCommand(PrintStream out, Function<RevocationChecker, TlsEngine> engine, Clock clock) {
 		this.out = out;
 		this.engine = engine;
 		this.clock = clock;
@@ -165,7 +177,7 @@ public final class ProbeCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw usageError(ex.getMessage());
 		}
-		TlsEngine engine = this.engine.get();
+		TlsEngine engine = this.engine.apply(revocationChecker());
 		List<ProbeCheck.TargetReports> probed = new ArrayList<>();
 		for (Target target : this.targets) {
 			probed.add(probe(engine, target, options));
@@ -181,6 +193,15 @@ public final class ProbeCommand implements Callable<Integer> {
 						.stream()
 						.allMatch((report) -> report.handshake().outcome() == HandshakeOutcome.OK));
 		return allCompleted ? 0 : 1;
+	}
+
+	/** The revocation check with the command's own timeouts and address guard. */
+	private RevocationChecker revocationChecker() {
+		if (this.noRevocation) {
+			return RevocationChecker.OFF;
+		}
+		return new OnlineRevocationChecker(RevocationLimits.of(CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT),
+				new RevocationGuard(this.revocationAllowPrivate));
 	}
 
 	private @Nullable ProbeCheck checkSettings() {

@@ -1,5 +1,6 @@
 package dev.tlswatch.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import dev.tlswatch.probe.Hsts;
 import dev.tlswatch.probe.KeyExchangeGroup;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.ServerOrder;
 import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.VulnerabilityResult;
@@ -91,6 +93,8 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 	 * @param gradeReasons what capped or lowered the grade
 	 * @param connections how many connections the probe opened
 	 * @param elapsedMillis how long the probe took
+	 * @param revocation the revocation status of the chain: the first revoked
+	 * certificate, else the first unknown, else the leaf's
 	 */
 	record Address(String address, String outcome, @Nullable String error, @Nullable String protocol,
 			@Nullable String cipherSuite, Map<String, @Nullable Boolean> protocols,
@@ -100,7 +104,7 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 			@Nullable Boolean ocspStapled, @Nullable Boolean clientCertificateRequested,
 			List<String> clientCertificateAuthorities, HstsPolicy hsts, List<VulnerabilityEntry> vulnerabilities,
 			String trust, @Nullable String trustError, @Nullable Boolean hostnameMatches, @Nullable String grade,
-			List<Reason> gradeReasons, int connections, long elapsedMillis) {
+			List<Reason> gradeReasons, int connections, long elapsedMillis, RevocationStatus revocation) {
 
 		static Address of(ProbeReport report) {
 			HandshakeObservation handshake = report.handshake();
@@ -109,8 +113,7 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 			return new Address(report.target().address().getHostAddress(), handshake.outcome().name(),
 					handshake.error(), handshake.protocol(), handshake.cipherSuite(), protocols(report),
 					cipherSuites(report), serverOrder(report), chachaPreference(report),
-					(ssl2 != null && ssl2.accepted()) ? ssl2.cipherKinds() : null, groups(report),
-					handshake.chain().stream().map(Certificate::of).toList(),
+					(ssl2 != null && ssl2.accepted()) ? ssl2.cipherKinds() : null, groups(report), certificates(report),
 					handshake.chainReport().issues().stream().map(Issue::of).toList(), handshake.ocspStapled().value(),
 					handshake.clientCertificateRequested(), handshake.clientCertificateAuthorities(),
 					HstsPolicy.of(report.hsts()),
@@ -118,7 +121,17 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 					handshake.trustError(), handshake.hostnameMatches(),
 					(grade != null) ? grade.letter().displayName() : null,
 					(grade != null) ? grade.reasons().stream().map(Reason::of).toList() : List.of(),
-					report.connections(), report.elapsed().toMillis());
+					report.connections(), report.elapsed().toMillis(),
+					RevocationStatus.of(report.revocation().summary()));
+		}
+
+		private static List<Certificate> certificates(ProbeReport report) {
+			List<CertificateInfo> chain = report.handshake().chain();
+			List<Certificate> certificates = new ArrayList<>();
+			for (int i = 0; i < chain.size(); i++) {
+				certificates.add(Certificate.of(chain.get(i), report.revocation().forCertificate(i)));
+			}
+			return certificates;
 		}
 
 		private static Map<String, @Nullable Boolean> protocols(ProbeReport report) {
@@ -197,14 +210,40 @@ record ReportDocument(String target, @Nullable String error, List<Address> addre
 	 * @param keyAlgorithm the key algorithm
 	 * @param keySize the key size in bits, {@code null} where unknown
 	 * @param signatureAlgorithm the signature algorithm
+	 * @param revocation this certificate's revocation status
 	 */
 	record Certificate(String subject, String issuer, String notBefore, String notAfter, String sha256,
-			List<String> subjectAltNames, String keyAlgorithm, @Nullable Integer keySize, String signatureAlgorithm) {
+			List<String> subjectAltNames, String keyAlgorithm, @Nullable Integer keySize, String signatureAlgorithm,
+			RevocationStatus revocation) {
 
-		static Certificate of(CertificateInfo certificate) {
+		static Certificate of(CertificateInfo certificate, Revocation revocation) {
 			return new Certificate(certificate.subject(), certificate.issuer(), certificate.notBefore().toString(),
 					certificate.notAfter().toString(), certificate.sha256(), certificate.subjectAltNames(),
-					certificate.keyAlgorithm(), certificate.keySize(), certificate.signatureAlgorithm());
+					certificate.keyAlgorithm(), certificate.keySize(), certificate.signatureAlgorithm(),
+					RevocationStatus.of(revocation));
+		}
+
+	}
+
+	/**
+	 * A revocation status.
+	 *
+	 * @param status {@code GOOD}, {@code REVOKED}, {@code UNKNOWN} or {@code NOT_CHECKED}
+	 * @param source {@code STAPLE}, {@code OCSP} or {@code CRL} for a good or revoked
+	 * answer, otherwise {@code null}
+	 * @param reason the CRL reason of a revoked certificate ({@code keyCompromise}...),
+	 * {@code null} when none was given
+	 * @param revokedAt when it was revoked (ISO-8601), otherwise {@code null}
+	 * @param detail what was seen, or why the status is unknown
+	 */
+	record RevocationStatus(String status, @Nullable String source, @Nullable String reason, @Nullable String revokedAt,
+			String detail) {
+
+		static RevocationStatus of(Revocation revocation) {
+			Revocation.Source source = revocation.source();
+			Instant revokedAt = revocation.revokedAt();
+			return new RevocationStatus(revocation.status().name(), (source != null) ? source.name() : null,
+					revocation.reason(), (revokedAt != null) ? revokedAt.toString() : null, revocation.detail());
 		}
 
 	}

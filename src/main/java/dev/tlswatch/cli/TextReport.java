@@ -9,6 +9,7 @@ import dev.tlswatch.probe.Grade;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.ProbeReport;
+import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.Ssl2Support;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VulnerabilityStatus;
@@ -80,9 +81,35 @@ final class TextReport {
 			.forEach((result) -> this.out.println("    " + result.vulnerability().name() + " "
 					+ result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + result.detail()
 					+ ")"));
+		printRevocation(report);
 		printGrade(report.grade());
 		this.out.println(
 				"    probe        " + report.connections() + " connections, " + report.elapsed().toMillis() + " ms");
+	}
+
+	private void printRevocation(ProbeReport report) {
+		if (report.handshake().chain().isEmpty()) {
+			return;
+		}
+		this.out.println("    revocation   " + revocation(report.revocation().summary()));
+		List<Revocation> certificates = report.revocation().certificates();
+		for (int i = 0; i < certificates.size() && certificates.size() > 1; i++) {
+			this.out.println("                 #" + i + " " + revocation(certificates.get(i)));
+		}
+	}
+
+	private static String revocation(Revocation revocation) {
+		StringBuilder text = new StringBuilder(revocation.status().name());
+		if (revocation.source() != null) {
+			text.append(" (").append(revocation.source()).append(')');
+		}
+		if (revocation.revokedAt() != null) {
+			text.append(" on ").append(revocation.revokedAt());
+		}
+		if (revocation.reason() != null) {
+			text.append(", ").append(revocation.reason());
+		}
+		return text.append(": ").append(revocation.detail()).toString();
 	}
 
 	private void printGrade(@Nullable Grade grade) {

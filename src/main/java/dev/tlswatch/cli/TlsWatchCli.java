@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.tlswatch.probe.RevocationChecker;
 import dev.tlswatch.probe.TlsEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +48,24 @@ public final class TlsWatchCli {
 	 * @return the exit status
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		return run(args, out, err, () -> new TlsEngine(TlsEngine.DEFAULT_CONNECTIONS_PER_ADDRESS), Clock.systemUTC());
+		return runWithRevocation(args, out, err,
+				(revocation) -> new TlsEngine(TlsEngine.DEFAULT_CONNECTIONS_PER_ADDRESS, revocation),
+				Clock.systemUTC());
 	}
 
+	/**
+	 * Run with a given engine, which does no revocation check of its own unless it was
+	 * built with one.
+	 */
 	static int run(String[] args, PrintStream out, PrintStream err, Supplier<TlsEngine> engine, Clock clock) {
+		return runWithRevocation(args, out, err, (revocation) -> engine.get(), clock);
+	}
+
+	/**
+	 * Run with an engine built around the revocation check the command's options ask for.
+	 */
+	static int runWithRevocation(String[] args, PrintStream out, PrintStream err,
+			Function<RevocationChecker, TlsEngine> engine, Clock clock) {
 		PrintWriter outWriter = new PrintWriter(out, true, charset(out));
 		PrintWriter errWriter = new PrintWriter(err, true, charset(err));
 		CommandLine commandLine = new CommandLine(new Main())

@@ -25,10 +25,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Watches the database over one dedicated connection (outside the pool, with short
  * connect and socket timeouts) and turns readiness to {@code REFUSING_TRAFFIC} within
- * about {@code check-interval + check-timeout} of the database going away, and back when
- * it answers again. Liveness is not touched: the JVM is fine, restarting it would not
- * help. While the database is down, {@link DatabaseDownFilter} answers requests with 503
- * at once instead of letting them wait for the pool.
+ * about {@code check-interval + 2 * check-timeout} of the database going away, and back
+ * when it answers again. Liveness is not touched: the JVM is fine, restarting it would
+ * not help. While the database is down, {@link DatabaseDownFilter} answers requests with
+ * 503 at once instead of letting them wait for the pool.
  */
 class DatabaseWatch implements SmartLifecycle {
 
@@ -61,9 +61,13 @@ class DatabaseWatch implements SmartLifecycle {
 		return this.down;
 	}
 
-	/** One check; runs on the watch thread only. */
+	/**
+	 * One check; runs on the watch thread only. A first failure is confirmed at once with
+	 * a fresh connection before readiness changes, so that one slow answer on a busy
+	 * machine (a GC pause, a CPU spike) does not turn every request into a 503.
+	 */
 	void check() {
-		boolean reachable = reachable();
+		boolean reachable = reachable() || (!this.down && reachable());
 		if (!reachable && !this.down) {
 			this.down = true;
 			logger.error("Database unreachable: readiness is now REFUSING_TRAFFIC, requests get 503");

@@ -83,6 +83,15 @@ public enum FindingKind {
 	/** The leaf demands OCSP stapling and the server sent no staple. */
 	MUST_STAPLE_WITHOUT_STAPLE(Severity.CRITICAL, true, "The certificate demands OCSP stapling, none was sent."),
 
+	/**
+	 * A certificate of the chain (leaf or intermediate) is revoked, according to a valid
+	 * stapled OCSP response, OCSP responder or CRL.
+	 */
+	CERT_REVOKED(Severity.CRITICAL, true, "A certificate of the chain is revoked."),
+
+	/** The revocation status of the chain could not be learned; the message says why. */
+	REVOCATION_UNKNOWN(Severity.INFO, true, "The revocation status could not be learned."),
+
 	/** The HSTS header is invalid, so browsers ignore it. */
 	HSTS_MALFORMED(Severity.WARNING, true, "The Strict-Transport-Security header is invalid."),
 

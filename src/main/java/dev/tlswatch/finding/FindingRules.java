@@ -24,6 +24,7 @@ import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.VersionSupport;
+import dev.tlswatch.probe.Revocation;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,7 @@ final class FindingRules {
 			chainIssues(result, findings);
 			protocolVersions(result, findings);
 			stapling(result, findings);
+			revocation(result, findings);
 			hsts(result, findings);
 			vulnerabilities(result, findings);
 			rateLimit(result, findings);
@@ -219,6 +221,45 @@ final class FindingRules {
 					"The certificate demands OCSP stapling (must-staple) but the server sent no OCSP response;"
 							+ " browsers that honour must-staple refuse the connection."));
 		}
+	}
+
+	/**
+	 * A revoked certificate, leaf or intermediate, is critical (SSL Labs fails it on
+	 * trust; the grade is capped at T by the engine), one finding per certificate named
+	 * by its fingerprint. A status that could not be learned is informational: unknown is
+	 * not revoked. Not checked (switched off) says nothing.
+	 */
+	private static void revocation(AddressResult result, List<FindingDetails> findings) {
+		List<Revocation> certificates = result.revocation().certificates();
+		for (int i = 0; i < certificates.size() && i < result.chain().size(); i++) {
+			Revocation revocation = certificates.get(i);
+			if (revocation.status() == Revocation.Status.REVOKED) {
+				CertificateInfo certificate = result.chain().get(i);
+				String which = (i == 0) ? "The certificate " : "The intermediate certificate ";
+				String reason = (revocation.reason() != null) ? " (" + revocation.reason() + ")" : "";
+				findings
+					.add(new FindingDetails(FindingKind.CERT_REVOKED, Severity.CRITICAL, result.address(),
+							which + certificate.subject() + " was revoked on " + revocation.revokedAt() + reason
+									+ " according to " + sourceText(revocation.source()) + ".",
+							certificate.sha256(), 0));
+			}
+		}
+		Revocation summary = result.revocation().summary();
+		if (summary.status() == Revocation.Status.UNKNOWN) {
+			findings.add(new FindingDetails(FindingKind.REVOCATION_UNKNOWN, Severity.INFO, result.address(),
+					"The revocation status could not be learned: " + summary.detail()));
+		}
+	}
+
+	private static String sourceText(Revocation.@Nullable Source source) {
+		if (source == null) {
+			return "an unknown source";
+		}
+		return switch (source) {
+			case STAPLE -> "the stapled OCSP response";
+			case OCSP -> "the OCSP responder";
+			case CRL -> "the CRL";
+		};
 	}
 
 	/**

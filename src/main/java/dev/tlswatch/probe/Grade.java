@@ -1,5 +1,6 @@
 package dev.tlswatch.probe;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,21 @@ public record Grade(GradeLetter letter, GradeLetter gradeIgnoringTrust, double s
 		percentage(keyExchangeScore, "keyExchangeScore");
 		percentage(cipherScore, "cipherScore");
 		reasons = List.copyOf(reasons);
+	}
+
+	/**
+	 * The same grade with one more certificate failure, which caps it at T: for what the
+	 * grader cannot see itself (a certificate found revoked by the revocation check).
+	 * @param code the reason's code ({@code CERT_REVOKED})
+	 * @param text the reason for users
+	 * @return the copy, the failure first among the reasons
+	 */
+	public Grade withTrustFailure(String code, String text) {
+		List<GradeReason> all = new ArrayList<>();
+		all.add(new GradeReason(code, text, GradeLetter.T));
+		all.addAll(this.reasons);
+		return new Grade(GradeLetter.T, this.gradeIgnoringTrust, this.score, this.protocolScore, this.keyExchangeScore,
+				this.cipherScore, all);
 	}
 
 	private static void percentage(double value, String name) {

@@ -32,12 +32,16 @@ import org.jspecify.annotations.Nullable;
  * 8446 §4.3.2, RFC 5246 §7.4.4); {@code null} when the handshake did not get that far
  * @param clientCertificateAuthorities the distinguished names (RFC 2253) of the
  * certificate authorities the request named, when they were read; empty otherwise
+ * @param staples the OCSP responses the server stapled, as received, by the position of
+ * their certificate; empty when none (or no completed handshake); judged by the
+ * revocation check, which uses a staple only when it is valid
  */
 public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
 		@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust, @Nullable String trustError,
 		@Nullable Boolean hostnameMatches, ChainReport chainReport, Observed<Boolean> ocspStapled,
-		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities) {
+		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+		List<OcspStaple> staples) {
 
 	private static final Observed<Boolean> STAPLING_NOT_TESTED = Observed.none(Observed.Status.COULD_NOT_TEST,
 			"No completed handshake");
@@ -50,6 +54,21 @@ public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome,
 		Objects.requireNonNull(chainReport, "chainReport");
 		chain = List.copyOf(chain);
 		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
+		staples = List.copyOf(staples);
+	}
+
+	/**
+	 * An observation without the stapled responses themselves.
+	 */
+	public HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Duration connectTime,
+			@Nullable Duration handshakeTime, List<CertificateInfo> chain, TrustStatus trust,
+			@Nullable String trustError, @Nullable Boolean hostnameMatches, ChainReport chainReport,
+			Observed<Boolean> ocspStapled, @Nullable Boolean clientCertificateRequested,
+			List<String> clientCertificateAuthorities) {
+		this(target, outcome, error, protocol, cipherSuite, connectTime, handshakeTime, chain, trust, trustError,
+				hostnameMatches, chainReport, ocspStapled, clientCertificateRequested, clientCertificateAuthorities,
+				List.of());
 	}
 
 	/**
@@ -88,7 +107,7 @@ public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome,
 			@Nullable Boolean hostnameMatches, ChainReport chainReport) {
 		return new HandshakeObservation(this.target, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectTime, this.handshakeTime, chain, trust, trustError, hostnameMatches, chainReport,
-				this.ocspStapled, this.clientCertificateRequested, this.clientCertificateAuthorities);
+				this.ocspStapled, this.clientCertificateRequested, this.clientCertificateAuthorities, this.staples);
 	}
 
 	/**
@@ -100,7 +119,7 @@ public record HandshakeObservation(ProbeTarget target, HandshakeOutcome outcome,
 	public HandshakeObservation withClientCertificateRequest(@Nullable Boolean requested, List<String> authorities) {
 		return new HandshakeObservation(this.target, this.outcome, this.error, this.protocol, this.cipherSuite,
 				this.connectTime, this.handshakeTime, this.chain, this.trust, this.trustError, this.hostnameMatches,
-				this.chainReport, this.ocspStapled, requested, authorities);
+				this.chainReport, this.ocspStapled, requested, authorities, this.staples);
 	}
 
 	/**

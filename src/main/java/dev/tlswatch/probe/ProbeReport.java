@@ -39,15 +39,21 @@ import org.jspecify.annotations.Nullable;
  * checks; {@code null} when not taken
  * @param rateLimit whether the server cut part of the probe short, {@code null} when it
  * did not
+ * @param revocation the revocation status of each certificate of the chain as sent
+ * ({@link RevocationReport#summary()} for the address); every certificate
+ * {@link Revocation.Status#NOT_CHECKED} when checking is switched off
  */
 public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 		Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
 		@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
 		Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
-		@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit) {
+		@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit, RevocationReport revocation) {
+
+	private static final String REVOCATION_NOT_CHECKED = "Revocation checking is switched off";
 
 	public ProbeReport {
 		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(revocation, "revocation");
 		Objects.requireNonNull(hsts, "hsts");
 		Objects.requireNonNull(handshake, "handshake");
 		Objects.requireNonNull(elapsed, "elapsed");
@@ -60,7 +66,20 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	}
 
 	/**
-	 * A report without fingerprint and rate limit.
+	 * A report without a revocation check.
+	 */
+	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
+			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
+			@Nullable Grade grade, int connections, Duration elapsed, Observed<Hsts> hsts, @Nullable Ssl2Support ssl2,
+			Map<TlsVersion, ChachaPreference> chachaPreference, List<VulnerabilityResult> vulnerabilities,
+			@Nullable HandshakeFingerprint fingerprint, @Nullable RateLimit rateLimit) {
+		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed, hsts, ssl2,
+				chachaPreference, vulnerabilities, fingerprint, rateLimit,
+				RevocationReport.notChecked(handshake.chain().size(), REVOCATION_NOT_CHECKED));
+	}
+
+	/**
+	 * A report without fingerprint, rate limit and revocation check.
 	 */
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
@@ -71,7 +90,8 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 	}
 
 	/**
-	 * A report without vulnerability checks, fingerprint and rate limit.
+	 * A report without vulnerability checks, fingerprint, rate limit and revocation
+	 * check.
 	 */
 	public ProbeReport(ProbeTarget target, HandshakeObservation handshake, List<VersionSupport> versions,
 			Map<TlsVersion, SuiteEnumeration> suites, List<GroupEnumeration> groups, @Nullable FeatureReport features,
@@ -98,6 +118,20 @@ public record ProbeReport(ProbeTarget target, HandshakeObservation handshake, Li
 			@Nullable Grade grade, int connections, Duration elapsed) {
 		this(target, handshake, versions, suites, groups, features, grade, connections, elapsed,
 				Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"));
+	}
+
+	/**
+	 * The same report with a revocation check, its grade capped at T when a certificate
+	 * is revoked (the rating guide: a revoked certificate fails trust).
+	 * @param revocation the check of this report's chain
+	 * @return the copy
+	 */
+	public ProbeReport withRevocation(RevocationReport revocation) {
+		Grade capped = (this.grade != null && revocation.revoked())
+				? this.grade.withTrustFailure("CERT_REVOKED", "Certificate revoked") : this.grade;
+		return new ProbeReport(this.target, this.handshake, this.versions, this.suites, this.groups, this.features,
+				capped, this.connections, this.elapsed, this.hsts, this.ssl2, this.chachaPreference,
+				this.vulnerabilities, this.fingerprint, this.rateLimit, revocation);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.tlswatch.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,8 @@ public final class TlsEngine {
 
 	private final ChachaPreferenceProber chacha;
 
+	private final RevocationChecker revocation;
+
 	// Vulnerability checks: the wire ones (Heartbleed, CCS injection, ROBOT, Logjam)
 	private final List<VulnerabilityCheck> vulnerabilityChecks;
 
@@ -65,9 +69,19 @@ public final class TlsEngine {
 	 * @param connectionsPerAddress connections open at once to one address, at least 1
 	 */
 	public TlsEngine(int connectionsPerAddress) {
+		this(connectionsPerAddress, RevocationChecker.OFF);
+	}
+
+	/**
+	 * An engine with the JSSE handshake, the wire probes, the given cap and a revocation
+	 * check of every chain received.
+	 * @param connectionsPerAddress connections open at once to one address, at least 1
+	 * @param revocation the revocation check ({@link RevocationChecker#OFF} for none)
+	 */
+	public TlsEngine(int connectionsPerAddress, RevocationChecker revocation) {
 		this(Probers.handshakes(), Probers.cipherSuites(), Probers.groups(),
 				Probers.features(Math.max(1, connectionsPerAddress)), Probers.hsts(), Probers.ssl2(),
-				Probers.chachaPreference(), Probers.vulnerabilityChecks(), connectionsPerAddress);
+				Probers.chachaPreference(), Probers.vulnerabilityChecks(), connectionsPerAddress, revocation);
 	}
 
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
@@ -78,6 +92,14 @@ public final class TlsEngine {
 	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
 			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha,
 			List<VulnerabilityCheck> vulnerabilityChecks, int connectionsPerAddress) {
+		this(handshakes, suites, groups, features, hsts, ssl2, chacha, vulnerabilityChecks, connectionsPerAddress,
+				RevocationChecker.OFF);
+	}
+
+	TlsEngine(TlsProber handshakes, CipherSuiteProber suites, GroupProber groups, FeatureProber features,
+			HstsProber hsts, Ssl2Prober ssl2, ChachaPreferenceProber chacha,
+			List<VulnerabilityCheck> vulnerabilityChecks, int connectionsPerAddress, RevocationChecker revocation) {
+		this.revocation = revocation;
 		if (connectionsPerAddress < 1) {
 			throw new IllegalArgumentException("At least one connection per address is needed");
 		}
@@ -124,9 +146,16 @@ public final class TlsEngine {
 					Observed.none(Observed.Status.COULD_NOT_TEST, "Not probed"), null, Map.of(), List.of(),
 					first.fingerprint(), null);
 		}
+		// The revocation check talks to the CA, not to the target: it runs beside the
+		// probes
+		@Nullable CompletableFuture<RevocationReport> revocationCheck = handshake.chain().isEmpty() ? null
+				: checkRevocation(handshake, options);
 		Sweeping sweeping = sweepAndEnumerate(target, options);
 		List<VersionSweep> sweeps = sweeping.sweeps();
 		handshake = WireFlights.complete(handshake, sweeps, target, options);
+		if (revocationCheck == null && !handshake.chain().isEmpty()) {
+			revocationCheck = checkRevocation(handshake, options);
+		}
 		List<GroupEnumeration> groupResults = sweeping.groups();
 		List<VersionSupport> versionResults = sweeps.stream().map(VersionSweep::support).toList();
 		Map<TlsVersion, SuiteEnumeration> suiteResults = new EnumMap<>(TlsVersion.class);
@@ -159,20 +188,25 @@ public final class TlsEngine {
 			suiteResults = RateLimited.suites(suiteResults, rateLimit);
 			groupResults = RateLimited.groups(groupResults, rateLimit);
 		}
-		return new ProbeReport(target, handshake, versionResults, suiteResults, groupResults, featureReport,
+		ProbeReport report = new ProbeReport(target, handshake, versionResults, suiteResults, groupResults,
+				featureReport,
 				Grades.of(handshake, versionResults, suiteResults, groupResults, featureReport, hsts, sweeping.ssl2(),
 						vulnerabilities),
 				connections.get(), Duration.ofNanos(System.nanoTime() - started), hsts, sweeping.ssl2(),
 				sweeping.chacha(), vulnerabilities, first.fingerprint(), rateLimit);
+		return (revocationCheck != null) ? report.withRevocation(revocationCheck.join()) : report;
 	}
 
 	/**
 	 * A quick check of one address: one handshake that fingerprints what it serves, and
 	 * one retry when the first could not reach the server's TLS (a lost SYN, a reset).
-	 * Nothing else is asked.
+	 * Nothing else is asked of the address. The chain it saw is checked for revocation
+	 * (with its staples), as the full probe checks it: that asks the CA, not the address,
+	 * so a certificate revoked since the last full probe is found at the next quick
+	 * check.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
-	 * @return the handshake and its fingerprint
+	 * @return the handshake, its fingerprint and the chain's revocation status
 	 */
 	public QuickCheck quickCheck(ProbeTarget target, ProbeOptions options) {
 		long started = System.nanoTime();
@@ -182,8 +216,23 @@ public final class TlsEngine {
 			check = this.handshakes.fingerprinted(target, options);
 			connections++;
 		}
-		return new QuickCheck(check.handshake(), check.fingerprint(), connections,
-				Duration.ofNanos(System.nanoTime() - started));
+		HandshakeObservation handshake = check.handshake();
+		RevocationReport revocation = handshake.chain().isEmpty() ? new RevocationReport(List.of())
+				: checkRevocation(handshake, options).join();
+		return new QuickCheck(handshake, check.fingerprint(), connections,
+				Duration.ofNanos(System.nanoTime() - started), revocation);
+	}
+
+	/**
+	 * Check the chain's revocation on a virtual thread of its own; the checker bounds its
+	 * fetches and never throws, and a bug in it is reported as unknown.
+	 */
+	private CompletableFuture<RevocationReport> checkRevocation(HandshakeObservation handshake, ProbeOptions options) {
+		return CompletableFuture
+			.supplyAsync(() -> this.revocation.check(handshake.chain(), handshake.staples(), options),
+					(task) -> Thread.ofVirtual().start(task))
+			.exceptionally((ex) -> new RevocationReport(Collections.nCopies(handshake.chain().size(),
+					Revocation.unknown("Revocation check failed: " + ex))));
 	}
 
 	/**

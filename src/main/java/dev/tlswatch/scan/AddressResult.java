@@ -1,12 +1,15 @@
 package dev.tlswatch.scan;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeFingerprint;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.RateLimit;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
@@ -54,6 +57,11 @@ import org.jspecify.annotations.Nullable;
  * did not answer)
  * @param rateLimit what a rate limit cut short of that full probe, {@code null} when
  * nothing was
+ * @param revocation the revocation status of each certificate of the chain, leaf first
+ * ({@link RevocationReport#summary()} for the address); not checked for a scan stored
+ * before revocation was checked, or with the check switched off. A quick check checks the
+ * chain it saw (the check opens no connection to the address); one that saw no chain
+ * carries the last full probe's forward
  */
 public record AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 		@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -63,9 +71,13 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 		@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
 		@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
 		List<VulnerabilityResult> vulnerabilities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
-		@Nullable RateLimit rateLimit) {
+		@Nullable RateLimit rateLimit, RevocationReport revocation) {
+
+	/** Why a result without a revocation check has none. */
+	static final String REVOCATION_NOT_RECORDED = "Revocation was not checked in this scan";
 
 	public AddressResult {
+		Objects.requireNonNull(revocation, "revocation");
 		chain = List.copyOf(chain);
 		versions = List.copyOf(versions);
 		clientCertificateAuthorities = List.copyOf(clientCertificateAuthorities);
@@ -88,7 +100,7 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	}
 
 	/**
-	 * A result without fingerprint, full probe time and rate limit.
+	 * A result without fingerprint, full probe time, rate limit and revocation check.
 	 */
 	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
 			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
@@ -105,22 +117,29 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 
 	/**
 	 * This result as a quick check shows it: the fresh handshake's facts (outcome,
-	 * negotiated version and suite, timings, chain and its trust, stapling) with the rest
-	 * carried forward from this, the last full probe's result, marked with when that ran.
+	 * negotiated version and suite, timings, chain and its trust, stapling, the chain's
+	 * revocation status) with the rest carried forward from this, the last full probe's
+	 * result, marked with when that ran. A quick check that saw no chain carries the full
+	 * probe's revocation status too; the carried grade follows the revocation status
+	 * shown (T for a revoked certificate, as the full probe grades it).
 	 * @param quick the quick check's own result
 	 * @param fullProbeAt when the full probe ran
 	 * @return the carried result
 	 */
 	public AddressResult carriedInto(AddressResult quick, Instant fullProbeAt) {
+		// Revocation is checked afresh by the quick check on the chain it saw (it costs
+		// the address no connection); only a quick check that saw no chain carries it
+		RevocationReport revocation = quick.chain.isEmpty() ? this.revocation : quick.revocation;
+		GradeDetails grade = (this.grade != null) ? this.grade.withRevoked(revocation.revoked()) : null;
 		return new AddressResult(quick.address, quick.outcome, quick.error, quick.protocol, quick.cipherSuite,
 				quick.connectMillis, quick.handshakeMillis, quick.trust, quick.trustError, quick.hostnameMatches,
-				quick.chain, quick.chainReport, this.versions, this.grade, quick.connections, this.cipherSupport,
+				quick.chain, quick.chainReport, this.versions, grade, quick.connections, this.cipherSupport,
 				(quick.ocspStapled != null) ? quick.ocspStapled : this.ocspStapled, this.hsts,
 				(quick.clientCertificateRequested != null) ? quick.clientCertificateRequested
 						: this.clientCertificateRequested,
 				quick.clientCertificateRequested != null ? quick.clientCertificateAuthorities
 						: this.clientCertificateAuthorities,
-				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit);
+				this.vulnerabilities, quick.fingerprint, fullProbeAt, this.rateLimit, revocation);
 	}
 
 	/**
@@ -133,7 +152,38 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
 				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
 				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
-				this.fingerprint, at, this.rateLimit);
+				this.fingerprint, at, this.rateLimit, this.revocation);
+	}
+
+	/**
+	 * A result without a revocation check.
+	 */
+	public AddressResult(@Nullable String address, HandshakeOutcome outcome, @Nullable String error,
+			@Nullable String protocol, @Nullable String cipherSuite, @Nullable Integer connectMillis,
+			@Nullable Integer handshakeMillis, TrustStatus trust, @Nullable String trustError,
+			@Nullable Boolean hostnameMatches, List<CertificateInfo> chain, ChainReportDetails chainReport,
+			List<VersionSupport> versions, @Nullable GradeDetails grade, int connections,
+			@Nullable CipherSupport cipherSupport, @Nullable Boolean ocspStapled, @Nullable HstsDetails hsts,
+			@Nullable Boolean clientCertificateRequested, List<String> clientCertificateAuthorities,
+			List<VulnerabilityResult> vulnerabilities, @Nullable String fingerprint, @Nullable Instant fullProbeAt,
+			@Nullable RateLimit rateLimit) {
+		this(address, outcome, error, protocol, cipherSuite, connectMillis, handshakeMillis, trust, trustError,
+				hostnameMatches, chain, chainReport, versions, grade, connections, cipherSupport, ocspStapled, hsts,
+				clientCertificateRequested, clientCertificateAuthorities, vulnerabilities, fingerprint, fullProbeAt,
+				rateLimit, RevocationReport.notChecked(chain.size(), REVOCATION_NOT_RECORDED));
+	}
+
+	/**
+	 * The same result with a revocation report.
+	 * @param revocation the report
+	 * @return the copy
+	 */
+	public AddressResult withRevocation(RevocationReport revocation) {
+		return new AddressResult(this.address, this.outcome, this.error, this.protocol, this.cipherSuite,
+				this.connectMillis, this.handshakeMillis, this.trust, this.trustError, this.hostnameMatches, this.chain,
+				this.chainReport, this.versions, this.grade, this.connections, this.cipherSupport, this.ocspStapled,
+				this.hsts, this.clientCertificateRequested, this.clientCertificateAuthorities, this.vulnerabilities,
+				this.fingerprint, this.fullProbeAt, this.rateLimit, revocation);
 	}
 
 	/**
@@ -204,6 +254,27 @@ public record AddressResult(@Nullable String address, HandshakeOutcome outcome, 
 	 */
 	public List<VulnerabilityResult> vulnerable() {
 		return this.vulnerabilities.stream().filter(VulnerabilityResult::vulnerable).toList();
+	}
+
+	/**
+	 * The revocation status of the chain for pages and the API: the first revoked
+	 * certificate, else the first unknown, else the leaf's.
+	 * @return the status
+	 */
+	public RevocationDetails revocationDetails() {
+		return RevocationDetails.of(this.revocation.summary());
+	}
+
+	/**
+	 * The revocation status of each certificate of the chain, in the order sent.
+	 * @return one status per certificate
+	 */
+	public List<RevocationDetails> chainRevocationDetails() {
+		List<RevocationDetails> details = new ArrayList<>();
+		for (int i = 0; i < this.chain.size(); i++) {
+			details.add(RevocationDetails.of(this.revocation.forCertificate(i)));
+		}
+		return List.copyOf(details);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.tlswatch.scan;
 import java.util.List;
 
 import dev.tlswatch.probe.Hsts;
+import dev.tlswatch.probe.Revocation;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.Observed;
 import dev.tlswatch.probe.VulnerabilityResult;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +41,34 @@ class CipherSupportCodec {
 		return (hsts != null) ? this.json.writeValueAsString(HstsDocument.of(hsts)) : null;
 	}
 
+	@Nullable String encodeRevocation(RevocationReport revocation) {
+		return this.json.writeValueAsString(new RevocationDocument(revocation.certificates()));
+	}
+
+	/**
+	 * The stored revocation report; a scan stored before revocation was checked has none.
+	 * @param document the column
+	 * @param chainLength the number of certificates of the stored chain
+	 * @return the report
+	 */
+	RevocationReport decodeRevocation(@Nullable String document, int chainLength) {
+		if (document == null) {
+			return RevocationReport.notChecked(chainLength, AddressResult.REVOCATION_NOT_RECORDED);
+		}
+		return new RevocationReport(this.json.readValue(document, RevocationDocument.class).certificates());
+	}
+
 	@Nullable HstsDetails decodeHsts(@Nullable String document) {
 		return (document != null) ? this.json.readValue(document, HstsDocument.class).toDetails() : null;
+	}
+
+	/**
+	 * A revocation report as its column holds it: per certificate, {@code status},
+	 * {@code source}, {@code reason}, {@code revokedAt} (ISO-8601) and {@code detail}.
+	 *
+	 * @param certificates the answers, leaf first
+	 */
+	record RevocationDocument(List<Revocation> certificates) {
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.tlswatch.scan;
 
+import dev.tlswatch.probe.RevocationChecker;
 import dev.tlswatch.probe.TlsEngine;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +14,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
 
+	/**
+	 * The engine, with the application's revocation check unless
+	 * {@code tlswatch.scan.revocation} is {@code false}.
+	 */
 	@Bean
-	TlsEngine tlsEngine(ScanSettings settings) {
-		return new TlsEngine(settings.connectionsPerAddress());
+	TlsEngine tlsEngine(ScanSettings settings, ObjectProvider<RevocationChecker> revocation) {
+		RevocationChecker checker = settings.revocation() ? revocation.getIfAvailable(() -> RevocationChecker.OFF)
+				: RevocationChecker.OFF;
+		return new TlsEngine(settings.connectionsPerAddress(), checker);
 	}
 
 }

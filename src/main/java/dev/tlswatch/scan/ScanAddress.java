@@ -136,6 +136,11 @@ class ScanAddress {
 	@Column(name = "rate_limit_reason")
 	private @Nullable String rateLimitReason;
 
+	// jsonb of the RevocationReport, read and written whole by CipherSupportCodec
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable String revocation;
+
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
@@ -153,8 +158,10 @@ class ScanAddress {
 	}
 
 	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities) {
+			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities,
+			@Nullable String revocation) {
 		this.vulnerabilities = vulnerabilities;
+		this.revocation = revocation;
 		this.cipherSupport = cipherSupport;
 		this.hsts = hsts;
 		this.clientCertificateRequested = result.clientCertificateRequested();
@@ -206,7 +213,8 @@ class ScanAddress {
 				report, versions, storedGrade(), this.connections, codec.decode(this.cipherSupport), this.ocspStapled,
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
 				codec.decodeNames(this.clientCertificateAuthorities), codec.decodeVulnerabilities(this.vulnerabilities),
-				this.fingerprint, this.fullProbeAt, storedRateLimit());
+				this.fingerprint, this.fullProbeAt, storedRateLimit(),
+				codec.decodeRevocation(this.revocation, chain.size()));
 	}
 
 	private @Nullable RateLimit storedRateLimit() {

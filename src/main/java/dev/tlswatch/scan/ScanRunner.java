@@ -196,7 +196,7 @@ class ScanRunner {
 			QuickCheck check = this.engine.quickCheck(target, options);
 			return new ProbeReport(target, check.handshake(), List.of(), Map.of(), List.of(), null, null,
 					check.connections(), check.elapsed(), Observed.none(Observed.Status.COULD_NOT_TEST, "Quick check"),
-					null, Map.of(), List.of(), check.fingerprint(), null);
+					null, Map.of(), List.of(), check.fingerprint(), null, check.revocation());
 		}
 		ProbeOptions watched = paced
 				? options.withWatch(this.pacer.forAddress(this.settings.rateLimitedConnectionsPerMinute())) : options;

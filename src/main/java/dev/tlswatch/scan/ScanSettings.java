@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * opens to one address of an endpoint whose server was seen to rate-limit probes
  * @param rateLimitMemory how long such an endpoint stays paced after its server last cut
  * a full probe short
+ * @param revocation whether each scan, full probe and quick check alike, checks the
+ * revocation status of every certificate of the chain it saw (a valid staple, OCSP, then
+ * the CRL); {@code false} reports {@code NOT_CHECKED}
  */
 @ConfigurationProperties("tlswatch.scan")
 record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration handshakeTimeout,
@@ -38,7 +41,7 @@ record ScanSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("
 		@DefaultValue("4") int connectionsPerAddress, @Nullable Path trustBundle,
 		@DefaultValue List<Integer> discoveryExtraPorts, @DefaultValue("true") boolean fetchMissingIntermediates,
 		@DefaultValue("24h") Duration fullProbeMaxAge, @DefaultValue("6") int rateLimitedConnectionsPerMinute,
-		@DefaultValue("30d") Duration rateLimitMemory) {
+		@DefaultValue("30d") Duration rateLimitMemory, @DefaultValue("true") boolean revocation) {
 
 	/** The most extra ports one discovery tries. */
 	static final int MAX_DISCOVERY_EXTRA_PORTS = 64;

@@ -123,7 +123,8 @@ class ScanStore {
 				overallError(results, outcome), run.kind(), fullProbeAt);
 		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
 				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()),
-				this.codec.encodeVulnerabilities(result.vulnerabilities()))));
+				this.codec.encodeVulnerabilities(result.vulnerabilities()),
+				this.codec.encodeRevocation(result.revocation()))));
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -193,7 +194,7 @@ class ScanStore {
 				observation.ocspStapled().value(), report.answered() ? toHsts(report.hsts()) : null,
 				observation.clientCertificateRequested(), observation.clientCertificateAuthorities(),
 				report.vulnerabilities(), (report.fingerprint() != null) ? report.fingerprint().value() : null, null,
-				report.rateLimit());
+				report.rateLimit(), report.revocation());
 	}
 
 	private static HstsDetails toHsts(Observed<Hsts> observed) {

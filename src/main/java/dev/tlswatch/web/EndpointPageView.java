@@ -34,6 +34,7 @@ import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.CipherSupport;
 import dev.tlswatch.scan.GradeDetails;
 import dev.tlswatch.scan.HstsDetails;
+import dev.tlswatch.scan.RevocationDetails;
 import dev.tlswatch.scan.VulnerabilityDetails;
 import dev.tlswatch.scan.ScanDetails;
 import dev.tlswatch.scan.Scans;
@@ -125,9 +126,16 @@ class EndpointPageView {
 			.filter((result) -> result.rateLimit() != null)
 			.map((result) -> result.address() + ": " + result.rateLimit().describe())
 			.toList();
+		List<RevocationDetails> chainRevocation = certifiedResult(scan).map(AddressResult::chainRevocationDetails)
+			.orElse(List.of());
+		List<RevocationRow> revocation = scan.results()
+			.stream()
+			.filter((result) -> !result.chain().isEmpty())
+			.map(RevocationRow::of)
+			.toList();
 		return new CurrentScan(scan.id(), Timestamp.of(scan.finishedAt()), StatusBadge.of(scan.outcome()), scan.error(),
 				chain, addresses, versions, grades, suites, findingRows, extras, vulnerabilities, kind(scan),
-				Timestamp.of(scan.fullProbeAt()), rateLimits);
+				Timestamp.of(scan.fullProbeAt()), rateLimits, chainRevocation, revocation);
 	}
 
 	/**
@@ -330,16 +338,23 @@ class EndpointPageView {
 	 * @param kind "Quick check" or "Full probe"
 	 * @param fullProbeAt when the full probe ran whose facts are shown
 	 * @param rateLimits per address whose full probe a rate limit cut short, what it cut
+	 * @param chainRevocation the revocation status of each certificate of {@code chain},
+	 * in the same order
+	 * @param revocation the revocation status of the chain, one row per address that sent
+	 * one
 	 */
 	record CurrentScan(long id, Timestamp finishedAt, StatusBadge outcome, @Nullable String error,
 			List<CertificateView> chain, List<AddressRow> addresses, List<VersionsRow> versions, List<GradeRow> grades,
 			List<SuitesRow> suites, List<FindingRow> findings, List<ExtrasRow> extras,
-			List<VulnerabilitiesRow> vulnerabilities, String kind, Timestamp fullProbeAt, List<String> rateLimits) {
+			List<VulnerabilitiesRow> vulnerabilities, String kind, Timestamp fullProbeAt, List<String> rateLimits,
+			List<RevocationDetails> chainRevocation, List<RevocationRow> revocation) {
 
 		private static final String CRITICAL = "critical";
 
 		CurrentScan {
 			rateLimits = List.copyOf(rateLimits);
+			chainRevocation = List.copyOf(chainRevocation);
+			revocation = List.copyOf(revocation);
 			extras = List.copyOf(extras);
 			vulnerabilities = List.copyOf(vulnerabilities);
 			chain = List.copyOf(chain);
@@ -573,6 +588,44 @@ class EndpointPageView {
 		 */
 		public long vulnerableCount() {
 			return this.verdicts.stream().filter(VulnerabilityDetails::vulnerable).count();
+		}
+
+	}
+
+	/**
+	 * The revocation status of the chain one address sent.
+	 *
+	 * @param address the address
+	 * @param status the status of the chain: the first revoked certificate, else the
+	 * first unknown, else the leaf's
+	 */
+	record RevocationRow(@Nullable String address, RevocationDetails status) {
+
+		static RevocationRow of(AddressResult result) {
+			return new RevocationRow(result.address(), result.revocationDetails());
+		}
+
+		/**
+		 * The badge class of a status.
+		 * @param status the status
+		 * @return a CSS class
+		 */
+		public static String badgeClass(RevocationDetails status) {
+			return switch (status.status()) {
+				case "GOOD" -> "badge badge--ok";
+				case "REVOKED" -> "badge badge--critical";
+				default -> "badge badge--neutral";
+			};
+		}
+
+		/**
+		 * A status in words.
+		 * @param status the status
+		 * @return for example "revoked (OCSP)"
+		 */
+		public static String label(RevocationDetails status) {
+			String label = status.status().toLowerCase(Locale.ROOT).replace('_', ' ');
+			return (status.source() != null) ? label + " (" + status.source() + ")" : label;
 		}
 
 	}

@@ -22,6 +22,8 @@ import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.probe.HandshakeOutcome;
+import dev.tlswatch.probe.Revocation;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
@@ -372,6 +374,37 @@ class AlertRulesTests {
 		Evaluation evaluation = evaluate(scan(1, 1, ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))))));
 
 		assertThat(evaluation.evaluated()).doesNotContain(AlertRule.VULNERABLE);
+	}
+
+	@Test
+	void revokedIntermediateIsOneCriticalAlertNamingItsCertificate() {
+		CertificateInfo leaf = leaf("a", Duration.ofDays(50));
+		CertificateInfo intermediate = leaf("b", Duration.ofDays(900));
+		AddressResult result = ok("192.0.2.1", List.of(leaf, intermediate))
+			.withRevocation(new RevocationReport(List.of(Revocation.good(Revocation.Source.OCSP, "Good"), Revocation
+				.revoked(Revocation.Source.CRL, "cACompromise", NOW.minus(Duration.ofDays(1)), "On the CRL"))));
+
+		Evaluation evaluation = evaluate(scan(1, 1, result));
+
+		assertThat(evaluation.evaluated()).contains(AlertRule.CERT_REVOKED);
+		Condition revoked = only(evaluation, AlertRule.CERT_REVOKED);
+		assertThat(revoked.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(revoked.subject()).isEqualTo(intermediate.sha256());
+		assertThat(revoked.title()).isEqualTo("intermediate certificate revoked");
+		assertThat(revoked.message()).contains("cACompromise").contains("the CRL");
+	}
+
+	@Test
+	void unknownRevocationRaisesNothingAndLeavesTheRuleUnjudged() {
+		AddressResult result = ok("192.0.2.1", List.of(leaf("a", Duration.ofDays(50))))
+			.withRevocation(new RevocationReport(List.of(Revocation.unknown("OCSP timed out"))));
+
+		Evaluation evaluation = evaluate(scan(1, 1, result));
+
+		assertThat(evaluation.evaluated()).doesNotContain(AlertRule.CERT_REVOKED);
+		assertThat(evaluation.conditions()).extracting(Condition::rule).doesNotContain(AlertRule.CERT_REVOKED);
+		assertThat(AlertRules.ruleFor(FindingKind.REVOCATION_UNKNOWN)).isNull();
+		assertThat(AlertRules.ruleFor(FindingKind.CERT_REVOKED)).isEqualTo(AlertRule.CERT_REVOKED);
 	}
 
 }

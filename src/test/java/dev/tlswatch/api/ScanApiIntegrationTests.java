@@ -226,11 +226,11 @@ class ScanApiIntegrationTests {
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.type").value("https://tlswatch.dev/problems/endpoint-not-found"));
 		}
-		// Only the routes' own calls: the metrics snapshot reads scans on its own
-		// schedule
+		// Only the routes' own calls, about the unknown endpoint: the metrics snapshot
+		// reads the latest scans of the known endpoints on its own schedule
 		then(this.scans).should(never()).scanNow(anyLong());
 		then(this.scans).should(never()).history(anyLong(), any());
-		then(this.scans).should(never()).latest(anyLong());
+		then(this.scans).should(never()).latest(Long.MAX_VALUE);
 	}
 
 	@Test
@@ -376,7 +376,11 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"ENABLED","maxAge":31536000,"includeSubDomains":true,"preload":false,
 				    "header":"max-age=31536000; includeSubDomains","detail":"HTTP 200"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null},
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null,
+				   "revocation":{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
+				    "detail":"Revocation was not checked in this scan"},
+				   "chainRevocation":[{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
+				    "detail":"Revocation was not checked in this scan"}]},
 				  {"address":"10.0.0.1","outcome":"DENIED","error":"Private address","protocol":null,"cipherSuite":null,
 				   "connectMillis":null,"handshakeMillis":null,"trust":"UNKNOWN","trustError":null,"hostnameMatches":null,
 				   "chain":[],"chainIssues":[],"leafSctCount":null,"leafMustStaple":null,"versions":[],"grade":null,
@@ -384,7 +388,10 @@ class ScanApiIntegrationTests {
 				   "hsts":{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,
 				    "detail":"Port 25 is not an HTTPS port"},
 				   "clientCertificateRequested":null,"clientCertificateAuthorities":[],
-				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null}],
+				   "vulnerabilities":[],"fingerprint":null,"fullProbeAt":null,"rateLimit":null,
+				   "revocation":{"status":"NOT_CHECKED","source":null,"reason":null,"revokedAt":null,
+				    "detail":"Revocation checking is switched off"},
+				   "chainRevocation":[]}],
 				 "findings":[],"kind":"FULL","fullProbeAt":"2026-11-27T10:00:00Z"}
 				"""
 			.formatted(endpointId, SHA256);

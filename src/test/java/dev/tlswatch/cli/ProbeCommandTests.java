@@ -121,11 +121,14 @@ class ProbeCommandTests {
 					"cipherSuite", "protocols", "cipherSuites", "serverOrder", "chachaPreference", "sslv2CipherKinds",
 					"groups", "chain", "chainIssues", "ocspStapled", "clientCertificateRequested",
 					"clientCertificateAuthorities", "hsts", "vulnerabilities", "trust", "trustError", "hostnameMatches",
-					"grade", "gradeReasons", "connections", "elapsedMillis");
+					"grade", "gradeReasons", "connections", "elapsedMillis", "revocation");
+			assertThat(address.get("revocation").propertyNames()).containsExactly("status", "source", "reason",
+					"revokedAt", "detail");
 			assertThat(address.get("protocols").propertyNames()).containsExactly("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1",
 					"TLSv1.2", "TLSv1.3");
 			assertThat(address.get("chain").get(0).propertyNames()).containsExactly("subject", "issuer", "notBefore",
-					"notAfter", "sha256", "subjectAltNames", "keyAlgorithm", "keySize", "signatureAlgorithm");
+					"notAfter", "sha256", "subjectAltNames", "keyAlgorithm", "keySize", "signatureAlgorithm",
+					"revocation");
 			assertThat(address.get("chain").get(0).get("notAfter").asString())
 				.isEqualTo(leaf.certificate().getNotAfter().toInstant().toString());
 			assertThat(address.get("hsts").propertyNames()).containsExactly("state", "maxAge", "includeSubDomains",

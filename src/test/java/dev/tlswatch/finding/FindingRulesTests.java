@@ -16,6 +16,8 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
+import dev.tlswatch.probe.Revocation;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.Vulnerability;
 import dev.tlswatch.probe.VulnerabilityResult;
 import dev.tlswatch.scan.AddressResult;
@@ -379,6 +381,38 @@ class FindingRulesTests {
 			.containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL,
 					Severity.WARNING, Severity.CRITICAL, Severity.WARNING, Severity.CRITICAL, Severity.CRITICAL,
 					Severity.CRITICAL, Severity.INFO, Severity.INFO);
+	}
+
+	@Test
+	void revokedCertificateIsCriticalAndUnknownIsInformation() {
+		AddressResult base = ok(TrustStatus.TRUSTED, true, NOW.plus(Duration.ofDays(90)));
+		Instant revokedAt = NOW.minus(Duration.ofDays(2));
+		AddressResult revoked = base.withRevocation(new RevocationReport(
+				List.of(Revocation.revoked(Revocation.Source.OCSP, "keyCompromise", revokedAt, "Revoked"))));
+		AddressResult unknown = base
+			.withRevocation(new RevocationReport(List.of(Revocation.unknown("no pointer: nothing to ask"))));
+		AddressResult good = base
+			.withRevocation(new RevocationReport(List.of(Revocation.good(Revocation.Source.STAPLE, "Good"))));
+
+		List<FindingDetails> fromRevoked = FindingRules.judge(scan(revoked), POLICY, NOW);
+		List<FindingDetails> fromUnknown = FindingRules.judge(scan(unknown), POLICY, NOW);
+
+		assertThat(fromRevoked).filteredOn((finding) -> finding.kind() == FindingKind.CERT_REVOKED)
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+				assertThat(finding.subject()).isEqualTo(base.chain().get(0).sha256());
+				assertThat(finding.message()).isEqualTo("The certificate CN=example.test was revoked on " + revokedAt
+						+ " (keyCompromise) according to the OCSP responder.");
+			});
+		assertThat(FindingRules.status(scan(revoked), fromRevoked)).isEqualTo(EndpointStatus.CRITICAL);
+		assertThat(fromUnknown).filteredOn((finding) -> finding.kind() == FindingKind.REVOCATION_UNKNOWN)
+			.extracting(FindingDetails::severity, FindingDetails::message)
+			.containsExactly(
+					tuple(Severity.INFO, "The revocation status could not be learned: no pointer: nothing to ask"));
+		assertThat(fromUnknown).extracting(FindingDetails::kind).doesNotContain(FindingKind.CERT_REVOKED);
+		assertThat(FindingRules.judge(scan(good), POLICY, NOW)).extracting(FindingDetails::kind)
+			.doesNotContain(FindingKind.CERT_REVOKED, FindingKind.REVOCATION_UNKNOWN);
 	}
 
 	private static AddressResult withHsts(HstsDetails hsts) {

@@ -1,9 +1,5 @@
 package dev.tlswatch.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,21 +14,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tlswatch.alert.AlertRule;
 import dev.tlswatch.alert.Alerts;
 import dev.tlswatch.alert.EndpointAlertSettings;
-import dev.tlswatch.config.PostgresConnectionDetails;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
+import dev.tlswatch.support.StoppableDatabase;
+import dev.tlswatch.support.TestMailServer;
 import dev.tlswatch.support.MissingModuleStandIns;
 import dev.tlswatch.support.TestAuthenticationConfiguration;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestSmtp;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,11 +71,7 @@ class OutboxDatabaseOutageIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private static final Path DATA = createDataDirectory();
-
-	private static EmbeddedPostgres server = start(0);
-
-	private static final int PORT = server.getPort();
+	private static final StoppableDatabase DATABASE = new StoppableDatabase("outage test");
 
 	/**
 	 * When the mail sender stops the database next: before or after it hands a mail over.
@@ -126,8 +117,8 @@ class OutboxDatabaseOutageIntegrationTests {
 	}
 
 	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
+	static void stopServer() {
+		DATABASE.stop();
 	}
 
 	@Test
@@ -181,7 +172,7 @@ class OutboxDatabaseOutageIntegrationTests {
 	private void assertExactlyOneMail() {
 		List<MimeMessage> mails = mails();
 		assertThat(mails).hasSize(1);
-		assertThat(header(mails.get(0), "Subject")).contains("certificate expires");
+		assertThat(TestMailServer.subject(mails.get(0))).contains("certificate expires");
 	}
 
 	/**
@@ -233,52 +224,9 @@ class OutboxDatabaseOutageIntegrationTests {
 	 * broke are let go at once, so that the next test does not meet one.
 	 */
 	private void restartDatabase() {
-		server = start(PORT);
+		DATABASE.start();
 		this.dataSource.getHikariPoolMXBean().softEvictConnections();
 		Eventually.await(WAIT, "the pool to answer", () -> pendingRows() >= 0);
-	}
-
-	private static String header(MimeMessage mail, String name) {
-		try {
-			String[] values = mail.getHeader(name);
-			return (values != null) ? String.join(",", values) : "";
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Path createDataDirectory() {
-		try {
-			return Files.createTempDirectory("tlswatch-outbox-outage-db");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static EmbeddedPostgres start(int port) {
-		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(DATA)
-				.setCleanDataDirectory(false);
-			if (port > 0) {
-				builder.setPort(port);
-			}
-			return builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Unable to start the outage test's PostgreSQL", ex);
-		}
-	}
-
-	private static void stopDatabase() {
-		try {
-			server.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Unable to stop the outage test's PostgreSQL", ex);
-		}
 	}
 
 	private enum Outage {
@@ -292,7 +240,7 @@ class OutboxDatabaseOutageIntegrationTests {
 
 		@Bean
 		JdbcConnectionDetails outageTestDatabase() {
-			return PostgresConnectionDetails.embedded(PORT);
+			return DATABASE.connectionDetails();
 		}
 
 		/**
@@ -309,13 +257,13 @@ class OutboxDatabaseOutageIntegrationTests {
 						throw new MailSendException("The test holds mail until the alert is raised");
 					}
 					if (OUTAGE.compareAndSet(Outage.BEFORE_SEND, Outage.STOPPING)) {
-						stopDatabase();
+						DATABASE.stop();
 						OUTAGE.set(Outage.DONE);
 						throw new MailSendException("The test stopped the database before this mail");
 					}
 					super.doSend(messages, originals);
 					if (OUTAGE.compareAndSet(Outage.AFTER_SEND, Outage.STOPPING)) {
-						stopDatabase();
+						DATABASE.stop();
 						OUTAGE.set(Outage.DONE);
 					}
 				}

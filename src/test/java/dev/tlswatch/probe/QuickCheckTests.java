@@ -3,7 +3,10 @@ package dev.tlswatch.probe;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
@@ -15,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The quick check: one handshake per address that fingerprints chain, version, suite,
- * group and the ServerHello's extensions.
+ * group and the ServerHello's extensions, and the revocation check of the chain it saw.
  */
 class QuickCheckTests {
 
 	private static final Issued CA = TestCertificates.rootCa("Quick Check Test Root");
+
+	private static final Instant REVOKED_AT = Instant.parse("2026-11-01T08:00:00Z");
 
 	// RFC 8446 §4.2: supported_versions and key_share
 	private static final int SUPPORTED_VERSIONS = 43;
@@ -101,6 +106,60 @@ class QuickCheckTests {
 			assertThat(full.fingerprint()).isNotNull();
 			assertThat(full.fingerprint().value()).isEqualTo(quick.fingerprint().value());
 			assertThat(full.rateLimit()).isNull();
+		}
+	}
+
+	@Test
+	void checksTheRevocationOfTheChainItSawWithoutAnotherConnection() {
+		Issued leaf = TestCertificates.localhost(CA);
+		List<List<CertificateInfo>> chains = new CopyOnWriteArrayList<>();
+		List<List<OcspStaple>> staples = new CopyOnWriteArrayList<>();
+		RevocationChecker checker = (chain, stapled, options) -> {
+			chains.add(chain);
+			staples.add(stapled);
+			return new RevocationReport(Collections.nCopies(chain.size(),
+					Revocation.revoked(Revocation.Source.OCSP, "keyCompromise", REVOKED_AT, "Revoked (test)")));
+		};
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			QuickCheck check = new TlsEngine(4, checker).quickCheck(target(server.port()), options());
+
+			assertThat(check.revocation().revoked()).isTrue();
+			assertThat(check.revocation().summary().revokedAt()).isEqualTo(REVOKED_AT);
+			assertThat(check.revocation().certificates()).hasSameSizeAs(check.handshake().chain());
+			assertThat(chains).containsExactly(check.handshake().chain());
+			assertThat(staples).containsExactly(check.handshake().staples());
+			assertThat(check.connections()).isEqualTo(1);
+			assertThat(server.acceptedConnections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void anAddressThatShowsNoChainIsNotCheckedForRevocation() {
+		List<List<CertificateInfo>> chains = new CopyOnWriteArrayList<>();
+		RevocationChecker checker = (chain, stapled, options) -> {
+			chains.add(chain);
+			return RevocationReport.notChecked(chain.size(), "unexpected");
+		};
+
+		QuickCheck check = new TlsEngine(4, checker).quickCheck(target(TestTcpServer.refusedPort()), options());
+
+		assertThat(check.answered()).isFalse();
+		assertThat(check.revocation().certificates()).isEmpty();
+		assertThat(chains).isEmpty();
+	}
+
+	@Test
+	void aFailingRevocationCheckerMakesTheChainUnknownNotTheCheckFail() {
+		Issued leaf = TestCertificates.localhost(CA);
+		RevocationChecker checker = (chain, stapled, options) -> {
+			throw new IllegalStateException("checker bug");
+		};
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			QuickCheck check = new TlsEngine(4, checker).quickCheck(target(server.port()), options());
+
+			assertThat(check.answered()).isTrue();
+			assertThat(check.revocation().summary().status()).isEqualTo(Revocation.Status.UNKNOWN);
+			assertThat(check.revocation().summary().detail()).contains("Revocation check failed", "checker bug");
 		}
 	}
 

@@ -1,8 +1,11 @@
 package dev.tlswatch.scan;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,17 +16,21 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.FindingDetails;
+import dev.tlswatch.finding.FindingKind;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.probe.ConnectionPacing;
 import dev.tlswatch.probe.ConnectionWatch;
+import dev.tlswatch.probe.GradeLetter;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.RateLimitingFront;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
+import dev.tlswatch.support.TestRevocationServer;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Adaptive scanning through the whole application: a firing runs a quick check, which
  * carries the last full probe's facts forward, and escalates to the full probe when the
  * endpoint is new, its full probe is too old or the server changed; a server that cuts a
- * full probe short is remembered and paced.
+ * full probe short is remembered and paced. A quick check checks the revocation of the
+ * chain it saw.
  */
 @IntegrationTest
 class AdaptiveScanIntegrationTests {
@@ -249,6 +257,114 @@ class AdaptiveScanIntegrationTests {
 			assertThat(connects.get()).isEqualTo(paced.results().get(0).connections());
 			assertThat(waits).isNotEmpty().allSatisfy((wait) -> assertThat(wait).isPositive());
 		}
+	}
+
+	@Test
+	void aQuickCheckOfARevokedLeafGivesTheSameRevocationFindingAndChangesNoAlert() {
+		try (TestRevocationServer responder = TestRevocationServer.start(TestTrustBundle.ca())) {
+			String name = uniqueName("revoked-quick");
+			Issued leaf = TestCertificates.leaf(name)
+				.dnsNames(name)
+				.ocspResponder(responder.ocspUrl())
+				.issuedBy(TestTrustBundle.ca());
+			responder.revoke(leaf.certificate(), CRLReason.keyCompromise, revokedAt());
+			try (TestTlsServer server = TestTlsServer.start(leaf)) {
+				EndpointDetails endpoint = register(server.port(), name);
+
+				ScanDetails full = fire(endpoint);
+				List<Map<String, Object>> alertsAfterFull = alerts(endpoint);
+				EndpointStatus statusAfterFull = this.findings.verdict(endpoint.id()).status();
+				ScanDetails quick = fire(endpoint);
+
+				assertThat(full.kind()).isEqualTo(ScanKind.FULL);
+				assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+				AddressResult fullResult = full.results().get(0);
+				AddressResult quickResult = quick.results().get(0);
+				assertThat(fullResult.revocationDetails().status()).isEqualTo("REVOKED");
+				assertThat(quickResult.revocation()).isEqualTo(fullResult.revocation());
+				assertThat(quickResult.grade()).isNotNull().isEqualTo(fullResult.grade());
+				assertThat(quickResult.grade().letter()).isEqualTo(GradeLetter.T);
+				assertThat(revokedFindings(quick)).isNotEmpty().isEqualTo(revokedFindings(full));
+				assertThat(codes(quick)).isEqualTo(codes(full));
+				assertThat(this.findings.verdict(endpoint.id()).status()).isEqualTo(statusAfterFull);
+				assertThat(alertsAfterFull).extracting((alert) -> alert.get("rule")).contains("CERT_REVOKED");
+				assertThat(alerts(endpoint)).isEqualTo(alertsAfterFull);
+				assertThat(this.scans.find(quick.id()).orElseThrow().results().get(0).revocation())
+					.isEqualTo(fullResult.revocation());
+				assertThat(stateGrade(endpoint)).isEqualTo("T");
+			}
+		}
+	}
+
+	@Test
+	void aLeafRevokedAfterTheFullProbeIsFoundByTheNextQuickCheck() {
+		try (TestRevocationServer responder = TestRevocationServer.start(TestTrustBundle.ca())) {
+			// Answers whose nextUpdate is now: valid, but never served from the cache
+			responder.validity(Duration.ofMinutes(1));
+			String name = uniqueName("revoked-later");
+			Issued leaf = TestCertificates.leaf(name)
+				.dnsNames(name)
+				.ocspResponder(responder.ocspUrl())
+				.issuedBy(TestTrustBundle.ca());
+			try (TestTlsServer server = TestTlsServer.start(leaf)) {
+				EndpointDetails endpoint = register(server.port(), name);
+				ScanDetails full = fire(endpoint);
+				assertThat(full.kind()).isEqualTo(ScanKind.FULL);
+				assertThat(full.results().get(0).revocationDetails().status()).isEqualTo("GOOD");
+				assertThat(revokedFindings(full)).isEmpty();
+				assertThat(alerts(endpoint)).extracting((alert) -> alert.get("rule")).doesNotContain("CERT_REVOKED");
+
+				Instant revokedAt = revokedAt();
+				responder.revoke(leaf.certificate(), CRLReason.keyCompromise, revokedAt);
+				ScanDetails quick = fire(endpoint);
+
+				assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+				assertThat(responder.ocspRequests()).isEqualTo(2);
+				AddressResult result = quick.results().get(0);
+				assertThat(result.connections()).isEqualTo(1);
+				assertThat(result.revocationDetails().status()).isEqualTo("REVOKED");
+				assertThat(result.revocationDetails().revokedAt()).isEqualTo(revokedAt);
+				assertThat(result.grade()).isNotNull();
+				assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
+				assertThat(result.grade().reasons().get(0).code()).isEqualTo("CERT_REVOKED");
+				assertThat(result.fullProbeAt()).isEqualTo(full.startedAt());
+				assertThat(revokedFindings(quick)).singleElement()
+					.satisfies((message) -> assertThat(message).contains("keyCompromise"));
+				assertThat(alerts(endpoint)).extracting((alert) -> alert.get("rule")).contains("CERT_REVOKED");
+				assertThat(stateGrade(endpoint)).isEqualTo("T");
+			}
+		}
+	}
+
+	/** The fleet's current state of the endpoint, as the judge keeps it. */
+	private String stateGrade(EndpointDetails endpoint) {
+		return this.jdbc.queryForObject("select grade from finding_status where endpoint_id = ?", String.class,
+				endpoint.id());
+	}
+
+	/**
+	 * A name of its own for an endpoint, so that a port another test's endpoint used
+	 * before is no duplicate registration.
+	 */
+	private static String uniqueName(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".tlswatch.test";
+	}
+
+	private EndpointDetails register(int port, String sniName) {
+		return this.endpoints
+			.register(new EndpointDraft("127.0.0.1", port, TlsMode.IMPLICIT, sniName, 60, List.of(), false));
+	}
+
+	private static Instant revokedAt() {
+		return Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	private List<String> revokedFindings(ScanDetails scan) {
+		return this.findings.forScan(scan.id())
+			.stream()
+			.filter((finding) -> finding.kind() == FindingKind.CERT_REVOKED)
+			.map(FindingDetails::message)
+			.toList();
 	}
 
 	private ScanDetails fire(EndpointDetails endpoint) {

@@ -1,24 +1,19 @@
 package dev.tlswatch.scan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import dev.tlswatch.config.PostgresConnectionDetails;
 import dev.tlswatch.endpoint.EndpointDetails;
 import dev.tlswatch.endpoint.EndpointDraft;
 import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.support.Eventually;
+import dev.tlswatch.support.StoppableDatabase;
 import dev.tlswatch.support.MissingModuleStandIns;
 import dev.tlswatch.support.TestAuthenticationConfiguration;
 import dev.tlswatch.support.TestTcpServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -63,11 +58,7 @@ class DatabaseFaultIntegrationTests {
 
 	private static final Duration RECOVERY_WAIT = Duration.ofSeconds(60);
 
-	private static final Path DATA = createDataDirectory();
-
-	private static EmbeddedPostgres server = start(0);
-
-	private static final int PORT = server.getPort();
+	private static final StoppableDatabase DATABASE = new StoppableDatabase("fault test");
 
 	@Autowired
 	private MockMvc mvc;
@@ -91,8 +82,8 @@ class DatabaseFaultIntegrationTests {
 	private FilterRegistrationBean<?> databaseDownFilter;
 
 	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
+	static void stopServer() {
+		DATABASE.stop();
 	}
 
 	@Test
@@ -104,7 +95,7 @@ class DatabaseFaultIntegrationTests {
 		Instant dueInGap = Instant.now().plusSeconds(2);
 		this.scanScheduler.reschedule(endpoint.id(), Duration.ofHours(1), dueInGap);
 
-		server.close();
+		DATABASE.stop();
 
 		Eventually.await(READINESS_BOUND, "readiness DOWN", () -> readiness() == 503);
 		anonymous().perform(get("/actuator/health/liveness"))
@@ -122,7 +113,7 @@ class DatabaseFaultIntegrationTests {
 		Eventually.await(RECOVERY_WAIT, "the firing to fall into the gap",
 				() -> Instant.now().isAfter(dueInGap.plusSeconds(6)));
 
-		server = start(PORT);
+		DATABASE.start();
 
 		Eventually.await(RECOVERY_WAIT, "readiness UP again", () -> readiness() == 200);
 		this.mvc.perform(get("/api/v1/endpoints")).andExpect(status().isOk());
@@ -173,36 +164,12 @@ class DatabaseFaultIntegrationTests {
 		}
 	}
 
-	private static Path createDataDirectory() {
-		try {
-			return Files.createTempDirectory("tlswatch-fault-db");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static EmbeddedPostgres start(int port) {
-		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(DATA)
-				.setCleanDataDirectory(false);
-			if (port > 0) {
-				builder.setPort(port);
-			}
-			return builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Unable to start the fault test's PostgreSQL", ex);
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class OwnDatabase {
 
 		@Bean
 		JdbcConnectionDetails faultTestDatabase() {
-			return PostgresConnectionDetails.embedded(PORT);
+			return DATABASE.connectionDetails();
 		}
 
 	}

@@ -144,7 +144,7 @@ class ScanIntegrationTests {
 					scan.id()))
 				.isEqualTo(12);
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS", "VULNERABILITY_LUCKY13");
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS", "REVOCATION_UNKNOWN", "VULNERABILITY_LUCKY13");
 			this.mvc.perform(get("/api/v1/endpoints/" + endpoint.id() + "/scans/latest"))
 				.andExpect(jsonPath("$.results[0].vulnerabilities[0].id").value("HEARTBLEED"))
 				.andExpect(jsonPath("$.results[0].vulnerabilities[0].status").value("NOT_VULNERABLE"))

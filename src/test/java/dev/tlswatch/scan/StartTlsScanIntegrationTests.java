@@ -73,7 +73,7 @@ class StartTlsScanIntegrationTests {
 			// JSSE's CBC suites are LUCKY13, an informational finding that keeps the
 			// status OK
 			assertThat(this.findings.forScan(scan.id())).extracting(FindingDetails::code)
-				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS", "VULNERABILITY_LUCKY13");
+				.containsExactly("CHAIN_TRUSTED", "PROTOCOLS", "REVOCATION_UNKNOWN", "VULNERABILITY_LUCKY13");
 			assertThat(this.findings.statusOf(List.of(endpoint.id()))).containsEntry(endpoint.id(), EndpointStatus.OK);
 		}
 	}

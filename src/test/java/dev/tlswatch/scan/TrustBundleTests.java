@@ -100,7 +100,7 @@ class TrustBundleTests {
 
 	private static TrustBundle bundle(@Nullable Path path) {
 		return new TrustBundle(new ScanSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
-				16, 4, path, List.of(), true, Duration.ofHours(24), 6, Duration.ofDays(30)));
+				16, 4, path, List.of(), true, Duration.ofHours(24), 6, Duration.ofDays(30), true));
 	}
 
 }

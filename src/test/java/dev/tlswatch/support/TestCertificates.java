@@ -1,5 +1,6 @@
 package dev.tlswatch.support;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -21,7 +22,12 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -90,6 +96,66 @@ public final class TestCertificates {
 		X509Certificate certificate = sign(name(commonName), keys.getPublic(), issuer.subject(), issuer.keyPair(),
 				now.minus(CA_VALIDITY), now.plus(CA_VALIDITY), Role.CA, List.of());
 		return issuer.issue(certificate, keys.getPrivate());
+	}
+
+	/**
+	 * An intermediate CA like {@link #intermediateCa(String, Issued)} whose certificate
+	 * names where its revocation status is published.
+	 * @param commonName the subject common name
+	 * @param issuer the signing CA
+	 * @param ocspUrl the OCSP responder URL of its AIA extension, {@code null} for none
+	 * @param crlUrl its CRL distribution point URL, {@code null} for none
+	 * @return the intermediate, its chain followed by the issuer's
+	 */
+	public static Issued intermediateCa(String commonName, Issued issuer, @Nullable String ocspUrl,
+			@Nullable String crlUrl) {
+		Instant now = now();
+		KeyPair keys = KeyType.EC_P256.generate();
+		List<Extension> extensions = new ArrayList<>();
+		if (ocspUrl != null) {
+			extensions.add(ocspExtension(ocspUrl));
+		}
+		if (crlUrl != null) {
+			extensions.add(crlExtension(crlUrl));
+		}
+		X509Certificate certificate = sign(name(commonName), keys.getPublic(), issuer.subject(), issuer.keyPair(),
+				now.minus(CA_VALIDITY), now.plus(CA_VALIDITY), Role.CA, List.of(),
+				new Extras(null, List.of(), extensions));
+		return issuer.issue(certificate, keys.getPrivate());
+	}
+
+	/**
+	 * A delegated OCSP responder's certificate (RFC 6960 §4.2.2.2): EC P-256, extended
+	 * key usage id-kp-OCSPSigning, signed by the CA.
+	 * @param commonName the subject common name
+	 * @param issuer the CA that delegates
+	 * @return the responder's certificate and key
+	 */
+	public static Issued ocspResponder(String commonName, Issued issuer) {
+		return leaf(commonName).keyType(KeyType.EC_P256).purposes(KeyPurposeId.id_kp_OCSPSigning).issuedBy(issuer);
+	}
+
+	private static Extension ocspExtension(String url) {
+		try {
+			AuthorityInformationAccess access = new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+					new GeneralName(GeneralName.uniformResourceIdentifier, url));
+			return new Extension(Extension.authorityInfoAccess, false, access.getEncoded());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to encode an AIA extension for " + url, ex);
+		}
+	}
+
+	private static Extension crlExtension(String url) {
+		try {
+			DistributionPointName name = new DistributionPointName(
+					new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, url)));
+			CRLDistPoint points = new CRLDistPoint(new DistributionPoint[] { new DistributionPoint(name, null, null) });
+			return new Extension(Extension.cRLDistributionPoints, false, points.getEncoded());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to encode a CRL distribution point for " + url, ex);
+		}
 	}
 
 	/**
@@ -295,7 +361,11 @@ public final class TestCertificates {
 			return this.chain.get(this.chain.size() - 1);
 		}
 
-		KeyPair keyPair() {
+		/**
+		 * The certificate's key pair, to sign with it (OCSP responses, CRLs).
+		 * @return the key pair
+		 */
+		public KeyPair keyPair() {
 			return new KeyPair(this.certificate.getPublicKey(), this.key);
 		}
 
@@ -392,6 +462,37 @@ public final class TestCertificates {
 		 */
 		public LeafSpec signatureAlgorithm(String algorithm) {
 			this.signatureAlgorithm = algorithm;
+			return this;
+		}
+
+		/**
+		 * Name an OCSP responder in the Authority Information Access extension (RFC 5280
+		 * §4.2.2.1).
+		 * @param url the responder's URL
+		 * @return this specification
+		 */
+		public LeafSpec ocspResponder(String url) {
+			this.extensions.add(ocspExtension(url));
+			return this;
+		}
+
+		/**
+		 * Name a CRL distribution point (RFC 5280 §4.2.1.13).
+		 * @param url the CRL's URL
+		 * @return this specification
+		 */
+		public LeafSpec crlDistributionPoint(String url) {
+			this.extensions.add(crlExtension(url));
+			return this;
+		}
+
+		/**
+		 * Set the extended key usage purposes.
+		 * @param purposes the purposes
+		 * @return this specification
+		 */
+		public LeafSpec purposes(KeyPurposeId... purposes) {
+			this.purposes = List.of(purposes);
 			return this;
 		}
 

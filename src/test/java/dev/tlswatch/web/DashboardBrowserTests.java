@@ -217,7 +217,9 @@ class DashboardBrowserTests {
 		fill("port", "70000");
 		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
 
-		WebElement portError = this.browser.driver().findElement(By.id("port-error"));
+		// The rejected form replaces the page's main section: wait for it
+		WebElement portError = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("port-error")));
 		assertThat(portError.getText()).isEqualTo("Port must be between 1 and 65535");
 		assertThat(this.browser.driver().findElement(By.id("port")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(this.browser.driver().findElement(By.id("host")).getAttribute("value")).isEqualTo("127.0.0.1");

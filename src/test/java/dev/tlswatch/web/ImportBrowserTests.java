@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.tlswatch.support.Browser;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -69,7 +72,9 @@ class ImportBrowserTests {
 		this.browser.driver().findElement(By.id("file")).sendKeys(file.toString());
 		this.browser.driver().findElement(By.cssSelector("form.card button[type=submit]")).click();
 
-		WebElement badRow = this.browser.driver().findElement(By.cssSelector("tr[data-row='2']"));
+		// The preview replaces the page: wait for it
+		WebElement badRow = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-row='2']")));
 		assertThat(badRow.getAttribute("data-valid")).isEqualTo("false");
 		assertThat(badRow.findElement(By.cssSelector("ul.field__error")).getText()).startsWith("host ");
 		assertThat(this.browser.driver().findElement(By.cssSelector("tr[data-row='1']")).getAttribute("data-valid"))

@@ -25,6 +25,7 @@ import dev.tlswatch.probe.ServerHelloFacts;
 import dev.tlswatch.probe.HandshakeObservation;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.OcspStaple;
 import dev.tlswatch.probe.Observed.Status;
 import dev.tlswatch.probe.ProbeOptions;
 import dev.tlswatch.probe.ProbeTarget;
@@ -183,7 +184,7 @@ public final class JsseTlsProber implements TlsProber {
 				awaitClientCertificateVerdict(ssl, watch);
 			}
 			Handshake handshake = new Handshake(session.getProtocol(), session.getCipherSuite(), handshakeTime,
-					OcspStaples.of(session));
+					OcspStaples.of(session), OcspStaples.staples(session));
 			return new Attempt(HandshakeOutcome.OK, null, connectTime, handshake, capture.chain(), requests.requested(),
 					requests.authorities());
 		}
@@ -262,7 +263,8 @@ public final class JsseTlsProber implements TlsProber {
 				analysis.trust(), analysis.trustError(), analysis.hostnameMatches(), analysis.report(),
 				(handshake != null) ? handshake.ocspStapled()
 						: Observed.none(Status.COULD_NOT_TEST, "No completed handshake"),
-				attempt.clientCertificateRequested(), attempt.clientCertificateAuthorities());
+				attempt.clientCertificateRequested(), attempt.clientCertificateAuthorities(),
+				(handshake != null) ? handshake.staples() : List.of());
 	}
 
 	private static String startTlsTimeoutText(Duration timeout) {
@@ -293,7 +295,8 @@ public final class JsseTlsProber implements TlsProber {
 	/**
 	 * What a completed handshake agreed on.
 	 */
-	private record Handshake(String protocol, String cipherSuite, Duration time, Observed<Boolean> ocspStapled) {
+	private record Handshake(String protocol, String cipherSuite, Duration time, Observed<Boolean> ocspStapled,
+			List<OcspStaple> staples) {
 
 	}
 

@@ -1,11 +1,13 @@
 package dev.tlswatch.probe.jsse;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLSession;
 
 import dev.tlswatch.probe.Observed;
+import dev.tlswatch.probe.OcspStaple;
 import dev.tlswatch.probe.Observed.Status;
 
 /**
@@ -63,6 +65,26 @@ final class OcspStaples {
 			return Observed.none(Status.COULD_NOT_TEST, "The TLS provider does not report stapled responses");
 		}
 		return of(extended.getStatusResponses());
+	}
+
+	/**
+	 * The responses the server stapled, as received, for the revocation check to judge.
+	 * @param session the session of a completed handshake
+	 * @return one staple per certificate that has a non-empty response of a bounded size
+	 */
+	static List<OcspStaple> staples(SSLSession session) {
+		if (!(session instanceof ExtendedSSLSession extended)) {
+			return List.of();
+		}
+		List<byte[]> responses = extended.getStatusResponses();
+		List<OcspStaple> staples = new ArrayList<>();
+		for (int i = 0; i < responses.size(); i++) {
+			byte[] response = responses.get(i);
+			if (response.length > 0 && response.length <= OcspStaple.MAX_LENGTH) {
+				staples.add(new OcspStaple(i, response));
+			}
+		}
+		return List.copyOf(staples);
 	}
 
 	/**
