@@ -1,9 +1,12 @@
 package dev.tlswatch.alert;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,11 +44,40 @@ class AlertOverrides implements ExpiryOverrides {
 		if (endpoint.isEmpty()) {
 			return Optional.empty();
 		}
-		EndpointAlertSettings own = this.store.endpointSettings(endpointId);
+		return thresholds(this.store.endpointSettings(endpointId), this.store.tagSettings(endpoint.get().tags()));
+	}
+
+	/**
+	 * Three queries however many endpoints: the endpoints (with their tags), their own
+	 * settings, the settings of all their tags.
+	 */
+	@Override
+	public Map<Long, List<ExpiryThreshold>> thresholds(Collection<Long> endpointIds) {
+		List<EndpointDetails> found = this.endpoints.findAll(endpointIds.stream().distinct().toList());
+		if (found.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, EndpointAlertSettings> own = this.store
+			.endpointSettings(found.stream().map(EndpointDetails::id).toList());
+		Set<String> allTags = new LinkedHashSet<>();
+		found.forEach((endpoint) -> allTags.addAll(endpoint.tags()));
+		List<TagAlertSettings> tagSettings = this.store.tagSettings(allTags);
+		Map<Long, List<ExpiryThreshold>> thresholds = new LinkedHashMap<>();
+		for (EndpointDetails endpoint : found) {
+			// in the store's order, as the one-endpoint lookup reads them
+			List<TagAlertSettings> tags = tagSettings.stream()
+				.filter((tag) -> endpoint.tags().contains(tag.tag()))
+				.toList();
+			thresholds(own.getOrDefault(endpoint.id(), EndpointAlertSettings.NONE), tags)
+				.ifPresent((list) -> thresholds.put(endpoint.id(), list));
+		}
+		return thresholds;
+	}
+
+	private static Optional<List<ExpiryThreshold>> thresholds(EndpointAlertSettings own, List<TagAlertSettings> tags) {
 		if (own.thresholds() != null) {
 			return Optional.of(own.thresholds().stream().map(ExpiryThreshold::parse).toList());
 		}
-		List<TagAlertSettings> tags = this.store.tagSettings(endpoint.get().tags());
 		if (tags.stream().anyMatch((tag) -> tag.thresholds() != null)) {
 			return Optional.of(tags.stream()
 				.filter((tag) -> tag.thresholds() != null)

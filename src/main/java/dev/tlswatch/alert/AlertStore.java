@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.tlswatch.finding.Severity;
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -262,6 +265,25 @@ class AlertStore {
 			.stream()
 			.findFirst()
 			.orElse(EndpointAlertSettings.NONE);
+	}
+
+	/**
+	 * The overrides of several endpoints in one query; endpoints without any are left
+	 * out.
+	 */
+	Map<Long, EndpointAlertSettings> endpointSettings(Collection<Long> endpointIds) {
+		if (endpointIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, EndpointAlertSettings> found = new HashMap<>();
+		this.jdbc.query("""
+				select endpoint_id, thresholds, disabled_rules, recipients, owner_name, owner_email
+				from alert_endpoint_settings where endpoint_id in (:endpoints)
+				""", params().addValue("endpoints", endpointIds),
+				(RowCallbackHandler) (row) -> found.put(row.getLong(1),
+						new EndpointAlertSettings(nullableList(row.getString(2)), list(row.getString(3)),
+								list(row.getString(4)), row.getString(5), row.getString(6))));
+		return found;
 	}
 
 	void saveEndpointSettings(long endpointId, EndpointAlertSettings settings, Instant now) {

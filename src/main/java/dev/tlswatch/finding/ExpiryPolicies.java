@@ -2,7 +2,10 @@ package dev.tlswatch.finding;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -96,6 +99,24 @@ class ExpiryPolicies {
 		ExpiryOverrides source = this.overrides.getIfAvailable();
 		Optional<List<ExpiryThreshold>> own = (source != null) ? source.thresholds(endpointId) : Optional.empty();
 		return own.filter((thresholds) -> !thresholds.isEmpty()).map(this.global::withThresholds).orElse(this.global);
+	}
+
+	/**
+	 * The policies in force for several endpoints, from one batch of overrides.
+	 * @param endpointIds the endpoints
+	 * @return a policy for every endpoint asked for, in the order asked
+	 */
+	Map<Long, ExpiryPolicy> forEndpoints(Collection<Long> endpointIds) {
+		ExpiryOverrides source = this.overrides.getIfAvailable();
+		List<Long> ids = endpointIds.stream().distinct().toList();
+		Map<Long, List<ExpiryThreshold>> own = (source != null && !ids.isEmpty()) ? source.thresholds(ids) : Map.of();
+		Map<Long, ExpiryPolicy> policies = new LinkedHashMap<>();
+		for (Long id : ids) {
+			List<ExpiryThreshold> thresholds = own.get(id);
+			policies.put(id, (thresholds != null && !thresholds.isEmpty()) ? this.global.withThresholds(thresholds)
+					: this.global);
+		}
+		return policies;
 	}
 
 }

@@ -202,6 +202,11 @@ class FindingStore implements Findings {
 	}
 
 	@Override
+	public Map<Long, ExpiryPolicy> expiryPolicies(Collection<Long> endpointIds) {
+		return this.policies.forEndpoints(endpointIds);
+	}
+
+	@Override
 	public ExpiryPolicy defaultExpiryPolicy() {
 		return this.policies.global();
 	}

@@ -59,6 +59,15 @@ public interface Findings {
 	ExpiryPolicy expiryPolicy(long endpointId);
 
 	/**
+	 * The expiry policies in force for several endpoints, as {@link #expiryPolicy(long)}
+	 * answers each, read with a fixed number of queries however many endpoints there are:
+	 * for pages that show many rows.
+	 * @param endpointIds the endpoints
+	 * @return a policy for every endpoint asked for
+	 */
+	Map<Long, ExpiryPolicy> expiryPolicies(Collection<Long> endpointIds);
+
+	/**
 	 * The global expiry policy ({@code tlswatch.finding.expiry.*}).
 	 * @return the policy of endpoints without overrides
 	 */

@@ -109,12 +109,12 @@ class AlertPagesController {
 	}
 
 	private Map<Long, String> names(List<AlertDetails> alerts) {
+		List<Long> ids = alerts.stream().map(AlertDetails::endpointId).filter(Objects::nonNull).distinct().toList();
 		Map<Long, String> names = new HashMap<>();
-		alerts.stream()
-			.map(AlertDetails::endpointId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.forEach((id) -> this.endpoints.find(id).ifPresent((endpoint) -> names.put(id, endpoint.displayName())));
+		if (!ids.isEmpty()) {
+			// one query for the page, not one per endpoint shown
+			this.endpoints.findAll(ids).forEach((endpoint) -> names.put(endpoint.id(), endpoint.displayName()));
+		}
 		return names;
 	}
 

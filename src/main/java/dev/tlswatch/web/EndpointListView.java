@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds one page of the endpoint list: a few queries per page (the matching ids, the
- * endpoints, the headlines of their latest scans, their statuses), never one per row.
+ * endpoints, the headlines of their latest scans, their statuses, grades and expiry
+ * policies), never one per row.
  */
 @Component
 class EndpointListView {
@@ -58,13 +59,19 @@ class EndpointListView {
 		Map<Long, LatestScanSummary> summaries = ids.isEmpty() ? Map.of() : this.scans.latestSummaries(ids);
 		Map<Long, EndpointStatus> statuses = ids.isEmpty() ? Map.of() : this.findings.statusOf(ids);
 		Map<Long, String> grades = ids.isEmpty() ? Map.of() : this.fleet.grades(ids);
+		Map<Long, ExpiryPolicy> policies = ids.isEmpty() ? Map.of() : this.findings.expiryPolicies(ids);
 		Instant now = this.clock.instant();
 		List<EndpointRow> rows = page.getContent()
 			.stream()
 			.map((endpoint) -> row(endpoint, summaries.get(endpoint.id()), statuses.get(endpoint.id()),
-					GradeBadge.of(grades.get(endpoint.id())), now, this.findings.expiryPolicy(endpoint.id())))
+					GradeBadge.of(grades.get(endpoint.id())), now, policy(policies, endpoint.id())))
 			.toList();
 		return new EndpointListPage(rows, PageNav.of(page));
+	}
+
+	private ExpiryPolicy policy(Map<Long, ExpiryPolicy> policies, long endpointId) {
+		ExpiryPolicy policy = policies.get(endpointId);
+		return (policy != null) ? policy : this.findings.expiryPolicy(endpointId);
 	}
 
 	private static EndpointRow row(EndpointDetails endpoint, @Nullable LatestScanSummary summary,

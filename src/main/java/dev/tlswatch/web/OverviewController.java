@@ -5,16 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.tlswatch.alert.AlertFilter;
-import dev.tlswatch.alert.AlertState;
-import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.alert.OpenAlertCounts;
 import dev.tlswatch.finding.EndpointStatus;
+import dev.tlswatch.finding.ExpiryPolicy;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
 import dev.tlswatch.fleet.FleetOverview;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +32,13 @@ class OverviewController {
 
 	private final Fleet fleet;
 
-	private final Alerts alerts;
+	private final OpenAlertCounts alerts;
 
 	private final Clock clock;
 
 	private final Findings findings;
 
-	OverviewController(Fleet fleet, Alerts alerts, Clock clock, Findings findings) {
+	OverviewController(Fleet fleet, OpenAlertCounts alerts, Clock clock, Findings findings) {
 		this.findings = findings;
 		this.fleet = fleet;
 		this.alerts = alerts;
@@ -54,11 +52,13 @@ class OverviewController {
 		model.addAttribute("overview", overview);
 		model.addAttribute("tiles", tiles(overview.byStatus()));
 		model.addAttribute("openAlerts", openAlerts());
+		Map<Long, ExpiryPolicy> policies = overview.nextExpiries().isEmpty() ? Map.of()
+				: this.findings.expiryPolicies(overview.nextExpiries().stream().map((e) -> e.endpointId()).toList());
 		model.addAttribute("expiries",
 				overview.nextExpiries()
 					.stream()
 					.map((e) -> new ExpiryRow(e.endpointId(), e.host() + ":" + e.port(),
-							Expiry.of(e.notBefore(), e.notAfter(), now, this.findings.expiryPolicy(e.endpointId())),
+							Expiry.of(e.notBefore(), e.notAfter(), now, policy(policies, e.endpointId())),
 							Timestamp.of(e.notAfter())))
 					.toList());
 		model.addAttribute("chartLabels",
@@ -68,13 +68,21 @@ class OverviewController {
 		return OVERVIEW_VIEW;
 	}
 
-	/** Open alerts (not acknowledged yet) per severity, most severe first. */
+	private ExpiryPolicy policy(Map<Long, ExpiryPolicy> policies, long endpointId) {
+		ExpiryPolicy policy = policies.get(endpointId);
+		return (policy != null) ? policy : this.findings.expiryPolicy(endpointId);
+	}
+
+	/**
+	 * Open alerts (not acknowledged yet) per severity, most severe first: one grouped
+	 * count.
+	 */
 	private List<AlertCount> openAlerts() {
+		Map<Severity, Long> open = this.alerts.openBySeverity();
 		return List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)
 			.stream()
 			.map((severity) -> new AlertCount(severity.name(), StatusBadge.of(severity),
-					this.alerts.list(new AlertFilter(AlertState.OPEN, severity, null), PageRequest.of(0, 1))
-						.getTotalElements()))
+					open.getOrDefault(severity, 0L)))
 			.toList();
 	}
 

@@ -17,15 +17,17 @@ import org.springframework.test.context.ActiveProfiles;
  * {@link TestDatabaseConfiguration}) with the {@code test} profile; module APIs not
  * implemented yet get stand-ins (see {@link MissingModuleStandIns}). Security is on:
  * MockMvc requests are sent as the real {@link TestAdmin} (see
- * {@link TestAuthenticationConfiguration}). Keep the attribute combinations few: each one
- * is a new context.
+ * {@link TestAuthenticationConfiguration}). The data source counts statements for
+ * {@link StatementCounter} (in every such context, so that counting needs no context of
+ * its own). Keep the attribute combinations few: each one is a new context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class, TestAuthenticationConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, MissingModuleStandIns.class, TestAuthenticationConfiguration.class,
+		StatementCounter.Configuration.class })
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 import dev.tlswatch.alert.AlertDetails;
 import dev.tlswatch.alert.AlertFilter;
@@ -63,7 +62,7 @@ class AlertPagesControllerTests {
 				"The certificate CN=<script>alert(2)</script> expires in 3 days.");
 		given(this.alerts.list(eq(new AlertFilter(AlertState.OPEN, Severity.CRITICAL, 7L)), any()))
 			.willAnswer((invocation) -> new PageImpl<>(List.of(hostile), invocation.<Pageable>getArgument(1), 1));
-		given(this.endpoints.find(7)).willReturn(Optional.of(endpoint(7, "mail.example.com")));
+		given(this.endpoints.findAll(List.of(7L))).willReturn(List.of(endpoint(7, "mail.example.com")));
 
 		String html = this.mvc
 			.perform(get("/alerts").param("state", "OPEN").param("severity", "CRITICAL").param("endpointId", "7"))

@@ -130,6 +130,8 @@ class EndpointPagesControllerTests {
 	@org.junit.jupiter.api.BeforeEach
 	void expiryPolicy() {
 		given(this.findings.expiryPolicy(org.mockito.ArgumentMatchers.anyLong())).willReturn(WebFixtures.POLICY);
+		given(this.findings.expiryPolicies(org.mockito.ArgumentMatchers.anyCollection()))
+			.willAnswer((invocation) -> WebFixtures.policies(invocation.getArgument(0)));
 	}
 
 	@Test
@@ -150,7 +152,7 @@ class EndpointPagesControllerTests {
 		then(this.endpoints).should().findAll(List.of(1L, 2L));
 		then(this.scans).should(times(1)).latestSummaries(List.of(1L, 2L));
 		then(this.findings).should(times(1)).statusOf(List.of(1L, 2L));
-		then(this.findings).should(times(2)).expiryPolicy(org.mockito.ArgumentMatchers.anyLong());
+		then(this.findings).should(times(1)).expiryPolicies(List.of(1L, 2L));
 		then(this.scans).shouldHaveNoMoreInteractions();
 		then(this.findings).shouldHaveNoMoreInteractions();
 	}

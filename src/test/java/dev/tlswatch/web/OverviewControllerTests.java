@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import dev.tlswatch.alert.AlertDetails;
-import dev.tlswatch.alert.AlertFilter;
-import dev.tlswatch.alert.Alerts;
+import dev.tlswatch.alert.OpenAlertCounts;
 import dev.tlswatch.finding.EndpointStatus;
 import dev.tlswatch.finding.Severity;
 import dev.tlswatch.fleet.Fleet;
@@ -26,14 +24,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.tlswatch.web.WebFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -50,7 +46,7 @@ class OverviewControllerTests {
 	private Fleet fleet;
 
 	@MockitoBean
-	private Alerts alerts;
+	private OpenAlertCounts alerts;
 
 	@MockitoBean
 	private Findings findings;
@@ -59,6 +55,8 @@ class OverviewControllerTests {
 	void expiryPolicy() {
 		org.mockito.BDDMockito.given(this.findings.expiryPolicy(org.mockito.ArgumentMatchers.anyLong()))
 			.willReturn(WebFixtures.POLICY);
+		org.mockito.BDDMockito.given(this.findings.expiryPolicies(org.mockito.ArgumentMatchers.anyCollection()))
+			.willAnswer((invocation) -> WebFixtures.policies(invocation.getArgument(0)));
 	}
 
 	@Test
@@ -79,11 +77,7 @@ class OverviewControllerTests {
 				List.of(new UpcomingExpiry(5, "<script>alert(1)</script>", 443, NOW.plus(Duration.ofDays(3)))), grades,
 				new ProtocolUsage(12, 3, 0, 3, 2, 9, 1), weeks));
 
-		given(this.alerts.list(any(), any())).willAnswer((invocation) -> {
-			AlertFilter filter = invocation.getArgument(0);
-			long count = (filter.severity() == Severity.CRITICAL) ? 4 : 0;
-			return new PageImpl<AlertDetails>(List.of(), invocation.getArgument(1), count);
-		});
+		given(this.alerts.openBySeverity()).willReturn(Map.of(Severity.CRITICAL, 4L, Severity.WARNING, 0L));
 
 		String html = this.mvc.perform(get("/"))
 			.andExpect(status().isOk())

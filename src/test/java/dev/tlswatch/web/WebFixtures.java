@@ -34,6 +34,16 @@ final class WebFixtures {
 			java.util.stream.Stream.of("30", "14", "7", "3", "1").map(ExpiryThreshold::parse).toList(),
 			java.time.Duration.ofDays(7));
 
+	/**
+	 * {@link #POLICY} for every endpoint asked for, as {@code Findings.expiryPolicies}
+	 * answers.
+	 */
+	static java.util.Map<Long, ExpiryPolicy> policies(java.util.Collection<Long> endpointIds) {
+		java.util.Map<Long, ExpiryPolicy> policies = new java.util.LinkedHashMap<>();
+		endpointIds.forEach((id) -> policies.put(id, POLICY));
+		return policies;
+	}
+
 	private WebFixtures() {
 	}
 
