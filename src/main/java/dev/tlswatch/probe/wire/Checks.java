@@ -47,6 +47,17 @@ final class Checks {
 	}
 
 	/**
+	 * The answer of a check that needs a completed TLS 1.2 handshake when the server
+	 * accepts none of the suites {@link Tls12Handshake} can complete.
+	 * @param vulnerability the check's vulnerability
+	 * @return not tested, after no connection
+	 */
+	static VulnerabilityResult noHandshakeSuite(Vulnerability vulnerability) {
+		return VulnerabilityResult.notTested(vulnerability,
+				"No TLS 1.2 suite this check can complete a handshake with (AES-128-CBC-SHA with RSA or ECDHE)", 0);
+	}
+
+	/**
 	 * An alert record in words.
 	 * @param record the record
 	 * @return such as {@code alert unexpected_message (10)}

@@ -39,8 +39,7 @@ final class RenegotiationProbe implements VulnerabilityCheck {
 			Map<TlsVersion, SuiteEnumeration> suites) {
 		List<Integer> offered = Checks.handshakeSuites(suites);
 		if (offered.isEmpty()) {
-			return VulnerabilityResult.notTested(Vulnerability.CLIENT_RENEGOTIATION,
-					"No TLS 1.2 suite this check can complete a handshake with (AES-128-CBC-SHA with RSA or ECDHE)", 0);
+			return Checks.noHandshakeSuite(Vulnerability.CLIENT_RENEGOTIATION);
 		}
 		try (RawSession session = RawSession.open(target, options)) {
 			Tls12Handshake handshake = Tls12Handshake.complete(session, target, offered, false);

@@ -43,8 +43,7 @@ final class TicketbleedProbe implements VulnerabilityCheck {
 			Map<TlsVersion, SuiteEnumeration> suites) {
 		List<Integer> offered = Checks.handshakeSuites(suites);
 		if (offered.isEmpty()) {
-			return VulnerabilityResult.notTested(Vulnerability.TICKETBLEED,
-					"No TLS 1.2 suite this check can complete a handshake with (AES-128-CBC-SHA with RSA or ECDHE)", 0);
+			return Checks.noHandshakeSuite(Vulnerability.TICKETBLEED);
 		}
 		byte[] ticket;
 		try (RawSession session = RawSession.open(target, options)) {
