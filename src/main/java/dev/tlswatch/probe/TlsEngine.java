@@ -199,11 +199,13 @@ public final class TlsEngine {
 
 	/**
 	 * A quick check of one address: one handshake that fingerprints what it serves, and
-	 * one retry when the first could not reach the server's TLS (a lost SYN, a reset).
-	 * Nothing else is asked of the address. The chain it saw is checked for revocation
-	 * (with its staples), as the full probe checks it: that asks the CA, not the address,
-	 * so a certificate revoked since the last full probe is found at the next quick
-	 * check.
+	 * one retry when the first could not reach the server's TLS (a refusal, a reset, a
+	 * STARTTLS dialogue cut short), but not after a timeout: an address that let the
+	 * handshake time out has already had its whole time, and a second wait would only
+	 * hold a scan thread as long again (a tarpit). Nothing else is asked of the address.
+	 * The chain it saw is checked for revocation (with its staples), as the full probe
+	 * checks it: that asks the CA, not the address, so a certificate revoked since the
+	 * last full probe is found at the next quick check.
 	 * @param target the address, port, names and how TLS starts
 	 * @param options timeouts, trust anchors and clock
 	 * @return the handshake, its fingerprint and the chain's revocation status
@@ -212,7 +214,8 @@ public final class TlsEngine {
 		long started = System.nanoTime();
 		TlsProber.Fingerprinted check = this.handshakes.fingerprinted(target, options);
 		int connections = 1;
-		if (!check.handshake().outcome().answered()) {
+		HandshakeOutcome first = check.handshake().outcome();
+		if (!first.answered() && first != HandshakeOutcome.TIMEOUT) {
 			check = this.handshakes.fingerprinted(target, options);
 			connections++;
 		}

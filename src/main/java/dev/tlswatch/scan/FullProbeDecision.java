@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a quick check may stand for a full probe: only when it saw exactly what the
- * last full probe saw. Any difference (another address, an address that did not answer,
- * another fingerprint, another verdict on the chain's trust or name) calls for the full
- * probe, in the same firing. Opens no connection.
+ * last full probe saw. Any difference (another address, an address that answered
+ * otherwise, another fingerprint, another verdict on the chain's trust or name) calls for
+ * the full probe, in the same firing. An address that still fails as the last full probe
+ * saw it fail (the same outcome: refused, timed out) stands: a full probe of it would
+ * stop at the same first handshake and learn nothing, so a dead or silent address costs
+ * one quick check a firing, not a quick check and a full probe. Opens no connection.
  */
 final class FullProbeDecision {
 
@@ -69,8 +72,11 @@ final class FullProbeDecision {
 		if (before == null) {
 			return Optional.of(address + " has no full probe yet");
 		}
-		if (!report.answered() || report.handshake().outcome() != before.outcome()) {
+		if (report.handshake().outcome() != before.outcome()) {
 			return Optional.of(address + " answered differently (" + report.handshake().outcome() + ")");
+		}
+		if (!report.answered()) {
+			return Optional.empty();
 		}
 		HandshakeFingerprint fingerprint = report.fingerprint();
 		if (fingerprint == null || !fingerprint.value().equals(before.fingerprint())) {

@@ -57,6 +57,12 @@ public final class FleetScaleBenchmark {
 	/** Scans before the window starts: the JVM warms up, the first firings are picked. */
 	private static final Duration SETTLE = Duration.ofSeconds(QUICK ? 5 : 10);
 
+	/**
+	 * Before the quick checks are measured: full probes still running end (a tarpit's
+	 * after its handshake timeout), the backlog of due firings forms.
+	 */
+	private static final Duration QUICK_SETTLE = Duration.ofSeconds(QUICK ? 15 : 20);
+
 	/** Quartz threads: scans at once, the application's default. */
 	private static final int THREADS = Integer.getInteger("bench.threads", 10);
 
@@ -135,17 +141,21 @@ public final class FleetScaleBenchmark {
 				for (int i = 0; i < 5; i++) {
 					scrapes.add(scrapeMillis(base));
 				}
-				long scans = count(db, "select count(*) from scan");
 				double prometheusLag = prometheusLag(base);
-				long endBytes = databaseBytes(db);
 				double seconds = Duration.between(from, to).toMillis() / 1000.0;
+				long scans = count(db, "select count(*) from scan");
+				long endBytes = databaseBytes(db);
+				QuickWindow quick = quickWindow(base, db, app, servers);
+				maxHeap = Math.max(maxHeap, quick.maxHeap());
+				long quickScans = count(db, "select count(*) from scan") - scans;
+				double quickBytes = (quickScans > 0) ? (databaseBytes(db) - endBytes) * 100_000.0 / quickScans : 0;
 				Result result = new Result(size, seconds, window.scans() / seconds, window.tarpitScans() / seconds,
 						window.connectionsPerScan(), cpu, window.scans() + window.tarpitScans(), maxHeap,
 						heapBytes(base), (registeredBytes - emptyBytes) * 1000.0 / size,
 						(scans > registeredScans) ? (endBytes - registeredBytes) * 100_000.0 / (scans - registeredScans)
 								: 0,
 						endBytes, scans, window.lagP50(), window.lagP95(), window.lagMax(), prometheusLag,
-						median(scrapes), connections / seconds);
+						median(scrapes), connections / seconds, quick, quickBytes);
 				System.out.println(result);
 				return result;
 			}
@@ -248,6 +258,107 @@ public final class FleetScaleBenchmark {
 	}
 
 	/**
+	 * The quick checks: what every scheduled firing after an endpoint's first runs. The
+	 * endpoints without a full probe yet are disabled through the bulk API, so that no
+	 * first firing (a full probe) is left in the backlog. Then, once a second, the
+	 * harness moves the next firing of every scanned TLS endpoint whose trigger is
+	 * waiting for its next hour to now (in Quartz's own table; the tarpits keep their
+	 * hourly firings): the real scheduler works through a standing backlog of due
+	 * firings, as it does when many endpoints fall due at once, and each firing runs the
+	 * adaptive decision, a quick check that stands because nothing changed. Measured:
+	 * quick checks per second, connections the TLS servers accepted per quick check, the
+	 * application's CPU seconds per quick check, heap.
+	 */
+	private QuickWindow quickWindow(String base, Connection db, Process app, BenchServers servers) throws Exception {
+		String tarpit = " exists (select 1 from endpoint_tag t where t.endpoint_id = e.id and t.tag = 'tarpit') ";
+		String scanned = " exists (select 1 from scan s where s.endpoint_id = e.id and s.kind = 'FULL' "
+				+ "and s.finished_at is not null) ";
+		List<Long> unscanned = ids(db, "select e.id from endpoint e where e.enabled and not" + scanned);
+		for (int i = 0; i < unscanned.size(); i += 500) {
+			bulk(base, "DISABLE", unscanned.subList(i, Math.min(unscanned.size(), i + 500)));
+		}
+		long candidates = count(db, "select count(*) from endpoint e where e.enabled and not" + tarpit);
+		System.out.printf("quick checks: %,d scanned TLS endpoints (%,d without a full probe disabled)%n", candidates,
+				unscanned.size());
+		String bump = "update qrtz_triggers q set next_fire_time = (extract(epoch from clock_timestamp()) * 1000)::bigint "
+				+ "from endpoint e where q.trigger_name = 'endpoint-' || e.id and q.trigger_state = 'WAITING' "
+				+ "and q.next_fire_time > (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000 and e.enabled "
+				+ "and not" + tarpit;
+		AtomicLong bumps = new AtomicLong();
+		Thread bumper = Thread.ofPlatform().daemon().start(() -> {
+			try (Connection own = DriverManager.getConnection(db.getMetaData().getURL(), "postgres", "");
+					Statement statement = own.createStatement()) {
+				while (!Thread.currentThread().isInterrupted()) {
+					bumps.addAndGet(statement.executeUpdate(bump));
+					Thread.sleep(1_000);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (SQLException ex) {
+				System.out.println("The backlog of quick checks stopped: " + ex);
+			}
+		});
+		try {
+			// The first full probes still running finish, the backlog forms, the JVM
+			// compiles the quick path.
+			Thread.sleep(QUICK_SETTLE.toMillis());
+			Instant from = Instant.now();
+			double cpuFrom = cpuSeconds(app.pid());
+			long connectionsFrom = servers.tlsConnections();
+			long maxHeap = 0;
+			while (Instant.now().isBefore(from.plus(WINDOW))) {
+				maxHeap = Math.max(maxHeap, heapBytes(base));
+				Thread.sleep(2_000);
+			}
+			Instant to = Instant.now();
+			double cpu = cpuSeconds(app.pid()) - cpuFrom;
+			long connections = servers.tlsConnections() - connectionsFrom;
+			String inWindow = " s.finished_at >= '" + from + "'::timestamptz and s.finished_at < '" + to
+					+ "'::timestamptz ";
+			long quickScans = count(db, "select count(*) from scan s where" + inWindow + "and s.kind = 'QUICK'");
+			long fullScans = count(db, "select count(*) from scan s where" + inWindow + "and s.kind = 'FULL'");
+			double recorded = number(db,
+					"select coalesce(avg(c), 0) from (select sum(r.connections) as c from scan s "
+							+ "join scan_result r on r.scan_id = s.id where" + inWindow
+							+ "and s.kind = 'QUICK' group by s.id) x");
+			double seconds = Duration.between(from, to).toMillis() / 1000.0;
+			long scans = quickScans + fullScans;
+			return new QuickWindow(candidates, seconds, quickScans / seconds, fullScans,
+					(scans > 0) ? connections / (double) scans : 0, recorded, (scans > 0) ? cpu / scans : 0, maxHeap,
+					bumps.get());
+		}
+		finally {
+			bumper.interrupt();
+			bumper.join(5_000);
+		}
+	}
+
+	private void bulk(String base, String action, List<Long> ids) throws Exception {
+		String body = "{\"action\":\"" + action + "\",\"ids\":" + ids + "}";
+		HttpResponse<String> response = this.http
+			.send(authorized(base + "/api/v1/endpoints/bulk").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.timeout(Duration.ofMinutes(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Bulk " + action + " answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(500, response.body().length())));
+		}
+	}
+
+	private static List<Long> ids(Connection db, String sql) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				ids.add(rows.getLong(1));
+			}
+		}
+		return ids;
+	}
+
+	/**
 	 * Full TLS handshakes per second of a plain JSSE client loop, {@link #THREADS}
 	 * threads, against the same TLS servers; sessions are invalidated so that none is
 	 * resumed.
@@ -290,39 +401,74 @@ public final class FleetScaleBenchmark {
 	}
 
 	private void report(List<Result> results, double baseline) throws IOException {
+		double firings = 24 * 60.0 / INTERVAL_MINUTES;
 		System.out.printf("%n== Fleet benchmark: %s%n", machine());
 		System.out.printf(
-				"Scheduler: %d Quartz threads, interval %d min, window %d s after %d s, %d%% tarpits, "
-						+ "heap limit -Xmx512m; every firing in the window is a new endpoint's first, a full probe "
-						+ "(quick checks start with the second firing, an interval later)%n",
-				THREADS, INTERVAL_MINUTES, WINDOW.toSeconds(), SETTLE.toSeconds(), 10);
+				"Scheduler: %d Quartz threads, interval %d min, %d%% tarpits, heap limit -Xmx512m. Full probes: window "
+						+ "%d s after %d s, every firing in it a new endpoint's first. Quick checks: window %d s after "
+						+ "%d s, the firings of the endpoints with a full probe kept due%n",
+				THREADS, INTERVAL_MINUTES, 10, WINDOW.toSeconds(), SETTLE.toSeconds(), WINDOW.toSeconds(),
+				QUICK_SETTLE.toSeconds());
 		System.out.printf("Baseline: plain JSSE client loop, %d threads, same servers: %.0f full handshakes/s%n",
 				THREADS, baseline);
 		System.out.println();
+		System.out.println("Full probes (a new endpoint's first firing):");
+		System.out.println();
 		System.out.println("| endpoints | full probes/s | tarpit scans/s | connections/s (× baseline) | connections "
-				+ "per full probe | connections per endpoint per day | CPU s per scan | CPU s per endpoint-hour | "
-				+ "share of one core at 1 h | heap max / end | DB per 1,000 endpoints | DB per 100,000 scans | "
-				+ "DB total (scans) | first-scan lag p50 / p95 / max of non-tarpits | tlswatch_scheduler_lag_seconds | "
-				+ "scrape |");
-		System.out.println("|" + " --- |".repeat(16));
+				+ "per full probe | CPU s per full probe | heap max / end | DB per 1,000 endpoints | DB per 100,000 full "
+				+ "probes | DB total (scans) | first-scan lag p50 / p95 / max of non-tarpits | "
+				+ "tlswatch_scheduler_lag_seconds | scrape |");
+		System.out.println("|" + " --- |".repeat(13));
 		for (Result r : results) {
 			double cpuPerScan = (r.scans() > 0) ? r.cpuSeconds() / r.scans() : 0;
-			// 90% of endpoints get a full probe each hour, 10% a tarpit attempt (one
-			// connection).
-			double perDay = (0.9 * r.connectionsPerScan() + 0.1) * (24 * 60.0 / INTERVAL_MINUTES);
 			System.out.printf(Locale.ROOT,
-					"| %,d | %.1f | %.1f | %.0f (%.2f) | %.1f | %.0f | %.3f | %.3f | %.0f%% | %d / %d MiB | %.1f MiB | "
-							+ "%.1f MiB | %.0f MiB (%,d) | %.0f / %.0f / %.0f s | %.0f s | %.0f ms |%n",
+					"| %,d | %.1f | %.1f | %.0f (%.2f) | %.1f | %.3f | %d / %d MiB | %.1f MiB | %.0f MiB | %.0f MiB (%,d) "
+							+ "| %.0f / %.0f / %.0f s | %.0f s | %.0f ms |%n",
 					r.size(), r.fullProbesPerSecond(), r.tarpitScansPerSecond(), r.connectionsPerSecond(),
-					r.connectionsPerSecond() / baseline, r.connectionsPerScan(), perDay, cpuPerScan, cpuPerScan,
-					100 * r.size() * cpuPerScan / 3600, r.maxHeap() >> 20, r.endHeap() >> 20,
-					r.bytesPer1000Endpoints() / (1 << 20), r.bytesPer100000Scans() / (1 << 20),
+					r.connectionsPerSecond() / baseline, r.connectionsPerScan(), cpuPerScan, r.maxHeap() >> 20,
+					r.endHeap() >> 20, r.bytesPer1000Endpoints() / (1 << 20), r.bytesPer100000Scans() / (1 << 20),
 					r.databaseBytes() / (double) (1 << 20), r.totalScans(), r.lagP50(), r.lagP95(), r.lagMax(),
 					r.prometheusLag(), r.scrapeMillis());
 		}
 		System.out.println();
-		System.out.println("Quick checks/s and their ratio to the baseline, and connections per endpoint per day with "
-				+ "adaptive scanning: not measured, the window ends before any endpoint's second firing.");
+		System.out.println("Quick checks (every later firing; the adaptive decision kept each, nothing changed):");
+		System.out.println();
+		System.out
+			.println("| endpoints | TLS endpoints kept due | quick checks/s | × baseline | full probes in the window "
+					+ "| connections per quick check (servers / recorded) | CPU s per quick check | heap max | DB per "
+					+ "100,000 quick checks |");
+		System.out.println("|" + " --- |".repeat(9));
+		for (Result r : results) {
+			QuickWindow q = r.quick();
+			System.out.printf(Locale.ROOT,
+					"| %,d | %,d | %.1f | %.2f | %,d | %.2f / %.2f | %.4f | %d MiB | %.0f MiB |%n", r.size(),
+					q.endpoints(), q.perSecond(), q.perSecond() / baseline, q.fullProbes(), q.connectionsPerScan(),
+					q.recordedConnections(), q.cpuPerScan(), q.maxHeap() >> 20,
+					r.bytesPer100000QuickChecks() / (1 << 20));
+		}
+		System.out.println();
+		System.out.printf(
+				"A day at a %d-minute interval (%.0f firings; 90%% TLS endpoints, 10%% tarpits at one "
+						+ "connection a firing), from the measured connections and CPU per scan:%n",
+				INTERVAL_MINUTES, firings);
+		System.out.println();
+		System.out.println("| endpoints | connections per endpoint per day: every firing a full probe | adaptive, "
+				+ "nothing changed (one full probe a day) | fewer | CPU s per endpoint-hour: full / adaptive | share "
+				+ "of one core at this N: full / adaptive |");
+		System.out.println("|" + " --- |".repeat(6));
+		for (Result r : results) {
+			QuickWindow q = r.quick();
+			double full = r.connectionsPerScan();
+			double quick = q.recordedConnections();
+			double without = (0.9 * full + 0.1) * firings;
+			double with = 0.9 * ((firings - 1) * quick + full) + 0.1 * firings;
+			double cpuFull = (r.scans() > 0) ? r.cpuSeconds() / r.scans() : 0;
+			double cpuAdaptive = ((firings - 1) * q.cpuPerScan() + cpuFull) / firings;
+			System.out.printf(Locale.ROOT, "| %,d | %.0f | %.0f | %.1f× | %.3f / %.4f | %.1f%% / %.1f%% |%n", r.size(),
+					without, with, without / with, cpuFull, cpuAdaptive, 100 * r.size() * cpuFull / 3600,
+					100 * r.size() * cpuAdaptive / 3600);
+		}
+		System.out.println();
 		System.out.println("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
 	}
 
@@ -461,7 +607,26 @@ public final class FleetScaleBenchmark {
 			double connectionsPerScan, double cpuSeconds, long scans, long maxHeap, long endHeap,
 			double bytesPer1000Endpoints, double bytesPer100000Scans, long databaseBytes, long totalScans,
 			double lagP50, double lagP95, double lagMax, double prometheusLag, double scrapeMillis,
-			double connectionsPerSecond) {
+			double connectionsPerSecond, QuickWindow quick, double bytesPer100000QuickChecks) {
+	}
+
+	/**
+	 * The quick checks of one fleet size.
+	 *
+	 * @param endpoints the TLS endpoints with a full probe whose firings were kept due
+	 * @param seconds the window
+	 * @param perSecond quick checks that finished per second
+	 * @param fullProbes full probes that finished in the window (escalations and first
+	 * probes still running)
+	 * @param connectionsPerScan connections the TLS servers accepted per scan in the
+	 * window
+	 * @param recordedConnections connections per quick check as the scans record them
+	 * @param cpuPerScan the application's CPU seconds per scan in the window
+	 * @param maxHeap the most heap in use
+	 * @param bumps firings moved to now by the harness
+	 */
+	private record QuickWindow(long endpoints, double seconds, double perSecond, long fullProbes,
+			double connectionsPerScan, double recordedConnections, double cpuPerScan, long maxHeap, long bumps) {
 	}
 
 }

@@ -96,6 +96,20 @@ class QuickCheckTests {
 	}
 
 	@Test
+	void doesNotRetryAnAddressThatLetTheHandshakeTimeOut() {
+		try (TestTcpServer tarpit = TestTcpServer.hanging()) {
+			ProbeOptions options = new ProbeOptions(Duration.ofSeconds(2), Duration.ofMillis(300),
+					List.of(CA.certificate()), Clock.systemUTC());
+			QuickCheck check = Probers.engine(4)
+				.quickCheck(new ProbeTarget(tarpit.address(), tarpit.port(), "localhost", "localhost"), options);
+
+			assertThat(check.handshake().outcome()).isEqualTo(HandshakeOutcome.TIMEOUT);
+			assertThat(check.connections()).isEqualTo(1);
+			assertThat(tarpit.acceptedConnections()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void aFullProbeRecordsTheSameFingerprintAsAQuickCheck() {
 		Issued leaf = TestCertificates.localhost(CA);
 		try (TestTlsServer server = TestTlsServer.start(leaf)) {

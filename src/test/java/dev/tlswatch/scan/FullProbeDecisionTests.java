@@ -88,6 +88,27 @@ class FullProbeDecisionTests {
 	}
 
 	@Test
+	void anAddressThatStillFailsAsItsLastFullProbeSawStands() {
+		ProbeTarget target = target("192.0.2.1");
+		ProbeReport silent = new ProbeReport(target,
+				new HandshakeObservation(target, HandshakeOutcome.TIMEOUT, "Read timed out", null, null, null, null,
+						List.of(), TrustStatus.UNKNOWN, null, null),
+				List.of(), Map.of(), List.of(), null, null, 1, Duration.ZERO);
+		ProbeReport refused = new ProbeReport(target,
+				new HandshakeObservation(target, HandshakeOutcome.CONNECTION_REFUSED, "refused", null, null, null, null,
+						List.of(), TrustStatus.UNKNOWN, null, null),
+				List.of(), Map.of(), List.of(), null, null, 2, Duration.ZERO);
+		ScanDetails timedOutBefore = full(failed("192.0.2.1", HandshakeOutcome.TIMEOUT));
+
+		assertThat(FullProbeDecision.reasonForFullProbe(quick(silent), timedOutBefore)).isEmpty();
+		assertThat(FullProbeDecision.reasonForFullProbe(quick(refused), timedOutBefore))
+			.hasValue("192.0.2.1 answered differently (CONNECTION_REFUSED)");
+		assertThat(FullProbeDecision.reasonForFullProbe(quick(report("192.0.2.1", SERVED, TrustStatus.TRUSTED)),
+				timedOutBefore))
+			.hasValue("192.0.2.1 answered differently (OK)");
+	}
+
+	@Test
 	void aNameThatNoLongerResolvesOrAnotherPolicyCallsForTheFullProbe() {
 		ScanDetails lastFull = full(stored("192.0.2.1", SERVED, TrustStatus.TRUSTED));
 		assertThat(FullProbeDecision.reasonForFullProbe(
@@ -122,6 +143,12 @@ class FullProbeDecisionTests {
 		return new AddressResult(address, HandshakeOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5, trust,
 				null, true, List.of(), ChainReportDetails.NONE, List.of(), null, 35, null, null, null, null, List.of(),
 				List.of(), fingerprint.value(), AT.minusSeconds(3600), null);
+	}
+
+	private static AddressResult failed(String address, HandshakeOutcome outcome) {
+		return new AddressResult(address, outcome, "Read timed out", null, null, null, null, TrustStatus.UNKNOWN, null,
+				null, List.of(), ChainReportDetails.NONE, List.of(), null, 1, null, null, null, null, List.of(),
+				List.of(), null, AT.minusSeconds(3600), null);
 	}
 
 	private static ProbeTarget target(String address) {
