@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -81,6 +82,16 @@ class EndpointGauges {
 				removeMeters(series.addresses.remove(gone));
 			}
 		}
+	}
+
+	/**
+	 * The labels an endpoint's series carry.
+	 * @param endpointId the endpoint
+	 * @return its labels, empty when the snapshot does not show it
+	 */
+	synchronized Optional<EndpointLabels> labelsOf(long endpointId) {
+		EndpointSeries series = this.endpoints.get(endpointId);
+		return (series != null) ? Optional.of(series.labels) : Optional.empty();
 	}
 
 	/**

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * The fleet-wide meters: scans by kind and outcome, their duration, open alerts by
@@ -96,9 +96,16 @@ class FleetMeters implements SmartLifecycle {
 			.register(registry);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * Counts a scan this node judged once its verdict has committed (no publication of
+	 * its own: see {@link AfterCommit}).
+	 */
+	@EventListener
 	void on(ScanJudged event) {
-		ScanDetails scan = event.scan();
+		AfterCommit.run(() -> count(event.scan()));
+	}
+
+	private void count(ScanDetails scan) {
 		Counter.builder(SCANS)
 			.description("Scans stored")
 			.tags("kind", scan.kind().name(), "outcome", scan.outcome().name())

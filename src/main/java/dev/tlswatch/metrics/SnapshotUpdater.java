@@ -26,7 +26,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Keeps the {@link EndpointGauges} snapshot current: each scan this node judged after its
@@ -72,20 +72,29 @@ class SnapshotUpdater {
 		this.caughtUpTo = clock.instant();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * Shows a scan this node judged, after the verdict's commit. The labels of an
+	 * endpoint already shown are the snapshot's own (kept current by
+	 * {@link EndpointChanged}), so only an endpoint's first scan reads the endpoint.
+	 */
+	@EventListener
 	void on(ScanJudged event) {
-		ScanDetails scan = event.scan();
-		this.endpoints.find(scan.endpointId()).ifPresent((endpoint) -> show(endpoint, scan, event.status()));
+		AfterCommit.run(() -> {
+			ScanDetails scan = event.scan();
+			this.gauges.labelsOf(scan.endpointId())
+				.or(() -> this.endpoints.find(scan.endpointId()).map(SnapshotUpdater::labels))
+				.ifPresent((labels) -> show(labels, scan, event.status()));
+		});
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(EndpointChanged event) {
-		this.gauges.relabel(labels(event.endpoint()));
+		AfterCommit.run(() -> this.gauges.relabel(labels(event.endpoint())));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(EndpointRemoved event) {
-		this.gauges.remove(event.endpointId());
+		AfterCommit.run(() -> this.gauges.remove(event.endpointId()));
 	}
 
 	/**
@@ -153,11 +162,15 @@ class SnapshotUpdater {
 	}
 
 	private void show(EndpointDetails endpoint, ScanDetails scan, EndpointStatus status) {
+		show(labels(endpoint), scan, status);
+	}
+
+	private void show(EndpointLabels labels, ScanDetails scan, EndpointStatus status) {
 		List<AddressSnapshot> addresses = scan.results()
 			.stream()
 			.map((result) -> AddressSnapshot.of(result, status))
 			.toList();
-		this.gauges.show(labels(endpoint), scan.id(), addresses);
+		this.gauges.show(labels, scan.id(), addresses);
 	}
 
 	private static EndpointLabels labels(EndpointDetails endpoint) {

@@ -214,7 +214,7 @@ class ScanAddress {
 				codec.decodeHsts(this.hsts), this.clientCertificateRequested,
 				codec.decodeNames(this.clientCertificateAuthorities), codec.decodeVulnerabilities(this.vulnerabilities),
 				this.fingerprint, this.fullProbeAt, storedRateLimit(),
-				codec.decodeRevocation(this.revocation, chain.size()));
+				codec.decodeRevocation(this.revocation, this.chain.size()));
 	}
 
 	private @Nullable RateLimit storedRateLimit() {

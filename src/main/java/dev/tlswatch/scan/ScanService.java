@@ -27,6 +27,7 @@ import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionSupport;
 import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,14 +160,17 @@ class ScanService implements Scans {
 	}
 
 	/**
-	 * The endpoint's last full probe.
+	 * The endpoint's last full probe, for a quick check to compare with and carry
+	 * forward: everything but its chains' certificates (each result's chain is empty),
+	 * which neither the decision nor the carried facts use (a quick scan keeps the chain
+	 * it saw). Reading and parsing those is most of what loading a scan costs.
 	 * @param endpointId the endpoint
-	 * @return the scan, empty if there was none
+	 * @return the scan without its chains, empty if there was none
 	 */
 	Optional<ScanDetails> lastFull(long endpointId) {
 		return Objects.requireNonNull(this.reading.execute(
 				(status) -> this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
-					.map(this::toDetails)));
+					.map((scan) -> toDetails(scan, null, versionsOf(List.of(scan))))));
 	}
 
 	@Override
@@ -304,11 +308,17 @@ class ScanService implements Scans {
 		return toDetails(scan, certificatesOf(one), versionsOf(one));
 	}
 
-	private ScanDetails toDetails(Scan scan, Map<String, CertificateInfo> certificates,
+	/**
+	 * A stored scan as details.
+	 * @param certificates the certificates of its chains by SHA-256, {@code null} for
+	 * results without their chains
+	 */
+	private ScanDetails toDetails(Scan scan, @Nullable Map<String, CertificateInfo> certificates,
 			Map<Long, List<VersionSupport>> versions) {
 		List<AddressResult> results = scan.getResults()
 			.stream()
-			.map((result) -> result.toResult(result.getChain().stream().map(certificates::get).toList(),
+			.map((result) -> result.toResult(
+					(certificates != null) ? result.getChain().stream().map(certificates::get).toList() : List.of(),
 					versions.getOrDefault(result.getId(), List.of()), this.codec))
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),

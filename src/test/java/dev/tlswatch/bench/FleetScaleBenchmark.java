@@ -167,12 +167,19 @@ public final class FleetScaleBenchmark {
 
 	private static Process start(Path jar, Path bundle, Path data, int httpPort, int dbPort, int size)
 			throws IOException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-jar", jar.toString(), "--server.port=" + httpPort, "--server.address=127.0.0.1",
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		// For a profile of the application, e.g.
+		// -Dbench.appJvmArgs=-XX:StartFlightRecording=filename=app.jfr
+		String extra = System.getProperty("bench.appJvmArgs", "").strip();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--server.address=127.0.0.1",
 				"--tlswatch.embedded-db.data-directory=" + data.toAbsolutePath(),
 				"--tlswatch.embedded-db.port=" + dbPort, "--tlswatch.scan.trust-bundle=" + bundle.toAbsolutePath(),
 				"--spring.quartz.properties.org.quartz.threadPool.threadCount=" + THREADS, "--spring.mail.host=",
-				"--management.health.mail.enabled=false", "--logging.level.root=WARN");
+				"--management.health.mail.enabled=false", "--logging.level.root=WARN"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(WORK.resolve("app-" + size + ".log").toFile());
 		builder.environment().put("TLSWATCH_ADMIN_PASSWORD", PASSWORD);
