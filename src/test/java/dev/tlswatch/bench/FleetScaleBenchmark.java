@@ -122,6 +122,7 @@ public final class FleetScaleBenchmark {
 				Instant registered = Instant.now();
 				long registeredBytes = databaseBytes(db);
 				long registeredScans = count(db, "select count(*) from scan");
+				long registeredHistory = historyBytes(db);
 				System.out.printf("registered %,d endpoints in %.1f s%n", size,
 						Duration.between(registering, registered).toMillis() / 1000.0);
 				Thread.sleep(SETTLE.toMillis());
@@ -145,17 +146,22 @@ public final class FleetScaleBenchmark {
 				double seconds = Duration.between(from, to).toMillis() / 1000.0;
 				long scans = count(db, "select count(*) from scan");
 				long endBytes = databaseBytes(db);
+				long fullHistory = historyBytes(db);
 				QuickWindow quick = quickWindow(base, db, app, servers);
 				maxHeap = Math.max(maxHeap, quick.maxHeap());
 				long quickScans = count(db, "select count(*) from scan") - scans;
 				double quickBytes = (quickScans > 0) ? (databaseBytes(db) - endBytes) * 100_000.0 / quickScans : 0;
+				History history = new History(
+						(scans > registeredScans)
+								? (fullHistory - registeredHistory) / (double) (scans - registeredScans) : 0,
+						(quickScans > 0) ? (historyBytes(db) - fullHistory) / (double) quickScans : 0);
 				Result result = new Result(size, seconds, window.scans() / seconds, window.tarpitScans() / seconds,
 						window.connectionsPerScan(), cpu, window.scans() + window.tarpitScans(), maxHeap,
 						heapBytes(base), (registeredBytes - emptyBytes) * 1000.0 / size,
 						(scans > registeredScans) ? (endBytes - registeredBytes) * 100_000.0 / (scans - registeredScans)
 								: 0,
 						endBytes, scans, window.lagP50(), window.lagP95(), window.lagMax(), prometheusLag,
-						median(scrapes), connections / seconds, quick, quickBytes);
+						median(scrapes), connections / seconds, quick, quickBytes, history);
 				System.out.println(result);
 				return result;
 			}
@@ -476,6 +482,23 @@ public final class FleetScaleBenchmark {
 					100 * r.size() * cpuAdaptive / 3600);
 		}
 		System.out.println();
+		System.out.println("History (tables scan*, finding*, certificate with indexes and TOAST), and a year of one "
+				+ "endpoint with the default retention (90 days kept whole, then one scan a day; nothing changed):");
+		System.out.println();
+		System.out
+			.println("| endpoints | KiB per full probe | KiB per quick check | per endpoint-year: every firing a full "
+					+ "probe | adaptive |");
+		System.out.println("|" + " --- |".repeat(5));
+		for (Result r : results) {
+			History h = r.history();
+			double full = h.bytesPerFullProbe();
+			double quick = h.bytesPerQuickCheck();
+			double without = (90 * firings + 275) * full;
+			double with = 90 * ((firings - 1) * quick + full) + 275 * full;
+			System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.0f MiB | %.0f MiB |%n", r.size(), full / 1024,
+					quick / 1024, without / (1 << 20), with / (1 << 20));
+		}
+		System.out.println();
 		System.out.println("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
 	}
 
@@ -550,6 +573,12 @@ public final class FleetScaleBenchmark {
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 	}
 
+	private static long historyBytes(Connection db) throws SQLException {
+		return count(db, "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n "
+				+ "on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r' and (c.relname "
+				+ "like 'scan%' or c.relname like 'finding%' or c.relname = 'certificate')");
+	}
+
 	private static long databaseBytes(Connection db) throws SQLException {
 		return count(db, "select pg_database_size(current_database())");
 	}
@@ -614,7 +643,19 @@ public final class FleetScaleBenchmark {
 			double connectionsPerScan, double cpuSeconds, long scans, long maxHeap, long endHeap,
 			double bytesPer1000Endpoints, double bytesPer100000Scans, long databaseBytes, long totalScans,
 			double lagP50, double lagP95, double lagMax, double prometheusLag, double scrapeMillis,
-			double connectionsPerSecond, QuickWindow quick, double bytesPer100000QuickChecks) {
+			double connectionsPerSecond, QuickWindow quick, double bytesPer100000QuickChecks, History history) {
+	}
+
+	/**
+	 * What a scan adds to the history tables (scans, their addresses and versions,
+	 * findings, certificates, with indexes and TOAST): unlike the database's size, free
+	 * of the dead rows that the event registry and Quartz leave until autovacuum reuses
+	 * them.
+	 *
+	 * @param bytesPerFullProbe per full probe (the first scans of new endpoints)
+	 * @param bytesPerQuickCheck per quick check
+	 */
+	private record History(double bytesPerFullProbe, double bytesPerQuickCheck) {
 	}
 
 	/**
