@@ -483,6 +483,7 @@ class AdaptiveScanIntegrationTests {
 				assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
 				assertThat(result.grade().reasons().get(0).code()).isEqualTo("CERT_REVOKED");
 				assertThat(result.fullProbeAt()).isEqualTo(full.startedAt());
+				assertThat(this.scans.find(quick.id()).orElseThrow().results()).isEqualTo(quick.results());
 				assertThat(revokedFindings(quick)).singleElement()
 					.satisfies((message) -> assertThat(message).contains("keyCompromise"));
 				assertThat(alerts(endpoint)).extracting((alert) -> alert.get("rule")).contains("CERT_REVOKED");
