@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.RateLimit;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
 import org.hibernate.annotations.BatchSize;
@@ -215,21 +216,26 @@ class ScanAddress {
 	 * A quick check's row that refers to the full probe's row for the facts it carries
 	 * forward ({@link AddressResult#carriedInto}): it holds the quick check's own
 	 * handshake facts, chain, fingerprint, full probe time and its grade letters (for
-	 * retention's comparison); its own stapling, client certificate request and
-	 * revocation status only where the quick check saw them, as {@code carriedInto}
-	 * prefers them. Versions, suites, groups, features, HSTS, vulnerabilities, rate limit
-	 * and the grade's reasons are read from the referenced row.
+	 * retention's comparison); its own stapling and client certificate request only where
+	 * the quick check saw them, as {@code carriedInto} prefers them, and its own
+	 * revocation status only where it differs from the referenced row's (a quick check
+	 * without a chain shows that one anyway). Versions, suites, groups, features, HSTS,
+	 * vulnerabilities, rate limit and the grade's reasons are read from the referenced
+	 * row.
 	 * @param source the id of the full probe's row of the same address
+	 * @param sourceRevocation that row's revocation status
 	 * @param carried the result as the quick check shows it
 	 * @param own what the quick check saw itself
 	 * @param codec the codec of the JSON columns
 	 * @return the row
 	 */
-	static ScanAddress referring(long source, AddressResult carried, AddressResult own, CipherSupportCodec codec) {
+	static ScanAddress referring(long source, RevocationReport sourceRevocation, AddressResult carried,
+			AddressResult own, CipherSupportCodec codec) {
+		boolean ownRevocation = !own.chain().isEmpty() && !own.revocation().equals(sourceRevocation);
 		ScanAddress row = new ScanAddress(
 				carried, null, null, (own.clientCertificateRequested() != null)
 						? codec.encodeNames(own.clientCertificateAuthorities()) : null,
-				null, own.chain().isEmpty() ? null : codec.encodeRevocation(own.revocation()));
+				null, ownRevocation ? codec.encodeRevocation(own.revocation()) : null);
 		row.carriedFrom = source;
 		row.ocspStapled = own.ocspStapled();
 		row.clientCertificateRequested = own.clientCertificateRequested();
@@ -290,7 +296,9 @@ class ScanAddress {
 			throw new IllegalStateException("Scan result " + this.id + " carries the facts of scan result "
 					+ this.carriedFrom + " without them");
 		}
-		return source.carriedInto(own, this.fullProbeAt);
+		// No revocation status of its own: the quick check's equals the referenced row's
+		return source.carriedInto((this.revocation != null) ? own : own.withRevocation(source.revocation()),
+				this.fullProbeAt);
 	}
 
 	private AddressResult toResult(List<CertificateInfo> chain, List<VersionSupport> versions,

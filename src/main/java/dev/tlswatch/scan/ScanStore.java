@@ -112,10 +112,11 @@ class ScanStore {
 		Instant fullProbeAt = run.startedAt();
 		if (run.kind() == ScanKind.QUICK && lastFull != null) {
 			Map<String, Long> sources = sourceRows(lastFull);
-			results = carried(own, lastFull);
+			Map<String, AddressResult> full = byAddress(lastFull);
+			results = carried(own, full, lastFull);
 			rows = new ArrayList<>();
 			for (int i = 0; i < results.size(); i++) {
-				rows.add(row(results.get(i), own.get(i), sources));
+				rows.add(row(results.get(i), own.get(i), full, sources));
 			}
 			fullProbeAt = lastFull.fullProbeAt();
 		}
@@ -153,9 +154,13 @@ class ScanStore {
 	 * when its result carries that row's facts, else a copy (an address the full probe
 	 * did not see, or one that did not answer).
 	 */
-	private ScanAddress row(AddressResult carried, AddressResult own, Map<String, Long> sources) {
+	private ScanAddress row(AddressResult carried, AddressResult own, Map<String, AddressResult> full,
+			Map<String, Long> sources) {
 		Long source = (carried != own && carried.address() != null) ? sources.get(carried.address()) : null;
-		return (source != null) ? ScanAddress.referring(source, carried, own, this.codec) : copy(carried);
+		if (source == null) {
+			return copy(carried);
+		}
+		return ScanAddress.referring(source, full.get(carried.address()).revocation(), carried, own, this.codec);
 	}
 
 	/**
@@ -183,16 +188,22 @@ class ScanStore {
 		return first;
 	}
 
-	/**
-	 * Each quick result with the facts of the same address in the last full probe; an
-	 * address the full probe did not see keeps only its own (the very same result).
-	 */
-	private static List<AddressResult> carried(List<AddressResult> quick, ScanDetails lastFull) {
+	/** The results of the last full probe by address, the first of each. */
+	private static Map<String, AddressResult> byAddress(ScanDetails lastFull) {
 		Map<String, AddressResult> full = new HashMap<>();
 		lastFull.results()
 			.stream()
 			.filter((result) -> result.address() != null)
 			.forEach((result) -> full.putIfAbsent(result.address(), result));
+		return full;
+	}
+
+	/**
+	 * Each quick result with the facts of the same address in the last full probe; an
+	 * address the full probe did not see keeps only its own (the very same result).
+	 */
+	private static List<AddressResult> carried(List<AddressResult> quick, Map<String, AddressResult> full,
+			ScanDetails lastFull) {
 		return quick.stream().map((result) -> {
 			AddressResult previous = (result.address() != null) ? full.get(result.address()) : null;
 			if (previous == null || !result.outcome().answered()) {

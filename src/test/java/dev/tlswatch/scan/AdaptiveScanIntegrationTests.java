@@ -141,6 +141,7 @@ class AdaptiveScanIntegrationTests {
 			assertThat(row).containsEntry("cipher_support", null)
 				.containsEntry("hsts", null)
 				.containsEntry("vulnerabilities", null)
+				.containsEntry("revocation", null)
 				.containsEntry("versions", 0L)
 				.containsEntry("reasons", 0L)
 				.containsEntry("grade", fullResult.grade().letter().displayName());
@@ -170,6 +171,7 @@ class AdaptiveScanIntegrationTests {
 			assertThat(copied.get("cipher_support")).isNotNull();
 			assertThat(copied.get("hsts")).isNotNull();
 			assertThat(copied.get("vulnerabilities")).isNotNull();
+			assertThat(copied.get("revocation")).isNotNull();
 			assertThat(copied).containsEntry("versions", (long) fullResult.versions().size())
 				.containsEntry("reasons", (long) fullResult.grade().reasons().size());
 			assertThat(this.scans.find(full.id())).isEmpty();
@@ -257,7 +259,7 @@ class AdaptiveScanIntegrationTests {
 	private Map<String, Object> storedRow(long scanId) {
 		return this.jdbc.queryForMap("""
 				select r.carried_from, r.cipher_support::text as cipher_support, r.hsts::text as hsts,
-				    r.vulnerabilities::text as vulnerabilities, r.grade,
+				    r.vulnerabilities::text as vulnerabilities, r.revocation::text as revocation, r.grade,
 				    (select count(*) from scan_result_version v where v.scan_result_id = r.id) as versions,
 				    (select count(*) from scan_result_grade_reason g where g.scan_result_id = r.id) as reasons,
 				    (select count(*) from scan_result_certificate c where c.scan_result_id = r.id) as chain

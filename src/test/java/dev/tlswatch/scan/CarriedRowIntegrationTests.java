@@ -116,6 +116,7 @@ class CarriedRowIntegrationTests {
 		AddressResult carried = readAsStored(full(leaf), own);
 
 		assertThat(carried.clientCertificateAuthorities()).containsExactly("CN=Other CA");
+		assertThat(carried.revocation()).isEqualTo(REVOKED);
 		assertThat(carried.grade().letter()).isEqualTo(GradeLetter.T);
 	}
 
@@ -147,7 +148,7 @@ class CarriedRowIntegrationTests {
 			Instant quickAt = FULL_PROBE_AT.plus(Duration.ofMinutes(30));
 			Scan quickScan = new Scan(endpoint, ScanTrigger.SCHEDULED, quickAt, quickAt.plusSeconds(1),
 					HandshakeOutcome.OK, null, ScanKind.QUICK, FULL_PROBE_AT);
-			quickScan.addResult(ScanAddress.referring(fullRow, expected, own, this.codec));
+			quickScan.addResult(ScanAddress.referring(fullRow, full.revocation(), expected, own, this.codec));
 			return new long[] { storedFull.getId(), this.scans.save(quickScan).getId(), fullRow };
 		});
 		long fullScan = ids[0];
@@ -163,6 +164,11 @@ class CarriedRowIntegrationTests {
 				  and not exists (select 1 from scan_result_grade_reason g where g.scan_result_id = r.id)""",
 				Integer.class, quickScan))
 			.isOne();
+		// Its own revocation status only where it differs from the full probe's
+		boolean ownRevocation = !own.chain().isEmpty() && !own.revocation().equals(full.revocation());
+		assertThat(this.jdbc.queryForObject("select revocation is not null from scan_result where scan_id = ?",
+				Boolean.class, quickScan))
+			.isEqualTo(ownRevocation);
 		// The full probe's own row reads as stored: it refers to nothing
 		assertThat(this.service.find(fullScan).orElseThrow().results().get(0)).isEqualTo(full);
 
