@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.tlswatch.endpoint.EndpointDraft;
@@ -26,11 +27,13 @@ import dev.tlswatch.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A quick check's row that refers to the full probe's row, on hand-built results stored
@@ -120,6 +123,29 @@ class CarriedRowIntegrationTests {
 		assertThat(carried.grade().letter()).isEqualTo(GradeLetter.T);
 	}
 
+	@Test
+	void theFullProbesRowCannotBeDeletedAloneButGoesWithItsEndpoint() {
+		CertificateInfo leaf = certificate();
+		long endpoint = register();
+		long[] ids = store(endpoint, full(leaf), quick(List.of(leaf), null, null, List.of(), REVOKED));
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc.update("delete from scan where id = ?", ids[0]));
+		this.endpoints.delete(endpoint);
+
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from scan where id in (?, ?)", Integer.class, ids[0], ids[1]))
+			.isZero();
+	}
+
+	@Test
+	void retentionDeletesAFullProbeAndTheQuickCheckThatRefersToItTogether() {
+		CertificateInfo leaf = certificate();
+		long[] ids = store(register(), full(leaf), quick(List.of(leaf), null, null, List.of(), GOOD));
+
+		assertThat(this.retention.deleteScans(List.of(ids[0], ids[1]))).isEqualTo(2);
+	}
+
 	/**
 	 * Store the full probe as a copy and the quick check as a row that refers to it,
 	 * check the quick row's columns and that it reads as {@code carriedInto} shows it,
@@ -127,30 +153,9 @@ class CarriedRowIntegrationTests {
 	 * @return the result as read
 	 */
 	private AddressResult readAsStored(AddressResult full, AddressResult own) {
-		long endpoint = this.endpoints
-			.register(new EndpointDraft("carried-" + UUID.randomUUID() + ".example", 443, TlsMode.IMPLICIT, null, 60,
-					List.of(), false))
-			.id();
+		long endpoint = register();
 		AddressResult expected = full.carriedInto(own, FULL_PROBE_AT);
-		TransactionTemplate writing = new TransactionTemplate(this.transactions);
-		long[] ids = writing.execute((status) -> {
-			Scan fullScan = new Scan(endpoint, ScanTrigger.SCHEDULED, FULL_PROBE_AT, FULL_PROBE_AT.plusSeconds(5),
-					HandshakeOutcome.OK, null, ScanKind.FULL, FULL_PROBE_AT);
-			fullScan.addResult(new ScanAddress(full, this.codec.encode(full.cipherSupport()),
-					this.codec.encodeHsts(full.hsts()), this.codec.encodeNames(full.clientCertificateAuthorities()),
-					this.codec.encodeVulnerabilities(full.vulnerabilities()),
-					this.codec.encodeRevocation(full.revocation())));
-			Scan storedFull = this.scans.save(fullScan);
-			long fullRow = storedFull.getResults().get(0).getId();
-			full.versions()
-				.forEach((version) -> this.jdbc.update(ScanStore.INSERT_VERSION, fullRow, version.version().name(),
-						version.verdict().name(), version.detail()));
-			Instant quickAt = FULL_PROBE_AT.plus(Duration.ofMinutes(30));
-			Scan quickScan = new Scan(endpoint, ScanTrigger.SCHEDULED, quickAt, quickAt.plusSeconds(1),
-					HandshakeOutcome.OK, null, ScanKind.QUICK, FULL_PROBE_AT);
-			quickScan.addResult(ScanAddress.referring(fullRow, full.revocation(), expected, own, this.codec));
-			return new long[] { storedFull.getId(), this.scans.save(quickScan).getId(), fullRow };
-		});
+		long[] ids = store(endpoint, full, own);
 		long fullScan = ids[0];
 		long quickScan = ids[1];
 		assertThat(this.jdbc.queryForObject("select carried_from from scan_result where scan_id = ?", Long.class,
@@ -181,6 +186,41 @@ class CarriedRowIntegrationTests {
 			.isNull();
 		assertThat(this.service.find(quickScan).orElseThrow().results().get(0)).isEqualTo(expected);
 		return read;
+	}
+
+	/**
+	 * The full probe stored as a copy, the quick check as a row that refers to it.
+	 * @return the full probe's scan id, the quick check's, the full probe's row id
+	 */
+	private long[] store(long endpoint, AddressResult full, AddressResult own) {
+		AddressResult expected = full.carriedInto(own, FULL_PROBE_AT);
+		TransactionTemplate writing = new TransactionTemplate(this.transactions);
+		long[] ids = writing.execute((status) -> {
+			Scan fullScan = new Scan(endpoint, ScanTrigger.SCHEDULED, FULL_PROBE_AT, FULL_PROBE_AT.plusSeconds(5),
+					HandshakeOutcome.OK, null, ScanKind.FULL, FULL_PROBE_AT);
+			fullScan.addResult(new ScanAddress(full, this.codec.encode(full.cipherSupport()),
+					this.codec.encodeHsts(full.hsts()), this.codec.encodeNames(full.clientCertificateAuthorities()),
+					this.codec.encodeVulnerabilities(full.vulnerabilities()),
+					this.codec.encodeRevocation(full.revocation())));
+			Scan storedFull = this.scans.save(fullScan);
+			long fullRow = storedFull.getResults().get(0).getId();
+			full.versions()
+				.forEach((version) -> this.jdbc.update(ScanStore.INSERT_VERSION, fullRow, version.version().name(),
+						version.verdict().name(), version.detail()));
+			Instant quickAt = FULL_PROBE_AT.plus(Duration.ofMinutes(30));
+			Scan quickScan = new Scan(endpoint, ScanTrigger.SCHEDULED, quickAt, quickAt.plusSeconds(1),
+					HandshakeOutcome.OK, null, ScanKind.QUICK, FULL_PROBE_AT);
+			quickScan.addResult(ScanAddress.referring(fullRow, full.revocation(), expected, own, this.codec));
+			return new long[] { storedFull.getId(), this.scans.save(quickScan).getId(), fullRow };
+		});
+		return Objects.requireNonNull(ids);
+	}
+
+	private long register() {
+		return this.endpoints
+			.register(new EndpointDraft("carried-" + UUID.randomUUID() + ".example", 443, TlsMode.IMPLICIT, null, 60,
+					List.of(), false))
+			.id();
 	}
 
 	private static AddressResult full(CertificateInfo leaf) {
