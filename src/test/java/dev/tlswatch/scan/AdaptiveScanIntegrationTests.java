@@ -161,6 +161,14 @@ class AdaptiveScanIntegrationTests {
 			assertThat(this.scans.lastFull(endpoint.id()).orElseThrow().results().get(0).versions())
 				.isEqualTo(fullResult.versions());
 			String api = scanJson(endpoint, quick.id());
+			// Retention compares the same facts as for a copy: the quick check's row
+			// keeps the
+			// grade letter, so it fingerprints as the full probe it repeats
+			assertThat(this.retention.oldScans(endpoint.id(), Instant.now().plusSeconds(60), 10))
+				.extracting(ScanFingerprint::fingerprint)
+				.hasSize(2)
+				.containsOnly(
+						this.retention.oldScans(endpoint.id(), Instant.now().plusSeconds(60), 1).get(0).fingerprint());
 
 			// Retention deletes the full probe: the quick check's row first gets the
 			// copies
