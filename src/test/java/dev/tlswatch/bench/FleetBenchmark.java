@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * How the dashboard behaves with a large fleet: 10,000 endpoints, 1,000,000 scans and
@@ -61,6 +62,9 @@ public final class FleetBenchmark {
 	/** The longest the retention phase lets the run prune before it stops it. */
 	private static final Duration RETENTION_CAP = Duration.ofMinutes(Integer.getInteger("bench.retentionMinutes", 20));
 
+	/** Rounds of the retention phase's requests while idle and after the run. */
+	private static final int RETENTION_ROUNDS = Integer.getInteger("bench.retentionRounds", 100);
+
 	private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
 
 	private static final String PASSWORD = "fleet-bench-" + Long.toHexString(System.nanoTime());
@@ -72,6 +76,16 @@ public final class FleetBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Path data = Files.createTempDirectory("tlswatch-fleet-bench");
+		try {
+			run(data);
+		}
+		finally {
+			// About 1 GiB at full size: the database is thrown away.
+			FileSystemUtils.deleteRecursively(data);
+		}
+	}
+
+	private static void run(Path data) throws Exception {
 		try (ConfigurableApplicationContext context = start(data)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			long seedStart = System.nanoTime();
@@ -85,17 +99,23 @@ public final class FleetBenchmark {
 			long someEndpoint = context.getBean(JdbcTemplate.class)
 				.queryForObject("select id from endpoint order by id offset ? limit 1", Long.class, ENDPOINTS / 2);
 			System.out.printf("%nMachine: %d cores, Java %s, load average %s%n",
-					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					Files.readString(Path.of("/proc/loadavg")).strip());
+					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
 			String token = BenchTokens.create(HTTP, base, "admin", PASSWORD);
 			report("HTTP with an API token, " + RUNS + " runs after " + WARMUP + " warm-up runs",
 					pages(base, token, someEndpoint));
 			report("Fleet queries on their own",
 					measurements(context.getBean(Fleet.class), context.getBean(Endpoints.class)));
-			new RetentionPhase(context, timedScans.get(), RETENTION_CAP).run(retentionPages(base, token, someEndpoint),
-					WARMUP, RUNS);
-			System.out.printf("%nLoad average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			if (Boolean.parseBoolean(System.getProperty("bench.retention", "true"))) {
+				System.out.printf("%nRetention phase, load average at its start: %s%n", loadAverage());
+				new RetentionPhase(context, timedScans.get(), RETENTION_CAP)
+					.run(retentionPages(base, token, someEndpoint), WARMUP, RETENTION_ROUNDS);
+			}
+			System.out.printf("%nLoad average at the end: %s%n", loadAverage());
 		}
+	}
+
+	static String loadAverage() throws IOException {
+		return Files.readString(Path.of("/proc/loadavg")).strip();
 	}
 
 	/**

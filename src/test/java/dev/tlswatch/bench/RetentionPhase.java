@@ -1,5 +1,6 @@
 package dev.tlswatch.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import dev.tlswatch.retention.RetentionReport;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.tlswatch.bench.FleetBenchmark.loadAverage;
 
 /**
  * The fleet benchmark's retention phase: the same requests timed while idle, while the
@@ -46,7 +49,7 @@ final class RetentionPhase {
 		this.cap = cap;
 	}
 
-	void run(Map<String, Supplier<Object>> requests, int warmup, int runs) throws InterruptedException {
+	void run(Map<String, Supplier<Object>> requests, int warmup, int runs) throws InterruptedException, IOException {
 		Sizes before = sizes();
 		Map<String, List<Double>> idle = sample(requests, warmup, runs, () -> true);
 
@@ -75,6 +78,7 @@ final class RetentionPhase {
 		retention.join();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		monitor.join();
+		String load = loadAverage();
 		if (failure.get() != null) {
 			throw new IllegalStateException("The retention run failed", failure.get());
 		}
@@ -83,6 +87,7 @@ final class RetentionPhase {
 
 		printRequests(idle, during, afterwards);
 		printRun(report.get(), this.scans.figures(), seconds, before, after, waits, monitorSamples);
+		System.out.printf("%nLoad average when the retention run ended: %s%n", load);
 	}
 
 	/**
@@ -150,7 +155,8 @@ final class RetentionPhase {
 
 	private static void printRequests(Map<String, List<Double>> idle, Map<String, List<Double>> during,
 			Map<String, List<Double>> after) {
-		System.out.printf("%nRetention while pages are served: HTTP with an API token, round-robin%n%n");
+		System.out.printf("%nRetention while pages are served: HTTP with an API token, round-robin "
+				+ "(idle and after: %d rounds)%n%n", idle.values().iterator().next().size());
 		System.out.println("| request | idle p50 | idle p95 | during p50 | during p95 | during p50 × idle p50 "
 				+ "| during p95 × idle p95 | after p50 / p95 | samples during |");
 		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
