@@ -78,7 +78,7 @@ class AlertEngine {
 		EndpointMemory memory = this.store.memory(endpoint.id());
 		Evaluation evaluation = AlertRules.evaluate(scan, event.findings(), effective.rules(), memory, now);
 		this.store.remember(endpoint.id(), scan.id(), scan.finishedAt(), evaluation.failed(), evaluation.memory());
-		boolean massFailure = massFailure(scan.id(), effective.rules(), now);
+		boolean massFailure = massFailure(scan.id(), evaluation.failed(), effective.rules(), now);
 		List<Condition> conditions = evaluation.conditions();
 		Set<AlertRule> evaluated = evaluation.evaluated();
 		if (massFailure && evaluation.failed()) {
@@ -125,15 +125,22 @@ class AlertEngine {
 	/**
 	 * Opens {@code PROBER_NETWORK} when more than the configured share of known endpoints
 	 * (and at least the minimum) failed within the window; resolves it once the endpoints
-	 * failing their latest scan are no longer that many.
+	 * failing their latest scan are no longer that many. The fleet is counted only when
+	 * that can change something: a scan that did not fail cannot make more endpoints
+	 * fail, so without an active alert to resolve it costs no count of every endpoint's
+	 * state.
+	 * @param failed whether this scan failed
 	 * @return whether it is active
 	 */
-	private boolean massFailure(long scanId, RuleConfig rules, Instant now) {
+	private boolean massFailure(long scanId, boolean failed, RuleConfig rules, Instant now) {
 		if (rules.disabled().contains(AlertRule.PROBER_NETWORK)) {
 			return false;
 		}
-		AlertStore.FailureCounts counts = this.store.failureCounts(now.minus(this.settings.massFailureWindow()));
 		Optional<AlertDetails> active = this.store.activeGlobal(AlertRule.PROBER_NETWORK);
+		if (active.isEmpty() && !failed) {
+			return false;
+		}
+		AlertStore.FailureCounts counts = this.store.failureCounts(now.minus(this.settings.massFailureWindow()));
 		if (active.isEmpty() && many(counts.recentlyFailing(), counts.known())) {
 			String text = counts.recentlyFailing() + " of " + counts.known() + " endpoints";
 			Condition condition = new Condition(AlertRule.PROBER_NETWORK, "",

@@ -147,7 +147,7 @@ public final class FleetScaleBenchmark {
 				long scans = count(db, "select count(*) from scan");
 				long endBytes = databaseBytes(db);
 				long fullHistory = historyBytes(db);
-				QuickWindow quick = quickWindow(base, db, app, servers);
+				QuickWindow quick = quickWindow(base, db, app, servers, data);
 				maxHeap = Math.max(maxHeap, quick.maxHeap());
 				long quickScans = count(db, "select count(*) from scan") - scans;
 				double quickBytes = (quickScans > 0) ? (databaseBytes(db) - endBytes) * 100_000.0 / quickScans : 0;
@@ -282,7 +282,8 @@ public final class FleetScaleBenchmark {
 	 * quick checks per second, connections the TLS servers accepted per quick check, the
 	 * application's CPU seconds per quick check, heap.
 	 */
-	private QuickWindow quickWindow(String base, Connection db, Process app, BenchServers servers) throws Exception {
+	private QuickWindow quickWindow(String base, Connection db, Process app, BenchServers servers, Path data)
+			throws Exception {
 		String tarpit = " exists (select 1 from endpoint_tag t where t.endpoint_id = e.id and t.tag = 'tarpit') ";
 		String scanned = " exists (select 1 from scan s where s.endpoint_id = e.id and s.kind = 'FULL' "
 				+ "and s.finished_at is not null) ";
@@ -319,6 +320,8 @@ public final class FleetScaleBenchmark {
 			Thread.sleep(QUICK_SETTLE.toMillis());
 			Instant from = Instant.now();
 			double cpuFrom = cpuSeconds(app.pid());
+			double postgresFrom = postgresCpuSeconds(data);
+			long[] machineFrom = machineTicks();
 			long connectionsFrom = servers.tlsConnections();
 			long maxHeap = 0;
 			while (Instant.now().isBefore(from.plus(WINDOW))) {
@@ -327,6 +330,9 @@ public final class FleetScaleBenchmark {
 			}
 			Instant to = Instant.now();
 			double cpu = cpuSeconds(app.pid()) - cpuFrom;
+			double postgres = postgresCpuSeconds(data) - postgresFrom;
+			long[] machineTo = machineTicks();
+			double busy = 1 - (machineTo[1] - machineFrom[1]) / (double) Math.max(1, machineTo[0] - machineFrom[0]);
 			long connections = servers.tlsConnections() - connectionsFrom;
 			String inWindow = " s.finished_at >= '" + from + "'::timestamptz and s.finished_at < '" + to
 					+ "'::timestamptz ";
@@ -340,7 +346,7 @@ public final class FleetScaleBenchmark {
 			long scans = quickScans + fullScans;
 			return new QuickWindow(candidates, seconds, quickScans / seconds, fullScans,
 					(scans > 0) ? connections / (double) scans : 0, recorded, (scans > 0) ? cpu / scans : 0, maxHeap,
-					bumps.get());
+					bumps.get(), (scans > 0) ? postgres / scans : 0, busy);
 		}
 		finally {
 			bumper.interrupt();
@@ -448,16 +454,16 @@ public final class FleetScaleBenchmark {
 		System.out.println();
 		System.out
 			.println("| endpoints | TLS endpoints kept due | quick checks/s | × baseline | full probes in the window "
-					+ "| connections per quick check (servers / recorded) | CPU s per quick check | heap max | DB per "
-					+ "100,000 quick checks |");
-		System.out.println("|" + " --- |".repeat(9));
+					+ "| connections per quick check (servers / recorded) | CPU s per quick check: app / PostgreSQL | "
+					+ "machine busy | heap max | DB per 100,000 quick checks |");
+		System.out.println("|" + " --- |".repeat(10));
 		for (Result r : results) {
 			QuickWindow q = r.quick();
 			System.out.printf(Locale.ROOT,
-					"| %,d | %,d | %.1f | %.2f | %,d | %.2f / %.2f | %.4f | %d MiB | %.0f MiB |%n", r.size(),
-					q.endpoints(), q.perSecond(), q.perSecond() / baseline, q.fullProbes(), q.connectionsPerScan(),
-					q.recordedConnections(), q.cpuPerScan(), q.maxHeap() >> 20,
-					r.bytesPer100000QuickChecks() / (1 << 20));
+					"| %,d | %,d | %.1f | %.2f | %,d | %.2f / %.2f | %.4f / %.4f | %.0f%% | %d MiB | %.0f MiB |%n",
+					r.size(), q.endpoints(), q.perSecond(), q.perSecond() / baseline, q.fullProbes(),
+					q.connectionsPerScan(), q.recordedConnections(), q.cpuPerScan(), q.postgresCpuPerScan(),
+					100 * q.machineBusy(), q.maxHeap() >> 20, r.bytesPer100000QuickChecks() / (1 << 20));
 		}
 		System.out.println();
 		System.out.printf(
@@ -562,6 +568,41 @@ public final class FleetScaleBenchmark {
 	private static HttpRequest.Builder authorized(String url) {
 		String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
+	}
+
+	/**
+	 * CPU seconds of the application's PostgreSQL: its postmaster (the first line of
+	 * {@code postmaster.pid} in its data directory) and the postmaster's children (the
+	 * backends, which the connection pools keep open).
+	 */
+	private static double postgresCpuSeconds(Path data) throws IOException {
+		long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+		double seconds = cpuSeconds(postmaster);
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("[0-9]+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (Long.parseLong(fields[1]) == postmaster) {
+						seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					}
+				}
+				catch (IOException ex) {
+					// The process ended meanwhile.
+				}
+			}
+		}
+		return seconds;
+	}
+
+	/** The machine's CPU ticks from {@code /proc/stat}: all, and idle plus I/O wait. */
+	private static long[] machineTicks() throws IOException {
+		String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long total = 0;
+		for (int i = 1; i < Math.min(fields.length, 9); i++) {
+			total += Long.parseLong(fields[i]);
+		}
+		return new long[] { total, Long.parseLong(fields[4]) + Long.parseLong(fields[5]) };
 	}
 
 	/** User and system CPU time of a process, from {@code /proc/<pid>/stat}. */
@@ -672,9 +713,12 @@ public final class FleetScaleBenchmark {
 	 * @param cpuPerScan the application's CPU seconds per scan in the window
 	 * @param maxHeap the most heap in use
 	 * @param bumps firings moved to now by the harness
+	 * @param postgresCpuPerScan the CPU seconds of the application's PostgreSQL per scan
+	 * @param machineBusy the share of the machine's CPU time that was not idle
 	 */
 	private record QuickWindow(long endpoints, double seconds, double perSecond, long fullProbes,
-			double connectionsPerScan, double recordedConnections, double cpuPerScan, long maxHeap, long bumps) {
+			double connectionsPerScan, double recordedConnections, double cpuPerScan, long maxHeap, long bumps,
+			double postgresCpuPerScan, double machineBusy) {
 	}
 
 }
