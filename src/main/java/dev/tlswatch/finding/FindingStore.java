@@ -65,17 +65,19 @@ class FindingStore implements Findings {
 			return;
 		}
 		List<FindingDetails> findings = FindingRules.judge(scan, this.policies.forEndpoint(scan.endpointId()), now);
-		for (FindingDetails finding : findings) {
-			this.jdbc.update("""
+		if (!findings.isEmpty()) {
+			this.jdbc.batchUpdate("""
 					insert into finding (scan_id, endpoint_id, address, code, severity, message)
 					values (:scan, :endpoint, :address, :code, :severity, :message)
 					""",
-					new MapSqlParameterSource().addValue("scan", scan.id())
-						.addValue("endpoint", scan.endpointId())
-						.addValue("address", finding.address())
-						.addValue("code", finding.code())
-						.addValue("severity", finding.severity().name())
-						.addValue("message", finding.message()));
+					findings.stream()
+						.map((finding) -> new MapSqlParameterSource().addValue("scan", scan.id())
+							.addValue("endpoint", scan.endpointId())
+							.addValue("address", finding.address())
+							.addValue("code", finding.code())
+							.addValue("severity", finding.severity().name())
+							.addValue("message", finding.message()))
+						.toArray(MapSqlParameterSource[]::new));
 		}
 		EndpointStatus status = FindingRules.status(scan, findings);
 		storeState(scan, status, EndpointState.of(scan), now);
