@@ -126,17 +126,12 @@ public final class FleetScaleBenchmark {
 				System.out.printf("registered %,d endpoints in %.1f s%n", size,
 						Duration.between(registering, registered).toMillis() / 1000.0);
 				Thread.sleep(SETTLE.toMillis());
-				Instant from = Instant.now();
-				double cpuFrom = cpuSeconds(app.pid());
-				long connectionsFrom = servers.tlsConnections();
-				long maxHeap = 0;
-				while (Instant.now().isBefore(from.plus(WINDOW))) {
-					maxHeap = Math.max(maxHeap, heapBytes(base));
-					Thread.sleep(2_000);
-				}
-				Instant to = Instant.now();
-				double cpu = cpuSeconds(app.pid()) - cpuFrom;
-				long connections = servers.tlsConnections() - connectionsFrom;
+				Measured measured = watch(base, app, servers, data);
+				Instant from = measured.from();
+				Instant to = measured.to();
+				double cpu = measured.cpuSeconds();
+				long connections = measured.connections();
+				long maxHeap = measured.maxHeap();
 				Window window = window(db, from, to);
 				List<Double> scrapes = new ArrayList<>();
 				for (int i = 0; i < 5; i++) {
@@ -318,22 +313,14 @@ public final class FleetScaleBenchmark {
 			// The first full probes still running finish, the backlog forms, the JVM
 			// compiles the quick path.
 			Thread.sleep(QUICK_SETTLE.toMillis());
-			Instant from = Instant.now();
-			double cpuFrom = cpuSeconds(app.pid());
-			double postgresFrom = postgresCpuSeconds(data);
-			long[] machineFrom = machineTicks();
-			long connectionsFrom = servers.tlsConnections();
-			long maxHeap = 0;
-			while (Instant.now().isBefore(from.plus(WINDOW))) {
-				maxHeap = Math.max(maxHeap, heapBytes(base));
-				Thread.sleep(2_000);
-			}
-			Instant to = Instant.now();
-			double cpu = cpuSeconds(app.pid()) - cpuFrom;
-			double postgres = postgresCpuSeconds(data) - postgresFrom;
-			long[] machineTo = machineTicks();
-			double busy = 1 - (machineTo[1] - machineFrom[1]) / (double) Math.max(1, machineTo[0] - machineFrom[0]);
-			long connections = servers.tlsConnections() - connectionsFrom;
+			Measured measured = watch(base, app, servers, data);
+			Instant from = measured.from();
+			Instant to = measured.to();
+			double cpu = measured.cpuSeconds();
+			double postgres = measured.postgresSeconds();
+			double busy = measured.machineBusy();
+			long connections = measured.connections();
+			long maxHeap = measured.maxHeap();
 			String inWindow = " s.finished_at >= '" + from + "'::timestamptz and s.finished_at < '" + to
 					+ "'::timestamptz ";
 			long quickScans = count(db, "select count(*) from scan s where" + inWindow + "and s.kind = 'QUICK'");
@@ -352,6 +339,29 @@ public final class FleetScaleBenchmark {
 			bumper.interrupt();
 			bumper.join(5_000);
 		}
+	}
+
+	/**
+	 * Watches the running application for {@link #WINDOW}: its CPU time, its
+	 * PostgreSQL's, the machine's, the connections the TLS servers accepted and the most
+	 * heap in use (scraped every 2 s).
+	 */
+	private Measured watch(String base, Process app, BenchServers servers, Path data) throws Exception {
+		Instant from = Instant.now();
+		double cpuFrom = cpuSeconds(app.pid());
+		double postgresFrom = postgresCpuSeconds(data);
+		long[] machineFrom = machineTicks();
+		long connectionsFrom = servers.tlsConnections();
+		long maxHeap = 0;
+		while (Instant.now().isBefore(from.plus(WINDOW))) {
+			maxHeap = Math.max(maxHeap, heapBytes(base));
+			Thread.sleep(2_000);
+		}
+		Instant to = Instant.now();
+		long[] machineTo = machineTicks();
+		return new Measured(from, to, cpuSeconds(app.pid()) - cpuFrom, postgresCpuSeconds(data) - postgresFrom,
+				1 - (machineTo[1] - machineFrom[1]) / (double) Math.max(1, machineTo[0] - machineFrom[0]),
+				servers.tlsConnections() - connectionsFrom, maxHeap);
 	}
 
 	private void bulk(String base, String action, List<Long> ids) throws Exception {
@@ -433,11 +443,10 @@ public final class FleetScaleBenchmark {
 		System.out.println();
 		System.out.println("Full probes (a new endpoint's first firing):");
 		System.out.println();
-		System.out.println("| endpoints | full probes/s | tarpit scans/s | connections/s (× baseline) | connections "
+		header("| endpoints | full probes/s | tarpit scans/s | connections/s (× baseline) | connections "
 				+ "per full probe | CPU s per full probe | heap max / end | DB per 1,000 endpoints | DB per 100,000 full "
 				+ "probes | DB total (scans) | first-scan lag p50 / p95 / max of non-tarpits | "
 				+ "tlswatch_scheduler_lag_seconds | scrape |");
-		System.out.println("|" + " --- |".repeat(13));
 		for (Result r : results) {
 			double cpuPerScan = (r.scans() > 0) ? r.cpuSeconds() / r.scans() : 0;
 			System.out.printf(Locale.ROOT,
@@ -452,11 +461,9 @@ public final class FleetScaleBenchmark {
 		System.out.println();
 		System.out.println("Quick checks (every later firing; the adaptive decision kept each, nothing changed):");
 		System.out.println();
-		System.out
-			.println("| endpoints | TLS endpoints kept due | quick checks/s | × baseline | full probes in the window "
-					+ "| connections per quick check (servers / recorded) | CPU s per quick check: app / PostgreSQL | "
-					+ "machine busy | heap max | DB per 100,000 quick checks |");
-		System.out.println("|" + " --- |".repeat(10));
+		header("| endpoints | TLS endpoints kept due | quick checks/s | × baseline | full probes in the window "
+				+ "| connections per quick check (servers / recorded) | CPU s per quick check: app / PostgreSQL | "
+				+ "machine busy | heap max | DB per 100,000 quick checks |");
 		for (Result r : results) {
 			QuickWindow q = r.quick();
 			System.out.printf(Locale.ROOT,
@@ -471,10 +478,9 @@ public final class FleetScaleBenchmark {
 						+ "connection a firing), from the measured connections and CPU per scan:%n",
 				INTERVAL_MINUTES, firings);
 		System.out.println();
-		System.out.println("| endpoints | connections per endpoint per day: every firing a full probe | adaptive, "
+		header("| endpoints | connections per endpoint per day: every firing a full probe | adaptive, "
 				+ "nothing changed (one full probe a day) | fewer | CPU s per endpoint-hour: full / adaptive | share "
 				+ "of one core at this N: full / adaptive |");
-		System.out.println("|" + " --- |".repeat(6));
 		for (Result r : results) {
 			QuickWindow q = r.quick();
 			double full = r.connectionsPerScan();
@@ -491,10 +497,8 @@ public final class FleetScaleBenchmark {
 		System.out.println("History (tables scan*, finding*, certificate with indexes and TOAST), and a year of one "
 				+ "endpoint with the default retention (90 days kept whole, then one scan a day; nothing changed):");
 		System.out.println();
-		System.out
-			.println("| endpoints | KiB per full probe | KiB per quick check | per endpoint-year: every firing a full "
-					+ "probe | adaptive |");
-		System.out.println("|" + " --- |".repeat(5));
+		header("| endpoints | KiB per full probe | KiB per quick check | per endpoint-year: every firing a full "
+				+ "probe | adaptive |");
 		for (Result r : results) {
 			History h = r.history();
 			double full = h.bytesPerFullProbe();
@@ -506,6 +510,12 @@ public final class FleetScaleBenchmark {
 		}
 		System.out.println();
 		System.out.println("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+	}
+
+	/** A Markdown table's header row, given as one string of cells, and its separator. */
+	private static void header(String row) {
+		System.out.println(row);
+		System.out.println("|" + " --- |".repeat((int) row.chars().filter((c) -> c == '|').count() - 1));
 	}
 
 	private static String machine() throws IOException {
@@ -661,6 +671,21 @@ public final class FleetScaleBenchmark {
 				}
 			}
 		}
+	}
+
+	/**
+	 * What one window measured of the running application and the machine.
+	 *
+	 * @param from when it started
+	 * @param to when it ended
+	 * @param cpuSeconds the application's CPU seconds
+	 * @param postgresSeconds its PostgreSQL's CPU seconds
+	 * @param machineBusy the share of the machine's CPU time that was not idle
+	 * @param connections the connections the TLS servers accepted
+	 * @param maxHeap the most heap in use
+	 */
+	private record Measured(Instant from, Instant to, double cpuSeconds, double postgresSeconds, double machineBusy,
+			long connections, long maxHeap) {
 	}
 
 	/**

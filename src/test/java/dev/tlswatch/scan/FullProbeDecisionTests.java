@@ -77,11 +77,7 @@ class FullProbeDecisionTests {
 
 	@Test
 	void anAddressThatDidNotAnswerCallsForTheFullProbe() {
-		ProbeTarget target = target("192.0.2.1");
-		ProbeReport refused = new ProbeReport(target,
-				new HandshakeObservation(target, HandshakeOutcome.CONNECTION_REFUSED, "refused", null, null, null, null,
-						List.of(), TrustStatus.UNKNOWN, null, null),
-				List.of(), Map.of(), List.of(), null, null, 2, Duration.ZERO);
+		ProbeReport refused = unanswered("192.0.2.1", HandshakeOutcome.CONNECTION_REFUSED, 2);
 		assertThat(FullProbeDecision.reasonForFullProbe(quick(refused),
 				full(stored("192.0.2.1", SERVED, TrustStatus.TRUSTED))))
 			.hasValueSatisfying((reason) -> assertThat(reason).startsWith("192.0.2.1 answered differently"));
@@ -89,15 +85,8 @@ class FullProbeDecisionTests {
 
 	@Test
 	void anAddressThatStillFailsAsItsLastFullProbeSawStands() {
-		ProbeTarget target = target("192.0.2.1");
-		ProbeReport silent = new ProbeReport(target,
-				new HandshakeObservation(target, HandshakeOutcome.TIMEOUT, "Read timed out", null, null, null, null,
-						List.of(), TrustStatus.UNKNOWN, null, null),
-				List.of(), Map.of(), List.of(), null, null, 1, Duration.ZERO);
-		ProbeReport refused = new ProbeReport(target,
-				new HandshakeObservation(target, HandshakeOutcome.CONNECTION_REFUSED, "refused", null, null, null, null,
-						List.of(), TrustStatus.UNKNOWN, null, null),
-				List.of(), Map.of(), List.of(), null, null, 2, Duration.ZERO);
+		ProbeReport silent = unanswered("192.0.2.1", HandshakeOutcome.TIMEOUT, 1);
+		ProbeReport refused = unanswered("192.0.2.1", HandshakeOutcome.CONNECTION_REFUSED, 2);
 		ScanDetails timedOutBefore = full(failed("192.0.2.1", HandshakeOutcome.TIMEOUT));
 
 		assertThat(FullProbeDecision.reasonForFullProbe(quick(silent), timedOutBefore)).isEmpty();
@@ -143,6 +132,14 @@ class FullProbeDecisionTests {
 		return new AddressResult(address, HandshakeOutcome.OK, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1, 5, trust,
 				null, true, List.of(), ChainReportDetails.NONE, List.of(), null, 35, null, null, null, null, List.of(),
 				List.of(), fingerprint.value(), AT.minusSeconds(3600), null);
+	}
+
+	private static ProbeReport unanswered(String address, HandshakeOutcome outcome, int connections) {
+		ProbeTarget target = target(address);
+		return new ProbeReport(target,
+				new HandshakeObservation(target, outcome, outcome.name(), null, null, null, null, List.of(),
+						TrustStatus.UNKNOWN, null, null),
+				List.of(), Map.of(), List.of(), null, null, connections, Duration.ZERO);
 	}
 
 	private static AddressResult failed(String address, HandshakeOutcome outcome) {

@@ -7,30 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
-import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * The test JVM's certificate authority, trusted by every test application context: its
  * PEM is written to the file that {@code application-test.yaml} names as
- * {@code tlswatch.scan.trust-bundle}. Every test context writes it before it starts (a
- * configured trust bundle that does not exist fails the start).
+ * {@code tlswatch.scan.trust-bundle}. Every test context writes it before it starts
+ * ({@link TestContextSetup}; a configured trust bundle that does not exist fails the
+ * start).
  */
-public final class TestTrustBundle implements ContextCustomizerFactory {
+public final class TestTrustBundle {
 
 	private static TestCertificates.Issued ca;
 
-	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
-			List<ContextConfigurationAttributes> configAttributes) {
-		return new WritesTheBundle();
+	private TestTrustBundle() {
 	}
 
 	/**
@@ -77,26 +66,6 @@ public final class TestTrustBundle implements ContextCustomizerFactory {
 		catch (CertificateEncodingException ex) {
 			throw new IllegalStateException("Unable to encode the test CA", ex);
 		}
-	}
-
-	/** Writes the file; equal to every other, so the context cache is not split. */
-	private static final class WritesTheBundle implements ContextCustomizer {
-
-		@Override
-		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			ca();
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof WritesTheBundle;
-		}
-
-		@Override
-		public int hashCode() {
-			return WritesTheBundle.class.hashCode();
-		}
-
 	}
 
 }
