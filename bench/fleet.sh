@@ -4,11 +4,14 @@
 #     local TLS servers with 10% tarpits, N = 1,000, 5,000 and 10,000 endpoints registered through the REST
 #     API, the real scheduler; beside it the plain-JSSE handshake baseline (dev.tlswatch.bench.FleetScaleBenchmark);
 #  2. dashboard: 10,000 endpoints, 1,000,000 scans and 10,000 open alerts seeded with SQL, p50/p95 of every
-#     dashboard page and API list over HTTP (dev.tlswatch.bench.FleetBenchmark).
+#     dashboard page and API list over HTTP (dev.tlswatch.bench.FleetBenchmark); then the retention phase:
+#     half of those scans are past the 90 days kept in full, and a representative set of pages is timed
+#     idle, while the real retention run prunes them and after it (-Dbench.retention=false skips it).
 # Usage: bench/fleet.sh [--quick] [--scale-only|--dashboard-only] [-Dbench.window=60 ...]
 #   --quick: N = 200 and 1,000 endpoints / 20,000 scans for the dashboard, a smoke run of a few minutes.
 # The machine is shared? Run the full benchmark once: the scale part took 18 minutes on 2 cores at load
-# average 7-11 (registering 10,000 endpoints alone took 3 minutes there), the dashboard part about 10 more.
+# average 7-11 (registering 10,000 endpoints alone took 3 minutes there), the dashboard part with its retention phase
+# about 11 more at load average 8.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +58,7 @@ for part in "${parts[@]}"; do
         dev.tlswatch.bench.FleetScaleBenchmark ;;
     dashboard)
       extra=()
-      if $quick; then extra=(-Dbench.endpoints=1000 -Dbench.scansPerEndpoint=20 -Dbench.runs=10); fi
+      if $quick; then extra=(-Dbench.endpoints=1000 -Dbench.scansPerEndpoint=20 -Dbench.runs=10 -Dbench.retentionRounds=30); fi
       "$JAVA_HOME/bin/java" "${extra[@]}" "${props[@]}" -cp "$classpath" dev.tlswatch.bench.FleetBenchmark ;;
   esac
 done

@@ -9,11 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.tlswatch.TlsWatchApplication;
@@ -25,10 +29,13 @@ import dev.tlswatch.fleet.FleetFilter;
 import dev.tlswatch.fleet.FleetSort;
 import dev.tlswatch.probe.TlsVersion;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * How the dashboard behaves with a large fleet: 10,000 endpoints, 1,000,000 scans and
@@ -47,7 +54,16 @@ public final class FleetBenchmark {
 
 	private static final int SCANS_PER_ENDPOINT = Integer.getInteger("bench.scansPerEndpoint", 100);
 
+	/** Scans of each endpoint older than the 90 days retention keeps in full. */
+	static final int OLD_SCANS_PER_ENDPOINT = SCANS_PER_ENDPOINT / 2;
+
 	private static final int RUNS = Integer.getInteger("bench.runs", 30);
+
+	/** The longest the retention phase lets the run prune before it stops it. */
+	private static final Duration RETENTION_CAP = Duration.ofMinutes(Integer.getInteger("bench.retentionMinutes", 20));
+
+	/** Rounds of the retention phase's requests while idle and after the run. */
+	private static final int RETENTION_ROUNDS = Integer.getInteger("bench.retentionRounds", 100);
 
 	private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
 
@@ -60,6 +76,16 @@ public final class FleetBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Path data = Files.createTempDirectory("tlswatch-fleet-bench");
+		try {
+			run(data);
+		}
+		finally {
+			// About 1 GiB at full size: the database is thrown away.
+			FileSystemUtils.deleteRecursively(data);
+		}
+	}
+
+	private static void run(Path data) throws Exception {
 		try (ConfigurableApplicationContext context = start(data)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			long seedStart = System.nanoTime();
@@ -67,20 +93,29 @@ public final class FleetBenchmark {
 			System.out.printf("Seeded %,d endpoints, %,d scans and %,d open alerts in %.1f s%n", ENDPOINTS,
 					(long) ENDPOINTS * SCANS_PER_ENDPOINT, ENDPOINTS, (System.nanoTime() - seedStart) / 1e9);
 		}
-		try (ConfigurableApplicationContext context = start(data)) {
+		AtomicReference<TimedScanRetention> timedScans = new AtomicReference<>();
+		try (ConfigurableApplicationContext context = start(data, timedScans::set)) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			long someEndpoint = context.getBean(JdbcTemplate.class)
 				.queryForObject("select id from endpoint order by id offset ? limit 1", Long.class, ENDPOINTS / 2);
 			System.out.printf("%nMachine: %d cores, Java %s, load average %s%n",
-					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					Files.readString(Path.of("/proc/loadavg")).strip());
+					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
 			String token = BenchTokens.create(HTTP, base, "admin", PASSWORD);
 			report("HTTP with an API token, " + RUNS + " runs after " + WARMUP + " warm-up runs",
 					pages(base, token, someEndpoint));
 			report("Fleet queries on their own",
 					measurements(context.getBean(Fleet.class), context.getBean(Endpoints.class)));
-			System.out.printf("%nLoad average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			if (Boolean.parseBoolean(System.getProperty("bench.retention", "true"))) {
+				System.out.printf("%nRetention phase, load average at its start: %s%n", loadAverage());
+				new RetentionPhase(context, timedScans.get(), RETENTION_CAP)
+					.run(retentionPages(base, token, someEndpoint), WARMUP, RETENTION_ROUNDS);
+			}
+			System.out.printf("%nLoad average at the end: %s%n", loadAverage());
 		}
+	}
+
+	static String loadAverage() throws IOException {
+		return Files.readString(Path.of("/proc/loadavg")).strip();
 	}
 
 	/**
@@ -88,11 +123,23 @@ public final class FleetBenchmark {
 	 * arguments, which win over {@code application.yaml}.
 	 */
 	private static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(TlsWatchApplication.class).run(
-				"--tlswatch.embedded-db.data-directory=" + data, "--spring.quartz.auto-startup=false",
-				"--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN",
-				"--tlswatch.admin.password=" + PASSWORD, "--spring.mail.host=",
-				"--management.health.mail.enabled=false");
+		return start(data, (timed) -> {
+		});
+	}
+
+	/**
+	 * Starts the application with its {@code ScanRetention} bean wrapped in a
+	 * {@link TimedScanRetention}, handed to {@code timedScans}.
+	 */
+	private static ConfigurableApplicationContext start(Path data, Consumer<TimedScanRetention> timedScans) {
+		return new SpringApplicationBuilder(TlsWatchApplication.class)
+			.initializers((ConfigurableApplicationContext context) -> ((GenericApplicationContext) context)
+				.registerBean("benchTimedScanRetention", BeanPostProcessor.class,
+						() -> TimedScanRetention.wrapping(timedScans)))
+			.run("--tlswatch.embedded-db.data-directory=" + data, "--spring.quartz.auto-startup=false",
+					"--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN",
+					"--tlswatch.admin.password=" + PASSWORD, "--spring.mail.host=",
+					"--management.health.mail.enabled=false");
 	}
 
 	private static Map<String, Supplier<Object>> pages(String base, String token, long endpoint) {
@@ -121,6 +168,23 @@ public final class FleetBenchmark {
 		pages.put("API: GET /api/v1/endpoints/{id}/status",
 				get(base, token, "/api/v1/endpoints/" + endpoint + "/status"));
 		pages.put("scrape: GET /actuator/prometheus", get(base, token, "/actuator/prometheus"));
+		return pages;
+	}
+
+	/**
+	 * The requests timed while retention runs: a representative set of pages and API
+	 * lists.
+	 */
+	private static Map<String, Supplier<Object>> retentionPages(String base, String token, long endpoint) {
+		Map<String, Supplier<Object>> pages = new LinkedHashMap<>();
+		pages.put("`GET /api/v1/endpoints`", get(base, token, "/api/v1/endpoints"));
+		pages.put("overview: `GET /`", get(base, token, "/"));
+		pages.put("list: `GET /endpoints`", get(base, token, "/endpoints"));
+		pages.put("list, `status=CRITICAL`", get(base, token, "/endpoints?status=CRITICAL"));
+		pages.put("`GET /alerts`", get(base, token, "/alerts"));
+		pages.put("endpoint page: `GET /endpoints/{id}`", get(base, token, "/endpoints/" + endpoint));
+		pages.put("`GET /api/v1/endpoints/{id}/scans`", get(base, token, "/api/v1/endpoints/" + endpoint + "/scans"));
+		pages.put("`GET /actuator/prometheus`", get(base, token, "/actuator/prometheus"));
 		return pages;
 	}
 
@@ -202,8 +266,13 @@ public final class FleetBenchmark {
 
 	/**
 	 * Rows as the modules store them; the latest scan of each endpoint gets full detail.
+	 * The newer half of each endpoint's scans are hourly up to now; the older half lie
+	 * beyond the 90 days retention keeps in full, 4 hours apart (six a day), and all but
+	 * two in 25 of them saw the same as the scan before (the others a different suite),
+	 * so retention keeps the first of each day and the changes and deletes the rest.
 	 */
 	private static void seed(JdbcTemplate jdbc) {
+		OffsetDateTime anchor = OffsetDateTime.now(ZoneOffset.UTC);
 		String[] modes = java.util.Arrays.stream(TlsMode.values()).map(Enum::name).toArray(String[]::new);
 		jdbc.update("""
 				insert into endpoint (host, port, tls_mode, scan_interval_minutes, enabled, created_at, updated_at)
@@ -211,21 +280,30 @@ public final class FleetBenchmark {
 				from generate_series(1, ?) i
 				""", (Object) modes, modes.length, ENDPOINTS);
 		jdbc.update("insert into endpoint_tag (endpoint_id, tag) select id, 'team-' || (id % 20) from endpoint");
-		jdbc.update("""
-				insert into scan (endpoint_id, trigger, started_at, finished_at, outcome)
-				select e.id, 'SCHEDULED', now() - make_interval(hours => s), now() - make_interval(hours => s), 'OK'
-				from endpoint e, generate_series(0, ? - 1) s
-				""", SCANS_PER_ENDPOINT);
+		int recent = SCANS_PER_ENDPOINT - OLD_SCANS_PER_ENDPOINT;
+		jdbc.update(
+				"""
+						insert into scan (endpoint_id, trigger, started_at, finished_at, outcome)
+						select e.id, 'SCHEDULED', t.at, t.at, 'OK'
+						from endpoint e, generate_series(0, ? - 1) s,
+						     lateral (select case when s < ? then ?::timestamptz - make_interval(hours => s)
+						                          else ?::timestamptz - make_interval(days => 91, hours => 4 * (s - ?)) end as at) t
+						""",
+				SCANS_PER_ENDPOINT, recent, anchor, anchor, recent);
 		jdbc.update(
 				"""
 						insert into scan_result (scan_id, address, outcome, trust, protocol, cipher_suite, grade, cipher_support)
-						select s.id, '192.0.2.' || (s.endpoint_id % 250), 'OK', 'TRUSTED', 'TLSv1.3', 'TLS_AES_128_GCM_SHA256',
+						select s.id, '192.0.2.' || (s.endpoint_id % 250), 'OK', 'TRUSTED', 'TLSv1.3',
+						       case when s.started_at <= ?::timestamptz - interval '91 days'
+						             and (extract(epoch from ?::timestamptz - interval '91 days' - s.started_at)::bigint / 14400) % 25 = 12
+						            then 'TLS_AES_256_GCM_SHA384' else 'TLS_AES_128_GCM_SHA256' end,
 						       (array['A+','A','A-','B','C','F','T'])[1 + s.endpoint_id % 7],
 						       case when s.endpoint_id % 5 = 0
 						            then '{"suites":[],"groups":[{"name":"X25519MLKEM768","postQuantum":true}]}'
 						            else '{"suites":[],"groups":[{"name":"x25519","postQuantum":false}]}' end::jsonb
 						from scan s
-						""");
+						""",
+				anchor, anchor);
 		jdbc.update(
 				"""
 						insert into scan_latest (endpoint_id, scan_id, scanned_at, outcome, protocol, cipher_suite, leaf_not_after)
