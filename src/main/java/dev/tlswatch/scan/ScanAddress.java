@@ -22,19 +22,29 @@ import jakarta.persistence.Table;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
 import dev.tlswatch.probe.RateLimit;
+import dev.tlswatch.probe.RevocationReport;
 import dev.tlswatch.probe.TrustStatus;
 import dev.tlswatch.probe.VersionSupport;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one address answered in a stored scan; the chain is kept as the ordered list of
  * certificate fingerprints. Its protocol versions live in {@code scan_result_version},
- * written and read by plain SQL, so that a page of scans reads them in one query.
+ * written and read by plain SQL, so that a page of scans reads them in one query. A quick
+ * check's row that carries a full probe's facts forward holds only what the quick check
+ * saw and refers to the full probe's row for the rest ({@link #getCarriedFrom()}); its
+ * collections load in batches, so that a page of scans costs a fixed number of queries.
  */
 @Entity
 @Table(name = "scan_result")
 class ScanAddress {
+
+	/**
+	 * How many rows' collections one query loads: more than a page of scans has rows.
+	 */
+	static final int BATCH = 250;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,6 +92,7 @@ class ScanAddress {
 	private @Nullable Double gradeScore;
 
 	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = ScanAddress.BATCH)
 	@CollectionTable(name = "scan_result_grade_reason", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
 	private List<StoredGradeReason> gradeReasons = new ArrayList<>();
@@ -141,12 +152,18 @@ class ScanAddress {
 	@ColumnTransformer(write = "?::jsonb")
 	private @Nullable String revocation;
 
+	// The full probe's row whose facts this quick check's row carries forward (V71)
+	@Column(name = "carried_from")
+	private @Nullable Long carriedFrom;
+
 	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = ScanAddress.BATCH)
 	@CollectionTable(name = "scan_result_chain_issue", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "ordinal")
 	private List<StoredChainIssue> chainIssues = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = ScanAddress.BATCH)
 	@CollectionTable(name = "scan_result_certificate", joinColumns = @JoinColumn(name = "scan_result_id"))
 	@OrderColumn(name = "position")
 	@Column(name = "certificate_sha256", nullable = false)
@@ -192,19 +209,100 @@ class ScanAddress {
 		this.connections = result.connections();
 		this.fingerprint = result.fingerprint();
 		this.fullProbeAt = result.fullProbeAt();
-		RateLimit rateLimit = result.rateLimit();
-		if (rateLimit != null) {
-			this.probesIncomplete = rateLimit.incomplete();
-			this.probesTotal = rateLimit.connections();
-			this.rateLimitReason = rateLimit.reason();
+		storeRateLimit(result.rateLimit());
+	}
+
+	/**
+	 * A quick check's row that refers to the full probe's row for the facts it carries
+	 * forward ({@link AddressResult#carriedInto}): it holds the quick check's own
+	 * handshake facts, chain, fingerprint, full probe time and its grade letters (for
+	 * retention's comparison); its own stapling and client certificate request only where
+	 * the quick check saw them, as {@code carriedInto} prefers them, and its own
+	 * revocation status only where it differs from the referenced row's (a quick check
+	 * without a chain shows that one anyway). Versions, suites, groups, features, HSTS,
+	 * vulnerabilities, rate limit and the grade's reasons are read from the referenced
+	 * row.
+	 * @param source the id of the full probe's row of the same address
+	 * @param sourceRevocation that row's revocation status
+	 * @param carried the result as the quick check shows it
+	 * @param own what the quick check saw itself
+	 * @param codec the codec of the JSON columns
+	 * @return the row
+	 */
+	static ScanAddress referring(long source, RevocationReport sourceRevocation, AddressResult carried,
+			AddressResult own, CipherSupportCodec codec) {
+		boolean ownRevocation = !own.chain().isEmpty() && !own.revocation().equals(sourceRevocation);
+		ScanAddress row = new ScanAddress(
+				carried, null, null, (own.clientCertificateRequested() != null)
+						? codec.encodeNames(own.clientCertificateAuthorities()) : null,
+				null, ownRevocation ? codec.encodeRevocation(own.revocation()) : null);
+		row.carriedFrom = source;
+		row.ocspStapled = own.ocspStapled();
+		row.clientCertificateRequested = own.clientCertificateRequested();
+		row.gradeReasons.clear();
+		row.storeRateLimit(null);
+		return row;
+	}
+
+	/**
+	 * Hold the carried facts as copies, as rows stored before V71 do, and refer to no row
+	 * any more: before the referenced row is deleted.
+	 * @param carried the result as the quick check shows it
+	 * @param codec the codec of the JSON columns
+	 */
+	void materialise(AddressResult carried, CipherSupportCodec codec) {
+		this.carriedFrom = null;
+		this.cipherSupport = codec.encode(carried.cipherSupport());
+		this.hsts = codec.encodeHsts(carried.hsts());
+		this.vulnerabilities = codec.encodeVulnerabilities(carried.vulnerabilities());
+		this.revocation = codec.encodeRevocation(carried.revocation());
+		this.ocspStapled = carried.ocspStapled();
+		this.clientCertificateRequested = carried.clientCertificateRequested();
+		this.clientCertificateAuthorities = codec.encodeNames(carried.clientCertificateAuthorities());
+		this.gradeReasons.clear();
+		GradeDetails grade = carried.grade();
+		if (grade != null) {
+			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
 		}
+		storeRateLimit(carried.rateLimit());
+	}
+
+	private void storeRateLimit(@Nullable RateLimit rateLimit) {
+		this.probesIncomplete = (rateLimit != null) ? rateLimit.incomplete() : null;
+		this.probesTotal = (rateLimit != null) ? rateLimit.connections() : null;
+		this.rateLimitReason = (rateLimit != null) ? rateLimit.reason() : null;
 	}
 
 	void setScan(Scan scan) {
 		this.scan = scan;
 	}
 
-	AddressResult toResult(List<CertificateInfo> chain, List<VersionSupport> versions, CipherSupportCodec codec) {
+	/**
+	 * The result this row stores.
+	 * @param chain its chain's certificates, or an empty list for a result without them
+	 * @param versions its protocol versions
+	 * @param codec the codec of the JSON columns
+	 * @param source the result of the row this one refers to ({@link #getCarriedFrom()}),
+	 * {@code null} for a row that refers to none
+	 * @return the result as stored, with the carried facts of a referring row
+	 */
+	AddressResult toResult(List<CertificateInfo> chain, List<VersionSupport> versions, CipherSupportCodec codec,
+			@Nullable AddressResult source) {
+		AddressResult own = toResult(chain, versions, codec);
+		if (this.carriedFrom == null) {
+			return own;
+		}
+		if (source == null || this.fullProbeAt == null) {
+			throw new IllegalStateException("Scan result " + this.id + " carries the facts of scan result "
+					+ this.carriedFrom + " without them");
+		}
+		// No revocation status of its own: the quick check's equals the referenced row's
+		return source.carriedInto((this.revocation != null) ? own : own.withRevocation(source.revocation()),
+				this.fullProbeAt);
+	}
+
+	private AddressResult toResult(List<CertificateInfo> chain, List<VersionSupport> versions,
+			CipherSupportCodec codec) {
 		ChainReportDetails report = chain.isEmpty() ? ChainReportDetails.NONE
 				: new ChainReportDetails(this.chainIssues.stream().map(StoredChainIssue::toIssue).toList(),
 						this.leafSctCount, this.leafMustStaple);
@@ -242,6 +340,14 @@ class ScanAddress {
 
 	List<String> getChain() {
 		return this.chain;
+	}
+
+	/**
+	 * The full probe's row whose facts this quick check's row carries forward.
+	 * @return its id, {@code null} for a row that holds all its facts
+	 */
+	@Nullable Long getCarriedFrom() {
+		return this.carriedFrom;
 	}
 
 }

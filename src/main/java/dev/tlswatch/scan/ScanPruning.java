@@ -41,8 +41,11 @@ class ScanPruning implements ScanRetention {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	ScanPruning(NamedParameterJdbcTemplate jdbc) {
+	private final CarriedFacts carried;
+
+	ScanPruning(NamedParameterJdbcTemplate jdbc, CarriedFacts carried) {
 		this.jdbc = jdbc;
+		this.carried = carried;
 	}
 
 	@Override
@@ -74,16 +77,32 @@ class ScanPruning implements ScanRetention {
 				ROW);
 	}
 
+	/**
+	 * Delete the scans that no endpoint's latest scan is. A quick check kept in the
+	 * history that carries facts from one of them gets copies of those facts first
+	 * ({@link CarriedFacts#materialiseReferencesTo}): it reads as before, and the full
+	 * probe goes as the retention policy says (keeping it would keep a scan the policy
+	 * prunes). The {@code scan_result.carried_from} reference would refuse the delete
+	 * otherwise.
+	 */
 	@Override
 	@Transactional
 	public int deleteScans(Collection<Long> scanIds) {
 		if (scanIds.isEmpty()) {
 			return 0;
 		}
+		List<Long> deletable = this.jdbc.queryForList("""
+				select id from scan where id in (:ids)
+				  and not exists (select 1 from scan_latest l where l.scan_id = scan.id)
+				""", new MapSqlParameterSource("ids", scanIds), Long.class);
+		if (deletable.isEmpty()) {
+			return 0;
+		}
+		this.carried.materialiseReferencesTo(deletable);
 		return this.jdbc.update("""
 				delete from scan where id in (:ids)
 				  and not exists (select 1 from scan_latest l where l.scan_id = scan.id)
-				""", new MapSqlParameterSource("ids", scanIds));
+				""", new MapSqlParameterSource("ids", deletable));
 	}
 
 	@Override

@@ -77,10 +77,13 @@ class ScanService implements Scans {
 
 	private final TransactionTemplate reading;
 
+	private final CarriedFacts carried;
+
 	ScanService(Endpoints endpoints, ScanRunner runner, ScanStore store, ScanRepository scans,
 			StoredCertificateRepository certificates, NamedParameterJdbcTemplate jdbc, CipherSupportCodec codec,
 			ManualScanLimiter limiter, ScanSettings settings, TrustBundle trustBundle, ScanScheduler scheduler,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, CarriedFacts carried) {
+		this.carried = carried;
 		this.clock = clock;
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
@@ -170,7 +173,7 @@ class ScanService implements Scans {
 	Optional<ScanDetails> lastFull(long endpointId) {
 		return Objects.requireNonNull(this.reading.execute(
 				(status) -> this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
-					.map((scan) -> toDetails(scan, null, versionsOf(List.of(scan))))));
+					.map((scan) -> toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))))));
 	}
 
 	@Override
@@ -209,7 +212,8 @@ class ScanService implements Scans {
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, unsorted);
 		Map<String, CertificateInfo> chainCertificates = certificatesOf(page.getContent());
 		Map<Long, List<VersionSupport>> versions = versionsOf(page.getContent());
-		return page.map((scan) -> toDetails(scan, chainCertificates, versions));
+		Map<Long, AddressResult> sources = sourcesOf(page.getContent());
+		return page.map((scan) -> toDetails(scan, chainCertificates, versions, sources));
 	}
 
 	@Override
@@ -219,8 +223,11 @@ class ScanService implements Scans {
 		Page<Scan> page = this.scans.findByEndpointIdOrderByStartedAtDescIdDesc(endpointId, latest);
 		Map<String, CertificateInfo> chainCertificates = certificatesOf(page.getContent());
 		Map<Long, List<VersionSupport>> versions = versionsOf(page.getContent());
-		return ScanTimelines
-			.of(page.getContent().stream().map((scan) -> toDetails(scan, chainCertificates, versions)).toList());
+		Map<Long, AddressResult> sources = sourcesOf(page.getContent());
+		return ScanTimelines.of(page.getContent()
+			.stream()
+			.map((scan) -> toDetails(scan, chainCertificates, versions, sources))
+			.toList());
 	}
 
 	@Override
@@ -303,23 +310,34 @@ class ScanService implements Scans {
 		return byResult;
 	}
 
+	/**
+	 * The full probe results that the quick checks among the given scans carry facts
+	 * from, by row id: a fixed number of queries, none without such a quick check.
+	 */
+	private Map<Long, AddressResult> sourcesOf(List<Scan> scans) {
+		return this.carried.sourcesOf(scans.stream().flatMap((scan) -> scan.getResults().stream()).toList());
+	}
+
 	private ScanDetails toDetails(Scan scan) {
 		List<Scan> one = List.of(scan);
-		return toDetails(scan, certificatesOf(one), versionsOf(one));
+		return toDetails(scan, certificatesOf(one), versionsOf(one), sourcesOf(one));
 	}
 
 	/**
 	 * A stored scan as details.
 	 * @param certificates the certificates of its chains by SHA-256, {@code null} for
 	 * results without their chains
+	 * @param versions the protocol versions of its results by row id
+	 * @param sources the results its quick check's rows carry facts from, by row id
 	 */
 	private ScanDetails toDetails(Scan scan, @Nullable Map<String, CertificateInfo> certificates,
-			Map<Long, List<VersionSupport>> versions) {
+			Map<Long, List<VersionSupport>> versions, Map<Long, AddressResult> sources) {
 		List<AddressResult> results = scan.getResults()
 			.stream()
 			.map((result) -> result.toResult(
 					(certificates != null) ? result.getChain().stream().map(certificates::get).toList() : List.of(),
-					versions.getOrDefault(result.getId(), List.of()), this.codec))
+					versions.getOrDefault(result.getId(), List.of()), this.codec,
+					(result.getCarriedFrom() != null) ? sources.get(result.getCarriedFrom()) : null))
 			.toList();
 		return new ScanDetails(scan.getId(), scan.getEndpointId(), scan.getTrigger(), scan.getStartedAt(),
 				scan.getFinishedAt(), scan.getOutcome(), scan.getError(), results, scan.getKind(),

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +70,7 @@ class ScanStore {
 			    incomplete = excluded.incomplete, connections = excluded.connections, reason = excluded.reason
 			""";
 
-	private static final String INSERT_VERSION = """
+	static final String INSERT_VERSION = """
 			insert into scan_result_version (scan_result_id, version, outcome, detail) values (?, ?, ?, ?)
 			""";
 
@@ -105,26 +106,32 @@ class ScanStore {
 	 */
 	@Transactional
 	ScanDetails store(CompletedRun run, @Nullable ScanDetails lastFull) {
-		List<AddressResult> results = toResults(run);
+		List<AddressResult> own = toResults(run);
+		List<AddressResult> results;
+		List<ScanAddress> rows;
 		Instant fullProbeAt = run.startedAt();
 		if (run.kind() == ScanKind.QUICK && lastFull != null) {
-			results = carried(results, lastFull);
+			Map<String, Long> sources = sourceRows(lastFull);
+			Map<String, AddressResult> full = byAddress(lastFull);
+			results = carried(own, full, lastFull);
+			rows = new ArrayList<>();
+			for (int i = 0; i < results.size(); i++) {
+				rows.add(row(results.get(i), own.get(i), full, sources));
+			}
 			fullProbeAt = lastFull.fullProbeAt();
 		}
 		else {
-			results = results.stream()
+			results = own.stream()
 				.map((result) -> result.outcome().answered() ? result.withFullProbeAt(run.startedAt()) : result)
 				.toList();
+			rows = results.stream().map(this::copy).toList();
 			rememberRateLimit(run);
 		}
 		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
 		HandshakeOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome), run.kind(), fullProbeAt);
-		results.forEach((result) -> scan.addResult(new ScanAddress(result, this.codec.encode(result.cipherSupport()),
-				this.codec.encodeHsts(result.hsts()), this.codec.encodeNames(result.clientCertificateAuthorities()),
-				this.codec.encodeVulnerabilities(result.vulnerabilities()),
-				this.codec.encodeRevocation(result.revocation()))));
+		rows.forEach(scan::addResult);
 		Scan stored = this.scans.save(scan);
 		insertVersions(stored.getResults(), results);
 		ScanDetails details = new ScanDetails(stored.getId(), run.endpointId(), run.trigger(), run.startedAt(),
@@ -134,16 +141,69 @@ class ScanStore {
 		return details;
 	}
 
+	/** A row that holds all the facts of its result. */
+	private ScanAddress copy(AddressResult result) {
+		return new ScanAddress(result, this.codec.encode(result.cipherSupport()), this.codec.encodeHsts(result.hsts()),
+				this.codec.encodeNames(result.clientCertificateAuthorities()),
+				this.codec.encodeVulnerabilities(result.vulnerabilities()),
+				this.codec.encodeRevocation(result.revocation()));
+	}
+
 	/**
-	 * Each quick result with the facts of the same address in the last full probe; an
-	 * address the full probe did not see keeps only its own.
+	 * A quick check's row: one that refers to the full probe's row of the same address
+	 * when its result carries that row's facts, else a copy (an address the full probe
+	 * did not see, or one that did not answer).
 	 */
-	private static List<AddressResult> carried(List<AddressResult> quick, ScanDetails lastFull) {
+	private ScanAddress row(AddressResult carried, AddressResult own, Map<String, AddressResult> full,
+			Map<String, Long> sources) {
+		Long source = (carried != own && carried.address() != null) ? sources.get(carried.address()) : null;
+		if (source == null) {
+			return copy(carried);
+		}
+		return ScanAddress.referring(source, full.get(carried.address()).revocation(), carried, own, this.codec);
+	}
+
+	/**
+	 * The rows of the last full probe by address, the first of each address as
+	 * {@link #carried} takes it; an address whose first row refers to another row itself
+	 * (which this store never writes) is absent, so that a quick check copies its facts.
+	 */
+	private Map<String, Long> sourceRows(ScanDetails lastFull) {
+		Map<String, Long> first = new HashMap<>();
+		Map<String, Boolean> referring = new HashMap<>();
+		this.jdbc.query("select id, address, carried_from from scan_result where scan_id = ? order by id",
+				(RowCallbackHandler) (row) -> {
+					String address = row.getString("address");
+					if (address != null && !first.containsKey(address)) {
+						first.put(address, row.getLong("id"));
+						row.getLong("carried_from");
+						referring.put(address, !row.wasNull());
+					}
+				}, lastFull.id());
+		referring.forEach((address, refers) -> {
+			if (refers) {
+				first.remove(address);
+			}
+		});
+		return first;
+	}
+
+	/** The results of the last full probe by address, the first of each. */
+	private static Map<String, AddressResult> byAddress(ScanDetails lastFull) {
 		Map<String, AddressResult> full = new HashMap<>();
 		lastFull.results()
 			.stream()
 			.filter((result) -> result.address() != null)
 			.forEach((result) -> full.putIfAbsent(result.address(), result));
+		return full;
+	}
+
+	/**
+	 * Each quick result with the facts of the same address in the last full probe; an
+	 * address the full probe did not see keeps only its own (the very same result).
+	 */
+	private static List<AddressResult> carried(List<AddressResult> quick, Map<String, AddressResult> full,
+			ScanDetails lastFull) {
 		return quick.stream().map((result) -> {
 			AddressResult previous = (result.address() != null) ? full.get(result.address()) : null;
 			if (previous == null || !result.outcome().answered()) {
@@ -327,12 +387,16 @@ class ScanStore {
 	}
 
 	/**
-	 * One row per address and version. The rows of an address go with its entity, saved
-	 * in the order of the results; the identity insert has given each its id.
+	 * One row per address and version, none for a row that refers to another for its
+	 * versions. The rows of an address go with its entity, saved in the order of the
+	 * results; the identity insert has given each its id.
 	 */
 	private void insertVersions(List<ScanAddress> stored, List<AddressResult> results) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < results.size(); i++) {
+			if (stored.get(i).getCarriedFrom() != null) {
+				continue;
+			}
 			long resultId = stored.get(i).getId();
 			for (VersionSupport version : results.get(i).versions()) {
 				rows.add(new Object[] { resultId, version.version().name(), version.verdict().name(),

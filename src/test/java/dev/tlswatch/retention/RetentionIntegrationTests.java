@@ -17,7 +17,9 @@ import dev.tlswatch.endpoint.Endpoints;
 import dev.tlswatch.endpoint.TlsMode;
 import dev.tlswatch.finding.Findings;
 import dev.tlswatch.notify.OutboxRetention;
+import dev.tlswatch.scan.AddressResult;
 import dev.tlswatch.scan.ScanRetention;
+import dev.tlswatch.scan.Scans;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +52,9 @@ class RetentionIntegrationTests {
 
 	@Autowired
 	private Findings findings;
+
+	@Autowired
+	private Scans history;
 
 	@Autowired
 	private OutboxRetention outbox;
@@ -102,6 +107,52 @@ class RetentionIntegrationTests {
 
 		assertThat(existing(endpoint)).hasSize(4 + recent.size());
 		assertThat(again.finishedAt()).isAfterOrEqualTo(again.startedAt());
+	}
+
+	@Test
+	void aPrunedFullProbesFactsAreCopiedIntoTheKeptQuickCheckThatCarriesThem() {
+		EndpointDetails endpoint = register();
+		String c1 = certificate(OLD_DAY.minus(Duration.ofDays(10)));
+		long first = scan(endpoint, OLD_DAY.plus(Duration.ofHours(1)), c1, null);
+		Instant fullProbeAt = OLD_DAY.plus(Duration.ofHours(2));
+		long fullProbe = scan(endpoint, fullProbeAt, c1, null);
+		long fullRow = this.jdbc.queryForObject("select id from scan_result where scan_id = ?", Long.class, fullProbe);
+		this.jdbc.update(
+				"""
+						update scan_result set grade_ignoring_trust = 'A', grade_score = 91.5, full_probe_at = ?,
+						    hsts = '{"state":"NOT_APPLICABLE","maxAge":null,"includeSubDomains":false,"preload":false,"header":null,"detail":"not an HTTPS port"}'::jsonb
+						where id = ?""",
+				Timestamp.from(fullProbeAt), fullRow);
+		this.jdbc.update("""
+				insert into scan_result_version (scan_result_id, version, outcome, detail)
+				values (?, 'TLS_1_2', 'REJECTED', 'Alert'), (?, 'TLS_1_3', 'ACCEPTED', 'TLS_AES_128_GCM_SHA256')""",
+				fullRow, fullRow);
+		this.jdbc.update("""
+				insert into scan_result_grade_reason (scan_result_id, ordinal, code, text, cap)
+				values (?, 0, 'HSTS_MISSING', 'No HSTS', 'A')""", fullRow);
+		// The next day's first firing: a quick check that carries the full probe's facts
+		long quick = scan(endpoint, OLD_DAY.plus(Duration.ofHours(25)), c1, null);
+		this.jdbc.update("update scan set kind = 'QUICK', full_probe_at = ? where id = ?", Timestamp.from(fullProbeAt),
+				quick);
+		this.jdbc.update(
+				"""
+						update scan_result set grade_ignoring_trust = 'A', grade_score = 91.5, full_probe_at = ?, connections = 1,
+						    carried_from = ?
+						where scan_id = ?""",
+				Timestamp.from(fullProbeAt), fullRow, quick);
+		AddressResult before = this.history.find(quick).orElseThrow().results().get(0);
+		assertThat(before.versions()).hasSize(2);
+		assertThat(before.grade()).isNotNull();
+		assertThat(before.grade().reasons()).hasSize(1);
+		assertThat(before.hsts()).isNotNull();
+
+		service(2).runNow();
+
+		assertThat(existing(endpoint)).containsExactly(first, quick);
+		assertThat(this.history.find(quick).orElseThrow().results()).containsExactly(before);
+		assertThat(
+				this.jdbc.queryForObject("select carried_from from scan_result where scan_id = ?", Long.class, quick))
+			.isNull();
 	}
 
 	@Test

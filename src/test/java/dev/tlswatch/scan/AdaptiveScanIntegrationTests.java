@@ -25,6 +25,7 @@ import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.support.Eventually;
 import dev.tlswatch.support.IntegrationTest;
 import dev.tlswatch.support.RateLimitingFront;
+import dev.tlswatch.support.StatementCounter;
 import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestCertificates.Issued;
 import dev.tlswatch.support.TestRevocationServer;
@@ -34,6 +35,7 @@ import org.bouncycastle.asn1.x509.CRLReason;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -73,6 +75,9 @@ class AdaptiveScanIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ScanRetention retention;
 
 	@MockitoSpyBean
 	private ProbePacer pacer;
@@ -115,6 +120,166 @@ class AdaptiveScanIntegrationTests {
 			assertThat(stored.results().get(0).versions()).isEqualTo(fullResult.versions());
 			assertThat(stored.results().get(0).fullProbeAt()).isEqualTo(full.startedAt());
 		}
+	}
+
+	@Test
+	void aQuickChecksRowRefersToTheFullProbesRowAndReadsAsItsCopyDid() throws Exception {
+		// Self-signed: a grade with reasons
+		Issued leaf = TestCertificates.leaf("localhost").dnsNames("localhost").selfSigned();
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			ScanDetails full = fire(endpoint);
+			ScanDetails quick = fire(endpoint);
+			assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+			AddressResult fullResult = full.results().get(0);
+
+			// Stored: the quick check's own facts and a reference, no copies
+			Long fullRow = this.jdbc.queryForObject("select id from scan_result where scan_id = ?", Long.class,
+					full.id());
+			Map<String, Object> row = storedRow(quick.id());
+			assertThat(row.get("carried_from")).isEqualTo(fullRow);
+			assertThat(row).containsEntry("cipher_support", null)
+				.containsEntry("hsts", null)
+				.containsEntry("vulnerabilities", null)
+				.containsEntry("revocation", null)
+				.containsEntry("versions", 0L)
+				.containsEntry("reasons", 0L)
+				.containsEntry("grade", fullResult.grade().letter().displayName());
+			assertThat(row.get("chain")).isEqualTo((long) fullResult.chain().size());
+			assertThat(fullResult.versions()).isNotEmpty();
+			assertThat(fullResult.grade().reasons()).isNotEmpty();
+
+			// Read: every reader shows what the stored copy showed (what the store
+			// announced)
+			ScanDetails read = this.scans.find(quick.id()).orElseThrow();
+			assertThat(read.results()).isEqualTo(quick.results());
+			assertThat(read.results().get(0).versions()).isEqualTo(fullResult.versions());
+			assertThat(read.results().get(0).cipherSupport()).isNotNull().isEqualTo(fullResult.cipherSupport());
+			assertThat(this.scans.latest(endpoint.id())).contains(read);
+			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10)).getContent()).containsExactly(read,
+					this.scans.find(full.id()).orElseThrow());
+			assertThat(this.scans.lastFull(endpoint.id()).orElseThrow().results().get(0).versions())
+				.isEqualTo(fullResult.versions());
+			String api = scanJson(endpoint, quick.id());
+			// Retention compares the same facts as for a copy: the quick check's row
+			// keeps the
+			// grade letter, so it fingerprints as the full probe it repeats
+			assertThat(this.retention.oldScans(endpoint.id(), Instant.now().plusSeconds(60), 10))
+				.extracting(ScanFingerprint::fingerprint)
+				.hasSize(2)
+				.containsOnly(
+						this.retention.oldScans(endpoint.id(), Instant.now().plusSeconds(60), 1).get(0).fingerprint());
+
+			// Retention deletes the full probe: the quick check's row first gets the
+			// copies
+			// a row stored before V71 holds, and reads the same
+			assertThat(this.retention.deleteScans(List.of(full.id()))).isOne();
+			Map<String, Object> copied = storedRow(quick.id());
+			assertThat(copied.get("carried_from")).isNull();
+			assertThat(copied.get("cipher_support")).isNotNull();
+			assertThat(copied.get("hsts")).isNotNull();
+			assertThat(copied.get("vulnerabilities")).isNotNull();
+			assertThat(copied.get("revocation")).isNotNull();
+			assertThat(copied).containsEntry("versions", (long) fullResult.versions().size())
+				.containsEntry("reasons", (long) fullResult.grade().reasons().size());
+			assertThat(this.scans.find(full.id())).isEmpty();
+			assertThat(this.scans.find(quick.id())).contains(read);
+			assertThat(scanJson(endpoint, quick.id())).isEqualTo(api);
+			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10)).getContent()).containsExactly(read);
+		}
+	}
+
+	@Test
+	void aPageOfQuickChecksCostsAsManyStatementsForFiftyScansAsForFive() throws Exception {
+		Issued leaf = TestCertificates.localhost(TestTrustBundle.ca());
+		try (TestTlsServer server = TestTlsServer.start(leaf)) {
+			EndpointDetails endpoint = register(server.port());
+			fire(endpoint);
+			ScanDetails quick = fire(endpoint);
+			assertThat(quick.kind()).isEqualTo(ScanKind.QUICK);
+			copies(quick.id(), 3);
+			history(endpoint); // once first: what a context does on its first read is
+								// not per page
+			Map<String, Integer> five = statementsPerPage(endpoint);
+			assertThat(history(endpoint)).hasSize(5);
+
+			copies(quick.id(), 45);
+			Map<String, Integer> fifty = statementsPerPage(endpoint);
+			List<ScanDetails> page = history(endpoint);
+
+			assertThat(page).hasSize(50);
+			assertThat(page).filteredOn((scan) -> scan.kind() == ScanKind.QUICK)
+				.hasSize(49)
+				.allSatisfy((scan) -> assertThat(scan.results()).isEqualTo(quick.results()));
+			assertThat(fifty).isEqualTo(five);
+			assertThat(fifty.values()).allSatisfy((count) -> assertThat(count).isBetween(1, 20));
+		}
+	}
+
+	private Map<String, Integer> statementsPerPage(EndpointDetails endpoint) throws Exception {
+		return Map.of("history", StatementCounter.count(() -> history(endpoint)), "timeline",
+				StatementCounter.count(() -> this.scans.timeline(endpoint.id(), 100)), "api",
+				StatementCounter.count(() -> this.mvc
+					.perform(get("/api/v1/endpoints/" + endpoint.id() + "/scans").queryParam("size", "100"))
+					.andExpect(status().isOk())));
+	}
+
+	private List<ScanDetails> history(EndpointDetails endpoint) {
+		return this.scans.history(endpoint.id(), PageRequest.of(0, 100)).getContent();
+	}
+
+	/**
+	 * Copies of a stored scan, each a second earlier than the last, its rows and their
+	 * collections copied column by column (references included).
+	 */
+	private void copies(long scanId, int count) {
+		for (int i = 1; i <= count; i++) {
+			Long copy = this.jdbc.queryForObject(
+					"""
+							insert into scan (endpoint_id, trigger, started_at, finished_at, outcome, error, kind, full_probe_at)
+							select endpoint_id, trigger, started_at - make_interval(secs => ?),
+							    finished_at - make_interval(secs => ?), outcome, error, kind, full_probe_at
+							from scan where id = ? returning id""",
+					Long.class, i, i, scanId);
+			for (Long row : this.jdbc.queryForList("select id from scan_result where scan_id = ? order by id",
+					Long.class, scanId)) {
+				String columns = columns("scan_result", "id", "scan_id");
+				Long copied = this.jdbc.queryForObject("insert into scan_result (scan_id, " + columns + ") select ?, "
+						+ columns + " from scan_result where id = ? returning id", Long.class, copy, row);
+				for (String table : List.of("scan_result_certificate", "scan_result_chain_issue",
+						"scan_result_grade_reason", "scan_result_version")) {
+					String rest = columns(table, "scan_result_id");
+					this.jdbc.update("insert into " + table + " (scan_result_id, " + rest + ") select ?, " + rest
+							+ " from " + table + " where scan_result_id = ?", copied, row);
+				}
+			}
+		}
+	}
+
+	private String columns(String table, String... except) {
+		return this.jdbc.queryForObject("""
+				select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+				where table_schema = current_schema() and table_name = ? and column_name <> all (?)""", String.class,
+				table, except);
+	}
+
+	/** The stored row of a one-address scan: its reference, JSON columns and counts. */
+	private Map<String, Object> storedRow(long scanId) {
+		return this.jdbc.queryForMap("""
+				select r.carried_from, r.cipher_support::text as cipher_support, r.hsts::text as hsts,
+				    r.vulnerabilities::text as vulnerabilities, r.revocation::text as revocation, r.grade,
+				    (select count(*) from scan_result_version v where v.scan_result_id = r.id) as versions,
+				    (select count(*) from scan_result_grade_reason g where g.scan_result_id = r.id) as reasons,
+				    (select count(*) from scan_result_certificate c where c.scan_result_id = r.id) as chain
+				from scan_result r where r.scan_id = ?""", scanId);
+	}
+
+	private String scanJson(EndpointDetails endpoint, long scanId) throws Exception {
+		return this.mvc.perform(get("/api/v1/endpoints/" + endpoint.id() + "/scans/" + scanId))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test
@@ -328,6 +493,7 @@ class AdaptiveScanIntegrationTests {
 				assertThat(result.grade().letter()).isEqualTo(GradeLetter.T);
 				assertThat(result.grade().reasons().get(0).code()).isEqualTo("CERT_REVOKED");
 				assertThat(result.fullProbeAt()).isEqualTo(full.startedAt());
+				assertThat(this.scans.find(quick.id()).orElseThrow().results()).isEqualTo(quick.results());
 				assertThat(revokedFindings(quick)).singleElement()
 					.satisfies((message) -> assertThat(message).contains("keyCompromise"));
 				assertThat(alerts(endpoint)).extracting((alert) -> alert.get("rule")).contains("CERT_REVOKED");
