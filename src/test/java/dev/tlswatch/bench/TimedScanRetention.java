@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -72,6 +73,16 @@ final class TimedScanRetention implements ScanRetention {
 	public List<Long> endpointsWithScansBefore(Instant before) {
 		long start = System.nanoTime();
 		List<Long> endpoints = this.delegate.endpointsWithScansBefore(before);
+		synchronized (this) {
+			this.endpointsReadNanos = System.nanoTime() - start;
+		}
+		return endpoints;
+	}
+
+	@Override
+	public List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo) {
+		long start = System.nanoTime();
+		List<Long> endpoints = this.delegate.endpointsWithScansBefore(before, walkedUpTo);
 		synchronized (this) {
 			this.endpointsReadNanos = System.nanoTime() - start;
 		}
