@@ -30,6 +30,8 @@ final class TimedScanRetention implements ScanRetention {
 
 	private long pageReads;
 
+	private long scansRead;
+
 	private long longestPageReadNanos;
 
 	private long endpointsReadNanos;
@@ -111,6 +113,7 @@ final class TimedScanRetention implements ScanRetention {
 		long nanos = System.nanoTime() - start;
 		synchronized (this) {
 			this.pageReads++;
+			this.scansRead += page.size();
 			this.longestPageReadNanos = Math.max(this.longestPageReadNanos, nanos);
 		}
 		return page;
@@ -134,6 +137,14 @@ final class TimedScanRetention implements ScanRetention {
 	@Override
 	public int deleteUnreferencedCertificates(Instant firstSeenBefore, int limit) {
 		return this.delegate.deleteUnreferencedCertificates(firstSeenBefore, limit);
+	}
+
+	/**
+	 * The old scans (fingerprints) all pages so far returned.
+	 * @return how many
+	 */
+	synchronized long scansRead() {
+		return this.scansRead;
 	}
 
 	synchronized Figures figures() {
