@@ -184,6 +184,31 @@ class RetentionProgressIntegrationTests {
 		assertThat(existing(clean.endpoint)).containsExactlyElementsOf(clean.ids(expected));
 	}
 
+	@Test
+	void anEndpointIsVisitedWhileItHasScansPastItsMarkByStartThenId() {
+		String c1 = certificate();
+		long endpoint = this.endpoints
+			.register(new EndpointDraft("progress-" + UUID.randomUUID() + ".example", 443, TlsMode.IMPLICIT, null, 60,
+					List.of(), false))
+			.id();
+		Instant first = DAY.plus(Duration.ofHours(1));
+		Instant second = DAY.plus(Duration.ofHours(2));
+		long a = scan(endpoint, first, c1, null);
+		long b = scan(endpoint, second, c1, null);
+		long c = scan(endpoint, second, c1, null);
+		scan(endpoint, DAY.plus(Duration.ofDays(2)), c1, null);
+		Instant cutoff = DAY.plus(Duration.ofDays(1));
+
+		assertThat(this.scans.endpointsWithScansBefore(cutoff, Map.of())).contains(endpoint);
+		assertThat(this.scans.endpointsWithScansBefore(cutoff, Map.of(endpoint, new ScanFingerprint(a, first, ""))))
+			.contains(endpoint);
+		assertThat(this.scans.endpointsWithScansBefore(cutoff, Map.of(endpoint, new ScanFingerprint(b, second, ""))))
+			.contains(endpoint);
+		assertThat(this.scans.endpointsWithScansBefore(cutoff, Map.of(endpoint, new ScanFingerprint(c, second, ""))))
+			.doesNotContain(endpoint);
+		assertThat(this.scans.endpointsWithScansBefore(first, Map.of())).doesNotContain(endpoint);
+	}
+
 	/**
 	 * Thirteen scans of a new endpoint: 0–4 before the first cutoff, 5–11 between it and
 	 * the second, 12 after that. A walk from the oldest keeps 0 (first), 2 (a new day), 6
