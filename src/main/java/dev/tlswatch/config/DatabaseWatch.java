@@ -42,6 +42,9 @@ class DatabaseWatch implements SmartLifecycle {
 
 	private volatile boolean down;
 
+	/** Set while {@link #stop()} interrupts a check: what that check saw says nothing. */
+	private volatile boolean stopping;
+
 	private @Nullable Connection connection;
 
 	private @Nullable ScheduledExecutorService executor;
@@ -68,6 +71,12 @@ class DatabaseWatch implements SmartLifecycle {
 	 */
 	void check() {
 		boolean reachable = reachable() || (!this.down && reachable());
+		if (this.stopping || Thread.currentThread().isInterrupted()) {
+			// Stopped mid-check (shutdown, or a test context paused): the interrupt
+			// failed
+			// the check, not the database.
+			return;
+		}
 		if (!reachable && !this.down) {
 			this.down = true;
 			logger.error("Database unreachable: readiness is now REFUSING_TRAFFIC, requests get 503");
@@ -141,10 +150,13 @@ class DatabaseWatch implements SmartLifecycle {
 		if (this.dataSource.getIfAvailable() == null) {
 			return;
 		}
+		this.stopping = false;
 		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("tlswatch-database-watch").daemon(true).factory());
 		long period = this.settings.checkInterval().toMillis();
-		started.scheduleWithFixedDelay(this::checkSafely, period, period, TimeUnit.MILLISECONDS);
+		// The first check at once: a watch started again (after a stop) tells at once
+		// whether the database is still there.
+		started.scheduleWithFixedDelay(this::checkSafely, 0, period, TimeUnit.MILLISECONDS);
 		this.executor = started;
 	}
 
@@ -161,6 +173,7 @@ class DatabaseWatch implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
+			this.stopping = true;
 			this.executor.shutdownNow();
 			try {
 				this.executor.awaitTermination(5, TimeUnit.SECONDS);
