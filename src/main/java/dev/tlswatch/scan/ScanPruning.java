@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,6 +55,43 @@ class ScanPruning implements ScanRetention {
 	public List<Long> endpointsWithScansBefore(Instant before) {
 		return this.jdbc.queryForList("select distinct endpoint_id from scan where started_at < :before order by 1",
 				new MapSqlParameterSource("before", Timestamp.from(before)), Long.class);
+	}
+
+	/**
+	 * The marks travel as three comma-separated texts (ids and ISO-8601 instants, neither
+	 * holds a comma) unnested into rows: one parameter each however many endpoints. The
+	 * lower bound on {@code started_at} is an index condition, so an endpoint with
+	 * nothing past its mark costs one short index range (from its mark to the cutoff),
+	 * not its whole kept history.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo) {
+		StringJoiner endpoints = new StringJoiner(",");
+		StringJoiner scans = new StringJoiner(",");
+		StringJoiner starts = new StringJoiner(",");
+		walkedUpTo.forEach((endpointId, mark) -> {
+			endpoints.add(Long.toString(endpointId));
+			scans.add(Long.toString(mark.scanId()));
+			starts.add(mark.startedAt().toString());
+		});
+		return this.jdbc.queryForList("""
+				with mark (endpoint_id, scan_id, started_at) as (
+				    select * from unnest(cast(string_to_array(:endpoints, ',') as bigint[]),
+				                         cast(string_to_array(:scans, ',') as bigint[]),
+				                         cast(string_to_array(:starts, ',') as timestamptz[])))
+				select e.id from endpoint e left join mark m on m.endpoint_id = e.id
+				where exists (select 1 from scan s
+				              where s.endpoint_id = e.id and s.started_at < :before
+				                and s.started_at >= coalesce(m.started_at, '-infinity')
+				                and (m.endpoint_id is null or s.started_at > m.started_at or s.id > m.scan_id))
+				order by e.id
+				""",
+				new MapSqlParameterSource().addValue("before", Timestamp.from(before))
+					.addValue("endpoints", endpoints.toString())
+					.addValue("scans", scans.toString())
+					.addValue("starts", starts.toString()),
+				Long.class);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.tlswatch.scan;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Pruning of the scan history, for the retention job: reads old scans a page at a time
@@ -16,6 +17,17 @@ public interface ScanRetention {
 	 * @return the endpoint ids, ascending
 	 */
 	List<Long> endpointsWithScansBefore(Instant before);
+
+	/**
+	 * The endpoints that have scans started before a time and, where a mark is given,
+	 * after that mark (by start, then id): the ones a walk that resumes at the marks has
+	 * something to read for. One probe of the scan-by-endpoint index per endpoint,
+	 * however long the histories are.
+	 * @param before the time
+	 * @param walkedUpTo per endpoint id the last scan a walk has passed
+	 * @return the endpoint ids, ascending
+	 */
+	List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo);
 
 	/**
 	 * A page of an endpoint's scans started before a time, oldest first.

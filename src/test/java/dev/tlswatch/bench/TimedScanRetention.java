@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,6 +29,8 @@ final class TimedScanRetention implements ScanRetention {
 	private long deletedRows;
 
 	private long pageReads;
+
+	private long scansRead;
 
 	private long longestPageReadNanos;
 
@@ -79,6 +82,16 @@ final class TimedScanRetention implements ScanRetention {
 	}
 
 	@Override
+	public List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo) {
+		long start = System.nanoTime();
+		List<Long> endpoints = this.delegate.endpointsWithScansBefore(before, walkedUpTo);
+		synchronized (this) {
+			this.endpointsReadNanos = System.nanoTime() - start;
+		}
+		return endpoints;
+	}
+
+	@Override
 	public List<ScanFingerprint> oldScans(long endpointId, Instant before, ScanFingerprint after, int limit) {
 		return timedPage(() -> this.delegate.oldScans(endpointId, before, after, limit));
 	}
@@ -100,6 +113,7 @@ final class TimedScanRetention implements ScanRetention {
 		long nanos = System.nanoTime() - start;
 		synchronized (this) {
 			this.pageReads++;
+			this.scansRead += page.size();
 			this.longestPageReadNanos = Math.max(this.longestPageReadNanos, nanos);
 		}
 		return page;
@@ -123,6 +137,14 @@ final class TimedScanRetention implements ScanRetention {
 	@Override
 	public int deleteUnreferencedCertificates(Instant firstSeenBefore, int limit) {
 		return this.delegate.deleteUnreferencedCertificates(firstSeenBefore, limit);
+	}
+
+	/**
+	 * The old scans (fingerprints) all pages so far returned.
+	 * @return how many
+	 */
+	synchronized long scansRead() {
+		return this.scansRead;
 	}
 
 	synchronized Figures figures() {

@@ -28,6 +28,7 @@ import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +74,12 @@ class RetentionIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private RetentionProgress progress;
+
+	@Autowired
+	private TransactionOperations transactions;
 
 	@Test
 	void oldScansAreKeptOnlyWhereSomethingChangedPlusOnePerDay() {
@@ -213,8 +220,8 @@ class RetentionIntegrationTests {
 	private RetentionService service(int batchSize) {
 		RetentionSettings small = new RetentionSettings(true, this.settings.scansInFull(),
 				this.settings.deliveredOutbox(), this.settings.audit(), this.settings.interval(), batchSize);
-		return new RetentionService(this.scans, this.findings, this.outbox, this.audit, small, this.jdbc,
-				Clock.fixed(NOW, ZoneOffset.UTC));
+		return new RetentionService(this.scans, this.findings, this.outbox, this.audit, small, this.jdbc, this.progress,
+				this.transactions, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	private EndpointDetails register() {
