@@ -147,7 +147,12 @@ class CarriedFacts {
 		return referring.size();
 	}
 
-	private Map<String, CertificateInfo> certificatesOf(List<ScanAddress> rows) {
+	/**
+	 * The certificates of the given rows' chains, in one query, by SHA-256.
+	 * @param rows the rows
+	 * @return the certificates
+	 */
+	Map<String, CertificateInfo> certificatesOf(List<ScanAddress> rows) {
 		List<String> fingerprints = rows.stream().flatMap((row) -> row.getChain().stream()).distinct().toList();
 		if (fingerprints.isEmpty()) {
 			return Map.of();

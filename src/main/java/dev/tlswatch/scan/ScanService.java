@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tlswatch.endpoint.EndpointDetails;
@@ -23,9 +21,7 @@ import dev.tlswatch.endpoint.InvalidEndpointException.FieldViolation;
 import dev.tlswatch.endpoint.InvalidEndpointException;
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.HandshakeOutcome;
-import dev.tlswatch.probe.TlsVersion;
 import dev.tlswatch.probe.VersionSupport;
-import dev.tlswatch.probe.VersionVerdict;
 import dev.tlswatch.scan.ScanRunner.CompletedRun;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -274,18 +269,7 @@ class ScanService implements Scans {
 	}
 
 	private Map<String, CertificateInfo> certificatesOf(List<Scan> scans) {
-		List<String> fingerprints = scans.stream()
-			.flatMap((scan) -> scan.getResults().stream())
-			.flatMap((result) -> result.getChain().stream())
-			.distinct()
-			.toList();
-		if (fingerprints.isEmpty()) {
-			return Map.of();
-		}
-		return this.certificates.findBySha256In(fingerprints)
-			.stream()
-			.map(StoredCertificate::toDetails)
-			.collect(Collectors.toMap(CertificateInfo::sha256, Function.identity()));
+		return this.carried.certificatesOf(rowsOf(scans));
 	}
 
 	/**
@@ -293,21 +277,11 @@ class ScanService implements Scans {
 	 * result id, oldest version first.
 	 */
 	private Map<Long, List<VersionSupport>> versionsOf(List<Scan> scans) {
-		if (scans.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, List<VersionSupport>> byResult = new HashMap<>();
-		this.jdbc.query("""
-				select v.scan_result_id, v.version, v.outcome, v.detail
-				from scan_result_version v join scan_result r on r.id = v.scan_result_id
-				where r.scan_id in (:scans)
-				""", Map.of("scans", scans.stream().map(Scan::getId).toList()),
-				(RowCallbackHandler) (row) -> byResult
-					.computeIfAbsent(row.getLong("scan_result_id"), (id) -> new ArrayList<>())
-					.add(new VersionSupport(TlsVersion.valueOf(row.getString("version")),
-							VersionVerdict.valueOf(row.getString("outcome")), row.getString("detail"))));
-		byResult.values().forEach((versions) -> versions.sort(Comparator.comparing(VersionSupport::version)));
-		return byResult;
+		return this.carried.versionsOf(rowsOf(scans).stream().map(ScanAddress::getId).toList());
+	}
+
+	private static List<ScanAddress> rowsOf(List<Scan> scans) {
+		return scans.stream().flatMap((scan) -> scan.getResults().stream()).toList();
 	}
 
 	/**
@@ -315,7 +289,7 @@ class ScanService implements Scans {
 	 * from, by row id: a fixed number of queries, none without such a quick check.
 	 */
 	private Map<Long, AddressResult> sourcesOf(List<Scan> scans) {
-		return this.carried.sourcesOf(scans.stream().flatMap((scan) -> scan.getResults().stream()).toList());
+		return this.carried.sourcesOf(rowsOf(scans));
 	}
 
 	private ScanDetails toDetails(Scan scan) {
