@@ -67,6 +67,12 @@ class RetentionService implements Retention {
 	RetentionService(ScanRetention scans, Findings findings, OutboxRetention outbox, AuditRetention audit,
 			RetentionSettings settings, JdbcTemplate jdbc, RetentionProgress progress,
 			TransactionOperations transactions, Clock clock) {
+		if (settings.scansInFull().compareTo(scans.referencedFor()) < 0) {
+			throw new IllegalStateException("tlswatch.retention.scans-in-full (" + settings.scansInFull()
+					+ ") must be at least tlswatch.scan.full-probe-max-age (" + scans.referencedFor()
+					+ "): a quick check refers to its endpoint's last full probe, which retention must not delete "
+					+ "while it may still be referred to. Raise scans-in-full or lower full-probe-max-age.");
+		}
 		this.scans = scans;
 		this.findings = findings;
 		this.outbox = outbox;

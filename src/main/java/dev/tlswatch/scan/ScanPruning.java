@@ -1,6 +1,7 @@
 package dev.tlswatch.scan;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -45,9 +46,17 @@ class ScanPruning implements ScanRetention {
 
 	private final CarriedFacts carried;
 
-	ScanPruning(NamedParameterJdbcTemplate jdbc, CarriedFacts carried) {
+	private final ScanSettings settings;
+
+	ScanPruning(NamedParameterJdbcTemplate jdbc, CarriedFacts carried, ScanSettings settings) {
 		this.jdbc = jdbc;
 		this.carried = carried;
+		this.settings = settings;
+	}
+
+	@Override
+	public Duration referencedFor() {
+		return this.settings.fullProbeMaxAge();
 	}
 
 	@Override

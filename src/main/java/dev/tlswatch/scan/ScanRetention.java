@@ -1,5 +1,6 @@
 package dev.tlswatch.scan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,15 @@ import java.util.Map;
  * and deletes the ones it is told to, in short transactions.
  */
 public interface ScanRetention {
+
+	/**
+	 * How old a scan may be and still have a quick check refer to its facts: the last
+	 * full probe of an endpoint is never older than
+	 * {@code tlswatch.scan.full-probe-max-age}. Retention must keep every scan at least
+	 * this long.
+	 * @return the age
+	 */
+	Duration referencedFor();
 
 	/**
 	 * The endpoints that have scans started before a time.

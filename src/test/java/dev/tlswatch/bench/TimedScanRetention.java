@@ -1,5 +1,6 @@
 package dev.tlswatch.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,11 @@ final class TimedScanRetention implements ScanRetention {
 
 	private TimedScanRetention(ScanRetention delegate) {
 		this.delegate = delegate;
+	}
+
+	@Override
+	public Duration referencedFor() {
+		return this.delegate.referencedFor();
 	}
 
 	/**

@@ -353,6 +353,11 @@ class RetentionProgressIntegrationTests {
 		}
 
 		@Override
+		public Duration referencedFor() {
+			return this.delegate.referencedFor();
+		}
+
+		@Override
 		public List<Long> endpointsWithScansBefore(Instant before) {
 			throw new AssertionError("retention lists the endpoints by their marks");
 		}
