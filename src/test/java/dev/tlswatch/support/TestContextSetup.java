@@ -2,8 +2,6 @@ package dev.tlswatch.support;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,26 +23,6 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class TestContextSetup implements ContextCustomizerFactory {
 
-	/** Every test context made in this JVM, to be closed before the database stops. */
-	private static final Set<ConfigurableApplicationContext> contexts = ConcurrentHashMap.newKeySet();
-
-	/**
-	 * Closes every test context of this JVM that is still open: called as the JVM exits,
-	 * before the shared embedded database stops, so that the contexts close while their
-	 * database still answers (each would otherwise wait for its pool's timeouts, one
-	 * after the other).
-	 */
-	static void closeAll() {
-		for (ConfigurableApplicationContext context : contexts) {
-			try {
-				context.close();
-			}
-			catch (RuntimeException ex) {
-				// The JVM is exiting; a context that fails to close goes with it.
-			}
-		}
-	}
-
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
@@ -60,7 +38,6 @@ public final class TestContextSetup implements ContextCustomizerFactory {
 					Map.of(UniqueSchedulerNames.PROPERTY, UniqueSchedulerNames.next())));
 			sources.addLast(new MapPropertySource("testSmtpPort", Map.of(TestSmtp.PORT_PROPERTY, TestSmtp.PORT)));
 			TestTrustBundle.ca();
-			contexts.add(context);
 		}
 
 		@Override

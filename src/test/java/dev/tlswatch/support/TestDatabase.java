@@ -34,8 +34,7 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * The shared embedded server, started on first use and stopped when the JVM exits,
-	 * after the test contexts that use it are closed.
+	 * The shared embedded server, started on first use and stopped when the JVM exits.
 	 * @return the running server
 	 */
 	public static synchronized EmbeddedPostgres embedded() {
@@ -48,7 +47,6 @@ public final class TestDatabase {
 			}
 			EmbeddedPostgres server = embedded;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				TestContextSetup.closeAll();
 				try {
 					server.close();
 				}
