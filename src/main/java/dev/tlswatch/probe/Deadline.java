@@ -1,5 +1,8 @@
 package dev.tlswatch.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -45,6 +48,33 @@ public final class Deadline {
 			throw expired(dialogue);
 		}
 		return (int) Math.clamp(Math.ceilDiv(left, NANOS_PER_MILLI), 1, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A socket's input where every read waits at most until this deadline: a peer that
+	 * sends one byte just before each read timeout cannot hold the reader past it.
+	 * @param socket the connected socket
+	 * @param dialogue what is being timed, for the timeout's message
+	 * @return the bounded input
+	 * @throws IOException if the socket has no input
+	 */
+	public InputStream input(Socket socket, String dialogue) throws IOException {
+		InputStream input = socket.getInputStream();
+		return new InputStream() {
+
+			@Override
+			public int read() throws IOException {
+				socket.setSoTimeout(remainingMillis(dialogue));
+				return input.read();
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				socket.setSoTimeout(remainingMillis(dialogue));
+				return input.read(buffer, offset, length);
+			}
+
+		};
 	}
 
 	/**

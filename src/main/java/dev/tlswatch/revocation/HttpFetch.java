@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.tlswatch.probe.Deadline;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,11 +78,11 @@ final class HttpFetch {
 		String host = checkUrl(url);
 		InetAddress address = allowedAddress(host);
 		int port = (url.getPort() > 0) ? url.getPort() : HTTP_PORT;
-		long deadline = System.nanoTime() + this.limits.readTimeout().toNanos();
+		Deadline deadline = Deadline.after(this.limits.readTimeout());
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(address, port), timeoutMillis(this.limits.connectTimeout().toNanos()));
+			socket.connect(new InetSocketAddress(address, port), Deadline.socketMillis(this.limits.connectTimeout()));
 			writeRequest(socket.getOutputStream(), url, method, contentType, body);
-			DeadlineInput in = new DeadlineInput(socket, deadline);
+			InputStream in = deadline.input(socket, "HTTP");
 			Head head = readHead(in);
 			return readBody(in, head, maxBytes);
 		}
@@ -169,7 +170,7 @@ final class HttpFetch {
 	}
 
 	/** The status line and the header fields, up to the empty line. */
-	private static Head readHead(DeadlineInput in) throws IOException, FetchException {
+	private static Head readHead(InputStream in) throws IOException, FetchException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
 		while (matched < 4) {
@@ -186,7 +187,7 @@ final class HttpFetch {
 		return Head.parse(head.toString(StandardCharsets.ISO_8859_1));
 	}
 
-	private static byte[] readBody(DeadlineInput in, Head head, long maxBytes) throws IOException, FetchException {
+	private static byte[] readBody(InputStream in, Head head, long maxBytes) throws IOException, FetchException {
 		if (head.status() >= 300 && head.status() < 400) {
 			throw new FetchException("HTTP " + head.status() + ": redirect not followed"
 					+ ((head.location() != null) ? " (to " + printable(head.location()) + ")" : ""));
@@ -207,7 +208,7 @@ final class HttpFetch {
 		return readToEnd(in, maxBytes);
 	}
 
-	private static byte[] readExactly(DeadlineInput in, int length) throws IOException, FetchException {
+	private static byte[] readExactly(InputStream in, int length) throws IOException, FetchException {
 		byte[] body = in.readNBytes(length);
 		if (body.length < length) {
 			throw new FetchException("the body ended after " + body.length + " of " + length + " bytes");
@@ -215,7 +216,7 @@ final class HttpFetch {
 		return body;
 	}
 
-	private static byte[] readToEnd(DeadlineInput in, long maxBytes) throws IOException, FetchException {
+	private static byte[] readToEnd(InputStream in, long maxBytes) throws IOException, FetchException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		int read;
@@ -229,7 +230,7 @@ final class HttpFetch {
 	}
 
 	// RFC 9112 §7.1: chunk-size [extensions] CRLF data CRLF ... 0 CRLF [trailers] CRLF
-	private static byte[] readChunked(DeadlineInput in, long maxBytes) throws IOException, FetchException {
+	private static byte[] readChunked(InputStream in, long maxBytes) throws IOException, FetchException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		while (true) {
 			String line = readLine(in);
@@ -252,7 +253,7 @@ final class HttpFetch {
 		}
 	}
 
-	private static String readLine(DeadlineInput in) throws IOException, FetchException {
+	private static String readLine(InputStream in) throws IOException, FetchException {
 		StringBuilder line = new StringBuilder();
 		int b;
 		while ((b = in.read()) != '\n') {
@@ -269,10 +270,6 @@ final class HttpFetch {
 	static String printable(String text) {
 		String bounded = (text.length() > 200) ? text.substring(0, 200) + "..." : text;
 		return bounded.replaceAll("[^\\x20-\\x7e]", "?");
-	}
-
-	private static int timeoutMillis(long nanos) {
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
 	}
 
 	/**
@@ -314,46 +311,6 @@ final class HttpFetch {
 				throw new FetchException("malformed Content-Length \"" + printable(value) + "\"");
 			}
 			return Long.parseLong(value);
-		}
-
-	}
-
-	/**
-	 * The socket's input with the exchange's deadline: each read may block only for what
-	 * is left of it.
-	 */
-	private static final class DeadlineInput extends InputStream {
-
-		private final Socket socket;
-
-		private final InputStream in;
-
-		private final long deadline;
-
-		DeadlineInput(Socket socket, long deadline) throws IOException {
-			this.socket = socket;
-			this.in = socket.getInputStream();
-			this.deadline = deadline;
-		}
-
-		private void arm() throws IOException {
-			long left = this.deadline - System.nanoTime();
-			if (left <= 0) {
-				throw new SocketTimeoutException("deadline passed");
-			}
-			this.socket.setSoTimeout(timeoutMillis(left));
-		}
-
-		@Override
-		public int read() throws IOException {
-			arm();
-			return this.in.read();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			arm();
-			return this.in.read(buffer, offset, length);
 		}
 
 	}

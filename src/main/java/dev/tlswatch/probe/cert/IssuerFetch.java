@@ -212,8 +212,8 @@ final class IssuerFetch {
 
 	/** The body of a 200 answer; headers and body bounded, every read by the deadline. */
 	private static byte[] response(Socket socket, Deadline deadline) throws IOException {
-		InputStream input = socket.getInputStream();
-		String headers = headers(socket, input, deadline);
+		InputStream input = deadline.input(socket, DIALOGUE);
+		String headers = headers(input);
 		String statusLine = headers.lines().findFirst().orElse("");
 		String[] status = statusLine.split(" ", 3);
 		if (status.length < 2 || !status[0].startsWith("HTTP/") || !status[1].equals("200")) {
@@ -226,7 +226,6 @@ final class IssuerFetch {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		while (length < 0 || body.size() < length) {
-			socket.setSoTimeout(deadline.remainingMillis(DIALOGUE));
 			int read = input.read(buffer);
 			if (read < 0) {
 				break;
@@ -239,12 +238,11 @@ final class IssuerFetch {
 		return body.toByteArray();
 	}
 
-	private static String headers(Socket socket, InputStream input, Deadline deadline) throws IOException {
+	private static String headers(InputStream input) throws IOException {
 		ByteArrayOutputStream headers = new ByteArrayOutputStream();
 		int matched = 0;
 		byte[] end = { '\r', '\n', '\r', '\n' };
 		while (matched < end.length) {
-			socket.setSoTimeout(deadline.remainingMillis(DIALOGUE));
 			int next = input.read();
 			if (next < 0) {
 				throw new IOException("closed the connection in the headers");

@@ -54,7 +54,7 @@ final class RawSession implements AutoCloseable {
 
 	private RawSession(Socket socket, Deadline deadline) throws IOException {
 		this.socket = socket;
-		this.input = new DeadlineInputStream(socket, deadline);
+		this.input = deadline.input(socket, "TLS");
 		this.output = socket.getOutputStream();
 	}
 

@@ -47,7 +47,7 @@ final class WireConnection {
 			Deadline deadline = Deadline.after(options.handshakeTimeout());
 			Socket upgraded = startTls(socket, target, options);
 			send(upgraded, clientHello);
-			WatchedInput input = new WatchedInput(new DeadlineInputStream(upgraded, deadline));
+			WatchedInput input = new WatchedInput(deadline.input(upgraded, "TLS"));
 			T answer = reader.read(input);
 			input.report(options.watch());
 			return answer;
