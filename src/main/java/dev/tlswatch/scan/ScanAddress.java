@@ -174,16 +174,12 @@ class ScanAddress {
 		this.trust = TrustStatus.UNKNOWN;
 	}
 
-	ScanAddress(AddressResult result, @Nullable String cipherSupport, @Nullable String hsts,
-			@Nullable String clientCertificateAuthorities, @Nullable String vulnerabilities,
-			@Nullable String revocation) {
-		this.vulnerabilities = vulnerabilities;
-		this.revocation = revocation;
-		this.cipherSupport = cipherSupport;
-		this.hsts = hsts;
-		this.clientCertificateRequested = result.clientCertificateRequested();
-		this.clientCertificateAuthorities = clientCertificateAuthorities;
-		this.ocspStapled = result.ocspStapled();
+	/**
+	 * A row with a result's own facts: what its handshake saw, its chain, its grade
+	 * letters and when its full probe ran; the facts a quick check may carry are left to
+	 * {@link #copyOf} and {@link #referring}.
+	 */
+	private ScanAddress(AddressResult result) {
 		this.address = result.address();
 		this.outcome = result.outcome();
 		this.error = result.error();
@@ -204,12 +200,22 @@ class ScanAddress {
 			this.grade = ScanColumns.gradeText(grade.letter());
 			this.gradeIgnoringTrust = ScanColumns.gradeText(grade.ignoringTrust());
 			this.gradeScore = grade.score();
-			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
 		}
 		this.connections = result.connections();
 		this.fingerprint = result.fingerprint();
 		this.fullProbeAt = result.fullProbeAt();
-		storeRateLimit(result.rateLimit());
+	}
+
+	/**
+	 * A row that holds all the facts of its result.
+	 * @param result the result
+	 * @param codec the codec of the JSON columns
+	 * @return the row
+	 */
+	static ScanAddress copyOf(AddressResult result, CipherSupportCodec codec) {
+		ScanAddress row = new ScanAddress(result);
+		row.holdCarried(result, codec);
+		return row;
 	}
 
 	/**
@@ -231,16 +237,16 @@ class ScanAddress {
 	 */
 	static ScanAddress referring(long source, RevocationReport sourceRevocation, AddressResult carried,
 			AddressResult own, CipherSupportCodec codec) {
-		boolean ownRevocation = !own.chain().isEmpty() && !own.revocation().equals(sourceRevocation);
-		ScanAddress row = new ScanAddress(
-				carried, null, null, (own.clientCertificateRequested() != null)
-						? codec.encodeNames(own.clientCertificateAuthorities()) : null,
-				null, ownRevocation ? codec.encodeRevocation(own.revocation()) : null);
+		ScanAddress row = new ScanAddress(carried);
 		row.carriedFrom = source;
 		row.ocspStapled = own.ocspStapled();
 		row.clientCertificateRequested = own.clientCertificateRequested();
-		row.gradeReasons.clear();
-		row.storeRateLimit(null);
+		if (own.clientCertificateRequested() != null) {
+			row.clientCertificateAuthorities = codec.encodeNames(own.clientCertificateAuthorities());
+		}
+		if (!own.chain().isEmpty() && !own.revocation().equals(sourceRevocation)) {
+			row.revocation = codec.encodeRevocation(own.revocation());
+		}
 		return row;
 	}
 
@@ -252,22 +258,28 @@ class ScanAddress {
 	 */
 	void materialise(AddressResult carried, CipherSupportCodec codec) {
 		this.carriedFrom = null;
-		this.cipherSupport = codec.encode(carried.cipherSupport());
-		this.hsts = codec.encodeHsts(carried.hsts());
-		this.vulnerabilities = codec.encodeVulnerabilities(carried.vulnerabilities());
-		this.revocation = codec.encodeRevocation(carried.revocation());
-		this.ocspStapled = carried.ocspStapled();
-		this.clientCertificateRequested = carried.clientCertificateRequested();
-		this.clientCertificateAuthorities = codec.encodeNames(carried.clientCertificateAuthorities());
+		holdCarried(carried, codec);
+	}
+
+	/**
+	 * The facts a quick check may carry forward, as this row's own: suites and groups,
+	 * HSTS, vulnerabilities, revocation, stapling, the client certificate request, the
+	 * grade's reasons and the rate limit.
+	 */
+	private void holdCarried(AddressResult result, CipherSupportCodec codec) {
+		this.cipherSupport = codec.encode(result.cipherSupport());
+		this.hsts = codec.encodeHsts(result.hsts());
+		this.vulnerabilities = codec.encodeVulnerabilities(result.vulnerabilities());
+		this.revocation = codec.encodeRevocation(result.revocation());
+		this.ocspStapled = result.ocspStapled();
+		this.clientCertificateRequested = result.clientCertificateRequested();
+		this.clientCertificateAuthorities = codec.encodeNames(result.clientCertificateAuthorities());
 		this.gradeReasons.clear();
-		GradeDetails grade = carried.grade();
+		GradeDetails grade = result.grade();
 		if (grade != null) {
 			grade.reasons().forEach((reason) -> this.gradeReasons.add(new StoredGradeReason(reason)));
 		}
-		storeRateLimit(carried.rateLimit());
-	}
-
-	private void storeRateLimit(@Nullable RateLimit rateLimit) {
+		RateLimit rateLimit = result.rateLimit();
 		this.probesIncomplete = (rateLimit != null) ? rateLimit.incomplete() : null;
 		this.probesTotal = (rateLimit != null) ? rateLimit.connections() : null;
 		this.rateLimitReason = (rateLimit != null) ? rateLimit.reason() : null;

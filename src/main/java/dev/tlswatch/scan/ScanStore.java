@@ -124,7 +124,7 @@ class ScanStore {
 			results = own.stream()
 				.map((result) -> result.outcome().answered() ? result.withFullProbeAt(run.startedAt()) : result)
 				.toList();
-			rows = results.stream().map(this::copy).toList();
+			rows = results.stream().map((result) -> ScanAddress.copyOf(result, this.codec)).toList();
 			rememberRateLimit(run);
 		}
 		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
@@ -141,14 +141,6 @@ class ScanStore {
 		return details;
 	}
 
-	/** A row that holds all the facts of its result. */
-	private ScanAddress copy(AddressResult result) {
-		return new ScanAddress(result, this.codec.encode(result.cipherSupport()), this.codec.encodeHsts(result.hsts()),
-				this.codec.encodeNames(result.clientCertificateAuthorities()),
-				this.codec.encodeVulnerabilities(result.vulnerabilities()),
-				this.codec.encodeRevocation(result.revocation()));
-	}
-
 	/**
 	 * A quick check's row: one that refers to the full probe's row of the same address
 	 * when its result carries that row's facts, else a copy (an address the full probe
@@ -158,7 +150,7 @@ class ScanStore {
 			Map<String, Long> sources) {
 		Long source = (carried != own && carried.address() != null) ? sources.get(carried.address()) : null;
 		if (source == null) {
-			return copy(carried);
+			return ScanAddress.copyOf(carried, this.codec);
 		}
 		return ScanAddress.referring(source, full.get(carried.address()).revocation(), carried, own, this.codec);
 	}

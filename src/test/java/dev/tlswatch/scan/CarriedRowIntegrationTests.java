@@ -198,10 +198,7 @@ class CarriedRowIntegrationTests {
 		long[] ids = writing.execute((status) -> {
 			Scan fullScan = new Scan(endpoint, ScanTrigger.SCHEDULED, FULL_PROBE_AT, FULL_PROBE_AT.plusSeconds(5),
 					HandshakeOutcome.OK, null, ScanKind.FULL, FULL_PROBE_AT);
-			fullScan.addResult(new ScanAddress(full, this.codec.encode(full.cipherSupport()),
-					this.codec.encodeHsts(full.hsts()), this.codec.encodeNames(full.clientCertificateAuthorities()),
-					this.codec.encodeVulnerabilities(full.vulnerabilities()),
-					this.codec.encodeRevocation(full.revocation())));
+			fullScan.addResult(ScanAddress.copyOf(full, this.codec));
 			Scan storedFull = this.scans.save(fullScan);
 			long fullRow = storedFull.getResults().get(0).getId();
 			full.versions()
