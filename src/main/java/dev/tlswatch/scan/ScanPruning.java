@@ -59,13 +59,6 @@ class ScanPruning implements ScanRetention {
 		return this.settings.fullProbeMaxAge();
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public List<Long> endpointsWithScansBefore(Instant before) {
-		return this.jdbc.queryForList("select distinct endpoint_id from scan where started_at < :before order by 1",
-				new MapSqlParameterSource("before", Timestamp.from(before)), Long.class);
-	}
-
 	/**
 	 * The marks travel as three comma-separated texts (ids and ISO-8601 instants, neither
 	 * holds a comma) unnested into rows: one parameter each however many endpoints. The

@@ -22,13 +22,6 @@ public interface ScanRetention {
 	Duration referencedFor();
 
 	/**
-	 * The endpoints that have scans started before a time.
-	 * @param before the time
-	 * @return the endpoint ids, ascending
-	 */
-	List<Long> endpointsWithScansBefore(Instant before);
-
-	/**
 	 * The endpoints that have scans started before a time and, where a mark is given,
 	 * after that mark (by start, then id): the ones a walk that resumes at the marks has
 	 * something to read for. One probe of the scan-by-endpoint index per endpoint,

@@ -78,16 +78,6 @@ final class TimedScanRetention implements ScanRetention {
 	}
 
 	@Override
-	public List<Long> endpointsWithScansBefore(Instant before) {
-		long start = System.nanoTime();
-		List<Long> endpoints = this.delegate.endpointsWithScansBefore(before);
-		synchronized (this) {
-			this.endpointsReadNanos = System.nanoTime() - start;
-		}
-		return endpoints;
-	}
-
-	@Override
 	public List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo) {
 		long start = System.nanoTime();
 		List<Long> endpoints = this.delegate.endpointsWithScansBefore(before, walkedUpTo);

@@ -358,11 +358,6 @@ class RetentionProgressIntegrationTests {
 		}
 
 		@Override
-		public List<Long> endpointsWithScansBefore(Instant before) {
-			throw new AssertionError("retention lists the endpoints by their marks");
-		}
-
-		@Override
 		public List<Long> endpointsWithScansBefore(Instant before, Map<Long, ScanFingerprint> walkedUpTo) {
 			List<Long> endpoints = this.delegate.endpointsWithScansBefore(before, walkedUpTo);
 			this.listed.addAll(endpoints);
