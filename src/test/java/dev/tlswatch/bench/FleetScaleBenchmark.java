@@ -66,6 +66,13 @@ public final class FleetScaleBenchmark {
 	/** Quartz threads: scans at once, the application's default. */
 	private static final int THREADS = Integer.getInteger("bench.threads", 10);
 
+	/**
+	 * {@code -Dbench.statements=true}: load pg_stat_statements into the application's
+	 * PostgreSQL (its process is restarted once, as after a crash, and the application
+	 * reconnects) and print the statements of the quick-check window, per quick check.
+	 */
+	private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
 	private static final int ADDRESSES = 4;
 
 	private static final int INTERVAL_MINUTES = 60;
@@ -113,6 +120,9 @@ public final class FleetScaleBenchmark {
 		try {
 			String base = "http://127.0.0.1:" + httpPort;
 			awaitReady(base, app);
+			if (STATEMENTS) {
+				loadStatementStatistics(base, app, data, dbPort);
+			}
 			this.token = BenchTokens.create(this.http, base, "admin", PASSWORD);
 			try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
 					"postgres", "")) {
@@ -313,6 +323,12 @@ public final class FleetScaleBenchmark {
 			// The first full probes still running finish, the backlog forms, the JVM
 			// compiles the quick path.
 			Thread.sleep(QUICK_SETTLE.toMillis());
+			if (STATEMENTS) {
+				try (Statement statement = db.createStatement()) {
+					statement.execute("select pg_stat_statements_reset()");
+					statement.execute("select pg_stat_reset()");
+				}
+			}
 			Measured measured = watch(base, app, servers, data);
 			Instant from = measured.from();
 			Instant to = measured.to();
@@ -331,6 +347,9 @@ public final class FleetScaleBenchmark {
 							+ "and s.kind = 'QUICK' group by s.id) x");
 			double seconds = Duration.between(from, to).toMillis() / 1000.0;
 			long scans = quickScans + fullScans;
+			if (STATEMENTS) {
+				printStatements(db, scans);
+			}
 			return new QuickWindow(candidates, seconds, quickScans / seconds, fullScans,
 					(scans > 0) ? connections / (double) scans : 0, recorded, (scans > 0) ? cpu / scans : 0, maxHeap,
 					bumps.get(), (scans > 0) ? postgres / scans : 0, busy);
@@ -338,6 +357,71 @@ public final class FleetScaleBenchmark {
 		finally {
 			bumper.interrupt();
 			bumper.join(5_000);
+		}
+	}
+
+	/**
+	 * Loads pg_stat_statements, which PostgreSQL only loads at start: set in
+	 * {@code postgresql.auto.conf}, then the server is stopped fast, the application's
+	 * supervisor starts it again and the application reconnects.
+	 */
+	private void loadStatementStatistics(String base, Process app, Path data, int dbPort) throws Exception {
+		String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+		try (Connection db = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = db.createStatement()) {
+			statement.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+			statement.execute("alter system set pg_stat_statements.track_utility = off");
+		}
+		long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+		new ProcessBuilder("kill", "-INT", Long.toString(postmaster)).inheritIO().start().waitFor();
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+		while (true) {
+			try (Connection db = DriverManager.getConnection(url, "postgres", "");
+					Statement statement = db.createStatement()) {
+				statement.execute("create extension if not exists pg_stat_statements");
+				break;
+			}
+			catch (SQLException ex) {
+				if (Instant.now().isAfter(deadline)) {
+					throw ex;
+				}
+				Thread.sleep(500);
+			}
+		}
+		awaitReady(base, app);
+		System.out.println("pg_stat_statements loaded (PostgreSQL restarted once)");
+	}
+
+	/** The statements of the quick-check window by total time, per scan in it. */
+	private static void printStatements(Connection db, long scans) throws SQLException {
+		if (scans == 0) {
+			return;
+		}
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("select calls, total_exec_time, total_plan_time, rows, "
+						+ "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
+						+ "where dbid = (select oid from pg_database where datname = current_database()) "
+						+ "order by total_exec_time + total_plan_time desc limit 40")) {
+			System.out.printf("Statements per scan in the quick-check window (%,d scans):%n", scans);
+			System.out.println("| calls/scan | ms/scan | rows/call | statement |");
+			while (rows.next()) {
+				String query = rows.getString("query");
+				System.out.printf(Locale.ROOT, "| %.2f | %.3f | %.1f | %s |%n", rows.getLong("calls") / (double) scans,
+						(rows.getDouble("total_exec_time") + rows.getDouble("total_plan_time")) / scans,
+						rows.getLong("rows") / (double) Math.max(1, rows.getLong("calls")),
+						query.substring(0, Math.min(220, query.length())));
+			}
+		}
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("select sum(calls) from pg_stat_statements")) {
+			rows.next();
+			System.out.printf(Locale.ROOT, "statements per scan: %.1f%n", rows.getLong(1) / (double) scans);
+		}
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("select xact_commit + xact_rollback from pg_stat_database "
+						+ "where datname = current_database()")) {
+			rows.next();
+			System.out.printf(Locale.ROOT, "transactions per scan: %.1f%n", rows.getLong(1) / (double) scans);
 		}
 	}
 
