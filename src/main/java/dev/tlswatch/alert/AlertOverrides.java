@@ -44,7 +44,8 @@ class AlertOverrides implements ExpiryOverrides {
 		if (endpoint.isEmpty()) {
 			return Optional.empty();
 		}
-		return thresholds(this.store.endpointSettings(endpointId), this.store.tagSettings(endpoint.get().tags()));
+		AlertStore.Overrides overrides = this.store.overrides(endpointId, endpoint.get().tags());
+		return thresholds(overrides.own(), overrides.tags());
 	}
 
 	/**
@@ -90,8 +91,9 @@ class AlertOverrides implements ExpiryOverrides {
 	}
 
 	Effective of(EndpointDetails endpoint) {
-		EndpointAlertSettings own = this.store.endpointSettings(endpoint.id());
-		List<TagAlertSettings> tags = this.store.tagSettings(endpoint.tags());
+		AlertStore.Overrides overrides = this.store.overrides(endpoint.id(), endpoint.tags());
+		EndpointAlertSettings own = overrides.own();
+		List<TagAlertSettings> tags = overrides.tags();
 		RuleConfig global = RuleConfig.of(this.settings);
 		Set<AlertRule> disabled = EnumSet.noneOf(AlertRule.class);
 		List<String> disabledNames = new ArrayList<>(own.disabledRules());

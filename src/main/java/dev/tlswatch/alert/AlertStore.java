@@ -268,6 +268,47 @@ class AlertStore {
 	}
 
 	/**
+	 * One endpoint's own overrides and those of the given tags (its tags), in one query:
+	 * what every scan's judge and alert rules read.
+	 * @param endpointId the endpoint
+	 * @param tags its tags
+	 * @return its overrides and its tags' in tag order
+	 */
+	Overrides overrides(long endpointId, Collection<String> tags) {
+		List<EndpointAlertSettings> own = new ArrayList<>(1);
+		List<TagAlertSettings> tagSettings = new ArrayList<>();
+		this.jdbc.query("""
+				select null as tag, thresholds, disabled_rules, recipients, owner_name, owner_email
+				from alert_endpoint_settings where endpoint_id = :endpoint
+				union all
+				select tag, thresholds, disabled_rules, recipients, null, null
+				from alert_tag_settings where tag = any (cast(:tags as text[]))
+				order by tag nulls first
+				""", params().addValue("endpoint", endpointId).addValue("tags", tags.toArray(String[]::new)),
+				(RowCallbackHandler) (row) -> {
+					String tag = row.getString(1);
+					if (tag == null) {
+						own.add(new EndpointAlertSettings(nullableList(row.getString(2)), list(row.getString(3)),
+								list(row.getString(4)), row.getString(5), row.getString(6)));
+					}
+					else {
+						tagSettings.add(new TagAlertSettings(tag, nullableList(row.getString(2)),
+								list(row.getString(3)), list(row.getString(4))));
+					}
+				});
+		return new Overrides(own.isEmpty() ? EndpointAlertSettings.NONE : own.get(0), List.copyOf(tagSettings));
+	}
+
+	/**
+	 * An endpoint's own overrides and its tags'.
+	 *
+	 * @param own its own
+	 * @param tags its tags', in tag order
+	 */
+	record Overrides(EndpointAlertSettings own, List<TagAlertSettings> tags) {
+	}
+
+	/**
 	 * The overrides of several endpoints in one query; endpoints without any are left
 	 * out.
 	 */
