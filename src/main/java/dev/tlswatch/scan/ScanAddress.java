@@ -350,6 +350,10 @@ class ScanAddress {
 		return this.id;
 	}
 
+	@Nullable String getAddress() {
+		return this.address;
+	}
+
 	List<String> getChain() {
 		return this.chain;
 	}

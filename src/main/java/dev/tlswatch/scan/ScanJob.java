@@ -1,6 +1,5 @@
 package dev.tlswatch.scan;
 
-import dev.tlswatch.endpoint.Endpoints;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -11,7 +10,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 /**
  * The Quartz job of one endpoint: scans it each time its trigger fires. A scheduled
  * firing runs a quick check first and the full probe only when it is due
- * ({@link ScanService#scan}); a queued manual scan runs the full probe. Never runs twice
+ * ({@link ScanService#fire}); a queued manual scan runs the full probe. Never runs twice
  * at once for the same endpoint, on any node of the cluster.
  */
 @DisallowConcurrentExecution
@@ -24,12 +23,9 @@ class ScanJob extends QuartzJobBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScanJob.class);
 
-	private final Endpoints endpoints;
-
 	private final ScanService scans;
 
-	ScanJob(Endpoints endpoints, ScanService scans) {
-		this.endpoints = endpoints;
+	ScanJob(ScanService scans) {
 		this.scans = scans;
 	}
 
@@ -37,13 +33,10 @@ class ScanJob extends QuartzJobBean {
 	protected void executeInternal(JobExecutionContext context) {
 		long endpointId = context.getMergedJobDataMap().getLong(ENDPOINT_ID);
 		boolean manual = Boolean.TRUE.equals(context.getMergedJobDataMap().get(MANUAL));
-		ScanTrigger trigger = manual ? ScanTrigger.MANUAL : ScanTrigger.SCHEDULED;
 		try {
 			// An endpoint deleted (or, for a scheduled scan, disabled) since the trigger
 			// was acquired is skipped.
-			this.endpoints.find(endpointId)
-				.filter((endpoint) -> manual || endpoint.enabled())
-				.map((endpoint) -> this.scans.scan(endpoint, trigger, manual ? ScanKind.FULL : ScanKind.QUICK))
+			this.scans.fire(endpointId, manual)
 				.ifPresent((scan) -> logger.debug("Scanned endpoint {}: {}", endpointId, scan.outcome()));
 		}
 		catch (RuntimeException ex) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,6 +107,28 @@ class ScanService implements Scans {
 	}
 
 	/**
+	 * Run a firing of the endpoint's job: a manual firing runs the full probe, a
+	 * scheduled one the adaptive scan ({@link #scan}). The endpoint, and for a scheduled
+	 * firing its last full probe, are read in one transaction before any connection.
+	 * @param endpointId the endpoint
+	 * @param manual whether someone asked for this scan (it then runs even if the
+	 * endpoint is disabled)
+	 * @return the stored scan, empty if the endpoint was deleted (or, for a scheduled
+	 * firing, disabled) since the trigger fired
+	 */
+	Optional<ScanDetails> fire(long endpointId, boolean manual) {
+		Firing firing = this.reading.execute((status) -> this.endpoints.find(endpointId)
+			.filter((endpoint) -> manual || endpoint.enabled())
+			.map((endpoint) -> new Firing(endpoint, manual ? null : readLastFull(endpointId)))
+			.orElse(null));
+		if (firing == null) {
+			return Optional.empty();
+		}
+		return Optional.of(manual ? full(firing.endpoint(), ScanTrigger.MANUAL)
+				: adaptive(firing.endpoint(), ScanTrigger.SCHEDULED, firing.lastFull()));
+	}
+
+	/**
 	 * Scan an endpoint: a full probe when asked for one; otherwise a quick check first,
 	 * and the full probe in the same run when the endpoint has none yet, its last one is
 	 * older than {@code tlswatch.scan.full-probe-max-age}, or the quick check saw
@@ -121,17 +142,20 @@ class ScanService implements Scans {
 		if (requested == ScanKind.FULL) {
 			return full(endpoint, trigger);
 		}
-		ScanDetails lastFull = lastFull(endpoint.id()).orElse(null);
-		if (lastFull == null || stale(lastFull)) {
+		return adaptive(endpoint, trigger, this.reading.execute((status) -> readLastFull(endpoint.id())));
+	}
+
+	private ScanDetails adaptive(EndpointDetails endpoint, ScanTrigger trigger, @Nullable LastFull last) {
+		if (last == null || stale(last.scan())) {
 			return full(endpoint, trigger);
 		}
 		CompletedRun quick = this.runner.run(endpoint, trigger, ScanKind.QUICK, false);
-		Optional<String> reason = FullProbeDecision.reasonForFullProbe(quick, lastFull);
+		Optional<String> reason = FullProbeDecision.reasonForFullProbe(quick, last.scan());
 		if (reason.isPresent()) {
 			logger.debug("Quick check of endpoint {} escalates to the full probe: {}", endpoint.id(), reason.get());
 			return full(endpoint, trigger);
 		}
-		return this.store.store(quick, lastFull);
+		return this.store.store(quick, last);
 	}
 
 	private ScanDetails full(EndpointDetails endpoint, ScanTrigger trigger) {
@@ -166,9 +190,24 @@ class ScanService implements Scans {
 	 * @return the scan without its chains, empty if there was none
 	 */
 	Optional<ScanDetails> lastFull(long endpointId) {
-		return Objects.requireNonNull(this.reading.execute(
-				(status) -> this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
-					.map((scan) -> toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))))));
+		return Optional.ofNullable(this.reading.execute((status) -> readLastFull(endpointId))).map(LastFull::scan);
+	}
+
+	/** The last full probe and its rows, in the caller's transaction; null if none. */
+	private @Nullable LastFull readLastFull(long endpointId) {
+		return this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
+			.map((scan) -> new LastFull(toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))),
+					LastFull.sourceRows(scan.getResults())))
+			.orElse(null);
+	}
+
+	/**
+	 * What a firing read before it runs.
+	 *
+	 * @param endpoint the endpoint
+	 * @param lastFull its last full probe, null for a manual firing or if none
+	 */
+	private record Firing(EndpointDetails endpoint, @Nullable LastFull lastFull) {
 	}
 
 	@Override

@@ -35,7 +35,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,20 +104,19 @@ class ScanStore {
 	 * @return the stored scan
 	 */
 	@Transactional
-	ScanDetails store(CompletedRun run, @Nullable ScanDetails lastFull) {
+	ScanDetails store(CompletedRun run, @Nullable LastFull lastFull) {
 		List<AddressResult> own = toResults(run);
 		List<AddressResult> results;
 		List<ScanAddress> rows;
 		Instant fullProbeAt = run.startedAt();
 		if (run.kind() == ScanKind.QUICK && lastFull != null) {
-			Map<String, Long> sources = sourceRows(lastFull);
-			Map<String, AddressResult> full = byAddress(lastFull);
-			results = carried(own, full, lastFull);
+			Map<String, AddressResult> full = byAddress(lastFull.scan());
+			results = carried(own, full, lastFull.scan());
 			rows = new ArrayList<>();
 			for (int i = 0; i < results.size(); i++) {
-				rows.add(row(results.get(i), own.get(i), full, sources));
+				rows.add(row(results.get(i), own.get(i), full, lastFull.sourceRows()));
 			}
-			fullProbeAt = lastFull.fullProbeAt();
+			fullProbeAt = lastFull.scan().fullProbeAt();
 		}
 		else {
 			results = own.stream()
@@ -153,31 +151,6 @@ class ScanStore {
 			return ScanAddress.copyOf(carried, this.codec);
 		}
 		return ScanAddress.referring(source, full.get(carried.address()).revocation(), carried, own, this.codec);
-	}
-
-	/**
-	 * The rows of the last full probe by address, the first of each address as
-	 * {@link #carried} takes it; an address whose first row refers to another row itself
-	 * (which this store never writes) is absent, so that a quick check copies its facts.
-	 */
-	private Map<String, Long> sourceRows(ScanDetails lastFull) {
-		Map<String, Long> first = new HashMap<>();
-		Map<String, Boolean> referring = new HashMap<>();
-		this.jdbc.query("select id, address, carried_from from scan_result where scan_id = ? order by id",
-				(RowCallbackHandler) (row) -> {
-					String address = row.getString("address");
-					if (address != null && !first.containsKey(address)) {
-						first.put(address, row.getLong("id"));
-						row.getLong("carried_from");
-						referring.put(address, !row.wasNull());
-					}
-				}, lastFull.id());
-		referring.forEach((address, refers) -> {
-			if (refers) {
-				first.remove(address);
-			}
-		});
-		return first;
 	}
 
 	/** The results of the last full probe by address, the first of each. */
