@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Stored scans.
@@ -19,7 +22,19 @@ interface ScanRepository extends Repository<Scan, Long> {
 
 	Optional<Scan> findFirstByEndpointIdOrderByStartedAtDescIdDesc(long endpointId);
 
-	Optional<Scan> findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(long endpointId, ScanKind kind);
+	/**
+	 * The endpoint's latest scan of a kind with its rows, their chains and grade reasons,
+	 * in one query: what every quick check reads of the last full probe.
+	 * @param endpointId the endpoint
+	 * @param kind the kind
+	 * @return the scan, if any
+	 */
+	@EntityGraph(attributePaths = { "results", "results.chain", "results.gradeReasons" })
+	@Query("""
+			select s from Scan s where s.id = (select l.id from Scan l where l.endpointId = :endpointId and l.kind = :kind
+			    order by l.startedAt desc, l.id desc limit 1)
+			""")
+	Optional<Scan> findLatestWithResults(@Param("endpointId") long endpointId, @Param("kind") ScanKind kind);
 
 	long countByEndpointId(long endpointId);
 

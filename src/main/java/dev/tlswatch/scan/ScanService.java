@@ -195,7 +195,7 @@ class ScanService implements Scans {
 
 	/** The last full probe and its rows, in the caller's transaction; null if none. */
 	private @Nullable LastFull readLastFull(long endpointId) {
-		return this.scans.findFirstByEndpointIdAndKindOrderByStartedAtDescIdDesc(endpointId, ScanKind.FULL)
+		return this.scans.findLatestWithResults(endpointId, ScanKind.FULL)
 			.map((scan) -> new LastFull(toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))),
 					LastFull.sourceRows(scan.getResults())))
 			.orElse(null);
