@@ -1,20 +1,22 @@
 package dev.tlswatch.scan;
 
 import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * The Quartz job of one endpoint: scans it each time its trigger fires. A scheduled
  * firing runs a quick check first and the full probe only when it is due
  * ({@link ScanService#fire}); a queued manual scan runs the full probe. Never runs twice
  * at once for the same endpoint, on any node of the cluster.
+ * <p>
+ * One instance serves every firing ({@link ScanJobFactory}): it holds nothing of a
+ * firing, whose endpoint comes from the job's data.
  */
 @DisallowConcurrentExecution
-class ScanJob extends QuartzJobBean {
+class ScanJob implements Job {
 
 	static final String ENDPOINT_ID = "endpointId";
 
@@ -30,7 +32,7 @@ class ScanJob extends QuartzJobBean {
 	}
 
 	@Override
-	protected void executeInternal(JobExecutionContext context) {
+	public void execute(JobExecutionContext context) {
 		long endpointId = context.getMergedJobDataMap().getLong(ENDPOINT_ID);
 		boolean manual = Boolean.TRUE.equals(context.getMergedJobDataMap().get(MANUAL));
 		try {
