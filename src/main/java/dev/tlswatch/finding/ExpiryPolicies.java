@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -44,7 +45,8 @@ class ExpiryPolicies {
 
 	private final List<String> configuredThresholds;
 
-	private final ObjectProvider<ExpiryOverrides> overrides;
+	/** Looked up once it exists: the bean factory's lookup cost every scan's judge. */
+	private final SingletonSupplier<ExpiryOverrides> overrides;
 
 	ExpiryPolicies(FindingSettings settings, Environment environment, ObjectProvider<ExpiryOverrides> overrides) {
 		Binder binder = Binder.get(environment);
@@ -56,7 +58,7 @@ class ExpiryPolicies {
 				CRITICAL_WITHIN_KEY, LEGACY_CRITICAL_WITHIN_KEY);
 		this.configuredThresholds = thresholds.stream().map(String::strip).filter((t) -> !t.isEmpty()).toList();
 		this.global = new ExpiryPolicy(parse(this.configuredThresholds), criticalWithin);
-		this.overrides = overrides;
+		this.overrides = SingletonSupplier.ofNullable(overrides::getIfAvailable);
 	}
 
 	private static <T> T pick(@Nullable T current, @Nullable T legacy, T fallback, String key, String legacyKey) {
@@ -96,7 +98,7 @@ class ExpiryPolicies {
 
 	/** The policy in force for one endpoint. */
 	ExpiryPolicy forEndpoint(long endpointId) {
-		ExpiryOverrides source = this.overrides.getIfAvailable();
+		ExpiryOverrides source = this.overrides.get();
 		Optional<List<ExpiryThreshold>> own = (source != null) ? source.thresholds(endpointId) : Optional.empty();
 		return own.filter((thresholds) -> !thresholds.isEmpty()).map(this.global::withThresholds).orElse(this.global);
 	}
@@ -107,7 +109,7 @@ class ExpiryPolicies {
 	 * @return a policy for every endpoint asked for, in the order asked
 	 */
 	Map<Long, ExpiryPolicy> forEndpoints(Collection<Long> endpointIds) {
-		ExpiryOverrides source = this.overrides.getIfAvailable();
+		ExpiryOverrides source = this.overrides.get();
 		List<Long> ids = endpointIds.stream().distinct().toList();
 		Map<Long, List<ExpiryThreshold>> own = (source != null && !ids.isEmpty()) ? source.thresholds(ids) : Map.of();
 		Map<Long, ExpiryPolicy> policies = new LinkedHashMap<>();
