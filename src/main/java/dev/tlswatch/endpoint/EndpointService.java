@@ -60,8 +60,12 @@ class EndpointService implements Endpoints {
 
 	private final ScanTargetPolicy policy;
 
+	private final EndpointReads reads;
+
 	EndpointService(EndpointRepository repository, ApplicationEventPublisher events, Clock clock,
-			EndpointSettings settings, PlatformTransactionManager transactionManager, ScanTargetPolicy policy) {
+			EndpointSettings settings, PlatformTransactionManager transactionManager, ScanTargetPolicy policy,
+			EndpointReads reads) {
+		this.reads = reads;
 		this.policy = policy;
 		this.repository = repository;
 		this.events = events;
@@ -221,7 +225,8 @@ class EndpointService implements Endpoints {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<EndpointDetails> find(long id) {
-		return this.repository.findById(id).map(Endpoint::toDetails);
+		// Entity changes are flushed when made (saveAndFlush), so a plain read sees them.
+		return this.reads.find(id);
 	}
 
 	/** Overrides the interface's default so that it, too, runs in a transaction. */
