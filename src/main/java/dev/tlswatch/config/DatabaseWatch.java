@@ -47,6 +47,9 @@ class DatabaseWatch implements SmartLifecycle {
 
 	private @Nullable Connection connection;
 
+	/** Why the last failed check failed, for the log line that turns readiness DOWN. */
+	private @Nullable String lastFailure;
+
 	private @Nullable ScheduledExecutorService executor;
 
 	DatabaseWatch(ObjectProvider<DataSource> dataSource, DatabaseWatchSettings settings,
@@ -79,7 +82,8 @@ class DatabaseWatch implements SmartLifecycle {
 		}
 		if (!reachable && !this.down) {
 			this.down = true;
-			logger.error("Database unreachable: readiness is now REFUSING_TRAFFIC, requests get 503");
+			logger.error("Database unreachable ({}): readiness is now REFUSING_TRAFFIC, requests get 503",
+					this.lastFailure);
 			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		}
 		else if (reachable && this.down) {
@@ -104,6 +108,7 @@ class DatabaseWatch implements SmartLifecycle {
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("Database check failed: {}", ex.getMessage());
+			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			closeConnection();
 			return false;
 		}
