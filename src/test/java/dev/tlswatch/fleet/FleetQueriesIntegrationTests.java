@@ -159,7 +159,7 @@ class FleetQueriesIntegrationTests {
 					""", Long.class, scanId, grade, support);
 			for (TlsVersion version : TlsVersion.values()) {
 				this.jdbc.update("insert into scan_result_version (scan_result_id, version, outcome) values (?, ?, ?)",
-						resultId, version.name(), accepted.contains(version) ? "ACCEPTED" : "REFUSED");
+						resultId, version.name(), accepted.contains(version) ? "ACCEPTED" : "REJECTED");
 			}
 		}
 		this.jdbc.update("""
