@@ -61,7 +61,8 @@ class AlertEngine {
 
 	@ApplicationModuleListener
 	void on(ScanJudged event) {
-		if (this.store.firstTimeHandled(event.scan().id(), this.clock.instant())) {
+		// A resubmitted verdict whose scan was deleted since changes no alert.
+		if (!event.scan().gone() && this.store.firstTimeHandled(event.scan().id(), this.clock.instant())) {
 			judge(event);
 		}
 	}

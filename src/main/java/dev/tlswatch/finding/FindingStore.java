@@ -56,6 +56,10 @@ class FindingStore implements Findings {
 	@ApplicationModuleListener
 	void on(ScanCompleted event) {
 		ScanDetails scan = event.scan();
+		if (scan.gone()) {
+			// a resubmitted event whose scan was deleted since: nothing left to judge
+			return;
+		}
 		Instant now = this.clock.instant();
 		int first = this.jdbc.update("""
 				insert into finding_scan_judged (scan_id, judged_at) values (:scan, :judged)

@@ -57,13 +57,21 @@ class ScanJudgedJson extends SimpleModule {
 				JsonNode id = stored.get(SCAN_ID);
 				JsonNode findings = stored.get(FINDINGS);
 				JsonNode status = stored.get(STATUS);
-				if (id == null || !id.canConvertToLong() || findings == null || status == null) {
-					throw new IllegalArgumentException("A stored verdict without its scan id, findings or status");
+				JsonNode whole = stored.get("scan");
+				if (findings == null || status == null || (id == null && whole == null)) {
+					throw new IllegalArgumentException("A stored verdict without its scan, findings or status");
 				}
-				long scanId = id.asLong();
-				ScanDetails scan = scans.getObject()
-					.find(scanId)
-					.orElseThrow(() -> new IllegalStateException("Scan " + scanId + " of a stored event is gone"));
+				ScanDetails scan;
+				if (id == null) {
+					// stored before events were kept by reference
+					scan = context.readTreeAsValue(whole, ScanDetails.class);
+				}
+				else {
+					long scanId = id.asLong();
+					scan = scans.getObject()
+						.find(scanId)
+						.orElseGet(() -> ScanDetails.gone(scanId, stored.path("endpointId").asLong()));
+				}
 				return new ScanJudged(scan, List.of(context.readTreeAsValue(findings, FindingDetails[].class)),
 						EndpointStatus.valueOf(status.asString()));
 			}

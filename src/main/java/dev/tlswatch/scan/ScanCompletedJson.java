@@ -43,20 +43,21 @@ class ScanCompletedJson extends SimpleModule {
 
 			@Override
 			public ScanCompleted deserialize(JsonParser parser, DeserializationContext context) {
-				long scanId = scanId(context.readTree(parser));
+				JsonNode stored = context.readTree(parser);
+				JsonNode whole = stored.get("scan");
+				if (whole != null && !stored.has(SCAN_ID)) {
+					// stored before events were kept by reference
+					return new ScanCompleted(context.readTreeAsValue(whole, ScanDetails.class));
+				}
+				long scanId = scanId(stored);
 				return new ScanCompleted(scans.getObject()
 					.find(scanId)
-					.orElseThrow(() -> new IllegalStateException("Scan " + scanId + " of a stored event is gone")));
+					.orElseGet(() -> ScanDetails.gone(scanId, stored.path("endpointId").asLong())));
 			}
 
 		});
 	}
 
-	/**
-	 * The scan id of a stored event.
-	 * @param stored the stored form
-	 * @return its scan id
-	 */
 	private static long scanId(JsonNode stored) {
 		JsonNode id = stored.get(SCAN_ID);
 		if (id == null || !id.canConvertToLong()) {

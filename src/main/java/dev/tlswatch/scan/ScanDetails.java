@@ -27,8 +27,31 @@ public record ScanDetails(long id, long endpointId, ScanTrigger trigger, Instant
 		HandshakeOutcome outcome, @Nullable String error, List<AddressResult> results, ScanKind kind,
 		Instant fullProbeAt) {
 
+	/** The error of {@link #gone}. */
+	public static final String GONE = "scan no longer stored";
+
 	public ScanDetails {
 		results = List.copyOf(results);
+	}
+
+	/**
+	 * A scan that a stored event names but that is no longer stored (its endpoint was
+	 * deleted, or retention pruned it, before the event was handled): listeners skip it.
+	 * @param id the scan's id
+	 * @param endpointId its endpoint's id
+	 * @return the stand-in
+	 */
+	public static ScanDetails gone(long id, long endpointId) {
+		return new ScanDetails(id, endpointId, ScanTrigger.SCHEDULED, Instant.EPOCH, Instant.EPOCH,
+				HandshakeOutcome.ERROR, GONE, List.of(), ScanKind.FULL, Instant.EPOCH);
+	}
+
+	/**
+	 * Whether this is the stand-in for a scan no longer stored ({@link #gone}).
+	 * @return whether there is nothing to judge
+	 */
+	public boolean gone() {
+		return GONE.equals(this.error) && this.results.isEmpty() && Instant.EPOCH.equals(this.startedAt);
 	}
 
 	/**

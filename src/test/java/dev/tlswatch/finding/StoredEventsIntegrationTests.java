@@ -3,6 +3,7 @@ package dev.tlswatch.finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tlswatch.endpoint.EndpointDetails;
@@ -18,12 +19,15 @@ import dev.tlswatch.support.TestCertificates;
 import dev.tlswatch.support.TestTlsServer;
 import dev.tlswatch.support.TestTrustBundle;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A scan's events are kept in the event publication registry as references to the rows
@@ -53,6 +57,18 @@ class StoredEventsIntegrationTests {
 
 	@Autowired
 	private ExpiryPolicies policies;
+
+	@Autowired
+	private JsonMapper mapper;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Test
 	void scanEventsAreStoredAsTheirIdsAndReadBackFromTheStoredScanAndFindings() {
@@ -88,15 +104,43 @@ class StoredEventsIntegrationTests {
 	}
 
 	@Test
-	void aStoredEventWhoseScanIsGoneFailsNamingTheScan() {
-		assertThatIllegalStateException()
-			.isThrownBy(
-					() -> this.serializer.deserialize("{\"endpointId\":1,\"scanId\":987654321}", ScanCompleted.class))
-			.withMessageContaining("Scan 987654321");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.serializer.deserialize(
-					"{\"endpointId\":1,\"scanId\":987654321,\"findings\":[],\"status\":\"OK\"}", ScanJudged.class))
-			.withMessageContaining("Scan 987654321");
+	void aStoredEventWhoseScanIsGoneReadsAsGoneAndIsSkipped() {
+		ScanCompleted completed = this.serializer.deserialize("{\"endpointId\":7,\"scanId\":987654321}",
+				ScanCompleted.class);
+		assertThat(completed.scan().gone()).isTrue();
+		assertThat(completed.scan().id()).isEqualTo(987654321L);
+		assertThat(completed.scan().endpointId()).isEqualTo(7L);
+		ScanJudged judged = this.serializer
+			.deserialize("{\"endpointId\":7,\"scanId\":987654321,\"findings\":[],\"status\":\"OK\"}", ScanJudged.class);
+		assertThat(judged.scan().gone()).isTrue();
+
+		// Handed to the judge as a resubmitted publication is: its publication completes,
+		// nothing is stored for the scan.
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(completed));
+		Eventually.await(WAIT, "the publication of the gone scan completed", () -> this.jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null and serialized_event like ?",
+				Long.class, "%\"scanId\":987654321%") == 0);
+		assertThat(this.jdbc.queryForObject("select count(*) from finding_scan_judged where scan_id = 987654321",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	void eventsStoredWholeBeforeTheyWereKeptByReferenceAreStillRead() {
+		ScanDetails scan;
+		try (TestTlsServer server = TestTlsServer.start(ISSUED)) {
+			EndpointDetails endpoint = this.endpoints
+				.register(new EndpointDraft("127.0.0.1", server.port(), TlsMode.IMPLICIT, "localhost", 60,
+						List.of("events-" + UUID.randomUUID().toString().substring(0, 8)), false));
+			scan = this.scans.scanNow(endpoint.id());
+		}
+		ScanDetails stored = this.scans.find(scan.id()).orElseThrow();
+		String whole = this.mapper.writeValueAsString(Map.of("scan", stored));
+
+		assertThat(this.serializer.deserialize(whole, ScanCompleted.class).scan()).isEqualTo(stored);
+		String verdict = this.mapper
+			.writeValueAsString(Map.of("scan", stored, "findings", List.of(), "status", EndpointStatus.OK));
+		assertThat(this.serializer.deserialize(verdict, ScanJudged.class).scan()).isEqualTo(stored);
 	}
 
 }
