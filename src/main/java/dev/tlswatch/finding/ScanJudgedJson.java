@@ -3,6 +3,7 @@ package dev.tlswatch.finding;
 import java.util.List;
 
 import dev.tlswatch.scan.ScanDetails;
+import dev.tlswatch.scan.ScanEventJson;
 import dev.tlswatch.scan.Scans;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -18,15 +19,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * How {@link ScanJudged} is kept in the event publication registry: the verdict itself
- * (findings and status, a few hundred bytes) with the id of the scan judged (and of its
- * endpoint) instead of the whole scan. Listeners get the event itself; the stored form is
- * read only when an unfinished publication is resubmitted, and then the scan is loaded
- * again.
+ * (findings and status, a few hundred bytes) with the reference to the scan judged
+ * ({@link ScanEventJson}) instead of the whole scan. Listeners get the event itself; the
+ * stored form is read only when an unfinished publication is resubmitted, and then the
+ * scan is loaded again; one deleted since reads back as {@link ScanDetails#gone}, which
+ * the alert rules skip.
  */
 @Component
 class ScanJudgedJson extends SimpleModule {
-
-	private static final String SCAN_ID = "scanId";
 
 	private static final String FINDINGS = "findings";
 
@@ -39,9 +39,7 @@ class ScanJudgedJson extends SimpleModule {
 			@Override
 			public void serialize(ScanJudged event, JsonGenerator json, SerializationContext context) {
 				json.writeStartObject();
-				// the endpoint too, for whoever reads the table
-				json.writeNumberProperty("endpointId", event.scan().endpointId());
-				json.writeNumberProperty(SCAN_ID, event.scan().id());
+				ScanEventJson.writeReference(event.scan(), json);
 				json.writeName(FINDINGS);
 				context.writeValue(json, event.findings());
 				json.writeStringProperty(STATUS, event.status().name());
@@ -54,24 +52,12 @@ class ScanJudgedJson extends SimpleModule {
 			@Override
 			public ScanJudged deserialize(JsonParser parser, DeserializationContext context) {
 				JsonNode stored = context.readTree(parser);
-				JsonNode id = stored.get(SCAN_ID);
 				JsonNode findings = stored.get(FINDINGS);
 				JsonNode status = stored.get(STATUS);
-				JsonNode whole = stored.get("scan");
-				if (findings == null || status == null || (id == null && whole == null)) {
-					throw new IllegalArgumentException("A stored verdict without its scan, findings or status");
+				if (findings == null || status == null) {
+					throw new IllegalArgumentException("A stored verdict without its findings or status");
 				}
-				ScanDetails scan;
-				if (id == null) {
-					// stored before events were kept by reference
-					scan = context.readTreeAsValue(whole, ScanDetails.class);
-				}
-				else {
-					long scanId = id.asLong();
-					scan = scans.getObject()
-						.find(scanId)
-						.orElseGet(() -> ScanDetails.gone(scanId, stored.path("endpointId").asLong()));
-				}
+				ScanDetails scan = ScanEventJson.readScan(stored, context, scans.getObject());
 				return new ScanJudged(scan, List.of(context.readTreeAsValue(findings, FindingDetails[].class)),
 						EndpointStatus.valueOf(status.asString()));
 			}
