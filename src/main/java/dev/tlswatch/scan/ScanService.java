@@ -142,7 +142,7 @@ class ScanService implements Scans {
 		if (requested == ScanKind.FULL) {
 			return full(endpoint, trigger);
 		}
-		return adaptive(endpoint, trigger, this.reading.execute((status) -> readLastFull(endpoint.id())));
+		return adaptive(endpoint, trigger, lastFull(endpoint.id()).orElse(null));
 	}
 
 	private ScanDetails adaptive(EndpointDetails endpoint, ScanTrigger trigger, @Nullable LastFull last) {
@@ -183,14 +183,15 @@ class ScanService implements Scans {
 
 	/**
 	 * The endpoint's last full probe, for a quick check to compare with and carry
-	 * forward: everything but its chains' certificates (each result's chain is empty),
-	 * which neither the decision nor the carried facts use (a quick scan keeps the chain
-	 * it saw). Reading and parsing those is most of what loading a scan costs.
+	 * forward, in a transaction of its own: everything but its chains' certificates (each
+	 * result's chain is empty), which neither the decision nor the carried facts use (a
+	 * quick scan keeps the chain it saw). Reading and parsing those is most of what
+	 * loading a scan costs.
 	 * @param endpointId the endpoint
-	 * @return the scan without its chains, empty if there was none
+	 * @return the scan without its chains and its rows, empty if there was none
 	 */
-	Optional<ScanDetails> lastFull(long endpointId) {
-		return Optional.ofNullable(this.reading.execute((status) -> readLastFull(endpointId))).map(LastFull::scan);
+	Optional<LastFull> lastFull(long endpointId) {
+		return Optional.ofNullable(this.reading.execute((status) -> readLastFull(endpointId)));
 	}
 
 	/** The last full probe and its rows, in the caller's transaction; null if none. */

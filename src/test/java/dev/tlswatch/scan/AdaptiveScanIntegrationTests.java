@@ -158,7 +158,7 @@ class AdaptiveScanIntegrationTests {
 			assertThat(this.scans.latest(endpoint.id())).contains(read);
 			assertThat(this.scans.history(endpoint.id(), PageRequest.of(0, 10)).getContent()).containsExactly(read,
 					this.scans.find(full.id()).orElseThrow());
-			assertThat(this.scans.lastFull(endpoint.id()).orElseThrow().results().get(0).versions())
+			assertThat(this.scans.lastFull(endpoint.id()).orElseThrow().scan().results().get(0).versions())
 				.isEqualTo(fullResult.versions());
 			String api = scanJson(endpoint, quick.id());
 			// Retention compares the same facts as for a copy: the quick check's row
