@@ -255,13 +255,10 @@ class AlertStore {
 	// Overrides
 
 	EndpointAlertSettings endpointSettings(long endpointId) {
-		return this.jdbc
-			.query("""
-					select thresholds, disabled_rules, recipients, owner_name, owner_email
-					from alert_endpoint_settings where endpoint_id = :endpoint
-					""", params().addValue("endpoint", endpointId),
-					(row, n) -> new EndpointAlertSettings(nullableList(row.getString(1)), list(row.getString(2)),
-							list(row.getString(3)), row.getString(4), row.getString(5)))
+		return this.jdbc.query("""
+				select thresholds, disabled_rules, recipients, owner_name, owner_email
+				from alert_endpoint_settings where endpoint_id = :endpoint
+				""", params().addValue("endpoint", endpointId), (row, n) -> endpointSettingsFrom(row, 1))
 			.stream()
 			.findFirst()
 			.orElse(EndpointAlertSettings.NONE);
@@ -288,12 +285,10 @@ class AlertStore {
 				(RowCallbackHandler) (row) -> {
 					String tag = row.getString(1);
 					if (tag == null) {
-						own.add(new EndpointAlertSettings(nullableList(row.getString(2)), list(row.getString(3)),
-								list(row.getString(4)), row.getString(5), row.getString(6)));
+						own.add(endpointSettingsFrom(row, 2));
 					}
 					else {
-						tagSettings.add(new TagAlertSettings(tag, nullableList(row.getString(2)),
-								list(row.getString(3)), list(row.getString(4))));
+						tagSettings.add(tagSettingsFrom(row));
 					}
 				});
 		return new Overrides(own.isEmpty() ? EndpointAlertSettings.NONE : own.get(0), List.copyOf(tagSettings));
@@ -321,9 +316,7 @@ class AlertStore {
 				select endpoint_id, thresholds, disabled_rules, recipients, owner_name, owner_email
 				from alert_endpoint_settings where endpoint_id in (:endpoints)
 				""", params().addValue("endpoints", endpointIds),
-				(RowCallbackHandler) (row) -> found.put(row.getLong(1),
-						new EndpointAlertSettings(nullableList(row.getString(2)), list(row.getString(3)),
-								list(row.getString(4)), row.getString(5), row.getString(6))));
+				(RowCallbackHandler) (row) -> found.put(row.getLong(1), endpointSettingsFrom(row, 2)));
 		return found;
 	}
 
@@ -353,8 +346,7 @@ class AlertStore {
 		String where = (tags != null) ? " where tag in (:tags)" : "";
 		return this.jdbc.query(
 				"select tag, thresholds, disabled_rules, recipients from alert_tag_settings" + where + " order by tag",
-				params().addValue("tags", tags), (row, n) -> new TagAlertSettings(row.getString(1),
-						nullableList(row.getString(2)), list(row.getString(3)), list(row.getString(4))));
+				params().addValue("tags", tags), (row, n) -> tagSettingsFrom(row));
 	}
 
 	void saveTagSettings(TagAlertSettings settings, Instant now) {
@@ -416,6 +408,21 @@ class AlertStore {
 
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	/**
+	 * An endpoint's overrides from the columns thresholds, disabled_rules, recipients,
+	 * owner_name and owner_email, in that order from column {@code first}.
+	 */
+	private static EndpointAlertSettings endpointSettingsFrom(ResultSet row, int first) throws SQLException {
+		return new EndpointAlertSettings(nullableList(row.getString(first)), list(row.getString(first + 1)),
+				list(row.getString(first + 2)), row.getString(first + 3), row.getString(first + 4));
+	}
+
+	/** A tag's overrides from the columns tag, thresholds, disabled_rules, recipients. */
+	private static TagAlertSettings tagSettingsFrom(ResultSet row) throws SQLException {
+		return new TagAlertSettings(row.getString(1), nullableList(row.getString(2)), list(row.getString(3)),
+				list(row.getString(4)));
 	}
 
 	private static List<String> list(@Nullable String joined) {
