@@ -19,7 +19,8 @@ interface EndpointRepository extends Repository<Endpoint, Long> {
 	Endpoint saveAndFlush(Endpoint endpoint);
 
 	/**
-	 * The endpoint with its tags, in one query: every scan reads its endpoint this way.
+	 * The endpoint with its tags, in one query: what updates and the client credentials
+	 * read (scans read an endpoint through {@link EndpointReads}).
 	 * @param id the endpoint's id
 	 * @return the endpoint, if stored
 	 */

@@ -72,13 +72,7 @@ class StoredEventsIntegrationTests {
 
 	@Test
 	void scanEventsAreStoredAsTheirIdsAndReadBackFromTheStoredScanAndFindings() {
-		ScanDetails scan;
-		try (TestTlsServer server = TestTlsServer.start(ISSUED)) {
-			EndpointDetails endpoint = this.endpoints
-				.register(new EndpointDraft("127.0.0.1", server.port(), TlsMode.IMPLICIT, "localhost", 60,
-						List.of("events-" + UUID.randomUUID().toString().substring(0, 8)), false));
-			scan = this.scans.scanNow(endpoint.id());
-		}
+		ScanDetails scan = scanOfNewEndpoint();
 		Eventually.await(WAIT, "scan judged",
 				() -> Long.valueOf(scan.id()).equals(this.findings.verdict(scan.endpointId()).scanId()));
 		ScanDetails stored = this.scans.find(scan.id()).orElseThrow();
@@ -127,13 +121,7 @@ class StoredEventsIntegrationTests {
 
 	@Test
 	void eventsStoredWholeBeforeTheyWereKeptByReferenceAreStillRead() {
-		ScanDetails scan;
-		try (TestTlsServer server = TestTlsServer.start(ISSUED)) {
-			EndpointDetails endpoint = this.endpoints
-				.register(new EndpointDraft("127.0.0.1", server.port(), TlsMode.IMPLICIT, "localhost", 60,
-						List.of("events-" + UUID.randomUUID().toString().substring(0, 8)), false));
-			scan = this.scans.scanNow(endpoint.id());
-		}
+		ScanDetails scan = scanOfNewEndpoint();
 		ScanDetails stored = this.scans.find(scan.id()).orElseThrow();
 		String whole = this.mapper.writeValueAsString(Map.of("scan", stored));
 
@@ -141,6 +129,16 @@ class StoredEventsIntegrationTests {
 		String verdict = this.mapper
 			.writeValueAsString(Map.of("scan", stored, "findings", List.of(), "status", EndpointStatus.OK));
 		assertThat(this.serializer.deserialize(verdict, ScanJudged.class).scan()).isEqualTo(stored);
+	}
+
+	/** A scan of a newly registered endpoint against a local TLS server. */
+	private ScanDetails scanOfNewEndpoint() {
+		try (TestTlsServer server = TestTlsServer.start(ISSUED)) {
+			EndpointDetails endpoint = this.endpoints
+				.register(new EndpointDraft("127.0.0.1", server.port(), TlsMode.IMPLICIT, "localhost", 60,
+						List.of("events-" + UUID.randomUUID().toString().substring(0, 8)), false));
+			return this.scans.scanNow(endpoint.id());
+		}
 	}
 
 }
