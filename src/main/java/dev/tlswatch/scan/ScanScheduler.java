@@ -62,7 +62,8 @@ class ScanScheduler {
 
 	/**
 	 * Queue one manual scan of an endpoint, whether or not it is enabled; it runs as soon
-	 * as a scheduler thread is free, never at the same time as its scheduled scan.
+	 * as a scheduler thread is free, never at the same time as its scheduled scan on the
+	 * same node ({@link ScanJob}).
 	 * @param endpointId a registered endpoint
 	 */
 	void runOnce(long endpointId) {
