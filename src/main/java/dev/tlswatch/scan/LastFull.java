@@ -3,6 +3,8 @@ package dev.tlswatch.scan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An endpoint's last full probe as a quick check reads it: the scan (without its chains'
@@ -12,11 +14,25 @@ import java.util.Map;
  * @param sourceRows the id of its row of each address, the first of each address as
  * {@link ScanStore} carries it; an address whose first row refers to another row itself
  * is absent, so that a quick check copies its facts instead
+ * @param storedCertificates the SHA-256 of every certificate its rows' chains hold: they
+ * are stored, and a quick check that saw the same chain need not store them again
  */
-record LastFull(ScanDetails scan, Map<String, Long> sourceRows) {
+record LastFull(ScanDetails scan, Map<String, Long> sourceRows, Set<String> storedCertificates) {
 
 	LastFull {
 		sourceRows = Map.copyOf(sourceRows);
+		storedCertificates = Set.copyOf(storedCertificates);
+	}
+
+	/**
+	 * The last full probe as read from its stored rows.
+	 * @param scan the full probe
+	 * @param rows its stored rows with their chains, in id order
+	 * @return what a quick check reads of it
+	 */
+	static LastFull of(ScanDetails scan, List<ScanAddress> rows) {
+		return new LastFull(scan, sourceRows(rows),
+				rows.stream().flatMap((row) -> row.getChain().stream()).collect(Collectors.toSet()));
 	}
 
 	/**

@@ -197,8 +197,8 @@ class ScanService implements Scans {
 	/** The last full probe and its rows, in the caller's transaction; null if none. */
 	private @Nullable LastFull readLastFull(long endpointId) {
 		return this.scans.findLatestWithResults(endpointId, ScanKind.FULL)
-			.map((scan) -> new LastFull(toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))),
-					LastFull.sourceRows(scan.getResults())))
+			.map((scan) -> LastFull.of(toDetails(scan, null, versionsOf(List.of(scan)), sourcesOf(List.of(scan))),
+					scan.getResults()))
 			.orElse(null);
 	}
 

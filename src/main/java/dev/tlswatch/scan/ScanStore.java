@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.tlswatch.probe.CertificateInfo;
 import dev.tlswatch.probe.ChachaPreference;
@@ -125,7 +126,15 @@ class ScanStore {
 			rows = results.stream().map((result) -> ScanAddress.copyOf(result, this.codec)).toList();
 			rememberRateLimit(run);
 		}
-		results.stream().flatMap((result) -> result.chain().stream()).distinct().forEach(this::insertCertificate);
+		// A quick check that saw the last full probe's chain stores no certificate: they
+		// are
+		// stored, and held there by the full probe's rows
+		Set<String> known = (lastFull != null) ? lastFull.storedCertificates() : Set.of();
+		results.stream()
+			.flatMap((result) -> result.chain().stream())
+			.filter((certificate) -> !known.contains(certificate.sha256()))
+			.distinct()
+			.forEach(this::insertCertificate);
 		HandshakeOutcome outcome = overallOutcome(results);
 		Scan scan = new Scan(run.endpointId(), run.trigger(), run.startedAt(), run.finishedAt(), outcome,
 				overallError(results, outcome), run.kind(), fullProbeAt);
