@@ -1,0 +1,57 @@
+package dev.tlswatch.config;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.events.core.EventPublicationRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+/**
+ * The registry's repository skips the processing mark and does everything else.
+ */
+class EventPublicationStatusConfigurationTests {
+
+	private final EventPublicationRepository repository = mock(EventPublicationRepository.class);
+
+	private final EventPublicationRepository wrapped = EventPublicationStatusConfiguration
+		.withoutProcessingMark(this.repository);
+
+	@Test
+	void marksNoPublicationAsProcessing() {
+		this.wrapped.markProcessing(UUID.randomUUID());
+		then(this.repository).should(never()).markProcessing(any());
+	}
+
+	@Test
+	void completesFailsAndFindsAsTheRepositoryDoes() {
+		UUID id = UUID.randomUUID();
+		Instant now = Instant.now();
+		given(this.repository.findIncompletePublications()).willReturn(List.of());
+		this.wrapped.markCompleted(id, now);
+		this.wrapped.markFailed(id);
+		assertThat(this.wrapped.findIncompletePublications()).isEmpty();
+		then(this.repository).should().markCompleted(id, now);
+		then(this.repository).should().markFailed(id);
+		then(this.repository).should().findIncompletePublications();
+	}
+
+	@Test
+	void wrapsOnlyTheRepository() {
+		var processor = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		Object other = new Object();
+		assertThat(processor.postProcessAfterInitialization(other, "other")).isSameAs(other);
+		assertThat(processor.postProcessAfterInitialization(this.repository, "repository"))
+			.isInstanceOf(EventPublicationRepository.class)
+			.isNotSameAs(this.repository);
+	}
+
+}
