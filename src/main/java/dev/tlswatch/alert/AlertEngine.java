@@ -79,7 +79,8 @@ class AlertEngine {
 		EndpointMemory memory = this.store.memory(endpoint.id());
 		Evaluation evaluation = AlertRules.evaluate(scan, event.findings(), effective.rules(), memory, now);
 		this.store.remember(endpoint.id(), scan.id(), scan.finishedAt(), evaluation.failed(), evaluation.memory());
-		boolean massFailure = massFailure(scan.id(), evaluation.failed(), effective.rules(), now);
+		AlertStore.ActiveAlerts active = this.store.activeWithGlobal(endpoint.id(), AlertRule.PROBER_NETWORK);
+		boolean massFailure = massFailure(scan.id(), evaluation.failed(), effective.rules(), now, active.global());
 		List<Condition> conditions = evaluation.conditions();
 		Set<AlertRule> evaluated = evaluation.evaluated();
 		if (massFailure && evaluation.failed()) {
@@ -90,13 +91,13 @@ class AlertEngine {
 				.filter((rule) -> rule != AlertRule.UNREACHABLE)
 				.collect(Collectors.toUnmodifiableSet());
 		}
-		apply(endpoint, effective.recipients(), scan.id(), conditions, evaluated, now);
+		apply(endpoint, effective.recipients(), scan.id(), conditions, evaluated, now, active.endpoint());
 	}
 
 	private void apply(EndpointDetails endpoint, List<String> recipients, long scanId, List<Condition> conditions,
-			Set<AlertRule> evaluated, Instant now) {
+			Set<AlertRule> evaluated, Instant now, List<AlertDetails> endpointAlerts) {
 		Map<String, AlertDetails> active = new LinkedHashMap<>();
-		this.store.active(endpoint.id()).forEach((alert) -> active.put(alert.rule() + "/" + alert.subject(), alert));
+		endpointAlerts.forEach((alert) -> active.put(alert.rule() + "/" + alert.subject(), alert));
 		for (Condition condition : conditions) {
 			AlertDetails existing = active.remove(condition.key());
 			if (existing == null) {
@@ -131,13 +132,14 @@ class AlertEngine {
 	 * fail, so without an active alert to resolve it costs no count of every endpoint's
 	 * state.
 	 * @param failed whether this scan failed
+	 * @param active the active {@code PROBER_NETWORK} alert, read with the endpoint's
 	 * @return whether it is active
 	 */
-	private boolean massFailure(long scanId, boolean failed, RuleConfig rules, Instant now) {
+	private boolean massFailure(long scanId, boolean failed, RuleConfig rules, Instant now,
+			Optional<AlertDetails> active) {
 		if (rules.disabled().contains(AlertRule.PROBER_NETWORK)) {
 			return false;
 		}
-		Optional<AlertDetails> active = this.store.activeGlobal(AlertRule.PROBER_NETWORK);
 		if (active.isEmpty() && !failed) {
 			return false;
 		}

@@ -68,13 +68,28 @@ class AlertStore {
 				+ " order by " + SEVERITY_ORDER + ", id", params().addValue("endpoint", endpointId), ALERT);
 	}
 
-	Optional<AlertDetails> activeGlobal(AlertRule rule) {
-		return this.jdbc
-			.query("select " + COLUMNS
-					+ " from alert where endpoint_id is null and rule = :rule and state <> 'RESOLVED'",
-					params().addValue("rule", rule.name()), ALERT)
-			.stream()
-			.findFirst();
+	/**
+	 * The endpoint's active alerts and the active fleet-wide alert of a rule, in one
+	 * query: what the alert rules read for every judged scan.
+	 * @param endpointId the endpoint
+	 * @param globalRule the rule of the fleet-wide alert
+	 * @return both
+	 */
+	ActiveAlerts activeWithGlobal(long endpointId, AlertRule globalRule) {
+		List<AlertDetails> found = this.jdbc.query("select " + COLUMNS
+				+ " from alert where (endpoint_id = :endpoint or endpoint_id is null) and state <> 'RESOLVED'"
+				+ " order by " + SEVERITY_ORDER + ", id", params().addValue("endpoint", endpointId), ALERT);
+		return new ActiveAlerts(found.stream().filter((alert) -> alert.endpointId() != null).toList(),
+				found.stream().filter((alert) -> alert.endpointId() == null && alert.rule() == globalRule).findFirst());
+	}
+
+	/**
+	 * An endpoint's active alerts and a fleet-wide one.
+	 *
+	 * @param endpoint the endpoint's, by severity
+	 * @param global the fleet-wide alert, if active
+	 */
+	record ActiveAlerts(List<AlertDetails> endpoint, Optional<AlertDetails> global) {
 	}
 
 	List<AlertDetails> allActive() {
