@@ -9,9 +9,9 @@
 #     idle, while the real retention run prunes them and after it (-Dbench.retention=false skips it).
 # Usage: bench/fleet.sh [--quick] [--scale-only|--dashboard-only] [-Dbench.window=60 ...]
 #   --quick: N = 200 and 1,000 endpoints / 20,000 scans for the dashboard, a smoke run of a few minutes.
-# The machine is shared? Run the full benchmark once: the scale part took 18 minutes on 2 cores at load
-# average 7-11 (registering 10,000 endpoints alone took 3 minutes there), the dashboard part with its retention phase
-# about 11 more at load average 8.
+# The machine is shared? Run the full benchmark once: the scale part took 26 minutes on 2 cores at load
+# average 5-7 (each size waits 4 minutes for the JIT before it measures quick checks; registering 10,000
+# endpoints alone took 3 minutes), the dashboard part with its retention phase about 11 more at load average 8.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
