@@ -63,7 +63,7 @@ public final class FleetScaleBenchmark {
 	 * compiles the quick check's path. The application runs for days; the window measures
 	 * it after that. Sampled every 30 s on 2 cores, the C2 compiler threads took 15-24%
 	 * of the application's CPU for the first three and a half minutes of quick checks,
-	 * then 1-3%, and the application's CPU per quick check fell by a third.
+	 * then 1-3%, and the application's CPU per quick check fell by half.
 	 * {@code -Dbench.quickSettle=30} shortens it for a run that only counts statements.
 	 */
 	private static final Duration QUICK_SETTLE = Duration.ofSeconds(Long.getLong("bench.quickSettle", 240));
