@@ -28,11 +28,18 @@ import org.springframework.context.SmartLifecycle;
  * about {@code check-interval + 2 * check-timeout} of the database going away, and back
  * when it answers again. Liveness is not touched: the JVM is fine, restarting it would
  * not help. While the database is down, {@link DatabaseDownFilter} answers requests with
- * 503 at once instead of letting them wait for the pool.
+ * 503 at once instead of letting them wait for the pool. A server that answers but has no
+ * connection slot left for the watch (other clients used them all) is up: the pool's
+ * connections still serve, so readiness stays as it is.
  */
 class DatabaseWatch implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseWatch.class);
+
+	/**
+	 * SQLSTATE {@code 53300}: the server has no connection slot left for a new client.
+	 */
+	static final String TOO_MANY_CONNECTIONS = "53300";
 
 	private final ObjectProvider<DataSource> dataSource;
 
@@ -106,7 +113,19 @@ class DatabaseWatch implements SmartLifecycle {
 			}
 			return true;
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (SQLException ex) {
+			closeConnection();
+			if (TOO_MANY_CONNECTIONS.equals(ex.getSQLState())) {
+				// The server answered: it is up, only out of connection slots for a new
+				// one, and the pool's connections keep serving requests.
+				logger.debug("Database answered but refused the watch a connection: {}", ex.getMessage());
+				return true;
+			}
+			logger.debug("Database check failed: {}", ex.getMessage());
+			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			return false;
+		}
+		catch (RuntimeException ex) {
 			logger.debug("Database check failed: {}", ex.getMessage());
 			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			closeConnection();

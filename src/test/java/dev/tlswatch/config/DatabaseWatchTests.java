@@ -55,4 +55,44 @@ class DatabaseWatchTests {
 		assertThat(events).isEmpty();
 	}
 
+	@Test
+	void aServerOutOfConnectionSlotsIsUp() {
+		List<Object> events = new CopyOnWriteArrayList<>();
+		DatabaseWatch watch = watch(
+				failing(new SQLException("FATAL: sorry, too many clients already", DatabaseWatch.TOO_MANY_CONNECTIONS)),
+				events);
+
+		watch.check();
+
+		assertThat(watch.down()).isFalse();
+		assertThat(events).isEmpty();
+	}
+
+	@Test
+	void aServerThatDoesNotAnswerIsDown() {
+		List<Object> events = new CopyOnWriteArrayList<>();
+		DatabaseWatch watch = watch(failing(new SQLException("Connection refused", "08001")), events);
+
+		watch.check();
+
+		assertThat(watch.down()).isTrue();
+		assertThat(events).hasSize(1);
+	}
+
+	private static DatabaseWatch watch(DataSource source, List<Object> events) {
+		return new DatabaseWatch(
+				new StaticListableBeanFactory(Map.of("dataSource", source)).getBeanProvider(DataSource.class),
+				new DatabaseWatchSettings(Duration.ofMillis(100), Duration.ofSeconds(1)), events::add);
+	}
+
+	private DataSource failing(SQLException failure) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, args) -> {
+					if (!method.getName().equals("getConnection")) {
+						throw new UnsupportedOperationException(method.getName());
+					}
+					throw failure;
+				});
+	}
+
 }
