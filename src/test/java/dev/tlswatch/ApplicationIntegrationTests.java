@@ -27,7 +27,9 @@ class ApplicationIntegrationTests {
 	@Test
 	void healthIsUpWithoutMailServer() throws Exception {
 		// This context may just have been resumed from the test context cache: its
-		// database watch checks again at once, and readiness follows that check.
+		// database watch checks again at once, and readiness follows that check. (The one
+		// DOWN seen here came from the test database running out of connection slots;
+		// see TestDatabase.)
 		Eventually.await(Duration.ofSeconds(10), "readiness UP", this::ready);
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())

@@ -83,8 +83,7 @@ class DatabaseWatch implements SmartLifecycle {
 		boolean reachable = reachable() || (!this.down && reachable());
 		if (this.stopping || Thread.currentThread().isInterrupted()) {
 			// Stopped mid-check (shutdown, or a test context paused): the interrupt
-			// failed
-			// the check, not the database.
+			// failed the check, not the database.
 			return;
 		}
 		if (!reachable && !this.down) {
@@ -113,9 +112,9 @@ class DatabaseWatch implements SmartLifecycle {
 			}
 			return true;
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
 			closeConnection();
-			if (TOO_MANY_CONNECTIONS.equals(ex.getSQLState())) {
+			if (ex instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState())) {
 				// The server answered: it is up, only out of connection slots for a new
 				// one, and the pool's connections keep serving requests.
 				logger.debug("Database answered but refused the watch a connection: {}", ex.getMessage());
@@ -123,12 +122,6 @@ class DatabaseWatch implements SmartLifecycle {
 			}
 			logger.debug("Database check failed: {}", ex.getMessage());
 			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			return false;
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Database check failed: {}", ex.getMessage());
-			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			closeConnection();
 			return false;
 		}
 	}

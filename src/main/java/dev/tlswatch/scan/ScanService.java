@@ -188,7 +188,7 @@ class ScanService implements Scans {
 	 * quick scan keeps the chain it saw). Reading and parsing those is most of what
 	 * loading a scan costs.
 	 * @param endpointId the endpoint
-	 * @return the scan without its chains and its rows, empty if there was none
+	 * @return the scan (without its chains) with its rows, empty if there was none
 	 */
 	Optional<LastFull> lastFull(long endpointId) {
 		return Optional.ofNullable(this.reading.execute((status) -> readLastFull(endpointId)));

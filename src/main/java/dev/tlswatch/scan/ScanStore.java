@@ -126,9 +126,8 @@ class ScanStore {
 			rows = results.stream().map((result) -> ScanAddress.copyOf(result, this.codec)).toList();
 			rememberRateLimit(run);
 		}
-		// A quick check that saw the last full probe's chain stores no certificate: they
-		// are
-		// stored, and held there by the full probe's rows
+		// A quick check that saw the last full probe's chain stores no certificate:
+		// they are stored, and held there by the full probe's rows.
 		Set<String> known = (lastFull != null) ? lastFull.storedCertificates() : Set.of();
 		results.stream()
 			.flatMap((result) -> result.chain().stream())
