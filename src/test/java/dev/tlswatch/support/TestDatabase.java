@@ -37,13 +37,14 @@ public final class TestDatabase {
 	 * The shared embedded server, started on first use and stopped when the JVM exits.
 	 * Every cached test context keeps its own pool open on it, so it takes more
 	 * connections than PostgreSQL's default 100: at the end of a full run, the clients
-	 * used them all once and a context's database watch could not connect.
+	 * used them all once and a context's database watch could not connect. Each cached
+	 * context holds up to 20 (the pool's size) and Spring caches up to 32 contexts.
 	 * @return the running server
 	 */
 	public static synchronized EmbeddedPostgres embedded() {
 		if (embedded == null) {
 			try {
-				embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
+				embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "1000").start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Unable to start embedded PostgreSQL for tests", ex);
