@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.support.CompletionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,7 +18,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
 /**
- * The registry's repository skips the processing mark and does everything else.
+ * The registry's repository skips the processing mark, batches the deletes of completed
+ * publications when they are deleted, and does everything else.
  */
 class EventPublicationStatusConfigurationTests {
 
@@ -52,6 +55,31 @@ class EventPublicationStatusConfigurationTests {
 		assertThat(processor.postProcessAfterInitialization(this.repository, "repository"))
 			.isInstanceOf(EventPublicationRepository.class)
 			.isNotSameAs(this.repository);
+	}
+
+	@Test
+	void batchesCompletionsOnlyWhenCompletedPublicationsAreDeleted() {
+		UUID kept = UUID.randomUUID();
+		UUID deleted = UUID.randomUUID();
+		Instant now = Instant.now();
+		var updating = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		updating.setEnvironment(new MockEnvironment().withProperty(CompletionMode.PROPERTY, "UPDATE"));
+		var marking = (EventPublicationRepository) updating.postProcessAfterInitialization(this.repository, "r");
+		updating.start();
+		marking.markCompleted(kept, now);
+		assertThat(updating.isRunning()).isFalse();
+		then(this.repository).should().markCompleted(kept, now);
+
+		var deleting = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		deleting.setEnvironment(new MockEnvironment().withProperty(CompletionMode.PROPERTY, "DELETE"));
+		var batching = (EventPublicationRepository) deleting.postProcessAfterInitialization(this.repository, "r");
+		deleting.start();
+		assertThat(deleting.isRunning()).isTrue();
+		batching.markCompleted(deleted, now);
+		deleting.stop();
+		assertThat(deleting.isRunning()).isFalse();
+		then(this.repository).should().deletePublications(List.of(deleted));
+		then(this.repository).should(never()).markCompleted(deleted, now);
 	}
 
 }
