@@ -16,8 +16,8 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 /**
  * Deletes completed event publications in batches, on a thread of its own, instead of one
  * statement in one transaction per listener call. A listener's thread only queues the
- * publication's id; this thread waits a moment for more, then deletes all of them in one
- * statement (up to 100 ids each).
+ * publication's id; this thread waits a moment for more, then deletes all of them (the
+ * repository puts up to 100 ids in a statement).
  * <p>
  * What a queued id risks is what a crash between a listener's commit and its completion
  * always risked: the publication stays, is republished at the next start, and the
@@ -41,8 +41,9 @@ final class PublicationCompletions {
 	private static final long LINGER_MILLIS = 50;
 
 	/**
-	 * The lifecycle phase of the deletes: they stop after the listeners' executor (which
-	 * stops in the default phase) and before the data source closes.
+	 * The lifecycle phase of the deletes: they stop after what stops in the default phase
+	 * (Quartz's scheduler among them) and before the data source closes. A listener that
+	 * completes after that deletes at once.
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 

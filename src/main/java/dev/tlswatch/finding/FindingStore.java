@@ -61,54 +61,60 @@ class FindingStore implements Findings {
 			return;
 		}
 		Instant now = this.clock.instant();
-		int first = this.jdbc.update("""
-				insert into finding_scan_judged (scan_id, judged_at) values (:scan, :judged)
-				on conflict (scan_id) do nothing
-				""", Map.of("scan", scan.id(), "judged", Timestamp.from(now)));
-		if (first == 0) {
-			return;
-		}
 		List<FindingDetails> findings = FindingRules.judge(scan, this.policies.forEndpoint(scan.endpointId()), now);
-		if (!findings.isEmpty()) {
-			this.jdbc.batchUpdate("""
-					insert into finding (scan_id, endpoint_id, address, code, severity, message)
-					values (:scan, :endpoint, :address, :code, :severity, :message)
-					""",
-					findings.stream()
-						.map((finding) -> new MapSqlParameterSource().addValue("scan", scan.id())
-							.addValue("endpoint", scan.endpointId())
-							.addValue("address", finding.address())
-							.addValue("code", finding.code())
-							.addValue("severity", finding.severity().name())
-							.addValue("message", finding.message()))
-						.toArray(MapSqlParameterSource[]::new));
-		}
 		EndpointStatus status = FindingRules.status(scan, findings);
-		storeState(scan, status, EndpointState.of(scan), now);
-		this.events.publishEvent(new ScanJudged(scan, findings, status));
+		if (storeFirst(scan, findings, status, EndpointState.of(scan), now)) {
+			this.events.publishEvent(new ScanJudged(scan, findings, status));
+		}
 	}
 
 	/**
-	 * The endpoint's status and state, unless a later scan was judged already (judging
-	 * runs after commit, so two scans of one endpoint may be judged out of order).
+	 * Stores the scan's key, its findings and the endpoint's status and state in one
+	 * statement, all three only if the key is new: a scan delivered again changes
+	 * nothing. The status and state stay if a later scan was judged already (judging runs
+	 * after commit, so two scans of one endpoint may be judged out of order). The
+	 * findings keep their order (their ids).
+	 * @return whether the scan was judged for the first time
 	 */
-	private void storeState(ScanDetails scan, EndpointStatus status, EndpointState state, Instant now) {
-		this.jdbc.update(
-				"""
-						insert into finding_status (endpoint_id, scan_id, status, judged_at, grade, grade_rank, up, probed,
-						    ssl2, ssl3, tls10, tls11, tls12, tls13, post_quantum)
-						values (:endpoint, :scan, :status, :judged, :grade, :rank, :up, :probed,
-						    :ssl2, :ssl3, :tls10, :tls11, :tls12, :tls13, :pq)
-						on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
-						    judged_at = excluded.judged_at, grade = excluded.grade, grade_rank = excluded.grade_rank,
-						    up = excluded.up, probed = excluded.probed, ssl2 = excluded.ssl2, ssl3 = excluded.ssl3,
-						    tls10 = excluded.tls10, tls11 = excluded.tls11, tls12 = excluded.tls12, tls13 = excluded.tls13, post_quantum = excluded.post_quantum
-						where finding_status.scan_id <= excluded.scan_id
-						""",
-				new MapSqlParameterSource().addValue("endpoint", scan.endpointId())
-					.addValue("scan", scan.id())
-					.addValue("status", status.name())
+	private boolean storeFirst(ScanDetails scan, List<FindingDetails> findings, EndpointStatus status,
+			EndpointState state, Instant now) {
+		Long first = this.jdbc.queryForObject("""
+				with judged as (
+				    insert into finding_scan_judged (scan_id, judged_at) values (:scan, :judged)
+				    on conflict (scan_id) do nothing
+				    returning scan_id
+				), findings as (
+				    insert into finding (scan_id, endpoint_id, address, code, severity, message)
+				    select judged.scan_id, cast(:endpoint as bigint), f.address, f.code, f.severity, f.message
+				    from judged cross join unnest(cast(:addresses as varchar[]), cast(:codes as varchar[]),
+				        cast(:severities as varchar[]), cast(:messages as text[]))
+				        with ordinality as f (address, code, severity, message, position)
+				    order by f.position
+				), state as (
+				    insert into finding_status (endpoint_id, scan_id, status, judged_at, grade, grade_rank, up, probed,
+				        ssl2, ssl3, tls10, tls11, tls12, tls13, post_quantum)
+				    select :endpoint, judged.scan_id, cast(:status as varchar), cast(:judged as timestamptz),
+				        cast(:grade as varchar), cast(:rank as smallint), :up, :probed,
+				        :ssl2, :ssl3, :tls10, :tls11, :tls12, :tls13, :pq
+				    from judged
+				    on conflict (endpoint_id) do update set scan_id = excluded.scan_id, status = excluded.status,
+				        judged_at = excluded.judged_at, grade = excluded.grade, grade_rank = excluded.grade_rank,
+				        up = excluded.up, probed = excluded.probed, ssl2 = excluded.ssl2, ssl3 = excluded.ssl3,
+				        tls10 = excluded.tls10, tls11 = excluded.tls11, tls12 = excluded.tls12, tls13 = excluded.tls13,
+				        post_quantum = excluded.post_quantum
+				    where finding_status.scan_id <= excluded.scan_id
+				)
+				select count(*) from judged
+				""",
+				new MapSqlParameterSource().addValue("scan", scan.id())
+					.addValue("endpoint", scan.endpointId())
 					.addValue("judged", Timestamp.from(now))
+					.addValue("addresses", findings.stream().map(FindingDetails::address).toArray(String[]::new))
+					.addValue("codes", findings.stream().map(FindingDetails::code).toArray(String[]::new))
+					.addValue("severities",
+							findings.stream().map((finding) -> finding.severity().name()).toArray(String[]::new))
+					.addValue("messages", findings.stream().map(FindingDetails::message).toArray(String[]::new))
+					.addValue("status", status.name())
 					.addValue("grade", state.grade())
 					.addValue("rank", state.gradeRank())
 					.addValue("up", state.up())
@@ -119,7 +125,9 @@ class FindingStore implements Findings {
 					.addValue("tls11", state.tls11())
 					.addValue("tls12", state.tls12())
 					.addValue("tls13", state.tls13())
-					.addValue("pq", state.postQuantum()));
+					.addValue("pq", state.postQuantum()),
+				Long.class);
+		return first != null && first > 0;
 	}
 
 	@Override

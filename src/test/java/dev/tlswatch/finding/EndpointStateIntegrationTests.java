@@ -1,6 +1,7 @@
 package dev.tlswatch.finding;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,8 +85,14 @@ class EndpointStateIntegrationTests {
 		assertThat(((Number) Objects.requireNonNull(first.get("grade_rank"))).intValue())
 			.isEqualTo(GradeOrder.rank((String) Objects.requireNonNull(first.get("grade"))));
 
+		// Its findings are stored in the judge's order.
+		assertThat(stored(this.findings.forScan(up.id())))
+			.isEqualTo(stored(ScanJudge.findings(up, this.findings.expiryPolicy(endpoint.id()), Instant.now())));
+
 		// The server is gone: the next scan is judged down, without grade or versions.
 		ScanDetails down = judged(this.scans.scanNow(endpoint.id()));
+		List<FindingDetails> downFindings = this.findings.forScan(down.id());
+		assertThat(downFindings).isNotEmpty();
 		assertThat(down.outcome()).isNotEqualTo(HandshakeOutcome.OK);
 		assertThat(state(endpoint.id())).containsEntry("scan_id", down.id())
 			.containsEntry("up", false)
@@ -104,6 +111,7 @@ class EndpointStateIntegrationTests {
 		Eventually.await(WAIT, "the re-delivered publications completed",
 				() -> incompletePublications(endpoint.id()) == 0);
 		assertThat(state(endpoint.id())).containsEntry("scan_id", down.id()).containsEntry("up", false);
+		assertThat(this.findings.forScan(down.id())).isEqualTo(downFindings);
 		assertThat(this.jdbc.queryForObject("select count(*) from finding_status where endpoint_id = ?", Long.class,
 				endpoint.id()))
 			.isOne();
@@ -145,6 +153,14 @@ class EndpointStateIntegrationTests {
 		Eventually.await(WAIT, "scan " + scan.id() + " judged",
 				() -> Long.valueOf(scan.id()).equals(this.findings.verdict(scan.endpointId()).scanId()));
 		return scan;
+	}
+
+	/** What the store keeps of each finding, in order. */
+	private static List<String> stored(List<FindingDetails> findings) {
+		return findings.stream()
+			.map((finding) -> finding.code() + "|" + finding.severity() + "|" + finding.address() + "|"
+					+ finding.message())
+			.toList();
 	}
 
 	private boolean judgedAlready(long scanId) {
