@@ -51,7 +51,7 @@ class EventPublicationStatusConfiguration {
 			"markCompleted", UUID.class, Instant.class);
 
 	@Bean
-	static RegistryRepositoryProcessor publicationsWithoutProcessingMark() {
+	static RegistryRepositoryProcessor registryRepositoryProcessor() {
 		return new RegistryRepositoryProcessor();
 	}
 

@@ -49,7 +49,7 @@ class EventPublicationStatusConfigurationTests {
 
 	@Test
 	void wrapsOnlyTheRepository() {
-		var processor = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		var processor = EventPublicationStatusConfiguration.registryRepositoryProcessor();
 		Object other = new Object();
 		assertThat(processor.postProcessAfterInitialization(other, "other")).isSameAs(other);
 		assertThat(processor.postProcessAfterInitialization(this.repository, "repository"))
@@ -62,7 +62,7 @@ class EventPublicationStatusConfigurationTests {
 		UUID kept = UUID.randomUUID();
 		UUID deleted = UUID.randomUUID();
 		Instant now = Instant.now();
-		var updating = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		var updating = EventPublicationStatusConfiguration.registryRepositoryProcessor();
 		updating.setEnvironment(new MockEnvironment().withProperty(CompletionMode.PROPERTY, "UPDATE"));
 		var marking = (EventPublicationRepository) updating.postProcessAfterInitialization(this.repository, "r");
 		updating.start();
@@ -70,7 +70,7 @@ class EventPublicationStatusConfigurationTests {
 		assertThat(updating.isRunning()).isFalse();
 		then(this.repository).should().markCompleted(kept, now);
 
-		var deleting = EventPublicationStatusConfiguration.publicationsWithoutProcessingMark();
+		var deleting = EventPublicationStatusConfiguration.registryRepositoryProcessor();
 		deleting.setEnvironment(new MockEnvironment().withProperty(CompletionMode.PROPERTY, "DELETE"));
 		var batching = (EventPublicationRepository) deleting.postProcessAfterInitialization(this.repository, "r");
 		deleting.start();
