@@ -57,17 +57,12 @@ class EventPublicationStatusConfiguration {
 
 	/**
 	 * The repository with {@link EventPublicationRepository#markProcessing} doing
-	 * nothing, as the interface's default does; every other call goes to the repository.
+	 * nothing, as the interface's default does, and with completions handed to the given
+	 * batches when there are any; every other call goes to the repository.
 	 * @param repository the registry's repository
-	 * @return the same repository without the mark
-	 */
-	static EventPublicationRepository withoutProcessingMark(EventPublicationRepository repository) {
-		return wrap(repository, null);
-	}
-
-	/**
-	 * The repository without the processing mark, and with completions handed to the
-	 * given batches when there are any.
+	 * @param completions the batched deletes, {@code null} to complete as the repository
+	 * does
+	 * @return the wrapped repository
 	 */
 	static EventPublicationRepository wrap(EventPublicationRepository repository,
 			@Nullable PublicationCompletions completions) {

@@ -25,8 +25,7 @@ class EventPublicationStatusConfigurationTests {
 
 	private final EventPublicationRepository repository = mock(EventPublicationRepository.class);
 
-	private final EventPublicationRepository wrapped = EventPublicationStatusConfiguration
-		.withoutProcessingMark(this.repository);
+	private final EventPublicationRepository wrapped = EventPublicationStatusConfiguration.wrap(this.repository, null);
 
 	@Test
 	void marksNoPublicationAsProcessing() {
